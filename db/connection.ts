@@ -1,0 +1,84 @@
+import BetterSqlite3, { type Database, type RunResult, type Statement } from 'better-sqlite3';
+import { DummyDriver, Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, type Compilable } from 'kysely';
+import { migrate } from './migrate';
+import type { Schema } from './schema';
+
+/**
+ * The database handle. Kysely is used only to build typed SQL; statements run synchronously on
+ * better-sqlite3. That keeps every service call one synchronous transaction: no await can
+ * interleave two writers inside it, and a throw rolls everything back.
+ */
+export class Db {
+  readonly raw: Database;
+  readonly q: Kysely<Schema>;
+  private readonly statements = new Map<string, Statement>();
+
+  constructor(raw: Database) {
+    this.raw = raw;
+    this.q = new Kysely<Schema>({
+      dialect: {
+        createAdapter: () => new SqliteAdapter(),
+        createDriver: () => new DummyDriver(),
+        createIntrospector: (k) => new SqliteIntrospector(k),
+        createQueryCompiler: () => new SqliteQueryCompiler(),
+      },
+    });
+  }
+
+  private prepare(sql: string): Statement {
+    let stmt = this.statements.get(sql);
+    if (!stmt) {
+      // Queries with variable-length IN lists make many texts; keep the cache bounded.
+      if (this.statements.size > 500) this.statements.clear();
+      stmt = this.raw.prepare(sql);
+      this.statements.set(sql, stmt);
+    }
+    return stmt;
+  }
+
+  all<R>(query: Compilable<R>): R[] {
+    const { sql, parameters } = query.compile();
+    return this.prepare(sql).all(...(parameters as unknown[])) as R[];
+  }
+
+  first<R>(query: Compilable<R>): R | undefined {
+    const { sql, parameters } = query.compile();
+    return this.prepare(sql).get(...(parameters as unknown[])) as R | undefined;
+  }
+
+  run(query: Compilable<unknown>): RunResult {
+    const { sql, parameters } = query.compile();
+    return this.prepare(sql).run(...(parameters as unknown[]));
+  }
+
+  /** Runs `fn` in one IMMEDIATE transaction (takes the write lock at once); nested calls are savepoints. */
+  tx<T>(fn: () => T): T {
+    if (this.raw.inTransaction) return this.raw.transaction(fn)();
+    return this.raw.transaction(fn).immediate();
+  }
+
+  close(): void {
+    this.statements.clear();
+    if (this.raw.open) this.raw.close();
+  }
+}
+
+/**
+ * Opens (creating if needed) and migrates the database file. Pragmas: WAL so readers never block
+ * the writer; synchronous=FULL because offices lose power and a committed record must survive it;
+ * foreign keys on; a busy timeout in case a backup tool holds a lock.
+ */
+export function openDb(file: string): Db {
+  const raw = new BetterSqlite3(file);
+  try {
+    raw.pragma('journal_mode = WAL');
+    raw.pragma('synchronous = FULL');
+    raw.pragma('foreign_keys = ON');
+    raw.pragma('busy_timeout = 5000');
+    migrate(raw);
+    return new Db(raw);
+  } catch (e) {
+    raw.close();
+    throw e;
+  }
+}

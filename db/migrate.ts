@@ -1,0 +1,24 @@
+import type { Database } from 'better-sqlite3';
+import { AppError } from '../shared/errors';
+import { MIGRATIONS } from './migrations/index';
+import type { Migration } from './migrations/types';
+
+/**
+ * Brings the schema up to `target`. Each migration runs in its own transaction together with
+ * its `PRAGMA user_version` bump, so a power cut leaves the file at a whole version, never
+ * between two. A database written by a newer Mitra Lipas is refused, never opened.
+ */
+export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS, target = migrations.length): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > migrations.length) {
+    throw new AppError('INTEGRITY', 'db.tooNew', { params: { found: current, supported: migrations.length } });
+  }
+  for (const m of migrations) {
+    if (m.version <= current || m.version > target) continue;
+    db.transaction(() => {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    }).immediate();
+  }
+  return db.pragma('user_version', { simple: true }) as number;
+}

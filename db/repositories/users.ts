@@ -1,0 +1,20 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Db } from '../connection';
+import type { UsersTable } from '../schema';
+
+export type UserRow = Selectable<UsersTable>;
+
+export const userById = (db: Db, id: string) => db.first(db.q.selectFrom('users').selectAll().where('id', '=', id));
+export const userByUsername = (db: Db, username: string) => db.first(db.q.selectFrom('users').selectAll().where('username', '=', username));
+export const listUsers = (db: Db) => db.all(db.q.selectFrom('users').selectAll().orderBy('name'));
+export const countUsers = (db: Db) => db.first(db.q.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
+export const countActiveAdmins = (db: Db) =>
+  db.first(db.q.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'admin').where('active', '=', 1))?.n ?? 0;
+
+export function insertUser(db: Db, row: Insertable<UsersTable>): void {
+  db.run(db.q.insertInto('users').values(row));
+}
+
+export function updateUser(db: Db, id: string, patch: Updateable<UsersTable>): void {
+  db.run(db.q.updateTable('users').set(patch).where('id', '=', id));
+}

@@ -1,0 +1,120 @@
+/** Kysely table types: the shape of the SQLite schema after the latest migration. */
+import type { Generated } from 'kysely';
+
+/** Columns every shared record carries, so that bundles can carry it to the parent office. */
+interface SyncColumns {
+  id: string;
+  created_at: string;
+  updated_at: string;
+  /** Tombstone: set when archived; the row stays for history and for bundles. */
+  deleted_at: string | null;
+  /** Office code of the office that created the record. */
+  origin: string;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
+export interface UsersTable extends SyncColumns {
+  username: string;
+  name: string;
+  nip: string;
+  position: string;
+  role: string;
+  password_hash: string;
+  active: number;
+  failed_logins: number;
+  locked_until: string | null;
+}
+
+export interface ServiceTypesTable {
+  code: string;
+  label_id: string;
+  label_en: string;
+  built_in: number;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+  origin: string;
+}
+
+export interface PartnersTable extends SyncColumns {
+  name: string;
+  name_key: string;
+  search_text: string;
+  category: string;
+  bidang: string;
+  services: string;
+  leader_name: string;
+  contact_name: string;
+  phone: string;
+  email: string;
+  address: string;
+  regency_code: string | null;
+  district_code: string | null;
+  village_code: string | null;
+  capacity: number | null;
+  status: string;
+  status_date: string;
+  sk_number: string;
+  sk_date: string | null;
+  notes: string;
+}
+
+export interface PartnerStatusChangesTable extends SyncColumns {
+  partner_id: string;
+  from_status: string | null;
+  to_status: string;
+  date: string;
+  note: string;
+  user_id: string | null;
+}
+
+export interface PokmasGroupsTable extends SyncColumns {
+  name: string;
+  bidang: string;
+  description: string;
+}
+
+export interface PokmasMembersTable extends SyncColumns {
+  group_id: string;
+  partner_id: string;
+}
+
+export interface AuditLogTable {
+  seq: Generated<number>;
+  at: string;
+  user_id: string | null;
+  user_name: string;
+  action: string;
+  entity: string;
+  entity_id: string;
+  before: string | null;
+  after: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface ChangeLogTable {
+  seq: Generated<number>;
+  entity: string;
+  entity_id: string;
+  op: 'upsert' | 'delete';
+  at: string;
+  origin: string;
+}
+
+export interface Schema {
+  settings: SettingsTable;
+  users: UsersTable;
+  service_types: ServiceTypesTable;
+  partners: PartnersTable;
+  partner_status_changes: PartnerStatusChangesTable;
+  pokmas_groups: PokmasGroupsTable;
+  pokmas_members: PokmasMembersTable;
+  audit_log: AuditLogTable;
+  change_log: ChangeLogTable;
+}

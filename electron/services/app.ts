@@ -1,0 +1,51 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { openDb, type Db } from '../../db/connection';
+import { auditHandlers } from './audit';
+import type { AppContext, Handlers } from './context';
+import { createDispatcher, type Dispatch } from './dispatch';
+import { partnerHandlers } from './partners';
+import { pokmasHandlers } from './pokmas';
+import { referenceHandlers } from './reference';
+import { SessionStore } from './sessions';
+import { settingsHandlers } from './settings';
+import { setupHandlers } from './setup';
+import { authHandlers, userHandlers } from './users';
+import { createWilayahSource, type WilayahSource } from './wilayah';
+
+export const APP_VERSION = '0.1.0';
+export const DB_FILE = 'mitra-lipas.sqlite';
+
+/** The full service table; `satisfies` makes a method missing from the contract a build error. */
+export function buildHandlers(ctx: AppContext): Handlers {
+  return {
+    ...settingsHandlers(ctx),
+    ...setupHandlers(ctx),
+    ...authHandlers(ctx),
+    ...userHandlers(ctx),
+    ...referenceHandlers(ctx),
+    ...partnerHandlers(ctx),
+    ...pokmasHandlers(ctx),
+    ...auditHandlers(ctx),
+  } satisfies Handlers;
+}
+
+export interface AppCore {
+  readonly ctx: AppContext;
+  readonly dispatch: Dispatch;
+  readonly db: Db;
+  close(): void;
+}
+
+/** Shared wilayah lists: read-only data, so one copy serves every app instance in a process. */
+let sharedWilayah: WilayahSource | null = null;
+
+/** Opens the data folder's database and wires the services; used by both transports and by tests. */
+export function createAppCore(dataDir: string, opts: { now?: () => Date } = {}): AppCore {
+  mkdirSync(dataDir, { recursive: true });
+  const db = openDb(join(dataDir, DB_FILE));
+  sharedWilayah ??= createWilayahSource();
+  const ctx: AppContext = { db, now: opts.now ?? (() => new Date()), wilayah: sharedWilayah, sessions: new SessionStore(), appVersion: APP_VERSION };
+  const dispatch = createDispatcher(ctx, buildHandlers(ctx));
+  return { ctx, dispatch, db, close: () => db.close() };
+}

@@ -1,0 +1,39 @@
+import type { Method, OutputOf, ParsedInputOf } from '../../shared/contract';
+import type { Role } from '../../shared/domain';
+import { AppError } from '../../shared/errors';
+import type { Db } from '../../db/connection';
+import type { SessionStore } from './sessions';
+import type { WilayahSource } from './wilayah';
+
+/** Everything a service needs, passed in so tests can use a temp database and a fake clock. */
+export interface AppContext {
+  readonly db: Db;
+  readonly now: () => Date;
+  readonly wilayah: WilayahSource;
+  readonly sessions: SessionStore;
+  readonly appVersion: string;
+}
+
+/** The signed-in user behind a call, as checked by the dispatcher for this very call. */
+export interface Actor {
+  readonly id: string;
+  readonly name: string;
+  readonly role: Role;
+}
+
+export interface Call {
+  readonly token: string | null;
+  readonly actor: Actor | null;
+}
+
+export type Handler<M extends Method> = (input: ParsedInputOf<M>, call: Call) => OutputOf<M> | Promise<OutputOf<M>>;
+export type Handlers = { readonly [M in Method]: Handler<M> };
+export type HandlersOf<K extends Method> = { readonly [M in K]: Handler<M> };
+
+/** The actor of a call that the contract restricts to signed-in users. */
+export function actorOf(call: Call): Actor {
+  if (!call.actor) throw new AppError('UNAUTHENTICATED', 'auth.required');
+  return call.actor;
+}
+
+export const isoNow = (ctx: AppContext) => ctx.now().toISOString();

@@ -1,0 +1,369 @@
+import { canMoveStatus, type AuditAction, type Bidang, type PartnerCategory, type PartnerStatus } from '../../shared/domain';
+import { AppError, fieldError } from '../../shared/errors';
+import type { ParsedInputOf } from '../../shared/contract';
+import type { DuplicateMatch, FieldChange, HistoryEntry, Partner, PartnerRow } from '../../shared/types';
+import { foldForSearch, searchTerms } from '../../shared/validate';
+import { auditFor } from '../../db/repositories/audit';
+import {
+  countPartners,
+  insertPartner,
+  insertStatusChange,
+  listPartners,
+  partnerById,
+  sameNameAndRegency,
+  statusChangesOf,
+  updatePartner,
+  type PartnerDbRow,
+  type PartnerFilter,
+} from '../../db/repositories/partners';
+import { groupsOfPartner } from '../../db/repositories/pokmas';
+import { listServiceTypes, serviceCodes } from '../../db/repositories/serviceTypes';
+import type { PartnersTable } from '../../db/schema';
+import { recordChange } from './audit';
+import { actorOf, isoNow, type Actor, type AppContext, type HandlersOf } from './context';
+import { exportTable, type ExportColumn } from './exporter';
+import { newId } from './ids';
+import { officeCode, officeSettings } from './settings';
+
+type Fields = ParsedInputOf<'partners.create'>;
+
+export function toPartnerRow(ctx: AppContext, r: PartnerDbRow): PartnerRow {
+  return {
+    id: r.id,
+    name: r.name,
+    category: r.category as PartnerCategory,
+    bidang: JSON.parse(r.bidang) as Bidang[],
+    services: JSON.parse(r.services) as string[],
+    status: r.status as PartnerStatus,
+    phone: r.phone,
+    contactName: r.contact_name,
+    regencyCode: r.regency_code,
+    regencyName: r.regency_code ? ctx.wilayah.regencyName(r.regency_code) : null,
+    capacity: r.capacity,
+    updatedAt: r.updated_at,
+    archivedAt: r.deleted_at,
+  };
+}
+
+async function toPartner(ctx: AppContext, r: PartnerDbRow): Promise<Partner> {
+  await ctx.wilayah.ensureNames([r.regency_code, r.district_code, r.village_code]);
+  return toPartnerSync(ctx, r);
+}
+
+/** Partner as stored (what audit before/after and bundles carry): no derived names. */
+function toPartnerSync(ctx: AppContext, r: PartnerDbRow): Partner {
+  return {
+    ...toPartnerRow(ctx, r),
+    leaderName: r.leader_name,
+    email: r.email,
+    address: r.address,
+    districtCode: r.district_code,
+    districtName: r.district_code ? ctx.wilayah.name(r.district_code) : null,
+    villageCode: r.village_code,
+    villageName: r.village_code ? ctx.wilayah.name(r.village_code) : null,
+    statusDate: r.status_date,
+    skNumber: r.sk_number,
+    skDate: r.sk_date,
+    notes: r.notes,
+    createdAt: r.created_at,
+    origin: r.origin,
+    groups: groupsOfPartner(ctx.db, r.id),
+  };
+}
+
+/** The audit view of a partner: stored fields only, so history diffs show what a user changed. */
+function auditView(r: PartnerDbRow) {
+  return {
+    name: r.name,
+    category: r.category,
+    bidang: JSON.parse(r.bidang) as string[],
+    services: JSON.parse(r.services) as string[],
+    leaderName: r.leader_name,
+    contactName: r.contact_name,
+    phone: r.phone,
+    email: r.email,
+    address: r.address,
+    regencyCode: r.regency_code,
+    districtCode: r.district_code,
+    villageCode: r.village_code,
+    capacity: r.capacity,
+    status: r.status,
+    statusDate: r.status_date,
+    skNumber: r.sk_number,
+    skDate: r.sk_date,
+    notes: r.notes,
+    archivedAt: r.deleted_at,
+  };
+}
+
+function columns(f: Omit<Fields, 'status' | 'statusDate' | 'confirmDuplicate'>) {
+  return {
+    name: f.name,
+    name_key: foldForSearch(f.name),
+    search_text: foldForSearch([f.name, f.leaderName, f.contactName, f.phone, f.email, f.skNumber].join(' ')),
+    category: f.category,
+    bidang: JSON.stringify(f.bidang),
+    services: JSON.stringify(f.services),
+    leader_name: f.leaderName,
+    contact_name: f.contactName,
+    phone: f.phone,
+    email: f.email,
+    address: f.address,
+    regency_code: f.regencyCode,
+    district_code: f.districtCode,
+    village_code: f.villageCode,
+    capacity: f.capacity,
+    sk_number: f.skNumber,
+    sk_date: f.skDate,
+    notes: f.notes,
+  } satisfies Partial<PartnersTable>;
+}
+
+function mustFind(ctx: AppContext, id: string): PartnerDbRow {
+  const row = partnerById(ctx.db, id);
+  if (!row) throw new AppError('NOT_FOUND', 'partners.notFound');
+  return row;
+}
+
+/** Wilayah must lie in the office's coverage and exist; services must be known codes. */
+async function checkReferences(ctx: AppContext, f: Omit<Fields, 'status' | 'statusDate' | 'confirmDuplicate'>, prefix: string): Promise<void> {
+  const coverage = officeSettings(ctx)?.coverage ?? [];
+  if (f.regencyCode && !coverage.includes(f.regencyCode)) throw fieldError(`${prefix}regencyCode`, 'v.outsideCoverage');
+  if (f.districtCode) {
+    const list = await ctx.wilayah.districts(f.regencyCode ?? '');
+    if (!list.some((d) => d.code === f.districtCode)) throw fieldError(`${prefix}districtCode`, 'v.wilayahUnknown', { code: f.districtCode });
+  }
+  if (f.villageCode) {
+    const list = await ctx.wilayah.villages(f.districtCode ?? '');
+    if (!list.some((d) => d.code === f.villageCode)) throw fieldError(`${prefix}villageCode`, 'v.wilayahUnknown', { code: f.villageCode });
+  }
+  const known = serviceCodes(ctx.db);
+  const bad = f.services.find((s) => !known.has(s));
+  if (bad) throw fieldError(`${prefix}services`, 'v.serviceUnknown', { code: bad });
+}
+
+function duplicates(ctx: AppContext, name: string, regencyCode: string | null, excludeId: string | null): DuplicateMatch[] {
+  return sameNameAndRegency(ctx.db, foldForSearch(name), regencyCode, excludeId).map((r) => ({
+    id: r.id,
+    name: r.name,
+    regencyName: r.regency_code ? ctx.wilayah.regencyName(r.regency_code) : null,
+    archived: r.deleted_at !== null,
+  }));
+}
+
+/** Refuses a save that repeats a name in the same kabupaten until the user confirms it. */
+function guardDuplicate(ctx: AppContext, name: string, regencyCode: string | null, excludeId: string | null, confirmed: boolean, field: string) {
+  if (confirmed) return;
+  const found = duplicates(ctx, name, regencyCode, excludeId);
+  if (found.length > 0) {
+    throw new AppError('CONFLICT', 'partners.duplicate', { params: { name: found[0]!.name }, fields: { [field]: 'partners.duplicate' } });
+  }
+}
+
+function filterOf(input: ParsedInputOf<'partners.list'>): PartnerFilter {
+  return {
+    terms: searchTerms(input.q),
+    bidang: input.bidang,
+    category: input.category,
+    service: input.service,
+    status: input.status,
+    regencyCode: input.regencyCode,
+    archived: input.archived,
+  };
+}
+
+function diff(before: Record<string, unknown> | null, after: Record<string, unknown> | null): FieldChange[] {
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  const out: FieldChange[] = [];
+  for (const field of keys) {
+    const b = before?.[field] ?? null;
+    const a = after?.[field] ?? null;
+    if (JSON.stringify(b) !== JSON.stringify(a)) out.push({ field, before: b, after: a });
+  }
+  return out;
+}
+
+export function partnerHandlers(
+  ctx: AppContext,
+): HandlersOf<'partners.list' | 'partners.get' | 'partners.history' | 'partners.duplicates' | 'partners.create' | 'partners.update' | 'partners.setStatus' | 'partners.archive' | 'partners.restore' | 'partners.export'> {
+  const audited = (actor: Actor, action: AuditAction, before: PartnerDbRow | null, after: PartnerDbRow) =>
+    recordChange(ctx, actor, {
+      action,
+      entity: 'partner',
+      entityId: after.id,
+      before: before ? auditView(before) : undefined,
+      after: auditView(after),
+    });
+
+  return {
+    'partners.list': async (input) => {
+      await ctx.wilayah.regencies();
+      const f = filterOf(input);
+      const rows = listPartners(ctx.db, f, input.sort, input.dir, input.limit, input.offset);
+      const total = rows.length < input.limit && input.offset === 0 ? rows.length : countPartners(ctx.db, f);
+      return { rows: rows.map((r) => toPartnerRow(ctx, r)), total };
+    },
+    'partners.get': (input) => toPartner(ctx, mustFind(ctx, input.id)),
+    'partners.history': (input) => {
+      mustFind(ctx, input.id);
+      const statusChanges = statusChangesOf(ctx.db, input.id).map((s) => ({
+        id: s.id,
+        fromStatus: s.from_status as PartnerStatus | null,
+        toStatus: s.to_status as PartnerStatus,
+        date: s.date,
+        note: s.note,
+        byName: s.user_name ?? '',
+        at: s.created_at,
+      }));
+      const edits: HistoryEntry[] = auditFor(ctx.db, 'partner', input.id).map((a) => ({
+        seq: a.seq,
+        at: a.at,
+        userName: a.user_name,
+        action: a.action as AuditAction,
+        changes: diff(a.before ? JSON.parse(a.before) : null, a.after ? JSON.parse(a.after) : null),
+      }));
+      return { statusChanges, edits };
+    },
+    'partners.duplicates': async (input) => {
+      await ctx.wilayah.regencies();
+      return duplicates(ctx, input.name, input.regencyCode, input.excludeId);
+    },
+    'partners.create': async (input, call) => {
+      const actor = actorOf(call);
+      await checkReferences(ctx, input, '');
+      const row = ctx.db.tx(() => {
+        guardDuplicate(ctx, input.name, input.regencyCode, null, input.confirmDuplicate, 'name');
+        const now = isoNow(ctx);
+        const id = newId();
+        insertPartner(ctx.db, {
+          id,
+          ...columns(input),
+          status: input.status,
+          status_date: input.statusDate,
+          created_at: now,
+          updated_at: now,
+          deleted_at: null,
+          origin: officeCode(ctx),
+        });
+        insertStatusChange(ctx.db, {
+          id: newId(),
+          partner_id: id,
+          from_status: null,
+          to_status: input.status,
+          date: input.statusDate,
+          note: '',
+          user_id: actor.id,
+          created_at: now,
+          updated_at: now,
+          deleted_at: null,
+          origin: officeCode(ctx),
+        });
+        const created = mustFind(ctx, id);
+        audited(actor, 'create', null, created);
+        return created;
+      });
+      return toPartner(ctx, row);
+    },
+    'partners.update': async (input, call) => {
+      const actor = actorOf(call);
+      await checkReferences(ctx, input.data, 'data.');
+      const row = ctx.db.tx(() => {
+        const before = mustFind(ctx, input.id);
+        if (before.deleted_at) throw new AppError('CONFLICT', 'partners.archivedNoEdit');
+        if (before.updated_at !== input.expectedUpdatedAt) throw new AppError('CONFLICT', 'common.staleEdit');
+        if (foldForSearch(before.name) !== foldForSearch(input.data.name) || before.regency_code !== input.data.regencyCode) {
+          guardDuplicate(ctx, input.data.name, input.data.regencyCode, input.id, input.confirmDuplicate, 'data.name');
+        }
+        updatePartner(ctx.db, input.id, { ...columns(input.data), updated_at: isoNow(ctx) });
+        const after = mustFind(ctx, input.id);
+        audited(actor, 'update', before, after);
+        return after;
+      });
+      return toPartner(ctx, row);
+    },
+    'partners.setStatus': async (input, call) => {
+      const actor = actorOf(call);
+      const row = ctx.db.tx(() => {
+        const before = mustFind(ctx, input.id);
+        if (before.deleted_at) throw new AppError('CONFLICT', 'partners.archivedNoEdit');
+        const from = before.status as PartnerStatus;
+        if (!canMoveStatus(from, input.status)) throw fieldError('status', 'partners.statusMove', { from, to: input.status });
+        if (input.date < before.status_date) throw fieldError('date', 'partners.statusDateBefore', { date: before.status_date });
+        const now = isoNow(ctx);
+        updatePartner(ctx.db, input.id, { status: input.status, status_date: input.date, updated_at: now });
+        insertStatusChange(ctx.db, {
+          id: newId(),
+          partner_id: input.id,
+          from_status: from,
+          to_status: input.status,
+          date: input.date,
+          note: input.note,
+          user_id: actor.id,
+          created_at: now,
+          updated_at: now,
+          deleted_at: null,
+          origin: officeCode(ctx),
+        });
+        const after = mustFind(ctx, input.id);
+        audited(actor, 'status', before, after);
+        return after;
+      });
+      return toPartner(ctx, row);
+    },
+    'partners.archive': async (input, call) => {
+      const actor = actorOf(call);
+      const row = ctx.db.tx(() => {
+        const before = mustFind(ctx, input.id);
+        if (before.deleted_at) throw new AppError('CONFLICT', 'partners.alreadyArchived');
+        const now = isoNow(ctx);
+        updatePartner(ctx.db, input.id, { deleted_at: now, updated_at: now });
+        const after = mustFind(ctx, input.id);
+        audited(actor, 'archive', before, after);
+        return after;
+      });
+      return toPartner(ctx, row);
+    },
+    'partners.restore': async (input, call) => {
+      const actor = actorOf(call);
+      const row = ctx.db.tx(() => {
+        const before = mustFind(ctx, input.id);
+        if (!before.deleted_at) throw new AppError('CONFLICT', 'partners.notArchived');
+        updatePartner(ctx.db, input.id, { deleted_at: null, updated_at: isoNow(ctx) });
+        const after = mustFind(ctx, input.id);
+        audited(actor, 'restore', before, after);
+        return after;
+      });
+      return toPartner(ctx, row);
+    },
+    'partners.export': async (input, call) => {
+      const actor = actorOf(call);
+      await ctx.wilayah.regencies();
+      const f = filterOf({ ...input.filter, limit: 1, offset: 0 });
+      const rows = listPartners(ctx.db, f, input.filter.sort, input.filter.dir, 1_000_000, 0).map((r) => toPartnerSync(ctx, r));
+      const services = new Map(listServiceTypes(ctx.db).map((s) => [s.code, s.label_id]));
+      const file = await exportTable(input.format, 'mitra', isoNow(ctx).slice(0, 10), PARTNER_EXPORT_COLUMNS, rows, { services });
+      // Exports carry personal data out of the app: the record of processing notes each one.
+      ctx.db.tx(() => recordChange(ctx, actor, { action: 'export', entity: 'partner', entityId: '*', after: { format: input.format, rows: rows.length, filter: input.filter }, sync: false }));
+      return file;
+    },
+  };
+}
+
+const PARTNER_EXPORT_COLUMNS: readonly ExportColumn<Partner, { services: Map<string, string> }>[] = [
+  { header: 'Nama', width: 36, value: (p) => p.name },
+  { header: 'Kategori', width: 18, value: (p) => p.category },
+  { header: 'Bidang', width: 30, value: (p) => p.bidang.join(', ') },
+  { header: 'Layanan', width: 40, value: (p, x) => p.services.map((s) => x.services.get(s) ?? s).join(', ') },
+  { header: 'Status', width: 14, value: (p) => p.status },
+  { header: 'Tanggal status', width: 14, value: (p) => p.statusDate },
+  { header: 'Pimpinan', width: 24, value: (p) => p.leaderName },
+  { header: 'Narahubung', width: 24, value: (p) => p.contactName },
+  { header: 'Telepon', width: 18, value: (p) => p.phone },
+  { header: 'E-mail', width: 24, value: (p) => p.email },
+  { header: 'Alamat', width: 40, value: (p) => p.address },
+  { header: 'Kabupaten/Kota', width: 26, value: (p) => p.regencyName ?? '' },
+  { header: 'Kapasitas', width: 10, value: (p) => p.capacity },
+  { header: 'Nomor SK', width: 24, value: (p) => p.skNumber },
+  { header: 'Tanggal SK', width: 14, value: (p) => p.skDate ?? '' },
+  { header: 'Diarsipkan', width: 14, value: (p) => (p.archivedAt ? p.archivedAt.slice(0, 10) : '') },
+];

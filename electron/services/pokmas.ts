@@ -1,0 +1,112 @@
+import type { Bidang, PartnerStatus } from '../../shared/domain';
+import { AppError, fieldError } from '../../shared/errors';
+import type { PokmasGroup } from '../../shared/types';
+import { partnersByIds } from '../../db/repositories/partners';
+import { groupById, insertGroup, insertMember, listGroups, memberRowsOf, membersOf, setMemberRemoved, updateGroup, type PokmasDbRow } from '../../db/repositories/pokmas';
+import { recordChange } from './audit';
+import { actorOf, isoNow, type AppContext, type HandlersOf } from './context';
+import { newId } from './ids';
+import { officeCode } from './settings';
+
+function withMembers(ctx: AppContext, rows: readonly PokmasDbRow[]): PokmasGroup[] {
+  const members = membersOf(ctx.db, rows.map((r) => r.id));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    bidang: r.bidang as Bidang,
+    description: r.description,
+    members: members.filter((m) => m.group_id === r.id).map((m) => ({ id: m.id, name: m.name, status: m.status as PartnerStatus })),
+    updatedAt: r.updated_at,
+    archivedAt: r.deleted_at,
+  }));
+}
+
+function mustFind(ctx: AppContext, id: string): PokmasDbRow {
+  const row = groupById(ctx.db, id);
+  if (!row) throw new AppError('NOT_FOUND', 'pokmas.notFound');
+  return row;
+}
+
+const one = (ctx: AppContext, id: string) => withMembers(ctx, [mustFind(ctx, id)])[0]!;
+
+/** Makes the group's current members exactly `memberIds`; removed members keep their row as a tombstone. */
+function syncMembers(ctx: AppContext, groupId: string, memberIds: readonly string[]): void {
+  const found = partnersByIds(ctx.db, memberIds);
+  const missing = memberIds.find((id) => !found.some((p) => p.id === id && p.deleted_at === null));
+  if (missing) throw fieldError('memberIds', 'pokmas.memberUnknown');
+  const now = isoNow(ctx);
+  const existing = memberRowsOf(ctx.db, groupId);
+  const wanted = new Set(memberIds);
+  for (const row of existing) {
+    const keep = wanted.has(row.partner_id);
+    if (keep && row.deleted_at) setMemberRemoved(ctx.db, row.id, null, now);
+    if (!keep && !row.deleted_at) setMemberRemoved(ctx.db, row.id, now, now);
+    wanted.delete(row.partner_id);
+  }
+  for (const partnerId of wanted) insertMember(ctx.db, { id: newId(), group_id: groupId, partner_id: partnerId, at: now, origin: officeCode(ctx) });
+}
+
+export function pokmasHandlers(ctx: AppContext): HandlersOf<'pokmas.list' | 'pokmas.get' | 'pokmas.create' | 'pokmas.update' | 'pokmas.archive' | 'pokmas.restore'> {
+  const audit = (actorId: { id: string; name: string }, action: 'create' | 'update' | 'archive' | 'restore', before: PokmasGroup | null, after: PokmasGroup) =>
+    recordChange(ctx, actorId, {
+      action,
+      entity: 'pokmas_group',
+      entityId: after.id,
+      before: before ? { ...before, members: before.members.map((m) => m.name) } : undefined,
+      after: { ...after, members: after.members.map((m) => m.name) },
+    });
+
+  return {
+    'pokmas.list': (input) => withMembers(ctx, listGroups(ctx.db, input.archived)),
+    'pokmas.get': (input) => one(ctx, input.id),
+    'pokmas.create': (input, call) => {
+      const actor = actorOf(call);
+      return ctx.db.tx(() => {
+        const now = isoNow(ctx);
+        const id = newId();
+        insertGroup(ctx.db, { id, name: input.name, bidang: input.bidang, description: input.description, created_at: now, updated_at: now, deleted_at: null, origin: officeCode(ctx) });
+        syncMembers(ctx, id, input.memberIds);
+        const after = one(ctx, id);
+        audit(actor, 'create', null, after);
+        return after;
+      });
+    },
+    'pokmas.update': (input, call) => {
+      const actor = actorOf(call);
+      return ctx.db.tx(() => {
+        const row = mustFind(ctx, input.id);
+        if (row.deleted_at) throw new AppError('CONFLICT', 'pokmas.archivedNoEdit');
+        if (row.updated_at !== input.expectedUpdatedAt) throw new AppError('CONFLICT', 'common.staleEdit');
+        const before = one(ctx, input.id);
+        updateGroup(ctx.db, input.id, { name: input.data.name, bidang: input.data.bidang, description: input.data.description, updated_at: isoNow(ctx) });
+        syncMembers(ctx, input.id, input.data.memberIds);
+        const after = one(ctx, input.id);
+        audit(actor, 'update', before, after);
+        return after;
+      });
+    },
+    'pokmas.archive': (input, call) => {
+      const actor = actorOf(call);
+      return ctx.db.tx(() => {
+        const before = one(ctx, input.id);
+        if (before.archivedAt) throw new AppError('CONFLICT', 'pokmas.alreadyArchived');
+        const now = isoNow(ctx);
+        updateGroup(ctx.db, input.id, { deleted_at: now, updated_at: now });
+        const after = one(ctx, input.id);
+        audit(actor, 'archive', before, after);
+        return after;
+      });
+    },
+    'pokmas.restore': (input, call) => {
+      const actor = actorOf(call);
+      return ctx.db.tx(() => {
+        const before = one(ctx, input.id);
+        if (!before.archivedAt) throw new AppError('CONFLICT', 'pokmas.notArchived');
+        updateGroup(ctx.db, input.id, { deleted_at: null, updated_at: isoNow(ctx) });
+        const after = one(ctx, input.id);
+        audit(actor, 'restore', before, after);
+        return after;
+      });
+    },
+  };
+}

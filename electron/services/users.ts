@@ -1,0 +1,210 @@
+import type { Role } from '../../shared/domain';
+import { AppError, fieldError } from '../../shared/errors';
+import type { SessionInfo, User } from '../../shared/types';
+import { countActiveAdmins, insertUser, listUsers, updateUser, userById, userByUsername, type UserRow } from '../../db/repositories/users';
+import { recordChange } from './audit';
+import { actorOf, isoNow, type Actor, type AppContext, type HandlersOf } from './context';
+import { newId } from './ids';
+import { dummyHash, hashPassword, verifyPassword } from './passwords';
+import { officeCode, securitySettings } from './settings';
+
+export const MAX_FAILED_LOGINS = 5;
+export const LOCKOUT_MINUTES = 5;
+
+/** The public view of a user: never the hash, never the failed-login counter. */
+export function toUser(r: UserRow): User {
+  return {
+    id: r.id,
+    username: r.username,
+    name: r.name,
+    nip: r.nip,
+    position: r.position,
+    role: r.role as Role,
+    active: r.active === 1,
+    lockedUntil: r.locked_until,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+function mustFind(ctx: AppContext, id: string): UserRow {
+  const row = userById(ctx.db, id);
+  if (!row) throw new AppError('NOT_FOUND', 'users.notFound');
+  return row;
+}
+
+/** An office must always keep one active admin, or nobody could manage users again. */
+function keepAnAdmin(ctx: AppContext, before: UserRow, nextRole: Role, nextActive: boolean): void {
+  const wasActiveAdmin = before.role === 'admin' && before.active === 1;
+  const staysActiveAdmin = nextRole === 'admin' && nextActive;
+  if (wasActiveAdmin && !staysActiveAdmin && countActiveAdmins(ctx.db) <= 1) {
+    throw new AppError('CONFLICT', 'users.lastAdmin');
+  }
+}
+
+function sessionInfo(ctx: AppContext, token: string, row: UserRow): SessionInfo {
+  return { token, user: toUser(row), idleLockMinutes: securitySettings(ctx).idleLockMinutes };
+}
+
+export function authHandlers(ctx: AppContext): HandlersOf<'auth.login' | 'auth.logout' | 'auth.lock' | 'auth.unlock' | 'auth.me' | 'auth.changePassword'> {
+  return {
+    'auth.login': async (input) => {
+      const row = userByUsername(ctx.db, input.username);
+      const nowMs = ctx.now().getTime();
+      if (row && row.locked_until && Date.parse(row.locked_until) > nowMs) {
+        throw new AppError('ACCOUNT_LOCKED', 'auth.accountLocked', { params: { until: row.locked_until } });
+      }
+      // Verify against a dummy hash for unknown users so timing does not reveal which names exist.
+      const ok = await verifyPassword(input.password, row?.password_hash ?? (await dummyHash()));
+      if (!row || !ok || row.active !== 1) {
+        if (row) {
+          ctx.db.tx(() => {
+            const failed = row.failed_logins + 1;
+            const lock = failed >= MAX_FAILED_LOGINS;
+            updateUser(ctx.db, row.id, {
+              failed_logins: lock ? 0 : failed,
+              locked_until: lock ? new Date(nowMs + LOCKOUT_MINUTES * 60_000).toISOString() : row.locked_until,
+            });
+            recordChange(ctx, { id: null, name: input.username }, { action: lock ? 'account_locked' : 'login_failed', entity: 'user', entityId: row.id, sync: false });
+          });
+        }
+        throw new AppError('UNAUTHENTICATED', 'auth.badCredentials');
+      }
+      return ctx.db.tx(() => {
+        updateUser(ctx.db, row.id, { failed_logins: 0, locked_until: null });
+        recordChange(ctx, row, { action: 'login', entity: 'user', entityId: row.id, sync: false });
+        const session = ctx.sessions.create(row.id, nowMs);
+        return sessionInfo(ctx, session.token, mustFind(ctx, row.id));
+      });
+    },
+    'auth.logout': (_input, call) => {
+      const actor = actorOf(call);
+      if (call.token) ctx.sessions.end(call.token);
+      ctx.db.tx(() => recordChange(ctx, actor, { action: 'logout', entity: 'user', entityId: actor.id, sync: false }));
+      return { done: true as const };
+    },
+    'auth.lock': (_input, call) => {
+      const s = ctx.sessions.get(call.token);
+      if (s) s.locked = true;
+      return { done: true as const };
+    },
+    'auth.unlock': async (input, call) => {
+      const actor = actorOf(call);
+      const session = ctx.sessions.get(call.token);
+      const row = mustFind(ctx, actor.id);
+      if (!session) throw new AppError('UNAUTHENTICATED', 'auth.required');
+      if (!(await verifyPassword(input.password, row.password_hash))) {
+        // Wrong passwords at the lock screen count toward the same lockout as at login.
+        ctx.db.tx(() => {
+          const failed = row.failed_logins + 1;
+          if (failed >= MAX_FAILED_LOGINS) {
+            updateUser(ctx.db, row.id, { failed_logins: 0, locked_until: new Date(ctx.now().getTime() + LOCKOUT_MINUTES * 60_000).toISOString() });
+            ctx.sessions.endAllOf(row.id);
+          } else {
+            updateUser(ctx.db, row.id, { failed_logins: failed });
+          }
+          recordChange(ctx, actor, { action: failed >= MAX_FAILED_LOGINS ? 'account_locked' : 'login_failed', entity: 'user', entityId: row.id, sync: false });
+        });
+        throw fieldError('password', 'auth.badPassword');
+      }
+      session.locked = false;
+      session.lastActivity = ctx.now().getTime();
+      if (row.failed_logins > 0) ctx.db.tx(() => updateUser(ctx.db, row.id, { failed_logins: 0 }));
+      return sessionInfo(ctx, session.token, row);
+    },
+    'auth.me': (_input, call) => sessionInfo(ctx, call.token ?? '', mustFind(ctx, actorOf(call).id)),
+    'auth.changePassword': async (input, call) => {
+      const actor = actorOf(call);
+      const row = mustFind(ctx, actor.id);
+      if (!(await verifyPassword(input.current, row.password_hash))) throw fieldError('current', 'auth.badPassword');
+      const hash = await hashPassword(input.password);
+      ctx.db.tx(() => {
+        updateUser(ctx.db, row.id, { password_hash: hash, updated_at: isoNow(ctx) });
+        recordChange(ctx, actor, { action: 'password_change', entity: 'user', entityId: row.id, sync: false });
+      });
+      return { done: true as const };
+    },
+  };
+}
+
+export function userHandlers(ctx: AppContext): HandlersOf<'users.list' | 'users.create' | 'users.update' | 'users.setActive' | 'users.resetPassword' | 'users.names'> {
+  const audit = (actor: Actor, action: 'create' | 'update' | 'password_reset', before: UserRow | null, after: UserRow) =>
+    recordChange(ctx, actor, { action, entity: 'user', entityId: after.id, before: before ? toUser(before) : undefined, after: toUser(after) });
+
+  return {
+    'users.list': () => listUsers(ctx.db).map(toUser),
+    'users.names': () => listUsers(ctx.db).map((u) => ({ id: u.id, name: u.name })),
+    'users.create': async (input, call) => {
+      const actor = actorOf(call);
+      const hash = await hashPassword(input.password);
+      return ctx.db.tx(() => {
+        if (userByUsername(ctx.db, input.username)) throw fieldError('username', 'users.usernameTaken');
+        const now = isoNow(ctx);
+        const id = newId();
+        insertUser(ctx.db, {
+          id,
+          username: input.username,
+          name: input.name,
+          nip: input.nip,
+          position: input.position,
+          role: input.role,
+          password_hash: hash,
+          active: 1,
+          failed_logins: 0,
+          locked_until: null,
+          created_at: now,
+          updated_at: now,
+          deleted_at: null,
+          origin: officeCode(ctx),
+        });
+        const row = mustFind(ctx, id);
+        audit(actor, 'create', null, row);
+        return toUser(row);
+      });
+    },
+    'users.update': (input, call) => {
+      const actor = actorOf(call);
+      return ctx.db.tx(() => {
+        const before = mustFind(ctx, input.id);
+        keepAnAdmin(ctx, before, input.role, before.active === 1);
+        updateUser(ctx.db, input.id, { name: input.name, nip: input.nip, position: input.position, role: input.role, updated_at: isoNow(ctx) });
+        const after = mustFind(ctx, input.id);
+        audit(actor, 'update', before, after);
+        return toUser(after);
+      });
+    },
+    'users.setActive': (input, call) => {
+      const actor = actorOf(call);
+      return ctx.db.tx(() => {
+        const before = mustFind(ctx, input.id);
+        keepAnAdmin(ctx, before, before.role as Role, input.active);
+        updateUser(ctx.db, input.id, { active: input.active ? 1 : 0, updated_at: isoNow(ctx) });
+        if (!input.active) ctx.sessions.endAllOf(input.id);
+        const after = mustFind(ctx, input.id);
+        audit(actor, 'update', before, after);
+        return toUser(after);
+      });
+    },
+    'users.resetPassword': async (input, call) => {
+      const actor = actorOf(call);
+      const hash = await hashPassword(input.password);
+      return ctx.db.tx(() => {
+        const before = mustFind(ctx, input.id);
+        // A reset also lifts a lockout: that is usually why the admin is resetting.
+        updateUser(ctx.db, input.id, { password_hash: hash, failed_logins: 0, locked_until: null, updated_at: isoNow(ctx) });
+        ctx.sessions.endAllOf(input.id);
+        const after = mustFind(ctx, input.id);
+        audit(actor, 'password_reset', before, after);
+        return toUser(after);
+      });
+    },
+  };
+}
+
+/** Resolves the actor of a session for the dispatcher, or null when the user is gone or inactive. */
+export function actorForSession(ctx: AppContext, userId: string): Actor | null {
+  const row = userById(ctx.db, userId);
+  if (!row || row.active !== 1) return null;
+  return { id: row.id, name: row.name, role: row.role as Role };
+}
+

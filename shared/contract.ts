@@ -1,0 +1,130 @@
+/**
+ * The one RPC contract. Every method the renderer may call is listed here with its input schema,
+ * its output type and the roles allowed to call it. The main process implements exactly this
+ * table (checked with `satisfies`), and the renderer's client is typed from it, so a renamed
+ * field or method breaks the build on both sides.
+ */
+import { z } from 'zod';
+import type { Role } from './domain';
+import { AuditListInput } from './schemas/audit';
+import { ChangePasswordInput, LoginInput, UnlockInput, UserCreateInput, UserResetPasswordInput, UserSetActiveInput, UserUpdateInput } from './schemas/auth';
+import { byId, empty, districtCode, regencyCode } from './schemas/common';
+import {
+  PartnerCreateInput,
+  PartnerDuplicateInput,
+  PartnerExportInput,
+  PartnerListInput,
+  PartnerSetStatusInput,
+  PartnerUpdateInput,
+  PokmasCreateInput,
+  PokmasListInput,
+  PokmasUpdateInput,
+  ServiceCreateInput,
+} from './schemas/partners';
+import { SettingsUpdateInput, SetupInput } from './schemas/setup';
+import type {
+  AppStatus,
+  AuditEntry,
+  AuditVerifyResult,
+  DuplicateMatch,
+  ExportFile,
+  Partner,
+  PartnerHistory,
+  PartnerList,
+  PokmasGroup,
+  ServiceType,
+  SessionInfo,
+  Settings,
+  User,
+  Wilayah,
+} from './types';
+
+/** Who may call: nobody needs a session (`public`), any signed-in user (`any`), or these roles. */
+export type Access = 'public' | 'any' | readonly Role[];
+
+export interface MethodSpec<I extends z.ZodType, O> {
+  readonly input: I;
+  readonly access: Access;
+  /** Phantom: carries the output type; never read at run time. */
+  readonly output: O;
+}
+
+function method<O>() {
+  return <I extends z.ZodType>(input: I, access: Access): MethodSpec<I, O> => ({ input, access, output: undefined as O });
+}
+
+/** Roles that may change records. `pimpinan` reads everything and changes nothing. */
+export const WRITERS = ['admin', 'petugas', 'operator'] as const satisfies readonly Role[];
+export const ADMIN = ['admin'] as const satisfies readonly Role[];
+const ARCHIVERS = ['admin', 'petugas'] as const satisfies readonly Role[];
+
+export const contract = {
+  'app.status': method<AppStatus>()(empty, 'public'),
+  'setup.complete': method<{ readonly done: true }>()(SetupInput, 'public'),
+  /** Kabupaten/kota list for the setup wizard's coverage picker: public because no one is signed in yet. */
+  'setup.regencies': method<readonly Wilayah[]>()(empty, 'public'),
+
+  'auth.login': method<SessionInfo>()(LoginInput, 'public'),
+  'auth.logout': method<{ readonly done: true }>()(empty, 'any'),
+  'auth.lock': method<{ readonly done: true }>()(empty, 'any'),
+  'auth.unlock': method<SessionInfo>()(UnlockInput, 'any'),
+  'auth.me': method<SessionInfo>()(empty, 'any'),
+  'auth.changePassword': method<{ readonly done: true }>()(ChangePasswordInput, 'any'),
+
+  'users.list': method<readonly User[]>()(empty, ADMIN),
+  'users.create': method<User>()(UserCreateInput, ADMIN),
+  'users.update': method<User>()(UserUpdateInput, ADMIN),
+  'users.setActive': method<User>()(UserSetActiveInput, ADMIN),
+  'users.resetPassword': method<User>()(UserResetPasswordInput, ADMIN),
+  /** Names of officers, for filters and pickers (no account details). */
+  'users.names': method<readonly { readonly id: string; readonly name: string }[]>()(empty, 'any'),
+
+  'settings.get': method<Settings>()(empty, 'any'),
+  'settings.update': method<Settings>()(SettingsUpdateInput, ADMIN),
+
+  'wilayah.coverage': method<readonly Wilayah[]>()(empty, 'any'),
+  'wilayah.districts': method<readonly Wilayah[]>()(z.object({ regencyCode }).strict(), 'any'),
+  'wilayah.villages': method<readonly Wilayah[]>()(z.object({ districtCode }).strict(), 'any'),
+
+  'services.list': method<readonly ServiceType[]>()(empty, 'any'),
+  'services.create': method<ServiceType>()(ServiceCreateInput, ADMIN),
+
+  'partners.list': method<PartnerList>()(PartnerListInput, 'any'),
+  'partners.get': method<Partner>()(byId, 'any'),
+  'partners.history': method<PartnerHistory>()(byId, 'any'),
+  'partners.duplicates': method<readonly DuplicateMatch[]>()(PartnerDuplicateInput, 'any'),
+  'partners.create': method<Partner>()(PartnerCreateInput, WRITERS),
+  'partners.update': method<Partner>()(PartnerUpdateInput, WRITERS),
+  'partners.setStatus': method<Partner>()(PartnerSetStatusInput, WRITERS),
+  'partners.archive': method<Partner>()(byId, ARCHIVERS),
+  'partners.restore': method<Partner>()(byId, ADMIN),
+  'partners.export': method<ExportFile>()(PartnerExportInput, 'any'),
+
+  'pokmas.list': method<readonly PokmasGroup[]>()(PokmasListInput, 'any'),
+  'pokmas.get': method<PokmasGroup>()(byId, 'any'),
+  'pokmas.create': method<PokmasGroup>()(PokmasCreateInput, WRITERS),
+  'pokmas.update': method<PokmasGroup>()(PokmasUpdateInput, WRITERS),
+  'pokmas.archive': method<PokmasGroup>()(byId, ARCHIVERS),
+  'pokmas.restore': method<PokmasGroup>()(byId, ADMIN),
+
+  'audit.list': method<{ readonly entries: readonly AuditEntry[]; readonly hasMore: boolean }>()(AuditListInput, ADMIN),
+  'audit.verify': method<AuditVerifyResult>()(empty, ADMIN),
+} as const;
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+export type InputOf<M extends Method> = z.input<Contract[M]['input']>;
+export type ParsedInputOf<M extends Method> = z.output<Contract[M]['input']>;
+export type OutputOf<M extends Method> = Contract[M]['output'];
+
+export const METHODS = Object.keys(contract) as Method[];
+
+export function isMethod(name: unknown): name is Method {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export function mayCall(access: Access, role: Role | null): boolean {
+  if (access === 'public') return true;
+  if (role === null) return false;
+  return access === 'any' || access.includes(role);
+}

@@ -1,0 +1,67 @@
+/** Indonesian (and English) date wording. Month names are kept here, not taken from Intl, so that
+ * printed letters read the same on every machine whatever its ICU data. */
+import { TIME_ZONES, type TimeZoneCode } from './domain';
+
+export type Locale = 'id' | 'en';
+
+export const MONTHS: Readonly<Record<Locale, readonly string[]>> = {
+  id: ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+};
+
+export const WEEKDAYS: Readonly<Record<Locale, readonly string[]>> = {
+  id: ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'],
+  en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+};
+
+function parseIsoDate(date: string): { y: number; m: number; d: number } | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
+  if (!m) return null;
+  return { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
+}
+
+/** "2025-03-05" -> "5 Maret 2025" (or "5 March 2025"). Returns the input when it is not a date. */
+export function formatDate(date: string, locale: Locale = 'id'): string {
+  const p = parseIsoDate(date);
+  if (!p || p.m < 1 || p.m > 12) return date;
+  return `${p.d} ${MONTHS[locale][p.m - 1]} ${p.y}`;
+}
+
+/** "Curup, 5 Maret 2025": the place-and-date line of a letter. */
+export function formatPlaceDate(city: string, date: string, locale: Locale = 'id'): string {
+  return `${city}, ${formatDate(date, locale)}`;
+}
+
+/** Weekday name of a calendar date (no time zone involved: a calendar date is a calendar date). */
+export function weekdayOf(date: string, locale: Locale = 'id'): string {
+  const p = parseIsoDate(date);
+  if (!p) return '';
+  return WEEKDAYS[locale][new Date(Date.UTC(p.y, p.m - 1, p.d)).getUTCDay()] ?? '';
+}
+
+/** The office's calendar date of an instant, e.g. for "today" in WIT while UTC is still yesterday. */
+export function localDateOf(instant: Date, zone: TimeZoneCode): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: TIME_ZONES[zone],
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(instant);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** "2025-03-05T07:30:00.000Z" in WIB -> "5 Maret 2025 14.30 WIB". */
+export function formatDateTime(iso: string, zone: TimeZoneCode, locale: Locale = 'id'): string {
+  const instant = new Date(iso);
+  if (Number.isNaN(instant.getTime())) return iso;
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: TIME_ZONES[zone],
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(instant);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  const sep = locale === 'id' ? '.' : ':';
+  return `${formatDate(localDateOf(instant, zone), locale)} ${get('hour')}${sep}${get('minute')} ${zone}`;
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { isIsoDate, isWilayahCode, normalizePhone } from '../validate';
+
+/**
+ * Building blocks of every input schema. Messages are i18n keys (see shared/i18n); the main
+ * process turns zod issues into field errors with these keys.
+ */
+export const text = (max: number) => z.string().trim().max(max, 'v.tooLong');
+export const requiredText = (max: number) => z.string().trim().min(1, 'v.required').max(max, 'v.tooLong');
+export const optionalText = (max: number) => text(max).default('');
+
+export const id = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'v.invalid');
+export const isoDate = z.string().refine(isIsoDate, 'v.date');
+export const timestamp = z.string().max(40);
+
+export const regencyCode = z.string().refine((s) => isWilayahCode('regency', s), 'v.wilayah');
+export const districtCode = z.string().refine((s) => isWilayahCode('district', s), 'v.wilayah');
+export const villageCode = z.string().refine((s) => isWilayahCode('village', s), 'v.wilayah');
+
+/** Optional phone: blank stays blank, anything else must normalise to +62... */
+export const phone = z
+  .string()
+  .trim()
+  .max(40, 'v.tooLong')
+  .refine((s) => s === '' || normalizePhone(s) !== null, 'v.phone')
+  .transform((s) => (s === '' ? '' : (normalizePhone(s) ?? s)));
+
+export const email = z
+  .string()
+  .trim()
+  .max(120, 'v.tooLong')
+  .refine((s) => s === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), 'v.email');
+
+export function uniqueArray<T extends z.ZodType>(item: T, max: number) {
+  return z
+    .array(item)
+    .max(max, 'v.tooMany')
+    .refine((a) => new Set(a).size === a.length, 'v.duplicateItems');
+}
+
+export const empty = z.object({}).strict();
+export const byId = z.object({ id }).strict();

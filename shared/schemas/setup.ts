@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { OFFICE_CLASSES, OFFICE_KINDS, ROLES, TIME_ZONE_CODES } from '../domain';
+import { isNip } from '../validate';
+import { optionalText, regencyCode, requiredText, uniqueArray } from './common';
+
+export const officeCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9]{2,12}$/, 'v.officeCode');
+
+export const username = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9._-]{3,32}$/, 'v.username');
+
+/** Long enough to resist guessing on a shared office PC; no composition rules (they push people to notes). */
+export const password = z.string().min(8, 'v.passwordShort').max(200, 'v.tooLong');
+
+export const nip = z
+  .string()
+  .trim()
+  .refine((s) => s === '' || isNip(s), 'v.nip')
+  .default('');
+
+export const OfficeSettingsInput = z
+  .object({
+    kind: z.enum(OFFICE_KINDS),
+    name: requiredText(120),
+    code: officeCode,
+    parentName: optionalText(120),
+    parentClass: z.enum(OFFICE_CLASSES).nullable().default(null),
+    kanwil: requiredText(160),
+    letterhead: z.array(z.string().trim().max(160, 'v.tooLong')).max(6, 'v.tooMany').default([]),
+    address: requiredText(300),
+    city: requiredText(60),
+    timeZone: z.enum(TIME_ZONE_CODES),
+    coverage: uniqueArray(regencyCode, 60).min(1, 'v.coverage'),
+  })
+  .strict()
+  .superRefine((o, ctx) => {
+    if (o.kind === 'pos' && o.parentName === '') {
+      ctx.addIssue({ code: 'custom', path: ['parentName'], message: 'v.required' });
+    }
+  });
+export type OfficeSettings = z.output<typeof OfficeSettingsInput>;
+
+export const AccountFields = z.object({
+  name: requiredText(120),
+  nip,
+  position: optionalText(120),
+  username,
+});
+
+export const NewPassword = z
+  .object({ password, passwordConfirm: z.string().max(200) })
+  .refine((p) => p.password === p.passwordConfirm, { path: ['passwordConfirm'], message: 'v.passwordMismatch' });
+
+export const SetupInput = z
+  .object({
+    office: OfficeSettingsInput,
+    admin: AccountFields.extend({ password, passwordConfirm: z.string().max(200) })
+      .strict()
+      .refine((p) => p.password === p.passwordConfirm, { path: ['passwordConfirm'], message: 'v.passwordMismatch' }),
+  })
+  .strict();
+export type SetupInputT = z.input<typeof SetupInput>;
+
+export const SecuritySettingsInput = z
+  .object({ idleLockMinutes: z.number().int().min(1, 'v.range').max(240, 'v.range') })
+  .strict();
+
+export const SettingsUpdateInput = z
+  .object({ office: OfficeSettingsInput.optional(), security: SecuritySettingsInput.optional() })
+  .strict();
+
+export const role = z.enum(ROLES);

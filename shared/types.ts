@@ -1,0 +1,165 @@
+/** Output shapes of the RPC contract: plain, serialisable, read-only data. */
+import type { AuditAction, Bidang, OfficeKind, PartnerCategory, PartnerStatus, Role } from './domain';
+import type { OfficeSettings } from './schemas/setup';
+
+export type { OfficeSettings };
+
+export interface AppStatus {
+  readonly setupDone: boolean;
+  readonly officeName: string | null;
+  readonly officeKind: OfficeKind | null;
+  readonly appVersion: string;
+  readonly schemaVersion: number;
+}
+
+export interface SecuritySettings {
+  readonly idleLockMinutes: number;
+}
+
+export interface Settings {
+  readonly office: OfficeSettings;
+  readonly security: SecuritySettings;
+}
+
+export interface User {
+  readonly id: string;
+  readonly username: string;
+  readonly name: string;
+  readonly nip: string;
+  readonly position: string;
+  readonly role: Role;
+  readonly active: boolean;
+  readonly lockedUntil: string | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export interface SessionInfo {
+  readonly token: string;
+  readonly user: User;
+  readonly idleLockMinutes: number;
+}
+
+export interface Wilayah {
+  readonly code: string;
+  readonly name: string;
+}
+
+export interface ServiceType {
+  readonly code: string;
+  readonly labelId: string;
+  readonly labelEn: string;
+  readonly builtIn: boolean;
+}
+
+export interface PartnerRow {
+  readonly id: string;
+  readonly name: string;
+  readonly category: PartnerCategory;
+  readonly bidang: readonly Bidang[];
+  readonly services: readonly string[];
+  readonly status: PartnerStatus;
+  readonly phone: string;
+  readonly contactName: string;
+  readonly regencyCode: string | null;
+  readonly regencyName: string | null;
+  readonly capacity: number | null;
+  readonly updatedAt: string;
+  readonly archivedAt: string | null;
+}
+
+export interface Partner extends PartnerRow {
+  readonly leaderName: string;
+  readonly email: string;
+  readonly address: string;
+  readonly districtCode: string | null;
+  readonly districtName: string | null;
+  readonly villageCode: string | null;
+  readonly villageName: string | null;
+  readonly statusDate: string;
+  readonly skNumber: string;
+  readonly skDate: string | null;
+  readonly notes: string;
+  readonly createdAt: string;
+  readonly origin: string;
+  readonly groups: readonly { readonly id: string; readonly name: string }[];
+}
+
+export interface PartnerList {
+  readonly rows: readonly PartnerRow[];
+  readonly total: number;
+}
+
+export interface DuplicateMatch {
+  readonly id: string;
+  readonly name: string;
+  readonly regencyName: string | null;
+  readonly archived: boolean;
+}
+
+export interface StatusChange {
+  readonly id: string;
+  readonly fromStatus: PartnerStatus | null;
+  readonly toStatus: PartnerStatus;
+  readonly date: string;
+  readonly note: string;
+  readonly byName: string;
+  readonly at: string;
+}
+
+export interface HistoryEntry {
+  readonly seq: number;
+  readonly at: string;
+  readonly userName: string;
+  readonly action: AuditAction;
+  readonly changes: readonly FieldChange[];
+}
+
+export interface FieldChange {
+  readonly field: string;
+  readonly before: unknown;
+  readonly after: unknown;
+}
+
+export interface PartnerHistory {
+  readonly statusChanges: readonly StatusChange[];
+  readonly edits: readonly HistoryEntry[];
+}
+
+export interface PokmasGroup {
+  readonly id: string;
+  readonly name: string;
+  readonly bidang: Bidang;
+  readonly description: string;
+  readonly members: readonly { readonly id: string; readonly name: string; readonly status: PartnerStatus }[];
+  readonly updatedAt: string;
+  readonly archivedAt: string | null;
+}
+
+export interface ExportFile {
+  readonly filename: string;
+  readonly mime: string;
+  /** File bytes, base64: survives both structured clone (IPC) and JSON (web transport). */
+  readonly base64: string;
+  readonly rows: number;
+}
+
+export interface AuditEntry {
+  readonly seq: number;
+  readonly at: string;
+  readonly userId: string | null;
+  readonly userName: string;
+  readonly action: AuditAction;
+  readonly entity: string;
+  readonly entityId: string;
+  readonly before: unknown;
+  readonly after: unknown;
+}
+
+export interface AuditVerifyResult {
+  readonly ok: boolean;
+  readonly checked: number;
+  /** First entry whose content or link no longer matches, or where entries are missing. */
+  readonly firstBadSeq: number | null;
+  readonly problem: 'edited' | 'missing' | 'truncated' | null;
+}

@@ -1,0 +1,96 @@
+/** Pure validators and normalisers shared by the forms (comfort) and the main process (safety). */
+
+/**
+ * Normalises an Indonesian phone number to E.164 (+62...). Accepts the forms officers type:
+ * 0812-3456-7890, 0812 3456 7890, +62 812..., 62812..., (0732) 21234. Returns null when the
+ * input cannot be an Indonesian number (wrong prefix, too short or too long).
+ */
+export function normalizePhone(raw: string): string | null {
+  const trimmed = raw.trim();
+  if (!/^[+\d\s().\-/]+$/.test(trimmed)) return null;
+  const plus = trimmed.startsWith('+');
+  const digits = trimmed.replace(/\D/g, '');
+  let national: string;
+  if (plus) {
+    if (!digits.startsWith('62')) return null;
+    national = digits.slice(2);
+  } else if (digits.startsWith('62')) {
+    national = digits.slice(2);
+  } else if (digits.startsWith('0')) {
+    national = digits.slice(1);
+  } else {
+    return null;
+  }
+  // A national significant number: area code or mobile prefix never starts with 0.
+  // Landlines have 7-10 digits after the trunk 0 (e.g. 0732 21234 -> 73221234); mobiles 9-12.
+  if (national.startsWith('0')) return null;
+  if (national.startsWith('8')) {
+    if (national.length < 9 || national.length > 12) return null;
+  } else if (national.length < 7 || national.length > 11) {
+    return null;
+  }
+  return `+62${national}`;
+}
+
+/** Shows a normalised number the way Indonesians write it: +62 812-3456-7890. */
+export function displayPhone(e164: string): string {
+  if (!e164.startsWith('+62')) return e164;
+  const n = e164.slice(3);
+  if (n.startsWith('8')) return `+62 ${n.slice(0, 3)}-${n.slice(3, 7)}-${n.slice(7)}`.replace(/-$/, '');
+  return `+62 ${n}`;
+}
+
+/** Kemendagri wilayah codes: 17 (province), 17.02 (kabupaten/kota), 17.02.01 (kecamatan), 17.02.01.2001 (desa). */
+export const WILAYAH_PATTERNS = {
+  province: /^\d{2}$/,
+  regency: /^\d{2}\.\d{2}$/,
+  district: /^\d{2}\.\d{2}\.\d{2}$/,
+  village: /^\d{2}\.\d{2}\.\d{2}\.\d{4}$/,
+} as const;
+export type WilayahLevel = keyof typeof WILAYAH_PATTERNS;
+
+export function isWilayahCode(level: WilayahLevel, code: string): boolean {
+  return WILAYAH_PATTERNS[level].test(code);
+}
+
+/** True when `child` lies inside `parent` (e.g. 17.02.01 inside 17.02). */
+export function isWithin(parent: string, child: string): boolean {
+  return child.startsWith(`${parent}.`);
+}
+
+/** `YYYY-MM-DD` that names a real calendar day. */
+export function isIsoDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1) return false;
+  return d <= daysInMonth(y, mo);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * Folds text for searching: lower case, accents removed, punctuation to spaces, spaces collapsed.
+ * "Pondok Pesantren Al-Hikmah" and "pondok pesantren al hikmah" fold to the same string.
+ */
+export function foldForSearch(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Splits a search query into folded terms; each must match somewhere (AND), as a word part. */
+export function searchTerms(q: string): string[] {
+  const folded = foldForSearch(q);
+  return folded ? [...new Set(folded.split(' '))].slice(0, 8) : [];
+}
+
+/** 18-digit NIP of a civil servant (birth date, appointment month, sex, serial). */
+export function isNip(s: string): boolean {
+  return /^\d{18}$/.test(s);
+}
