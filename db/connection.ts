@@ -68,8 +68,9 @@ export class Db {
  * the writer; synchronous=FULL because offices lose power and a committed record must survive it;
  * foreign keys on; a busy timeout in case a backup tool holds a lock.
  */
-export function openDb(file: string): Db {
-  const raw = new BetterSqlite3(file);
+export function openDb(file: string, opts: { nativeBinding?: string } = {}): Db {
+  // Electron loads a better-sqlite3 binary built for its own ABI (see scripts/); Node uses the default.
+  const raw = new BetterSqlite3(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
   try {
     raw.pragma('journal_mode = WAL');
     raw.pragma('synchronous = FULL');

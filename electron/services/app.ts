@@ -41,9 +41,9 @@ export interface AppCore {
 let sharedWilayah: WilayahSource | null = null;
 
 /** Opens the data folder's database and wires the services; used by both transports and by tests. */
-export function createAppCore(dataDir: string, opts: { now?: () => Date } = {}): AppCore {
+export function createAppCore(dataDir: string, opts: { now?: () => Date; nativeBinding?: string } = {}): AppCore {
   mkdirSync(dataDir, { recursive: true });
-  const db = openDb(join(dataDir, DB_FILE));
+  const db = openDb(join(dataDir, DB_FILE), opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
   sharedWilayah ??= createWilayahSource();
   const ctx: AppContext = { db, now: opts.now ?? (() => new Date()), wilayah: sharedWilayah, sessions: new SessionStore(), appVersion: APP_VERSION };
   const dispatch = createDispatcher(ctx, buildHandlers(ctx));
