@@ -1,0 +1,85 @@
+import { Alert, Center, Loader } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Route, Router, Switch } from 'wouter';
+import { useHashLocation } from 'wouter/use-hash-location';
+import { AppError } from '../../../shared/errors';
+import { useI18n } from '../i18n';
+import { AuditPage } from '../pages/AuditPage';
+import { Home } from '../pages/Home';
+import { Login } from '../pages/Login';
+import { PartnerDetail } from '../pages/partners/PartnerDetail';
+import { PartnerEditor } from '../pages/partners/PartnerEditor';
+import { PartnerList } from '../pages/partners/PartnerList';
+import { PokmasPage } from '../pages/PokmasPage';
+import { SettingsPage } from '../pages/SettingsPage';
+import { SetupWizard } from '../pages/SetupWizard';
+import { UsersPage } from '../pages/UsersPage';
+import { call } from '../rpc';
+import { LockOverlay } from './LockOverlay';
+import { SessionProvider, useSession } from './session';
+import { Shell } from './Shell';
+
+function Gate() {
+  const { t } = useI18n();
+  const session = useSession();
+  const status = useQuery({ queryKey: ['app.status'], queryFn: () => call('app.status', {}) });
+  const [notice, setNotice] = useState<string>();
+
+  if (status.isPending || session.checking) {
+    return (
+      <Center mih="100vh">
+        <Loader />
+      </Center>
+    );
+  }
+  if (status.isError) {
+    const e = status.error;
+    return (
+      <Center mih="100vh">
+        <Alert color="red" title={t('common.errorTitle')}>
+          {e instanceof AppError ? t(e.message, e.params) : t('rpc.offline')}
+        </Alert>
+      </Center>
+    );
+  }
+  if (!status.data.setupDone) {
+    return (
+      <SetupWizard
+        onDone={() => {
+          setNotice(t('setup.done'));
+          void status.refetch();
+        }}
+      />
+    );
+  }
+  if (!session.user) return <Login officeName={status.data.officeName} notice={notice} />;
+  return (
+    <>
+      <Shell officeName={status.data.officeName ?? ''}>
+        <Switch>
+          <Route path="/" component={Home} />
+          <Route path="/mitra" component={PartnerList} />
+          <Route path="/mitra/baru">{() => <PartnerEditor id={null} />}</Route>
+          <Route path="/mitra/:id/ubah">{(p) => <PartnerEditor id={p.id} />}</Route>
+          <Route path="/mitra/:id">{(p) => <PartnerDetail id={p.id} />}</Route>
+          <Route path="/pokmas" component={PokmasPage} />
+          <Route path="/pengguna" component={UsersPage} />
+          <Route path="/audit" component={AuditPage} />
+          <Route path="/pengaturan" component={SettingsPage} />
+        </Switch>
+      </Shell>
+      <LockOverlay />
+    </>
+  );
+}
+
+export function App() {
+  return (
+    <Router hook={useHashLocation}>
+      <SessionProvider>
+        <Gate />
+      </SessionProvider>
+    </Router>
+  );
+}

@@ -1,0 +1,130 @@
+import { AppShell, Badge, Group, Menu, NavLink, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Spotlight } from '@mantine/spotlight';
+import { IconBuildingCommunity, IconChevronDown, IconHome, IconLock, IconLogout, IconSearch, IconSettings, IconShieldCheck, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
+import { Link, useLocation } from 'wouter';
+import { contract } from '../../../shared/contract';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { useI18n } from '../i18n';
+import { call } from '../rpc';
+import { useSession } from './session';
+import { useDebounced } from '../components/useDebounced';
+
+interface NavItem {
+  readonly href: string;
+  readonly label: string;
+  readonly icon: ReactNode;
+  readonly method: keyof typeof contract;
+}
+
+/** Sidebar sections, each shown only to roles that may call the method behind it (same table as the main process). */
+function useNav(): NavItem[] {
+  const { t } = useI18n();
+  const session = useSession();
+  const items: NavItem[] = [
+    { href: '/', label: t('nav.home'), icon: <IconHome size={18} />, method: 'partners.list' },
+    { href: '/mitra', label: t('nav.partners'), icon: <IconBuildingCommunity size={18} />, method: 'partners.list' },
+    { href: '/pokmas', label: t('nav.pokmas'), icon: <IconUsersGroup size={18} />, method: 'pokmas.list' },
+    { href: '/pengguna', label: t('nav.users'), icon: <IconUsers size={18} />, method: 'users.list' },
+    { href: '/audit', label: t('nav.audit'), icon: <IconShieldCheck size={18} />, method: 'audit.list' },
+    { href: '/pengaturan', label: t('nav.settings'), icon: <IconSettings size={18} />, method: 'settings.update' },
+  ];
+  return items.filter((i) => session.can(contract[i.method].access));
+}
+
+/** Ctrl+K: find a partner by any part of its name and jump to it. */
+function PartnerPalette() {
+  const { t } = useI18n();
+  const [, navigate] = useLocation();
+  const [query, setQuery] = useState('');
+  const q = useDebounced(query, 150);
+  const found = useQuery({ queryKey: ['palette', q], queryFn: () => call('partners.list', { q, limit: 8 }), enabled: q.trim().length > 0 });
+  return (
+    <Spotlight.Root query={query} onQueryChange={setQuery} shortcut={['mod + K']} scrollable maxHeight={420}>
+      <Spotlight.Search placeholder={t('nav.palette')} leftSection={<IconSearch size={18} />} />
+      <Spotlight.ActionsList>
+        {(found.data?.rows ?? []).map((p) => (
+          <Spotlight.Action key={p.id} label={p.name} description={[p.regencyName, t(`status.${p.status}`)].filter(Boolean).join(' · ')} onClick={() => navigate(`/mitra/${p.id}`)} />
+        ))}
+        {q.trim() !== '' && found.data?.rows.length === 0 && <Spotlight.Empty>{t('nav.paletteEmpty')}</Spotlight.Empty>}
+      </Spotlight.ActionsList>
+    </Spotlight.Root>
+  );
+}
+
+export function Shell({ officeName, children }: { officeName: string; children: ReactNode }) {
+  const { t } = useI18n();
+  const session = useSession();
+  const [location] = useLocation();
+  const nav = useNav();
+  const user = session.user;
+  return (
+    <AppShell header={{ height: 52 }} navbar={{ width: 220, breakpoint: 0 }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
+            <Text fw={700}>{t('app.name')}</Text>
+            <Text c="dimmed" size="sm" truncate>
+              {officeName}
+            </Text>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <UnstyledButton onClick={() => Spotlight.open()} aria-label={t('nav.palette')}>
+              <Group gap={6} px="sm" py={4} style={{ border: '1px solid var(--mantine-color-gray-4)', borderRadius: 6 }}>
+                <IconSearch size={14} />
+                <Text size="sm" c="dimmed">
+                  {t('nav.palette')}
+                </Text>
+              </Group>
+            </UnstyledButton>
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target>
+                <UnstyledButton aria-label={t('common.user')} data-testid="user-menu">
+                  <Group gap={6} wrap="nowrap">
+                    <Stack gap={0} align="flex-end">
+                      <Text size="sm" fw={500}>
+                        {user?.name}
+                      </Text>
+                      <Badge size="xs" variant="light">
+                        {user ? t(`role.${user.role}`) : ''}
+                      </Badge>
+                    </Stack>
+                    <IconChevronDown size={14} />
+                  </Group>
+                </UnstyledButton>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label>{t('common.language')}</Menu.Label>
+                <div style={{ padding: '0 8px 8px' }}>
+                  <LanguageSwitch />
+                </div>
+                <Menu.Divider />
+                <Menu.Item leftSection={<IconLock size={16} />} onClick={session.lock}>
+                  {t('auth.lockNow')}
+                </Menu.Item>
+                <Menu.Item leftSection={<IconLogout size={16} />} onClick={() => void session.signOut()}>
+                  {t('auth.logout')}
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs">
+        {nav.map((item) => (
+          <NavLink
+            key={item.href}
+            component={Link}
+            href={item.href}
+            label={item.label}
+            leftSection={item.icon}
+            active={item.href === '/' ? location === '/' : location.startsWith(item.href)}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main>{children}</AppShell.Main>
+      <PartnerPalette />
+    </AppShell>
+  );
+}

@@ -1,0 +1,42 @@
+import type { UseFormReturnType } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import type { z } from 'zod';
+import { AppError } from '../../../shared/errors';
+import type { useI18n } from '../i18n';
+
+type T = ReturnType<typeof useI18n>['t'];
+
+/**
+ * Form validation with the very schema the main process applies: the form catches mistakes as
+ * the user types, the main process still decides. Messages are i18n keys.
+ */
+export function zodValidate<S extends z.ZodType>(schema: S, t: T) {
+  return (values: unknown): Record<string, string> => {
+    const r = schema.safeParse(values);
+    if (r.success) return {};
+    const errors: Record<string, string> = {};
+    for (const issue of r.error.issues) {
+      const path = issue.path.map(String).join('.');
+      errors[path] ??= t(issue.message.startsWith('v.') ? issue.message : 'v.invalid');
+    }
+    return errors;
+  };
+}
+
+/** Shows an error from the main process: on the fields it names, and as a notification. */
+export function showError(e: unknown, t: T, form?: UseFormReturnType<never> | UseFormReturnType<Record<string, unknown>>, stripPrefix = ''): void {
+  const err = e instanceof AppError ? e : new AppError('INTERNAL', 'rpc.internal');
+  if (err.code === 'SESSION_LOCKED' || err.code === 'UNAUTHENTICATED') return; // the shell shows the lock or sign-in screen
+  if (form && err.fields) {
+    const mapped: Record<string, string> = {};
+    for (const [path, key] of Object.entries(err.fields)) {
+      mapped[path.startsWith(stripPrefix) ? path.slice(stripPrefix.length) : path] = t(key, err.params);
+    }
+    form.setErrors(mapped);
+  }
+  notifications.show({ color: 'red', title: t('common.errorTitle'), message: t(err.message, err.params), autoClose: 8000 });
+}
+
+export function notifyOk(message: string): void {
+  notifications.show({ color: 'teal', message, autoClose: 4000 });
+}

@@ -1,0 +1,13 @@
+import { BIDANG, PARTNER_CATEGORIES, PARTNER_STATUSES } from '../../../shared/domain';
+import type { ServiceType } from '../../../shared/types';
+import type { useI18n } from '../i18n';
+
+type T = ReturnType<typeof useI18n>['t'];
+
+/** Select options for the closed vocabularies, labelled in the current language. */
+export const categoryOptions = (t: T) => PARTNER_CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }));
+export const bidangOptions = (t: T) => BIDANG.map((b) => ({ value: b, label: t(`bidang.${b}`) }));
+export const statusOptions = (t: T) => PARTNER_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }));
+export const serviceLabel = (s: ServiceType, locale: 'id' | 'en') => (locale === 'en' ? s.labelEn : s.labelId);
+
+export const STATUS_COLOR = { calon: 'gray', terverifikasi: 'blue', aktif: 'teal', nonaktif: 'orange' } as const;

@@ -1,0 +1,75 @@
+import { Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { useLocation } from 'wouter';
+import { WRITERS, type InputOf } from '../../../shared/contract';
+import { BIDANG } from '../../../shared/domain';
+import { useSession } from '../app/session';
+import { useI18n } from '../i18n';
+import { call } from '../rpc';
+
+function Stat({ label, value, onClick }: { label: string; value: number | undefined; onClick: () => void }) {
+  return (
+    <Card withBorder padding="md" onClick={onClick} style={{ cursor: 'pointer' }} role="button" tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && onClick()}>
+      <Text size="sm" c="dimmed">
+        {label}
+      </Text>
+      <Text fz={32} fw={700}>
+        {value ?? '…'}
+      </Text>
+    </Card>
+  );
+}
+
+/** Counts an office reports upward, each opening the list behind it. */
+export function Home() {
+  const { t } = useI18n();
+  const session = useSession();
+  const [, navigate] = useLocation();
+  const filters: Record<string, InputOf<'partners.list'>> = {
+    all: {},
+    aktif: { status: 'aktif' },
+    calon: { status: 'calon' },
+    terverifikasi: { status: 'terverifikasi' },
+    ...Object.fromEntries(BIDANG.map((b) => [b, { bidang: b }])),
+  };
+  const keys = Object.keys(filters);
+  const totals = useQueries({
+    queries: keys.map((k) => ({ queryKey: ['partners.list', 'count', k], queryFn: () => call('partners.list', { ...filters[k], limit: 1 }) })),
+  });
+  const n = (k: string) => totals[keys.indexOf(k)]?.data?.total;
+  const all = n('all');
+  const active = n('aktif');
+  const calon = n('calon');
+  const verified = n('terverifikasi');
+  const byBidang = BIDANG.map((b) => ({ b, n: n(b) }));
+  const groups = useQuery({ queryKey: ['pokmas.list', 'active'], queryFn: () => call('pokmas.list', {}) }).data?.length;
+
+  return (
+    <Stack>
+      <Title order={2}>{t('home.title')}</Title>
+      <SimpleGrid cols={4}>
+        <Stat label={t('home.partners')} value={all} onClick={() => navigate('/mitra')} />
+        <Stat label={t('home.active')} value={active} onClick={() => navigate('/mitra')} />
+        <Stat label={t('home.candidates')} value={calon === undefined || verified === undefined ? undefined : calon + verified} onClick={() => navigate('/mitra')} />
+        <Stat label={t('home.groups')} value={groups} onClick={() => navigate('/pokmas')} />
+      </SimpleGrid>
+      <Title order={4}>{t('home.byBidang')}</Title>
+      <SimpleGrid cols={2}>
+        {byBidang.map(({ b, n }) => (
+          <Stat key={b} label={t(`bidang.${b}`)} value={n} onClick={() => navigate('/mitra')} />
+        ))}
+      </SimpleGrid>
+      {session.can(WRITERS) && (
+        <>
+          <Title order={4}>{t('home.quick')}</Title>
+          <Group>
+            <Button onClick={() => navigate('/mitra/baru')}>{t('partners.add')}</Button>
+            <Button variant="default" onClick={() => navigate('/pokmas')}>
+              {t('pokmas.add')}
+            </Button>
+          </Group>
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,142 @@
+import { Badge, Button, Card, Group, Modal, MultiSelect, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'wouter';
+import { ADMIN, WRITERS, type InputOf } from '../../../shared/contract';
+import { PokmasFields } from '../../../shared/schemas/partners';
+import type { PokmasGroup } from '../../../shared/types';
+import { useSession } from '../app/session';
+import { notifyOk, showError, zodValidate } from '../components/forms';
+import { bidangOptions, STATUS_COLOR } from '../components/labels';
+import { useI18n } from '../i18n';
+import { call } from '../rpc';
+
+type Values = InputOf<'pokmas.create'>;
+
+export function PokmasPage() {
+  const { t } = useI18n();
+  const session = useSession();
+  const qc = useQueryClient();
+  const [archived, setArchived] = useState<'active' | 'archived'>('active');
+  const [editing, setEditing] = useState<PokmasGroup | 'new' | null>(null);
+  const groups = useQuery({ queryKey: ['pokmas.list', archived], queryFn: () => call('pokmas.list', { archived }) });
+  const done = () => void qc.invalidateQueries({ queryKey: ['pokmas.list'] });
+  const archive = useMutation({ mutationFn: (id: string) => call('pokmas.archive', { id }), onSuccess: done, onError: (e) => showError(e, t) });
+  const restore = useMutation({ mutationFn: (id: string) => call('pokmas.restore', { id }), onSuccess: done, onError: (e) => showError(e, t) });
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>{t('pokmas.title')}</Title>
+        <Group>
+          <SegmentedControl
+            value={archived}
+            onChange={(v) => setArchived(v as 'active' | 'archived')}
+            data={[
+              { value: 'active', label: t('partners.filter.archived.active') },
+              { value: 'archived', label: t('partners.filter.archived.archived') },
+            ]}
+          />
+          {session.can(WRITERS) && <Button onClick={() => setEditing('new')}>{t('pokmas.add')}</Button>}
+        </Group>
+      </Group>
+      {groups.data?.length === 0 && <Text c="dimmed">{t('pokmas.noGroups')}</Text>}
+      <SimpleGrid cols={2}>
+        {(groups.data ?? []).map((g) => (
+          <Card key={g.id} withBorder padding="md" data-testid="pokmas-card">
+            <Group justify="space-between" align="flex-start">
+              <div>
+                <Text fw={600}>{g.name}</Text>
+                <Group gap={6}>
+                  <Badge variant="light">{t(`bidang.${g.bidang}`)}</Badge>
+                  <Text size="xs" c="dimmed">
+                    {t('pokmas.memberCount', { count: g.members.length })}
+                  </Text>
+                </Group>
+              </div>
+              <Group gap={4}>
+                {!g.archivedAt && session.can(WRITERS) && (
+                  <Button size="xs" variant="default" onClick={() => setEditing(g)}>
+                    {t('common.edit')}
+                  </Button>
+                )}
+                {!g.archivedAt && session.can(['admin', 'petugas']) && (
+                  <Button size="xs" variant="subtle" color="orange" onClick={() => archive.mutate(g.id)}>
+                    {t('common.archive')}
+                  </Button>
+                )}
+                {g.archivedAt && session.can(ADMIN) && (
+                  <Button size="xs" variant="subtle" onClick={() => restore.mutate(g.id)}>
+                    {t('common.restore')}
+                  </Button>
+                )}
+              </Group>
+            </Group>
+            {g.description && (
+              <Text size="sm" mt="xs">
+                {g.description}
+              </Text>
+            )}
+            <Stack gap={2} mt="sm">
+              {g.members.map((m) => (
+                <Group key={m.id} gap={6}>
+                  <Link href={`/mitra/${m.id}`}>{m.name}</Link>
+                  <Badge size="xs" color={STATUS_COLOR[m.status]} variant="light">
+                    {t(`status.${m.status}`)}
+                  </Badge>
+                </Group>
+              ))}
+            </Stack>
+          </Card>
+        ))}
+      </SimpleGrid>
+      {editing && <GroupDialog group={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={done} />}
+    </Stack>
+  );
+}
+
+function GroupDialog({ group, onClose, onSaved }: { group: PokmasGroup | null; onClose: () => void; onSaved: () => void }) {
+  const { t } = useI18n();
+  const partners = useQuery({ queryKey: ['partners.list', 'pick'], queryFn: () => call('partners.list', { limit: 1000 }) });
+  const form = useForm<Values>({
+    initialValues: group
+      ? { name: group.name, bidang: group.bidang, description: group.description, memberIds: group.members.map((m) => m.id) }
+      : { name: '', bidang: 'kemandirian_kepribadian', description: '', memberIds: [] },
+    validate: zodValidate(PokmasFields, t),
+  });
+  const save = useMutation({
+    mutationFn: (v: Values) => (group ? call('pokmas.update', { id: group.id, expectedUpdatedAt: group.updatedAt, data: v }) : call('pokmas.create', v)),
+    onSuccess: (g) => {
+      notifyOk(`${g.name}: ${t('common.saved')}`);
+      onSaved();
+      onClose();
+    },
+    onError: (e) => showError(e, t, form as never, 'data.'),
+  });
+  return (
+    <Modal opened onClose={onClose} title={group ? t('pokmas.edit') : t('pokmas.add')} size="lg" centered>
+      <form onSubmit={form.onSubmit((v) => save.mutate(v))}>
+        <Stack>
+          <TextInput label={t('pokmas.name')} withAsterisk data-autofocus {...form.getInputProps('name')} />
+          <Select label={t('pokmas.bidang')} data={bidangOptions(t)} allowDeselect={false} {...form.getInputProps('bidang')} />
+          <MultiSelect
+            label={t('pokmas.members')}
+            searchable
+            data={(partners.data?.rows ?? []).map((p) => ({ value: p.id, label: p.regencyName ? `${p.name} (${p.regencyName})` : p.name }))}
+            {...form.getInputProps('memberIds')}
+          />
+          <Textarea label={t('pokmas.description')} autosize minRows={2} {...form.getInputProps('description')} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

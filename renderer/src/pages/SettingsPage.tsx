@@ -1,0 +1,126 @@
+import { Button, Group, Loader, MultiSelect, NumberInput, Paper, SimpleGrid, Stack, Table, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ADMIN, type InputOf } from '../../../shared/contract';
+import { ServiceCreateInput } from '../../../shared/schemas/partners';
+import { SettingsUpdateInput } from '../../../shared/schemas/setup';
+import type { Settings } from '../../../shared/types';
+import { RequireRole } from '../components/Forbidden';
+import { notifyOk, showError, zodValidate } from '../components/forms';
+import { useI18n } from '../i18n';
+import { call } from '../rpc';
+
+export function SettingsPage() {
+  const settings = useQuery({ queryKey: ['settings.get'], queryFn: () => call('settings.get', {}) });
+  return <RequireRole roles={ADMIN}>{settings.data ? <SettingsForm settings={settings.data} /> : <Loader />}</RequireRole>;
+}
+
+function SettingsForm({ settings }: { settings: Settings }) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const regencies = useQuery({ queryKey: ['setup.regencies'], queryFn: () => call('setup.regencies', {}) });
+  const form = useForm<InputOf<'settings.update'>>({
+    initialValues: { office: { ...settings.office, letterhead: [...settings.office.letterhead, '', ''].slice(0, Math.max(4, settings.office.letterhead.length)) }, security: settings.security },
+    validate: zodValidate(SettingsUpdateInput, t),
+  });
+  const save = useMutation({
+    mutationFn: (v: InputOf<'settings.update'>) =>
+      call('settings.update', { ...v, ...(v.office ? { office: { ...v.office, letterhead: (v.office.letterhead ?? []).filter((l) => l.trim() !== '') } } : {}) }),
+    onSuccess: (s) => {
+      qc.setQueryData(['settings.get'], s);
+      void qc.invalidateQueries({ queryKey: ['app.status'] });
+      void qc.invalidateQueries({ queryKey: ['wilayah.coverage'] });
+      notifyOk(t('settings.saved'));
+    },
+    onError: (e) => showError(e, t, form as never),
+  });
+  const office = form.values.office!;
+
+  return (
+    <Stack maw={1000}>
+      <Title order={2}>{t('settings.title')}</Title>
+      <form onSubmit={form.onSubmit((v) => save.mutate(v))}>
+        <Stack>
+          <Paper withBorder p="md">
+            <Title order={4} mb="sm">
+              {t('settings.office')}
+            </Title>
+            <SimpleGrid cols={2}>
+              <TextInput label={t('setup.name')} {...form.getInputProps('office.name')} />
+              <TextInput label={t('setup.code')} description={t('settings.codeFixed')} disabled {...form.getInputProps('office.code')} />
+              <TextInput label={t('setup.parentName')} {...form.getInputProps('office.parentName')} />
+              <TextInput label={t('setup.kanwil')} {...form.getInputProps('office.kanwil')} />
+              <TextInput label={t('setup.address')} {...form.getInputProps('office.address')} />
+              <TextInput label={t('setup.city')} {...form.getInputProps('office.city')} />
+            </SimpleGrid>
+            <Stack gap={6} mt="sm">
+              {(office.letterhead ?? []).map((_, i) => (
+                <TextInput key={i} label={i === 0 ? t('setup.letterhead') : undefined} aria-label={`${t('setup.letterhead')} ${i + 1}`} {...form.getInputProps(`office.letterhead.${i}`)} />
+              ))}
+              <MultiSelect
+                label={t('setup.coverage')}
+                searchable
+                limit={50}
+                data={(regencies.data ?? []).map((r) => ({ value: r.code, label: `${r.name} (${r.code})` }))}
+                {...form.getInputProps('office.coverage')}
+              />
+            </Stack>
+          </Paper>
+          <Paper withBorder p="md">
+            <Title order={4} mb="sm">
+              {t('settings.security')}
+            </Title>
+            <NumberInput label={t('settings.idleLock')} min={1} max={240} allowDecimal={false} w={320} {...form.getInputProps('security.idleLockMinutes')} />
+          </Paper>
+          <Group>
+            <Button type="submit" loading={save.isPending}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+      <ServiceTypes />
+    </Stack>
+  );
+}
+
+function ServiceTypes() {
+  const { t, locale } = useI18n();
+  const qc = useQueryClient();
+  const services = useQuery({ queryKey: ['services.list'], queryFn: () => call('services.list', {}) });
+  const form = useForm({ initialValues: { labelId: '', labelEn: '' }, validate: zodValidate(ServiceCreateInput, t) });
+  const add = useMutation({
+    mutationFn: (v: { labelId: string; labelEn: string }) => call('services.create', v),
+    onSuccess: () => {
+      form.reset();
+      void qc.invalidateQueries({ queryKey: ['services.list'] });
+    },
+    onError: (e) => showError(e, t, form as never),
+  });
+  return (
+    <Paper withBorder p="md">
+      <Title order={4} mb="sm">
+        {t('services.title')}
+      </Title>
+      <Table fz="sm">
+        <Table.Tbody>
+          {(services.data ?? []).map((s) => (
+            <Table.Tr key={s.code}>
+              <Table.Td>{locale === 'en' ? s.labelEn : s.labelId}</Table.Td>
+              <Table.Td c="dimmed">{s.code}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <form onSubmit={form.onSubmit((v) => add.mutate(v))}>
+        <Group align="flex-end" mt="sm">
+          <TextInput label={t('services.labelId')} {...form.getInputProps('labelId')} />
+          <TextInput label={t('services.labelEn')} {...form.getInputProps('labelEn')} />
+          <Button type="submit" variant="light" loading={add.isPending}>
+            {t('services.add')}
+          </Button>
+        </Group>
+      </form>
+    </Paper>
+  );
+}

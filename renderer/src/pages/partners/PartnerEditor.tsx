@@ -1,0 +1,259 @@
+import { Alert, Button, Checkbox, Group, List, Loader, Modal, MultiSelect, NumberInput, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { useForm } from '@mantine/form';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useLocation } from 'wouter';
+import type { InputOf } from '../../../../shared/contract';
+import { BIDANG, PARTNER_STATUSES } from '../../../../shared/domain';
+import { AppError } from '../../../../shared/errors';
+import { PartnerCreateInput, PartnerUpdateInput } from '../../../../shared/schemas/partners';
+import type { Partner } from '../../../../shared/types';
+import { notifyOk, showError, zodValidate } from '../../components/forms';
+import { categoryOptions, serviceLabel } from '../../components/labels';
+import { useDebounced } from '../../components/useDebounced';
+import { useI18n } from '../../i18n';
+import { call } from '../../rpc';
+
+type Values = InputOf<'partners.create'>;
+const today = () => new Date().toISOString().slice(0, 10);
+
+const EMPTY: Values = {
+  name: '',
+  category: 'ormas',
+  bidang: [],
+  services: [],
+  leaderName: '',
+  contactName: '',
+  phone: '',
+  email: '',
+  address: '',
+  regencyCode: null,
+  districtCode: null,
+  villageCode: null,
+  capacity: null,
+  skNumber: '',
+  skDate: null,
+  notes: '',
+  status: 'calon',
+  statusDate: today(),
+};
+
+function fromPartner(p: Partner): Values {
+  return {
+    name: p.name,
+    category: p.category,
+    bidang: [...p.bidang],
+    services: [...p.services],
+    leaderName: p.leaderName,
+    contactName: p.contactName,
+    phone: p.phone,
+    email: p.email,
+    address: p.address,
+    regencyCode: p.regencyCode,
+    districtCode: p.districtCode,
+    villageCode: p.villageCode,
+    capacity: p.capacity,
+    skNumber: p.skNumber,
+    skDate: p.skDate,
+    notes: p.notes,
+    status: p.status,
+    statusDate: p.statusDate,
+  };
+}
+
+export function PartnerEditor({ id }: { id: string | null }) {
+  const { t } = useI18n();
+  const existing = useQuery({ queryKey: ['partners.get', id], queryFn: () => call('partners.get', { id: id! }), enabled: id !== null });
+  if (id && !existing.data) return existing.isError ? <Alert color="red">{t('partners.notFound')}</Alert> : <Loader />;
+  return <PartnerForm partner={existing.data ?? null} key={existing.data?.updatedAt ?? 'new'} />;
+}
+
+function PartnerForm({ partner }: { partner: Partner | null }) {
+  const { t, locale } = useI18n();
+  const qc = useQueryClient();
+  const [, navigate] = useLocation();
+  const editing = partner !== null;
+  const form = useForm<Values>({
+    mode: 'controlled',
+    initialValues: partner ? fromPartner(partner) : EMPTY,
+    validate: (values) => {
+      const schema = editing ? PartnerUpdateInput.shape.data : PartnerCreateInput;
+      const { status: _s, statusDate: _d, confirmDuplicate: _c, ...fields } = values;
+      return zodValidate(schema, t)(editing ? fields : values);
+    },
+  });
+  const v = form.values;
+
+  const services = useQuery({ queryKey: ['services.list'], queryFn: () => call('services.list', {}) });
+  const coverage = useQuery({ queryKey: ['wilayah.coverage'], queryFn: () => call('wilayah.coverage', {}) });
+  const districts = useQuery({ queryKey: ['wilayah.districts', v.regencyCode], queryFn: () => call('wilayah.districts', { regencyCode: v.regencyCode! }), enabled: !!v.regencyCode });
+  const villages = useQuery({ queryKey: ['wilayah.villages', v.districtCode], queryFn: () => call('wilayah.villages', { districtCode: v.districtCode! }), enabled: !!v.districtCode });
+
+  // Warn while typing when the same name is already registered in the chosen kabupaten.
+  const dupKey = useDebounced(`${v.name.trim()}|${v.regencyCode ?? ''}`, 400);
+  const dups = useQuery({
+    queryKey: ['partners.duplicates', dupKey, partner?.id],
+    queryFn: () => call('partners.duplicates', { name: v.name, regencyCode: v.regencyCode ?? null, excludeId: partner?.id ?? null }),
+    enabled: v.name.trim().length > 2,
+  });
+  const [confirmDup, setConfirmDup] = useState(false);
+
+  const save = useMutation({
+    mutationFn: async ({ values, confirmDuplicate }: { values: Values; confirmDuplicate: boolean }) => {
+      if (partner) {
+        const { status: _s, statusDate: _d, confirmDuplicate: _c, ...data } = values;
+        return call('partners.update', { id: partner.id, expectedUpdatedAt: partner.updatedAt, data, confirmDuplicate });
+      }
+      return call('partners.create', { ...values, confirmDuplicate });
+    },
+    onSuccess: (p) => {
+      void qc.invalidateQueries({ queryKey: ['partners.list'] });
+      qc.setQueryData(['partners.get', p.id], p);
+      void qc.invalidateQueries({ queryKey: ['partners.history', p.id] });
+      notifyOk(t('partners.created', { name: p.name }));
+      navigate(`/mitra/${p.id}`);
+    },
+    onError: (e) => {
+      if (e instanceof AppError && e.code === 'CONFLICT' && e.message === 'partners.duplicate') {
+        setConfirmDup(true);
+        return;
+      }
+      showError(e, t, form as never, 'data.');
+    },
+  });
+
+  // Changing a kabupaten clears the kecamatan and desa below it.
+  useEffect(() => {
+    if (v.districtCode && v.regencyCode && !v.districtCode.startsWith(`${v.regencyCode}.`)) form.setValues({ districtCode: null, villageCode: null });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [v.regencyCode]);
+
+  const submit = form.onSubmit((values) => save.mutate({ values, confirmDuplicate: false }));
+
+  return (
+    <form onSubmit={submit}>
+      <Stack gap="md" maw={1000}>
+        <Group justify="space-between">
+          <Title order={2}>{editing ? t('partners.edit') : t('partners.new')}</Title>
+          <Group>
+            <Button variant="default" onClick={() => navigate(partner ? `/mitra/${partner.id}` : '/mitra')}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Group>
+
+        <Paper withBorder p="md">
+          <Title order={4} mb="sm">
+            {t('partners.section.identity')}
+          </Title>
+          <Stack gap="sm">
+            <TextInput label={t('partners.name')} withAsterisk data-autofocus autoFocus {...form.getInputProps('name')} />
+            {(dups.data?.length ?? 0) > 0 && (
+              <Alert color="yellow" title={t('partners.duplicate.title')} data-testid="duplicate-warning">
+                {t('partners.duplicate.body')}{' '}
+                {dups.data!.map((d) => `${d.name}${d.regencyName ? ` (${d.regencyName})` : ''}${d.archived ? ` — ${t('common.archived')}` : ''}`).join('; ')}
+              </Alert>
+            )}
+            <SimpleGrid cols={2}>
+              <Select label={t('partners.category')} withAsterisk data={categoryOptions(t)} allowDeselect={false} {...form.getInputProps('category')} />
+              <Checkbox.Group label={t('partners.bidang')} withAsterisk {...form.getInputProps('bidang')}>
+                <Group mt={8}>
+                  {BIDANG.map((b) => (
+                    <Checkbox key={b} value={b} label={t(`bidang.${b}`)} />
+                  ))}
+                </Group>
+              </Checkbox.Group>
+            </SimpleGrid>
+            <MultiSelect
+              label={t('partners.services')}
+              searchable
+              data={(services.data ?? []).map((s) => ({ value: s.code, label: serviceLabel(s, locale) }))}
+              {...form.getInputProps('services')}
+            />
+            <SimpleGrid cols={2}>
+              <TextInput label={t('partners.leaderName')} {...form.getInputProps('leaderName')} />
+              <NumberInput label={t('partners.capacity')} min={0} max={100000} allowDecimal={false} {...form.getInputProps('capacity')} onChange={(n) => form.setFieldValue('capacity', typeof n === 'number' ? n : null)} />
+            </SimpleGrid>
+          </Stack>
+        </Paper>
+
+        <Paper withBorder p="md">
+          <Title order={4} mb="sm">
+            {t('partners.section.contact')}
+          </Title>
+          <Stack gap="sm">
+            <SimpleGrid cols={3}>
+              <TextInput label={t('partners.contactName')} {...form.getInputProps('contactName')} />
+              <TextInput label={t('partners.phone')} description={t('partners.phone.hint')} inputMode="tel" {...form.getInputProps('phone')} />
+              <TextInput label={t('partners.email')} type="email" {...form.getInputProps('email')} />
+            </SimpleGrid>
+            <Textarea label={t('partners.address')} autosize minRows={2} {...form.getInputProps('address')} />
+            <SimpleGrid cols={3}>
+              <Select label={t('partners.regency')} clearable searchable data={(coverage.data ?? []).map((r) => ({ value: r.code, label: r.name }))} {...form.getInputProps('regencyCode')} />
+              <Select
+                label={t('partners.district')}
+                clearable
+                searchable
+                disabled={!v.regencyCode}
+                data={(districts.data ?? []).map((r) => ({ value: r.code, label: r.name }))}
+                {...form.getInputProps('districtCode')}
+                onChange={(val) => form.setValues({ districtCode: val, villageCode: null })}
+              />
+              <Select label={t('partners.village')} clearable searchable disabled={!v.districtCode} data={(villages.data ?? []).map((r) => ({ value: r.code, label: r.name }))} {...form.getInputProps('villageCode')} />
+            </SimpleGrid>
+          </Stack>
+        </Paper>
+
+        <Paper withBorder p="md">
+          <Title order={4} mb="sm">
+            {t('partners.section.cooperation')}
+          </Title>
+          <Stack gap="sm">
+            {!editing && (
+              <SimpleGrid cols={2}>
+                <Select label={t('partners.status')} allowDeselect={false} data={PARTNER_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} {...form.getInputProps('status')} />
+                <DateInput label={t('partners.statusDate')} valueFormat="D MMMM YYYY" withAsterisk {...form.getInputProps('statusDate')} />
+              </SimpleGrid>
+            )}
+            <SimpleGrid cols={2}>
+              <TextInput label={t('partners.skNumber')} {...form.getInputProps('skNumber')} />
+              <DateInput label={t('partners.skDate')} valueFormat="D MMMM YYYY" clearable {...form.getInputProps('skDate')} />
+            </SimpleGrid>
+            <Textarea label={t('partners.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
+          </Stack>
+        </Paper>
+      </Stack>
+
+      <Modal opened={confirmDup} onClose={() => setConfirmDup(false)} title={t('partners.duplicate.title')} centered>
+        <Stack>
+          <Text size="sm">{t('partners.duplicate.body')}</Text>
+          <List size="sm">
+            {(dups.data ?? []).map((d) => (
+              <List.Item key={d.id}>
+                {d.name} {d.regencyName ? `(${d.regencyName})` : ''} {d.archived ? `— ${t('common.archived')}` : ''}
+              </List.Item>
+            ))}
+          </List>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirmDup(false)}>
+              {t('common.cancel')}
+            </Button>
+            <Button
+              color="yellow"
+              onClick={() => {
+                setConfirmDup(false);
+                save.mutate({ values: form.getValues(), confirmDuplicate: true });
+              }}
+            >
+              {t('partners.duplicate.saveAnyway')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </form>
+  );
+}

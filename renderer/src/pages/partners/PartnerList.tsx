@@ -1,0 +1,164 @@
+import { Badge, Button, Group, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconDownload, IconPlus, IconSearch } from '@tabler/icons-react';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { createColumnHelper, type SortingState } from '@tanstack/react-table';
+import { useMemo, useState } from 'react';
+import { useLocation } from 'wouter';
+import { WRITERS, type InputOf } from '../../../../shared/contract';
+import { formatDate } from '../../../../shared/format';
+import type { PartnerRow } from '../../../../shared/types';
+import { displayPhone } from '../../../../shared/validate';
+import { useSession } from '../../app/session';
+import { DataTable } from '../../components/DataTable';
+import { notifyOk, showError } from '../../components/forms';
+import { bidangOptions, categoryOptions, serviceLabel, STATUS_COLOR, statusOptions } from '../../components/labels';
+import { useDebounced } from '../../components/useDebounced';
+import { useI18n } from '../../i18n';
+import { call, saveFile } from '../../rpc';
+
+type Filter = Omit<InputOf<'partners.list'>, 'limit' | 'offset'>;
+const LIMIT = 1000;
+const col = createColumnHelper<PartnerRow>();
+const SORT_IDS = ['name', 'category', 'status', 'regency', 'updatedAt', 'capacity'] as const;
+type SortId = (typeof SORT_IDS)[number];
+
+export function PartnerList() {
+  const { t, locale } = useI18n();
+  const session = useSession();
+  const [, navigate] = useLocation();
+  const [q, setQ] = useState('');
+  const [filter, setFilter] = useState<Omit<Filter, 'q' | 'sort' | 'dir'>>({ bidang: null, category: null, service: null, status: null, regencyCode: null, archived: 'active' });
+  const [sorting, setSorting] = useState<SortingState>([{ id: 'name', desc: false }]);
+  const debouncedQ = useDebounced(q, 200);
+  const sort = (sorting[0]?.id ?? 'name') as SortId;
+  const query: Filter = { ...filter, q: debouncedQ, sort, dir: sorting[0]?.desc ? 'desc' : 'asc' };
+
+  const list = useQuery({ queryKey: ['partners.list', query], queryFn: () => call('partners.list', { ...query, limit: LIMIT }), placeholderData: keepPreviousData });
+  const services = useQuery({ queryKey: ['services.list'], queryFn: () => call('services.list', {}) });
+  const coverage = useQuery({ queryKey: ['wilayah.coverage'], queryFn: () => call('wilayah.coverage', {}) });
+  const exporter = useMutation({
+    mutationFn: (format: 'xlsx' | 'csv') => call('partners.export', { filter: query, format }),
+    onSuccess: (file) => {
+      saveFile(file);
+      notifyOk(t('partners.exported', { rows: file.rows, file: file.filename }));
+    },
+    onError: (e) => showError(e, t),
+  });
+
+  const serviceNames = useMemo(() => new Map((services.data ?? []).map((s) => [s.code, serviceLabel(s, locale)])), [services.data, locale]);
+  const columns = useMemo(
+    () => [
+      col.accessor('name', { id: 'name', header: t('partners.name'), cell: (c) => <Text fw={500} size="sm">{c.getValue()}</Text> }),
+      col.accessor('category', { id: 'category', header: t('partners.category'), cell: (c) => t(`category.${c.getValue()}`) }),
+      col.accessor('bidang', { id: 'bidang', header: t('partners.bidang'), enableSorting: false, cell: (c) => c.getValue().map((b) => t(`bidang.${b}`)).join(', ') }),
+      col.accessor('services', {
+        id: 'services',
+        header: t('partners.services'),
+        enableSorting: false,
+        cell: (c) => (
+          <Text size="xs" lineClamp={2}>
+            {c.getValue().map((s) => serviceNames.get(s) ?? s).join(', ')}
+          </Text>
+        ),
+      }),
+      col.accessor('regencyName', { id: 'regency', header: t('partners.regency'), cell: (c) => c.getValue() ?? t('common.none') }),
+      col.accessor('phone', { id: 'phone', header: t('partners.phone'), enableSorting: false, cell: (c) => (c.getValue() ? displayPhone(c.getValue()) : '') }),
+      col.accessor('status', {
+        id: 'status',
+        header: t('partners.status'),
+        cell: (c) => (
+          <Group gap={4} wrap="nowrap">
+            <Badge color={STATUS_COLOR[c.getValue()]} variant="light">
+              {t(`status.${c.getValue()}`)}
+            </Badge>
+            {c.row.original.archivedAt && (
+              <Badge color="gray" variant="outline">
+                {t('common.archived')}
+              </Badge>
+            )}
+          </Group>
+        ),
+      }),
+      col.accessor('updatedAt', { id: 'updatedAt', header: t('partners.updatedAt'), cell: (c) => formatDate(c.getValue().slice(0, 10), locale) }),
+    ],
+    [t, locale, serviceNames],
+  );
+
+  const rows = list.data?.rows ?? [];
+  const total = list.data?.total ?? 0;
+  const set = <K extends keyof typeof filter>(k: K) => (v: (typeof filter)[K] | null) => setFilter((f) => ({ ...f, [k]: v }));
+
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between">
+        <Title order={2}>{t('partners.title')}</Title>
+        <Group gap="xs">
+          <Button variant="default" leftSection={<IconDownload size={16} />} loading={exporter.isPending && exporter.variables === 'xlsx'} onClick={() => exporter.mutate('xlsx')}>
+            Excel (.xlsx)
+          </Button>
+          <Button variant="default" leftSection={<IconDownload size={16} />} loading={exporter.isPending && exporter.variables === 'csv'} onClick={() => exporter.mutate('csv')}>
+            CSV
+          </Button>
+          {session.can(WRITERS) && (
+            <Button leftSection={<IconPlus size={16} />} onClick={() => navigate('/mitra/baru')}>
+              {t('partners.add')}
+            </Button>
+          )}
+        </Group>
+      </Group>
+      <Group gap="xs" align="flex-end" wrap="wrap">
+        <TextInput
+          aria-label={t('common.search')}
+          placeholder={t('partners.searchPlaceholder')}
+          leftSection={<IconSearch size={16} />}
+          value={q}
+          onChange={(e) => setQ(e.currentTarget.value)}
+          w={260}
+          data-testid="partner-search"
+        />
+        <Select aria-label={t('partners.bidang')} placeholder={t('partners.bidang')} clearable data={bidangOptions(t)} value={filter.bidang ?? null} onChange={(v) => set('bidang')(v as never)} w={200} />
+        <Select aria-label={t('partners.category')} placeholder={t('partners.category')} clearable data={categoryOptions(t)} value={filter.category ?? null} onChange={(v) => set('category')(v as never)} w={200} />
+        <Select
+          aria-label={t('partners.services')}
+          placeholder={t('partners.services')}
+          clearable
+          searchable
+          data={(services.data ?? []).map((s) => ({ value: s.code, label: serviceLabel(s, locale) }))}
+          value={filter.service ?? null}
+          onChange={(v) => set('service')(v)}
+          w={200}
+        />
+        <Select aria-label={t('partners.status')} placeholder={t('partners.status')} clearable data={statusOptions(t)} value={filter.status ?? null} onChange={(v) => set('status')(v as never)} w={140} />
+        <Select
+          aria-label={t('partners.regency')}
+          placeholder={t('partners.regency')}
+          clearable
+          data={(coverage.data ?? []).map((r) => ({ value: r.code, label: r.name }))}
+          value={filter.regencyCode ?? null}
+          onChange={(v) => set('regencyCode')(v)}
+          w={200}
+        />
+        <SegmentedControl
+          aria-label={t('partners.filter.archived')}
+          value={filter.archived ?? 'active'}
+          onChange={(v) => set('archived')(v as 'active' | 'archived' | 'all')}
+          data={(['active', 'archived', 'all'] as const).map((v) => ({ value: v, label: t(`partners.filter.archived.${v}`) }))}
+        />
+      </Group>
+      <DataTable
+        data={rows}
+        columns={columns}
+        getRowId={(r) => r.id}
+        sorting={sorting}
+        onSortingChange={setSorting}
+        onRowClick={(r) => navigate(`/mitra/${r.id}`)}
+        height="calc(100vh - 250px)"
+        testId="partner-table"
+      />
+      <Text size="sm" c="dimmed" data-testid="partner-count">
+        {t('common.rowsShown', { shown: rows.length, total })}
+        {total > rows.length ? ` · ${t('partners.limited', { shown: rows.length })}` : ''}
+      </Text>
+    </Stack>
+  );
+}
