@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { InputOf, Method, OutputOf } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
-import type { SetupInputT } from '../../shared/schemas/setup';
 import { createAppCore, type AppCore } from '../../electron/services/app';
+import { SETUP } from './fixtures';
+
+export { PARTNER, SETUP } from './fixtures';
 
 /** A real app core on a real SQLite file in a fresh temp folder, with a clock the test controls. */
 export interface TestApp extends AppCore {
@@ -41,30 +43,6 @@ export function makeApp(start = new Date('2025-03-05T03:00:00Z')): TestApp {
   };
 }
 
-export const SETUP: SetupInputT = {
-  office: {
-    kind: 'pos',
-    name: 'Pos Bapas Curup',
-    code: 'CRP',
-    parentName: 'Bapas Kelas I Bengkulu',
-    parentClass: 'I',
-    kanwil: 'Kantor Wilayah Direktorat Jenderal Pemasyarakatan Bengkulu',
-    letterhead: ['KEMENTERIAN IMIGRASI DAN PEMASYARAKATAN REPUBLIK INDONESIA', 'DIREKTORAT JENDERAL PEMASYARAKATAN'],
-    address: 'Jl. S. Sukowati No. 1, Curup',
-    city: 'Curup',
-    timeZone: 'WIB',
-    coverage: ['17.02', '17.08', '17.07'],
-  },
-  admin: {
-    name: 'Siti Rahmawati',
-    nip: '198703152010122001',
-    position: 'PK Madya',
-    username: 'admin',
-    password: 'rahasia-kantor-1',
-    passwordConfirm: 'rahasia-kantor-1',
-  },
-};
-
 /** Setup done and an admin signed in; returns the admin's token. */
 export async function setUpOffice(app: TestApp): Promise<string> {
   await app.call('setup.complete', SETUP);
@@ -78,20 +56,3 @@ export async function signInAs(app: TestApp, adminToken: string, role: 'admin' |
   await app.call('users.create', { name: `Pengguna ${role}`, nip: '', position: '', username, role, password, passwordConfirm: password }, adminToken);
   return (await app.call('auth.login', { username, password })).token;
 }
-
-export const PARTNER = {
-  name: 'Pondok Pesantren Al-Hikmah',
-  category: 'ormas',
-  bidang: ['kemandirian_kepribadian'],
-  services: ['bimbingan_keagamaan', 'pelatihan_keterampilan'],
-  leaderName: 'KH. Ahmad Fauzi',
-  contactName: 'Ustadz Ridwan',
-  phone: '0812-7345-6789',
-  email: 'alhikmah@example.org',
-  address: 'Jl. Merdeka 12',
-  regencyCode: '17.02',
-  districtCode: null,
-  villageCode: null,
-  capacity: 10,
-  statusDate: '2025-03-01',
-} as const satisfies InputOf<'partners.create'>;
