@@ -1,7 +1,8 @@
-import { Button, Group, Loader, MultiSelect, NumberInput, Paper, SimpleGrid, Stack, Table, TextInput, Title } from '@mantine/core';
+import { Button, Group, Loader, MultiSelect, NumberInput, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ADMIN, type InputOf } from '../../../shared/contract';
+import { TIME_ZONE_CODES } from '../../../shared/domain';
 import { ServiceCreateInput } from '../../../shared/schemas/partners';
 import { SettingsUpdateInput } from '../../../shared/schemas/setup';
 import type { Settings } from '../../../shared/types';
@@ -52,6 +53,12 @@ function SettingsForm({ settings }: { settings: Settings }) {
               <TextInput label={t('setup.kanwil')} {...form.getInputProps('office.kanwil')} />
               <TextInput label={t('setup.address')} {...form.getInputProps('office.address')} />
               <TextInput label={t('setup.city')} {...form.getInputProps('office.city')} />
+              <div>
+                <Text size="sm" fw={500} mb={4}>
+                  {t('setup.timeZone')}
+                </Text>
+                <SegmentedControl aria-label={t('setup.timeZone')} data={[...TIME_ZONE_CODES]} {...form.getInputProps('office.timeZone')} />
+              </div>
             </SimpleGrid>
             <Stack gap={6} mt="sm">
               {(office.letterhead ?? []).map((_, i) => (

@@ -2,7 +2,7 @@ import { Badge, Button, Group, SegmentedControl, Select, Stack, Text, TextInput,
 import { IconDownload, IconPlus, IconSearch } from '@tabler/icons-react';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { createColumnHelper, type SortingState } from '@tanstack/react-table';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useLocation } from 'wouter';
 import { WRITERS, type InputOf } from '../../../../shared/contract';
 import { formatDate } from '../../../../shared/format';
@@ -19,6 +19,11 @@ import { call, saveFile } from '../../rpc';
 type Filter = Omit<InputOf<'partners.list'>, 'limit' | 'offset'>;
 const LIMIT = 1000;
 const col = createColumnHelper<PartnerRow>();
+const Nowrap = ({ children }: { children: ReactNode }) => (
+  <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+    {children}
+  </Text>
+);
 const SORT_IDS = ['name', 'category', 'status', 'regency', 'updatedAt', 'capacity'] as const;
 type SortId = (typeof SORT_IDS)[number];
 
@@ -62,7 +67,7 @@ export function PartnerList() {
         ),
       }),
       col.accessor('regencyName', { id: 'regency', header: t('partners.regency'), cell: (c) => c.getValue() ?? t('common.none') }),
-      col.accessor('phone', { id: 'phone', header: t('partners.phone'), enableSorting: false, cell: (c) => (c.getValue() ? displayPhone(c.getValue()) : '') }),
+      col.accessor('phone', { id: 'phone', header: t('partners.phone'), enableSorting: false, cell: (c) => <Nowrap>{c.getValue() ? displayPhone(c.getValue()) : ''}</Nowrap> }),
       col.accessor('status', {
         id: 'status',
         header: t('partners.status'),
@@ -79,7 +84,7 @@ export function PartnerList() {
           </Group>
         ),
       }),
-      col.accessor('updatedAt', { id: 'updatedAt', header: t('partners.updatedAt'), cell: (c) => formatDate(c.getValue().slice(0, 10), locale) }),
+      col.accessor('updatedAt', { id: 'updatedAt', header: t('partners.updatedAt'), cell: (c) => <Nowrap>{formatDate(c.getValue().slice(0, 10), locale)}</Nowrap> }),
     ],
     [t, locale, serviceNames],
   );
