@@ -1,5 +1,5 @@
 /** Output shapes of the RPC contract: plain, serialisable, read-only data. */
-import type { AuditAction, Bidang, OfficeKind, PartnerCategory, PartnerStatus, Role } from './domain';
+import type { AuditAction, Bidang, OfficeKind, PartnerCategory, PartnerStatus, Role, TimeZoneCode } from './domain';
 import type { OfficeSettings } from './schemas/setup';
 
 export type { OfficeSettings };
@@ -8,6 +8,8 @@ export interface AppStatus {
   readonly setupDone: boolean;
   readonly officeName: string | null;
   readonly officeKind: OfficeKind | null;
+  /** Needed before sign-in, e.g. to say until when a locked account stays locked. */
+  readonly timeZone: TimeZoneCode;
   readonly appVersion: string;
   readonly schemaVersion: number;
 }

@@ -41,6 +41,7 @@ export function settingsHandlers(ctx: AppContext): HandlersOf<'app.status' | 'se
         setupDone: office !== null,
         officeName: office?.name ?? null,
         officeKind: office?.kind ?? null,
+        timeZone: office?.timeZone ?? 'WIB',
         appVersion: ctx.appVersion,
         schemaVersion: LATEST_VERSION,
       };

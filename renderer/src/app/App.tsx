@@ -53,7 +53,7 @@ function Gate() {
       />
     );
   }
-  if (!session.user) return <Login officeName={status.data.officeName} notice={notice} />;
+  if (!session.user) return <Login officeName={status.data.officeName} timeZone={status.data.timeZone} notice={notice} />;
   return (
     <>
       <Shell officeName={status.data.officeName ?? ''}>

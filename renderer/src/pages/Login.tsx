@@ -1,6 +1,7 @@
 import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
+import type { TimeZoneCode } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { LoginInput } from '../../../shared/schemas/auth';
 import { formatDateTime } from '../../../shared/format';
@@ -10,7 +11,7 @@ import { useI18n } from '../i18n';
 import { call } from '../rpc';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 
-export function Login({ officeName, notice }: { officeName: string | null; notice?: string | undefined }) {
+export function Login({ officeName, timeZone, notice }: { officeName: string | null; timeZone: TimeZoneCode; notice?: string | undefined }) {
   const { t, locale } = useI18n();
   const session = useSession();
   const form = useForm({ initialValues: { username: '', password: '' }, validate: zodValidate(LoginInput, t) });
@@ -22,7 +23,7 @@ export function Login({ officeName, notice }: { officeName: string | null; notic
   const err = login.error instanceof AppError ? login.error : null;
   const message =
     err?.code === 'ACCOUNT_LOCKED' && typeof err.params?.until === 'string'
-      ? t('auth.accountLocked', { until: formatDateTime(err.params.until, 'WIB', locale) })
+      ? t('auth.accountLocked', { until: formatDateTime(err.params.until, timeZone, locale) })
       : err
         ? t(err.message, err.params)
         : null;
