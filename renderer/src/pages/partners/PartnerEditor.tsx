@@ -176,7 +176,15 @@ function PartnerForm({ partner }: { partner: Partner | null }) {
             />
             <SimpleGrid cols={2}>
               <TextInput label={t('partners.leaderName')} {...form.getInputProps('leaderName')} />
-              <NumberInput label={t('partners.capacity')} min={0} max={100000} allowDecimal={false} {...form.getInputProps('capacity')} onChange={(n) => form.setFieldValue('capacity', typeof n === 'number' ? n : null)} />
+              <NumberInput
+                label={t('partners.capacity')}
+                min={0}
+                max={100000}
+                allowDecimal={false}
+                {...form.getInputProps('capacity')}
+                value={v.capacity ?? ''}
+                onChange={(n) => form.setFieldValue('capacity', typeof n === 'number' ? n : null)}
+              />
             </SimpleGrid>
           </Stack>
         </Paper>
