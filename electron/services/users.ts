@@ -58,15 +58,16 @@ export function authHandlers(ctx: AppContext): HandlersOf<'auth.login' | 'auth.l
       const ok = await verifyPassword(input.password, row?.password_hash ?? (await dummyHash()));
       if (!row || !ok || row.active !== 1) {
         if (row) {
-          ctx.db.tx(() => {
+          const lockedUntil = ctx.db.tx(() => {
             const failed = row.failed_logins + 1;
             const lock = failed >= MAX_FAILED_LOGINS;
-            updateUser(ctx.db, row.id, {
-              failed_logins: lock ? 0 : failed,
-              locked_until: lock ? new Date(nowMs + LOCKOUT_MINUTES * 60_000).toISOString() : row.locked_until,
-            });
+            const until = lock ? new Date(nowMs + LOCKOUT_MINUTES * 60_000).toISOString() : null;
+            updateUser(ctx.db, row.id, { failed_logins: lock ? 0 : failed, locked_until: until ?? row.locked_until });
             recordChange(ctx, { id: null, name: input.username }, { action: lock ? 'account_locked' : 'login_failed', entity: 'user', entityId: row.id, sync: false });
+            return until;
           });
+          // The attempt that locks the account says so at once, rather than one attempt later.
+          if (lockedUntil) throw new AppError('ACCOUNT_LOCKED', 'auth.accountLocked', { params: { until: lockedUntil } });
         }
         throw new AppError('UNAUTHENTICATED', 'auth.badCredentials');
       }
