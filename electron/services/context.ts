@@ -37,3 +37,14 @@ export function actorOf(call: Call): Actor {
 }
 
 export const isoNow = (ctx: AppContext) => ctx.now().toISOString();
+
+/**
+ * The new `updated_at` of a record last stamped `previous`: now, but always later than before, so
+ * the optimistic-concurrency check (expectedUpdatedAt) also catches two edits within one
+ * millisecond, or a PC clock that was set back.
+ */
+export function nextStamp(ctx: AppContext, previous: string): string {
+  const now = ctx.now().getTime();
+  const prev = Date.parse(previous);
+  return new Date(Number.isNaN(prev) || now > prev ? now : prev + 1).toISOString();
+}

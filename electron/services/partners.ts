@@ -3,6 +3,7 @@ import { AppError, fieldError } from '../../shared/errors';
 import type { ParsedInputOf } from '../../shared/contract';
 import type { DuplicateMatch, FieldChange, HistoryEntry, Partner, PartnerRow } from '../../shared/types';
 import { foldForSearch, searchTerms } from '../../shared/validate';
+import { localDateOf } from '../../shared/format';
 import { auditFor } from '../../db/repositories/audit';
 import {
   countPartners,
@@ -20,7 +21,7 @@ import { groupsOfPartner } from '../../db/repositories/pokmas';
 import { listServiceTypes, serviceCodes } from '../../db/repositories/serviceTypes';
 import type { PartnersTable } from '../../db/schema';
 import { recordChange } from './audit';
-import { actorOf, isoNow, type Actor, type AppContext, type HandlersOf } from './context';
+import { actorOf, isoNow, nextStamp, type Actor, type AppContext, type HandlersOf } from './context';
 import { exportTable, type ExportColumn } from './exporter';
 import { newId } from './ids';
 import { officeCode, officeSettings } from './settings';
@@ -274,7 +275,7 @@ export function partnerHandlers(
         if (foldForSearch(before.name) !== foldForSearch(input.data.name) || before.regency_code !== input.data.regencyCode) {
           guardDuplicate(ctx, input.data.name, input.data.regencyCode, input.id, input.confirmDuplicate, 'data.name');
         }
-        updatePartner(ctx.db, input.id, { ...columns(input.data), updated_at: isoNow(ctx) });
+        updatePartner(ctx.db, input.id, { ...columns(input.data), updated_at: nextStamp(ctx, before.updated_at) });
         const after = mustFind(ctx, input.id);
         audited(actor, 'update', before, after);
         return after;
@@ -289,7 +290,7 @@ export function partnerHandlers(
         const from = before.status as PartnerStatus;
         if (!canMoveStatus(from, input.status)) throw fieldError('status', 'partners.statusMove', { from, to: input.status });
         if (input.date < before.status_date) throw fieldError('date', 'partners.statusDateBefore', { date: before.status_date });
-        const now = isoNow(ctx);
+        const now = nextStamp(ctx, before.updated_at);
         updatePartner(ctx.db, input.id, { status: input.status, status_date: input.date, updated_at: now });
         insertStatusChange(ctx.db, {
           id: newId(),
@@ -315,7 +316,7 @@ export function partnerHandlers(
       const row = ctx.db.tx(() => {
         const before = mustFind(ctx, input.id);
         if (before.deleted_at) throw new AppError('CONFLICT', 'partners.alreadyArchived');
-        const now = isoNow(ctx);
+        const now = nextStamp(ctx, before.updated_at);
         updatePartner(ctx.db, input.id, { deleted_at: now, updated_at: now });
         const after = mustFind(ctx, input.id);
         audited(actor, 'archive', before, after);
@@ -328,7 +329,7 @@ export function partnerHandlers(
       const row = ctx.db.tx(() => {
         const before = mustFind(ctx, input.id);
         if (!before.deleted_at) throw new AppError('CONFLICT', 'partners.notArchived');
-        updatePartner(ctx.db, input.id, { deleted_at: null, updated_at: isoNow(ctx) });
+        updatePartner(ctx.db, input.id, { deleted_at: null, updated_at: nextStamp(ctx, before.updated_at) });
         const after = mustFind(ctx, input.id);
         audited(actor, 'restore', before, after);
         return after;
@@ -341,7 +342,7 @@ export function partnerHandlers(
       const f = filterOf({ ...input.filter, limit: 1, offset: 0 });
       const rows = listPartners(ctx.db, f, input.filter.sort, input.filter.dir, 1_000_000, 0).map((r) => toPartnerSync(ctx, r));
       const services = new Map(listServiceTypes(ctx.db).map((s) => [s.code, s.label_id]));
-      const file = await exportTable(input.format, 'mitra', isoNow(ctx).slice(0, 10), PARTNER_EXPORT_COLUMNS, rows, { services });
+      const file = await exportTable(input.format, 'mitra', localDateOf(ctx.now(), officeSettings(ctx)?.timeZone ?? 'WIB'), PARTNER_EXPORT_COLUMNS, rows, { services });
       // Exports carry personal data out of the app: the record of processing notes each one.
       ctx.db.tx(() => recordChange(ctx, actor, { action: 'export', entity: 'partner', entityId: '*', after: { format: input.format, rows: rows.length, filter: input.filter }, sync: false }));
       return file;

@@ -4,7 +4,7 @@ import type { PokmasGroup } from '../../shared/types';
 import { partnersByIds } from '../../db/repositories/partners';
 import { groupById, insertGroup, insertMember, listGroups, memberRowsOf, membersOf, setMemberRemoved, updateGroup, type PokmasDbRow } from '../../db/repositories/pokmas';
 import { recordChange } from './audit';
-import { actorOf, isoNow, type AppContext, type HandlersOf } from './context';
+import { actorOf, isoNow, nextStamp, type AppContext, type HandlersOf } from './context';
 import { newId } from './ids';
 import { officeCode } from './settings';
 
@@ -78,7 +78,7 @@ export function pokmasHandlers(ctx: AppContext): HandlersOf<'pokmas.list' | 'pok
         if (row.deleted_at) throw new AppError('CONFLICT', 'pokmas.archivedNoEdit');
         if (row.updated_at !== input.expectedUpdatedAt) throw new AppError('CONFLICT', 'common.staleEdit');
         const before = one(ctx, input.id);
-        updateGroup(ctx.db, input.id, { name: input.data.name, bidang: input.data.bidang, description: input.data.description, updated_at: isoNow(ctx) });
+        updateGroup(ctx.db, input.id, { name: input.data.name, bidang: input.data.bidang, description: input.data.description, updated_at: nextStamp(ctx, row.updated_at) });
         syncMembers(ctx, input.id, input.data.memberIds);
         const after = one(ctx, input.id);
         audit(actor, 'update', before, after);
@@ -90,7 +90,7 @@ export function pokmasHandlers(ctx: AppContext): HandlersOf<'pokmas.list' | 'pok
       return ctx.db.tx(() => {
         const before = one(ctx, input.id);
         if (before.archivedAt) throw new AppError('CONFLICT', 'pokmas.alreadyArchived');
-        const now = isoNow(ctx);
+        const now = nextStamp(ctx, before.updatedAt);
         updateGroup(ctx.db, input.id, { deleted_at: now, updated_at: now });
         const after = one(ctx, input.id);
         audit(actor, 'archive', before, after);
@@ -102,7 +102,7 @@ export function pokmasHandlers(ctx: AppContext): HandlersOf<'pokmas.list' | 'pok
       return ctx.db.tx(() => {
         const before = one(ctx, input.id);
         if (!before.archivedAt) throw new AppError('CONFLICT', 'pokmas.notArchived');
-        updateGroup(ctx.db, input.id, { deleted_at: null, updated_at: isoNow(ctx) });
+        updateGroup(ctx.db, input.id, { deleted_at: null, updated_at: nextStamp(ctx, before.updatedAt) });
         const after = one(ctx, input.id);
         audit(actor, 'restore', before, after);
         return after;
