@@ -1,6 +1,6 @@
 import BetterSqlite3, { type Database, type RunResult, type Statement } from 'better-sqlite3';
 import { DummyDriver, Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, type Compilable } from 'kysely';
-import { migrate } from './migrate';
+import { migrate, refuseNewer } from './migrate';
 import type { Schema } from './schema';
 
 /**
@@ -72,6 +72,8 @@ export function openDb(file: string, opts: { nativeBinding?: string } = {}): Db 
   // Electron loads a better-sqlite3 binary built for its own ABI (see scripts/); Node uses the default.
   const raw = new BetterSqlite3(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
   try {
+    // Checked first: even switching the journal mode would write to a newer app's file.
+    refuseNewer(raw);
     raw.pragma('journal_mode = WAL');
     raw.pragma('synchronous = FULL');
     raw.pragma('foreign_keys = ON');

@@ -9,10 +9,7 @@ import type { Migration } from './migrations/types';
  * between two. A database written by a newer Mitra Lipas is refused, never opened.
  */
 export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS, target = migrations.length): number {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > migrations.length) {
-    throw new AppError('INTEGRITY', 'db.tooNew', { params: { found: current, supported: migrations.length } });
-  }
+  const current = refuseNewer(db, migrations.length);
   for (const m of migrations) {
     if (m.version <= current || m.version > target) continue;
     db.transaction(() => {
@@ -21,4 +18,11 @@ export function migrate(db: Database, migrations: readonly Migration[] = MIGRATI
     }).immediate();
   }
   return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Reads the schema version and refuses a file from a newer app before anything writes to it. */
+export function refuseNewer(db: Database, supported: number = MIGRATIONS.length): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > supported) throw new AppError('INTEGRITY', 'db.tooNew', { params: { found: current, supported } });
+  return current;
 }
