@@ -1,0 +1,76 @@
+import fc from 'fast-check';
+import { z } from 'zod';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contract, METHODS } from '../../shared/contract';
+import { ERROR_CODES } from '../../shared/errors';
+import { dumpDb } from '../support/dump';
+import { makeApp, PARTNER, SETUP, setUpOffice, signInAs, type TestApp } from '../support/app';
+
+/**
+ * Random and malformed input to every method, as every role and with no session: the answer is
+ * always well-formed data with a known code, never a crash or an INTERNAL error, and a refused
+ * call leaves the database byte-for-byte as it was.
+ */
+let app: TestApp;
+const tokens: Record<string, string | null> = { none: null };
+const passwords: Record<string, string> = { admin: SETUP.admin.password };
+
+beforeAll(async () => {
+  app = makeApp();
+  tokens.admin = await setUpOffice(app);
+  for (const role of ['petugas', 'pimpinan', 'operator'] as const) {
+    tokens[role] = await signInAs(app, tokens.admin, role);
+    passwords[role] = 'sandi-petugas-1';
+  }
+  await app.call('partners.create', PARTNER, tokens.admin);
+});
+afterAll(() => app.dispose());
+
+/** Keeps the callers signed in and unlocked when a random call happened to lock or end a session. */
+async function keepSessions(): Promise<void> {
+  for (const [who, token] of Object.entries(tokens)) {
+    if (!token) continue;
+    const s = app.ctx.sessions.get(token);
+    if (s) s.locked = false;
+    else tokens[who] = (await app.call('auth.login', { username: who, password: passwords[who]! })).token;
+  }
+}
+
+function inputArbitrary(schema: z.ZodType) {
+  const keys = schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+  const wild = fc.oneof(fc.anything(), fc.string({ maxLength: 5000 }), fc.integer(), fc.constant(null), fc.array(fc.anything(), { maxLength: 5 }));
+  return fc.oneof(
+    fc.anything(),
+    fc.dictionary(fc.string({ maxLength: 12 }), fc.anything(), { maxKeys: 4 }),
+    keys.length ? fc.dictionary(fc.constantFrom(...keys), wild, { maxKeys: keys.length }) : fc.constant({}),
+    fc.constant({ __proto__: { admin: true } }),
+    fc.constant({ ...Object.fromEntries(keys.map((k) => [k, 'x'.repeat(100_000)])) }),
+  );
+}
+
+describe('every RPC method under random input', () => {
+  it.each(METHODS)('%s answers only with well-formed data and changes nothing when it refuses', async (method) => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...Object.keys(tokens)), inputArbitrary(contract[method].input), async (who, input) => {
+        const before = dumpDb(app.db);
+        const result = await app.dispatch({ method, input, token: tokens[who] });
+        if (!result.ok) {
+          expect(ERROR_CODES).toContain(result.error.code);
+          expect(result.error.code).not.toBe('INTERNAL');
+          expect(typeof result.error.message).toBe('string');
+          expect(dumpDb(app.db)).toBe(before);
+        }
+        await keepSessions();
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('refuses unknown methods and malformed envelopes', async () => {
+    for (const method of ['nope', '__proto__', 'constructor', 42, null, 'partners.list.extra']) {
+      const r = await app.dispatch({ method, input: {}, token: tokens.admin });
+      expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: 'rpc.unknownMethod' } });
+    }
+    expect(await app.dispatch({ method: 'partners.list', input: {}, token: { toString: () => tokens.admin } })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+});
