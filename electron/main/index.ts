@@ -1,0 +1,4 @@
+/** Electron's entry point (bundled to out/electron/main.js). */
+import { bootstrap } from './main';
+
+bootstrap();
