@@ -14,16 +14,7 @@ export const TIME_ZONES = { WIB: 'Asia/Jakarta', WITA: 'Asia/Makassar', WIT: 'As
 export type TimeZoneCode = keyof typeof TIME_ZONES;
 export const TIME_ZONE_CODES = Object.keys(TIME_ZONES) as TimeZoneCode[];
 
-export const PARTNER_CATEGORIES = [
-  'perorangan',
-  'pemerhati',
-  'akademisi',
-  'wirausaha',
-  'ormas',
-  'instansi',
-  'pendidikan',
-  'lainnya',
-] as const;
+export const PARTNER_CATEGORIES = ['perorangan', 'pemerhati', 'akademisi', 'wirausaha', 'ormas', 'instansi', 'pendidikan', 'lainnya'] as const;
 export type PartnerCategory = (typeof PARTNER_CATEGORIES)[number];
 
 /** The two bidang of Pokmas Lipas under Kepdirjen PAS-06.OT.02.02 Tahun 2020. */

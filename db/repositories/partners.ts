@@ -45,15 +45,7 @@ function filtered(db: Db, f: PartnerFilter) {
 }
 
 export function listPartners(db: Db, f: PartnerFilter, sort: PartnerSort, dir: 'asc' | 'desc', limit: number, offset: number): PartnerDbRow[] {
-  return db.all(
-    filtered(db, f)
-      .selectAll()
-      .orderBy(SORT_COLUMN[sort], dir)
-      .orderBy('name_key', 'asc')
-      .orderBy('id', 'asc')
-      .limit(limit)
-      .offset(offset),
-  );
+  return db.all(filtered(db, f).selectAll().orderBy(SORT_COLUMN[sort], dir).orderBy('name_key', 'asc').orderBy('id', 'asc').limit(limit).offset(offset));
 }
 
 export function countPartners(db: Db, f: PartnerFilter): number {
@@ -64,7 +56,12 @@ export const partnerById = (db: Db, id: string) => db.first(db.q.selectFrom('par
 
 export function partnersByIds(db: Db, ids: readonly string[]): PartnerDbRow[] {
   if (ids.length === 0) return [];
-  return db.all(db.q.selectFrom('partners').selectAll().where('id', 'in', ids as string[]));
+  return db.all(
+    db.q
+      .selectFrom('partners')
+      .selectAll()
+      .where('id', 'in', ids as string[]),
+  );
 }
 
 /** Same folded name in the same kabupaten (or both without one). */

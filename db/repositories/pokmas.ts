@@ -36,8 +36,7 @@ export function membersOf(db: Db, groupIds: readonly string[]) {
 }
 
 /** All membership rows of a group, removed ones included, so a re-added partner reuses its row. */
-export const memberRowsOf = (db: Db, groupId: string) =>
-  db.all(db.q.selectFrom('pokmas_members').selectAll().where('group_id', '=', groupId));
+export const memberRowsOf = (db: Db, groupId: string) => db.all(db.q.selectFrom('pokmas_members').selectAll().where('group_id', '=', groupId));
 
 export function insertMember(db: Db, row: { id: string; group_id: string; partner_id: string; at: string; origin: string }): void {
   db.run(

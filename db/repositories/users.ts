@@ -9,7 +9,13 @@ export const userByUsername = (db: Db, username: string) => db.first(db.q.select
 export const listUsers = (db: Db) => db.all(db.q.selectFrom('users').selectAll().orderBy('name'));
 export const countUsers = (db: Db) => db.first(db.q.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
 export const countActiveAdmins = (db: Db) =>
-  db.first(db.q.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'admin').where('active', '=', 1))?.n ?? 0;
+  db.first(
+    db.q
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('role', '=', 'admin')
+      .where('active', '=', 1),
+  )?.n ?? 0;
 
 export function insertUser(db: Db, row: Insertable<UsersTable>): void {
   db.run(db.q.insertInto('users').values(row));

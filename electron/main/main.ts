@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import { app, dialog, ipcMain, Menu, session, type BrowserWindow } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { APP_VERSION, createAppCore, type AppCore } from '../services/app';
@@ -53,7 +53,13 @@ export function bootstrap(): void {
       buildMenu({
         isPackaged: app.isPackaged,
         appVersion: APP_VERSION,
-        showAbout: () => void dialog.showMessageBox({ type: 'info', title: 'Mitra Lipas', message: `Mitra Lipas ${APP_VERSION}`, detail: 'Pengelolaan mitra Pokmas Lipas untuk Pos Bapas.' }),
+        showAbout: () =>
+          void dialog.showMessageBox({
+            type: 'info',
+            title: 'Mitra Lipas',
+            message: `Mitra Lipas ${APP_VERSION}`,
+            detail: 'Pengelolaan mitra Pokmas Lipas untuk Pos Bapas.',
+          }),
       }),
     );
     win = createMainWindow(paths.preload);

@@ -4,7 +4,18 @@ import { Menu, type MenuItemConstructorOptions } from 'electron';
 export function buildMenu(opts: { isPackaged: boolean; appVersion: string; showAbout: () => void }): Menu {
   const template: MenuItemConstructorOptions[] = [
     { label: 'Berkas', submenu: [{ role: 'quit', label: 'Keluar' }] },
-    { label: 'Sunting', submenu: [{ role: 'undo', label: 'Urungkan' }, { role: 'redo', label: 'Ulangi' }, { type: 'separator' }, { role: 'cut', label: 'Potong' }, { role: 'copy', label: 'Salin' }, { role: 'paste', label: 'Tempel' }, { role: 'selectAll', label: 'Pilih semua' }] },
+    {
+      label: 'Sunting',
+      submenu: [
+        { role: 'undo', label: 'Urungkan' },
+        { role: 'redo', label: 'Ulangi' },
+        { type: 'separator' },
+        { role: 'cut', label: 'Potong' },
+        { role: 'copy', label: 'Salin' },
+        { role: 'paste', label: 'Tempel' },
+        { role: 'selectAll', label: 'Pilih semua' },
+      ],
+    },
     {
       label: 'Tampilan',
       submenu: [

@@ -6,5 +6,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
 
 contextBridge.exposeInMainWorld('mitra', {
-  invoke: (envelope: { method: string; input: unknown; token: string | null }) => ipcRenderer.invoke('rpc', { method: envelope.method, input: envelope.input, token: envelope.token }),
+  invoke: (envelope: { method: string; input: unknown; token: string | null }) =>
+    ipcRenderer.invoke('rpc', { method: envelope.method, input: envelope.input, token: envelope.token }),
 });

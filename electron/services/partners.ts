@@ -186,7 +186,18 @@ function diff(before: Record<string, unknown> | null, after: Record<string, unkn
 
 export function partnerHandlers(
   ctx: AppContext,
-): HandlersOf<'partners.list' | 'partners.get' | 'partners.history' | 'partners.duplicates' | 'partners.create' | 'partners.update' | 'partners.setStatus' | 'partners.archive' | 'partners.restore' | 'partners.export'> {
+): HandlersOf<
+  | 'partners.list'
+  | 'partners.get'
+  | 'partners.history'
+  | 'partners.duplicates'
+  | 'partners.create'
+  | 'partners.update'
+  | 'partners.setStatus'
+  | 'partners.archive'
+  | 'partners.restore'
+  | 'partners.export'
+> {
   const audited = (actor: Actor, action: AuditAction, before: PartnerDbRow | null, after: PartnerDbRow) =>
     recordChange(ctx, actor, {
       action,
@@ -342,9 +353,19 @@ export function partnerHandlers(
       const f = filterOf({ ...input.filter, limit: 1, offset: 0 });
       const rows = listPartners(ctx.db, f, input.filter.sort, input.filter.dir, 1_000_000, 0).map((r) => toPartnerSync(ctx, r));
       const services = new Map(listServiceTypes(ctx.db).map((s) => [s.code, s.label_id]));
-      const file = await exportTable(input.format, 'mitra', localDateOf(ctx.now(), officeSettings(ctx)?.timeZone ?? 'WIB'), PARTNER_EXPORT_COLUMNS, rows, { services });
+      const file = await exportTable(input.format, 'mitra', localDateOf(ctx.now(), officeSettings(ctx)?.timeZone ?? 'WIB'), PARTNER_EXPORT_COLUMNS, rows, {
+        services,
+      });
       // Exports carry personal data out of the app: the record of processing notes each one.
-      ctx.db.tx(() => recordChange(ctx, actor, { action: 'export', entity: 'partner', entityId: '*', after: { format: input.format, rows: rows.length, filter: input.filter }, sync: false }));
+      ctx.db.tx(() =>
+        recordChange(ctx, actor, {
+          action: 'export',
+          entity: 'partner',
+          entityId: '*',
+          after: { format: input.format, rows: rows.length, filter: input.filter },
+          sync: false,
+        }),
+      );
       return file;
     },
   };

@@ -2,14 +2,27 @@ import type { Bidang, PartnerStatus } from '../../shared/domain';
 import { AppError, fieldError } from '../../shared/errors';
 import type { PokmasGroup } from '../../shared/types';
 import { partnersByIds } from '../../db/repositories/partners';
-import { groupById, insertGroup, insertMember, listGroups, memberRowsOf, membersOf, setMemberRemoved, updateGroup, type PokmasDbRow } from '../../db/repositories/pokmas';
+import {
+  groupById,
+  insertGroup,
+  insertMember,
+  listGroups,
+  memberRowsOf,
+  membersOf,
+  setMemberRemoved,
+  updateGroup,
+  type PokmasDbRow,
+} from '../../db/repositories/pokmas';
 import { recordChange } from './audit';
 import { actorOf, isoNow, nextStamp, type AppContext, type HandlersOf } from './context';
 import { newId } from './ids';
 import { officeCode } from './settings';
 
 function withMembers(ctx: AppContext, rows: readonly PokmasDbRow[]): PokmasGroup[] {
-  const members = membersOf(ctx.db, rows.map((r) => r.id));
+  const members = membersOf(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -46,7 +59,9 @@ function syncMembers(ctx: AppContext, groupId: string, memberIds: readonly strin
   for (const partnerId of wanted) insertMember(ctx.db, { id: newId(), group_id: groupId, partner_id: partnerId, at: now, origin: officeCode(ctx) });
 }
 
-export function pokmasHandlers(ctx: AppContext): HandlersOf<'pokmas.list' | 'pokmas.get' | 'pokmas.create' | 'pokmas.update' | 'pokmas.archive' | 'pokmas.restore'> {
+export function pokmasHandlers(
+  ctx: AppContext,
+): HandlersOf<'pokmas.list' | 'pokmas.get' | 'pokmas.create' | 'pokmas.update' | 'pokmas.archive' | 'pokmas.restore'> {
   const audit = (actorId: { id: string; name: string }, action: 'create' | 'update' | 'archive' | 'restore', before: PokmasGroup | null, after: PokmasGroup) =>
     recordChange(ctx, actorId, {
       action,
@@ -64,7 +79,16 @@ export function pokmasHandlers(ctx: AppContext): HandlersOf<'pokmas.list' | 'pok
       return ctx.db.tx(() => {
         const now = isoNow(ctx);
         const id = newId();
-        insertGroup(ctx.db, { id, name: input.name, bidang: input.bidang, description: input.description, created_at: now, updated_at: now, deleted_at: null, origin: officeCode(ctx) });
+        insertGroup(ctx.db, {
+          id,
+          name: input.name,
+          bidang: input.bidang,
+          description: input.description,
+          created_at: now,
+          updated_at: now,
+          deleted_at: null,
+          origin: officeCode(ctx),
+        });
         syncMembers(ctx, id, input.memberIds);
         const after = one(ctx, id);
         audit(actor, 'create', null, after);
@@ -78,7 +102,12 @@ export function pokmasHandlers(ctx: AppContext): HandlersOf<'pokmas.list' | 'pok
         if (row.deleted_at) throw new AppError('CONFLICT', 'pokmas.archivedNoEdit');
         if (row.updated_at !== input.expectedUpdatedAt) throw new AppError('CONFLICT', 'common.staleEdit');
         const before = one(ctx, input.id);
-        updateGroup(ctx.db, input.id, { name: input.data.name, bidang: input.data.bidang, description: input.data.description, updated_at: nextStamp(ctx, row.updated_at) });
+        updateGroup(ctx.db, input.id, {
+          name: input.data.name,
+          bidang: input.data.bidang,
+          description: input.data.description,
+          updated_at: nextStamp(ctx, row.updated_at),
+        });
         syncMembers(ctx, input.id, input.data.memberIds);
         const after = one(ctx, input.id);
         audit(actor, 'update', before, after);

@@ -7,9 +7,16 @@ import { actorOf, isoNow, type AppContext, type HandlersOf } from './context';
 import { officeCode, officeSettings } from './settings';
 
 /** Reference lists: wilayah limited to the office's coverage, and the service types. */
-export function referenceHandlers(ctx: AppContext): HandlersOf<'wilayah.coverage' | 'wilayah.districts' | 'wilayah.villages' | 'services.list' | 'services.create'> {
+export function referenceHandlers(
+  ctx: AppContext,
+): HandlersOf<'wilayah.coverage' | 'wilayah.districts' | 'wilayah.villages' | 'services.list' | 'services.create'> {
   const coverage = () => officeSettings(ctx)?.coverage ?? [];
-  const toService = (r: ReturnType<typeof listServiceTypes>[number]): ServiceType => ({ code: r.code, labelId: r.label_id, labelEn: r.label_en, builtIn: r.built_in === 1 });
+  const toService = (r: ReturnType<typeof listServiceTypes>[number]): ServiceType => ({
+    code: r.code,
+    labelId: r.label_id,
+    labelEn: r.label_en,
+    builtIn: r.built_in === 1,
+  });
 
   return {
     'wilayah.coverage': async () => {
@@ -34,7 +41,16 @@ export function referenceHandlers(ctx: AppContext): HandlersOf<'wilayah.coverage
           throw fieldError('labelId', 'services.exists');
         }
         const now = isoNow(ctx);
-        insertServiceType(ctx.db, { code, label_id: input.labelId, label_en: input.labelEn, built_in: 0, created_at: now, updated_at: now, deleted_at: null, origin: officeCode(ctx) });
+        insertServiceType(ctx.db, {
+          code,
+          label_id: input.labelId,
+          label_en: input.labelEn,
+          built_in: 0,
+          created_at: now,
+          updated_at: now,
+          deleted_at: null,
+          origin: officeCode(ctx),
+        });
         const created = toService(listServiceTypes(ctx.db).find((s) => s.code === code)!);
         recordChange(ctx, actor, { action: 'create', entity: 'service_type', entityId: code, after: created });
         return created;

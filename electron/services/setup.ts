@@ -37,12 +37,17 @@ export function setupHandlers(ctx: AppContext): HandlersOf<'setup.complete' | 's
           deleted_at: null,
           origin: input.office.code,
         });
-        appendAudit(ctx.db, now, { id, name: input.admin.name }, {
-          action: 'setup',
-          entity: 'settings',
-          entityId: 'settings',
-          after: { office: input.office, admin: { id, username: input.admin.username, name: input.admin.name } },
-        });
+        appendAudit(
+          ctx.db,
+          now,
+          { id, name: input.admin.name },
+          {
+            action: 'setup',
+            entity: 'settings',
+            entityId: 'settings',
+            after: { office: input.office, admin: { id, username: input.admin.username, name: input.admin.name } },
+          },
+        );
         return { done: true as const };
       });
     },

@@ -63,7 +63,11 @@ export function authHandlers(ctx: AppContext): HandlersOf<'auth.login' | 'auth.l
             const lock = failed >= MAX_FAILED_LOGINS;
             const until = lock ? new Date(nowMs + LOCKOUT_MINUTES * 60_000).toISOString() : null;
             updateUser(ctx.db, row.id, { failed_logins: lock ? 0 : failed, locked_until: until ?? row.locked_until });
-            recordChange(ctx, { id: null, name: input.username }, { action: lock ? 'account_locked' : 'login_failed', entity: 'user', entityId: row.id, sync: false });
+            recordChange(
+              ctx,
+              { id: null, name: input.username },
+              { action: lock ? 'account_locked' : 'login_failed', entity: 'user', entityId: row.id, sync: false },
+            );
             return until;
           });
           // The attempt that locks the account says so at once, rather than one attempt later.
@@ -128,7 +132,9 @@ export function authHandlers(ctx: AppContext): HandlersOf<'auth.login' | 'auth.l
   };
 }
 
-export function userHandlers(ctx: AppContext): HandlersOf<'users.list' | 'users.create' | 'users.update' | 'users.setActive' | 'users.resetPassword' | 'users.names'> {
+export function userHandlers(
+  ctx: AppContext,
+): HandlersOf<'users.list' | 'users.create' | 'users.update' | 'users.setActive' | 'users.resetPassword' | 'users.names'> {
   const audit = (actor: Actor, action: 'create' | 'update' | 'password_reset', before: UserRow | null, after: UserRow) =>
     recordChange(ctx, actor, { action, entity: 'user', entityId: after.id, before: before ? toUser(before) : undefined, after: toUser(after) });
 
@@ -208,4 +214,3 @@ export function actorForSession(ctx: AppContext, userId: string): Actor | null {
   if (!row || row.active !== 1) return null;
   return { id: row.id, name: row.name, role: row.role as Role };
 }
-

@@ -3,7 +3,9 @@ import { ROLES } from '../domain';
 import { id } from './common';
 import { AccountFields, password } from './setup';
 
-export const LoginInput = z.object({ username: z.string().trim().toLowerCase().min(1, 'v.required').max(64), password: z.string().min(1, 'v.required').max(200) }).strict();
+export const LoginInput = z
+  .object({ username: z.string().trim().toLowerCase().min(1, 'v.required').max(64), password: z.string().min(1, 'v.required').max(200) })
+  .strict();
 export const UnlockInput = z.object({ password: z.string().min(1, 'v.required').max(200) }).strict();
 export const ChangePasswordInput = z
   .object({ current: z.string().min(1, 'v.required').max(200), password, passwordConfirm: z.string().max(200) })

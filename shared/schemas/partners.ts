@@ -56,9 +56,7 @@ export const PartnerUpdateInput = z
   })
   .strict();
 
-export const PartnerSetStatusInput = z
-  .object({ id, status: z.enum(PARTNER_STATUSES), date: isoDate, note: text(500).default('') })
-  .strict();
+export const PartnerSetStatusInput = z.object({ id, status: z.enum(PARTNER_STATUSES), date: isoDate, note: text(500).default('') }).strict();
 
 export const PARTNER_SORT_FIELDS = ['name', 'category', 'status', 'regency', 'updatedAt', 'capacity'] as const;
 
@@ -79,17 +77,13 @@ export const PartnerListInput = z
   .strict();
 export type PartnerListQuery = z.input<typeof PartnerListInput>;
 
-export const PartnerExportInput = z
-  .object({ filter: PartnerListInput.omit({ limit: true, offset: true }), format: z.enum(['xlsx', 'csv']) })
-  .strict();
+export const PartnerExportInput = z.object({ filter: PartnerListInput.omit({ limit: true, offset: true }), format: z.enum(['xlsx', 'csv']) }).strict();
 
 export const PartnerDuplicateInput = z
   .object({ name: requiredText(200), regencyCode: regencyCode.nullable(), excludeId: id.nullable().default(null) })
   .strict();
 
-export const ServiceCreateInput = z
-  .object({ labelId: requiredText(80), labelEn: requiredText(80) })
-  .strict();
+export const ServiceCreateInput = z.object({ labelId: requiredText(80), labelEn: requiredText(80) }).strict();
 
 export const PokmasFields = z
   .object({

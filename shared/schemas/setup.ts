@@ -67,12 +67,8 @@ export const SetupInput = z
   .strict();
 export type SetupInputT = z.input<typeof SetupInput>;
 
-export const SecuritySettingsInput = z
-  .object({ idleLockMinutes: z.number().int().min(1, 'v.range').max(240, 'v.range') })
-  .strict();
+export const SecuritySettingsInput = z.object({ idleLockMinutes: z.number().int().min(1, 'v.range').max(240, 'v.range') }).strict();
 
-export const SettingsUpdateInput = z
-  .object({ office: OfficeSettingsInput.optional(), security: SecuritySettingsInput.optional() })
-  .strict();
+export const SettingsUpdateInput = z.object({ office: OfficeSettingsInput.optional(), security: SecuritySettingsInput.optional() }).strict();
 
 export const role = z.enum(ROLES);

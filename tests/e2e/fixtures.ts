@@ -15,7 +15,6 @@ export interface RunningApp {
 
 /** Each test gets its own server and a fresh data folder: no test sees another's records. */
 export const test = base.extend<{ app: RunningApp }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies by destructuring
   app: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'mitra-e2e-'));
     const server = await startWebServer({ dataDir, staticDir: resolve('out/renderer'), port: 0 });

@@ -17,7 +17,11 @@ test('five wrong passwords lock the account, even against the right one', async 
 
 test('an operator does not see user management and is refused when opening it directly', async ({ page, app }) => {
   const admin = await setUpOffice(app);
-  await app.rpc('users.create', { name: 'Budi Operator', nip: '', position: 'Operator', username: 'budi', role: 'operator', password: 'sandi-budi-123', passwordConfirm: 'sandi-budi-123' }, admin);
+  await app.rpc(
+    'users.create',
+    { name: 'Budi Operator', nip: '', position: 'Operator', username: 'budi', role: 'operator', password: 'sandi-budi-123', passwordConfirm: 'sandi-budi-123' },
+    admin,
+  );
   await signIn(page, app, 'budi', 'sandi-budi-123');
   await expect(page.getByRole('link', { name: 'Mitra' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Pengguna' })).toHaveCount(0);

@@ -33,6 +33,9 @@ test('the admin verifies the audit log and sees who changed what', async ({ page
   await expect(page.getByTestId('audit-table').getByRole('row', { name: /Tambah.*Mitra/ })).toBeVisible();
   await page.getByRole('button', { name: 'Periksa keutuhan log' }).click();
   await expect(page.getByTestId('audit-verify')).toContainText('Log utuh');
-  await page.getByTestId('audit-table').getByRole('row', { name: /Tambah.*Mitra/ }).click();
+  await page
+    .getByTestId('audit-table')
+    .getByRole('row', { name: /Tambah.*Mitra/ })
+    .click();
   await expect(page.getByRole('dialog')).toContainText('Pondok Pesantren Al-Hikmah');
 });

@@ -18,7 +18,11 @@ function electronBinary(): string | null {
 
 const binary = electronBinary();
 const built = existsSync('out/electron/main.js') && existsSync('out/renderer/index.html') && existsSync('out/electron-native/better_sqlite3.node');
-const reason = !binary ? 'no Electron binary is installed (its download is not possible here)' : !built ? 'the app is not built for Electron (run `npm run build && node scripts/electron-native.mjs`)' : null;
+const reason = !binary
+  ? 'no Electron binary is installed (its download is not possible here)'
+  : !built
+    ? 'the app is not built for Electron (run `npm run build && node scripts/electron-native.mjs`)'
+    : null;
 if (reason) console.log(`Electron smoke test skipped: ${reason}.`);
 
 describe('desktop app', () => {
@@ -30,7 +34,10 @@ describe('desktop app', () => {
       await expect.poll(() => page.url()).toMatch(/^app:\/\/mitra\//);
       expect(await page.evaluate(() => typeof (globalThis as unknown as { require?: unknown }).require)).toBe('undefined');
       expect(await page.evaluate(() => Object.keys((globalThis as unknown as { mitra: object }).mitra))).toEqual(['invoke']);
-      await page.getByText(/Penyiapan awal Mitra Lipas|Masuk/).first().waitFor();
+      await page
+        .getByText(/Penyiapan awal Mitra Lipas|Masuk/)
+        .first()
+        .waitFor();
     } finally {
       await app.close();
     }

@@ -97,18 +97,27 @@ export function makeFakeElectron(opts: { gotLock?: boolean } = {}) {
     },
     permission,
     Menu: { buildFromTemplate: (t: unknown) => ({ template: t }), setApplicationMenu: () => undefined },
-    shell: { opened: [] as string[], openExternal(url: string) {
-      this.opened.push(url);
-      return Promise.resolve();
-    } },
+    shell: {
+      opened: [] as string[],
+      openExternal(url: string) {
+        this.opened.push(url);
+        return Promise.resolve();
+      },
+    },
     dialog: { showErrorBox: () => undefined, showMessageBox: () => Promise.resolve() },
-    contextBridge: { exposed: {} as Record<string, unknown>, exposeInMainWorld(key: string, api: unknown) {
-      this.exposed[key] = api;
-    } },
-    ipcRenderer: { sent: [] as unknown[][], invoke(...args: unknown[]) {
-      this.sent.push(args);
-      return Promise.resolve({ ok: true, value: null });
-    } },
+    contextBridge: {
+      exposed: {} as Record<string, unknown>,
+      exposeInMainWorld(key: string, api: unknown) {
+        this.exposed[key] = api;
+      },
+    },
+    ipcRenderer: {
+      sent: [] as unknown[][],
+      invoke(...args: unknown[]) {
+        this.sent.push(args);
+        return Promise.resolve({ ok: true, value: null });
+      },
+    },
   };
 }
 export type FakeElectron = ReturnType<typeof makeFakeElectron>;

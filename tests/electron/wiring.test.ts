@@ -27,6 +27,7 @@ describe('main window', () => {
       nodeIntegrationInSubFrames: false,
       webSecurity: true,
       webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
     });
     expect(win.loadedUrl).toBe('app://mitra/index.html');
   });
@@ -35,9 +36,12 @@ describe('main window', () => {
     const { createMainWindow } = await import('../../electron/main/window');
     const win = createMainWindow('/p') as unknown as FakeBrowserWindow;
     const navigate = (url: string) => {
-      const event = { prevented: false, preventDefault() {
-        this.prevented = true;
-      } };
+      const event = {
+        prevented: false,
+        preventDefault() {
+          this.prevented = true;
+        },
+      };
       win.webContents.emit('will-navigate', event, url);
       return event.prevented;
     };
@@ -81,7 +85,13 @@ describe('app:// protocol', () => {
     expect(index.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     expect(index.headers.get('content-type')).toContain('text/html');
     expect((await get('app://mitra/assets/app.js')).headers.get('content-type')).toContain('javascript');
-    for (const bad of ['app://mitra/../../etc/passwd', 'app://mitra/%2e%2e/%2e%2e/etc/passwd', 'app://mitra/..%2f..%2fetc%2fpasswd', 'app://evil/index.html', 'app://mitra/nope.js']) {
+    for (const bad of [
+      'app://mitra/../../etc/passwd',
+      'app://mitra/%2e%2e/%2e%2e/etc/passwd',
+      'app://mitra/..%2f..%2fetc%2fpasswd',
+      'app://evil/index.html',
+      'app://mitra/nope.js',
+    ]) {
       const r = await get(bad);
       expect(r.status, bad).toBe(404);
     }
@@ -115,7 +125,10 @@ describe('IPC', () => {
       { sender: win.webContents, senderFrame: null },
     ];
     for (const event of cases) {
-      expect(await handler(event, { method: 'users.list', input: {}, token: 't' })).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'auth.forbidden' } });
+      expect(await handler(event, { method: 'users.list', input: {}, token: 't' })).toEqual({
+        ok: false,
+        error: { code: 'FORBIDDEN', message: 'auth.forbidden' },
+      });
     }
     expect(dispatch).not.toHaveBeenCalled();
   });

@@ -19,7 +19,12 @@ describe('setup', () => {
       admin: { ...SETUP.admin, passwordConfirm: 'lain-sekali' },
     });
     expect(e.code).toBe('VALIDATION');
-    expect(e.fields).toMatchObject({ 'office.name': 'v.required', 'office.code': 'v.officeCode', 'office.coverage': 'v.coverage', 'admin.passwordConfirm': 'v.passwordMismatch' });
+    expect(e.fields).toMatchObject({
+      'office.name': 'v.required',
+      'office.code': 'v.officeCode',
+      'office.coverage': 'v.coverage',
+      'admin.passwordConfirm': 'v.passwordMismatch',
+    });
     const unknown = await app.fail('setup.complete', { ...SETUP, office: { ...SETUP.office, coverage: ['99.99'] } });
     expect(unknown.fields).toEqual({ 'office.coverage': 'v.wilayahUnknown' });
     expect((await app.call('app.status', {})).setupDone).toBe(false);
@@ -93,7 +98,9 @@ describe('sign-in', () => {
     expect((await app.fail('users.setActive', { id: me.id, active: false }, admin)).message).toBe('users.lastAdmin');
     expect((await app.fail('users.update', { id: me.id, name: me.name, nip: '', position: '', role: 'petugas' }, admin)).message).toBe('users.lastAdmin');
     await signInAs(app, admin, 'admin', 'admin2');
-    await expect(app.call('users.update', { id: me.id, name: me.name, nip: '', position: '', role: 'petugas' }, admin)).resolves.toMatchObject({ role: 'petugas' });
+    await expect(app.call('users.update', { id: me.id, name: me.name, nip: '', position: '', role: 'petugas' }, admin)).resolves.toMatchObject({
+      role: 'petugas',
+    });
   });
 });
 
@@ -111,7 +118,8 @@ describe('roles are enforced by the main process', () => {
       { name: 'Bengkel Maju', category: 'wirausaha', bidang: ['kemandirian_kepribadian'], statusDate: '2025-03-01' },
       tokens.operator,
     );
-    const forbidden = async (token: string, method: Parameters<TestApp['fail']>[0], input: unknown) => expect((await app.fail(method, input, token)).code).toBe('FORBIDDEN');
+    const forbidden = async (token: string, method: Parameters<TestApp['fail']>[0], input: unknown) =>
+      expect((await app.fail(method, input, token)).code).toBe('FORBIDDEN');
 
     await forbidden(tokens.pimpinan, 'partners.create', { name: 'X', category: 'lainnya', bidang: ['hukum_kemasyarakatan'], statusDate: '2025-03-01' });
     await forbidden(tokens.pimpinan, 'partners.archive', { id: partner.id });

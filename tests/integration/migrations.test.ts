@@ -16,12 +16,29 @@ describe('migrations', () => {
   it('0001 creates the schema, the indexes and the service list, and sets user_version', () => {
     const raw = new BetterSqlite3(file());
     expect(migrate(raw, MIGRATIONS, 1)).toBe(1);
-    const names = (type: string) => (raw.prepare(`SELECT name FROM sqlite_master WHERE type = ? AND name NOT LIKE 'sqlite_%' ORDER BY name`).all(type) as { name: string }[]).map((r) => r.name);
-    expect(names('table')).toEqual(['audit_log', 'change_log', 'partner_status_changes', 'partners', 'pokmas_groups', 'pokmas_members', 'service_types', 'settings', 'users']);
+    const names = (type: string) =>
+      (raw.prepare(`SELECT name FROM sqlite_master WHERE type = ? AND name NOT LIKE 'sqlite_%' ORDER BY name`).all(type) as { name: string }[]).map(
+        (r) => r.name,
+      );
+    expect(names('table')).toEqual([
+      'audit_log',
+      'change_log',
+      'partner_status_changes',
+      'partners',
+      'pokmas_groups',
+      'pokmas_members',
+      'service_types',
+      'settings',
+      'users',
+    ]);
     expect(names('index')).toEqual(expect.arrayContaining(['partners_by_name', 'partners_by_regency', 'partners_by_status', 'audit_by_entity', 'audit_by_at']));
     expect((raw.prepare('SELECT count(*) AS n FROM service_types').get() as { n: number }).n).toBe(11);
     // STRICT tables with CHECKs refuse what the application must never write.
-    expect(() => raw.prepare(`INSERT INTO users (id, username, name, role, password_hash, created_at, updated_at, origin) VALUES ('a','b','c','raja','h','t','t','o')`).run()).toThrow(/CHECK/);
+    expect(() =>
+      raw
+        .prepare(`INSERT INTO users (id, username, name, role, password_hash, created_at, updated_at, origin) VALUES ('a','b','c','raja','h','t','t','o')`)
+        .run(),
+    ).toThrow(/CHECK/);
     raw.close();
   });
 
@@ -54,7 +71,10 @@ describe('migrations', () => {
 
   it('rolls a failing migration back whole, keeping the previous version', () => {
     const raw = new BetterSqlite3(file());
-    const broken = [...MIGRATIONS, { version: MIGRATIONS.length + 1, name: 'broken', up: (db: BetterSqlite3.Database) => db.exec('CREATE TABLE half (x); SELECT * FROM no_such_table;') }];
+    const broken = [
+      ...MIGRATIONS,
+      { version: MIGRATIONS.length + 1, name: 'broken', up: (db: BetterSqlite3.Database) => db.exec('CREATE TABLE half (x); SELECT * FROM no_such_table;') },
+    ];
     expect(() => migrate(raw, broken)).toThrow();
     expect(raw.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     expect(raw.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'half'`).get()).toEqual({ n: 0 });

@@ -59,7 +59,11 @@ describe('partners', () => {
   it('updates with optimistic concurrency and records each field change with the user', async () => {
     const p = await create();
     const { statusDate: _d, ...fields } = PARTNER;
-    const updated = await app.call('partners.update', { id: p.id, expectedUpdatedAt: p.updatedAt, data: { ...fields, capacity: 25, phone: '081234567890' } }, admin);
+    const updated = await app.call(
+      'partners.update',
+      { id: p.id, expectedUpdatedAt: p.updatedAt, data: { ...fields, capacity: 25, phone: '081234567890' } },
+      admin,
+    );
     expect(updated).toMatchObject({ capacity: 25, phone: '+6281234567890' });
     const stale = await app.fail('partners.update', { id: p.id, expectedUpdatedAt: p.updatedAt, data: fields }, admin);
     expect([stale.code, stale.message]).toEqual(['CONFLICT', 'common.staleEdit']);
@@ -77,7 +81,9 @@ describe('partners', () => {
   it('moves status only along the allowed path and not back in time', async () => {
     const p = await create();
     expect((await app.fail('partners.setStatus', { id: p.id, status: 'aktif', date: '2025-03-02' }, admin)).fields).toEqual({ status: 'partners.statusMove' });
-    expect((await app.fail('partners.setStatus', { id: p.id, status: 'terverifikasi', date: '2025-02-01' }, admin)).fields).toEqual({ date: 'partners.statusDateBefore' });
+    expect((await app.fail('partners.setStatus', { id: p.id, status: 'terverifikasi', date: '2025-02-01' }, admin)).fields).toEqual({
+      date: 'partners.statusDateBefore',
+    });
     await app.call('partners.setStatus', { id: p.id, status: 'terverifikasi', date: '2025-03-02', note: 'Verifikasi lapangan' }, admin);
     const active = await app.call('partners.setStatus', { id: p.id, status: 'aktif', date: '2025-03-10' }, admin);
     expect(active).toMatchObject({ status: 'aktif', statusDate: '2025-03-10' });
@@ -92,7 +98,9 @@ describe('partners', () => {
     await app.call('partners.archive', { id: p.id }, petugas);
     expect((await app.call('partners.list', {}, admin)).total).toBe(0);
     expect((await app.call('partners.list', { archived: 'archived' }, admin)).rows[0]!.id).toBe(p.id);
-    expect((await app.fail('partners.update', { id: p.id, expectedUpdatedAt: p.updatedAt, data: { ...PARTNER, status: undefined } as never }, admin)).code).toBe('VALIDATION');
+    expect(
+      (await app.fail('partners.update', { id: p.id, expectedUpdatedAt: p.updatedAt, data: { ...PARTNER, status: undefined } as never }, admin)).code,
+    ).toBe('VALIDATION');
     expect((await app.fail('partners.setStatus', { id: p.id, status: 'terverifikasi', date: '2025-03-05' }, admin)).message).toBe('partners.archivedNoEdit');
     await app.call('partners.restore', { id: p.id }, admin);
     expect((await app.call('partners.list', {}, admin)).total).toBe(1);
@@ -101,7 +109,14 @@ describe('partners', () => {
 
   it('searches ignoring case and accents, by word parts, and filters and sorts', async () => {
     await create({ name: 'Yayasan Cahaya Ümmah', category: 'ormas', regencyCode: '17.08', capacity: 3 });
-    await create({ name: 'LBH Rejang Lebong', category: 'lainnya', bidang: ['hukum_kemasyarakatan'], services: ['bantuan_hukum'], regencyCode: '17.02', capacity: 30 });
+    await create({
+      name: 'LBH Rejang Lebong',
+      category: 'lainnya',
+      bidang: ['hukum_kemasyarakatan'],
+      services: ['bantuan_hukum'],
+      regencyCode: '17.02',
+      capacity: 30,
+    });
     await create({ name: 'Bengkel Las 100% Jaya', category: 'wirausaha', services: ['penyaluran_kerja'], regencyCode: '17.07', capacity: 7, status: 'aktif' });
     const names = async (q: InputOf<'partners.list'>) => (await app.call('partners.list', q, admin)).rows.map((r) => r.name);
     expect(await names({ q: 'UMMAH' })).toEqual(['Yayasan Cahaya Ümmah']);
@@ -169,11 +184,23 @@ describe('Pokmas groups', () => {
     const g2 = await app.call('pokmas.create', { name: 'Pokmas Hukum Curup', bidang: 'hukum_kemasyarakatan', memberIds: [a.id] }, admin);
     expect(g1.members.map((m) => m.name)).toEqual(['LBH Rejang Lebong', 'Pondok Pesantren Al-Hikmah']);
     expect((await app.call('partners.get', { id: a.id }, admin)).groups.map((g) => g.name).sort()).toEqual(['Pokmas Hukum Curup', 'Pokmas Kemandirian Curup']);
-    const g1b = await app.call('pokmas.update', { id: g1.id, expectedUpdatedAt: g1.updatedAt, data: { name: g1.name, bidang: g1.bidang, memberIds: [a.id] } }, admin);
+    const g1b = await app.call(
+      'pokmas.update',
+      { id: g1.id, expectedUpdatedAt: g1.updatedAt, data: { name: g1.name, bidang: g1.bidang, memberIds: [a.id] } },
+      admin,
+    );
     expect(g1b.members.map((m) => m.id)).toEqual([a.id]);
-    const rows = () => app.db.raw.prepare('SELECT partner_id, deleted_at FROM pokmas_members WHERE group_id = ?').all(g1.id) as { partner_id: string; deleted_at: string | null }[];
+    const rows = () =>
+      app.db.raw.prepare('SELECT partner_id, deleted_at FROM pokmas_members WHERE group_id = ?').all(g1.id) as {
+        partner_id: string;
+        deleted_at: string | null;
+      }[];
     expect(rows().find((r) => r.partner_id === b.id)?.deleted_at).not.toBeNull();
-    await app.call('pokmas.update', { id: g1.id, expectedUpdatedAt: g1b.updatedAt, data: { name: g1.name, bidang: g1.bidang, memberIds: [a.id, b.id] } }, admin);
+    await app.call(
+      'pokmas.update',
+      { id: g1.id, expectedUpdatedAt: g1b.updatedAt, data: { name: g1.name, bidang: g1.bidang, memberIds: [a.id, b.id] } },
+      admin,
+    );
     expect(rows()).toHaveLength(2);
     expect(rows().every((r) => r.deleted_at === null)).toBe(true);
     await app.call('partners.archive', { id: b.id }, admin);

@@ -71,6 +71,9 @@ describe('every RPC method under random input', () => {
       const r = await app.dispatch({ method, input: {}, token: tokens.admin });
       expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: 'rpc.unknownMethod' } });
     }
-    expect(await app.dispatch({ method: 'partners.list', input: {}, token: { toString: () => tokens.admin } })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await app.dispatch({ method: 'partners.list', input: {}, token: { toString: () => tokens.admin } })).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
   });
 });

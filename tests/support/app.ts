@@ -51,7 +51,12 @@ export async function setUpOffice(app: TestApp): Promise<string> {
 }
 
 /** Creates a user with `role` and signs them in; returns the token. */
-export async function signInAs(app: TestApp, adminToken: string, role: 'admin' | 'petugas' | 'pimpinan' | 'operator', username: string = role): Promise<string> {
+export async function signInAs(
+  app: TestApp,
+  adminToken: string,
+  role: 'admin' | 'petugas' | 'pimpinan' | 'operator',
+  username: string = role,
+): Promise<string> {
   const password = 'sandi-petugas-1';
   await app.call('users.create', { name: `Pengguna ${role}`, nip: '', position: '', username, role, password, passwordConfirm: password }, adminToken);
   return (await app.call('auth.login', { username, password })).token;

@@ -16,7 +16,9 @@ describe('contract schemas', () => {
   it('refuses repeated choices, bad nesting and unknown fields', () => {
     expect(issues(PartnerCreateInput.safeParse({ ...PARTNER, services: ['bantuan_hukum', 'bantuan_hukum'] }))).toEqual({ services: 'v.duplicateItems' });
     expect(issues(PartnerCreateInput.safeParse({ ...PARTNER, regencyCode: null, districtCode: '17.02.06' }))).toEqual({ districtCode: 'v.wilayahNesting' });
-    expect(issues(PartnerCreateInput.safeParse({ ...PARTNER, districtCode: '17.02.06', villageCode: '17.08.01.2001' }))).toEqual({ villageCode: 'v.wilayahNesting' });
+    expect(issues(PartnerCreateInput.safeParse({ ...PARTNER, districtCode: '17.02.06', villageCode: '17.08.01.2001' }))).toEqual({
+      villageCode: 'v.wilayahNesting',
+    });
     expect(PartnerCreateInput.safeParse({ ...PARTNER, isAdmin: true }).success).toBe(false);
   });
 

@@ -14,9 +14,12 @@ describe('normalizePhone', () => {
     ['+62 21 555 1234', '+62215551234'],
   ])('%s -> %s', (raw, e164) => expect(normalizePhone(raw)).toBe(e164));
 
-  it.each(['', '12345', '+1 202 555 0100', '00812345678', '0812', '0812-3456-7890-1234', 'nomor saya', '+62 0812 3456', '0812abc45678'])('refuses %j', (raw) => {
-    expect(normalizePhone(raw)).toBeNull();
-  });
+  it.each(['', '12345', '+1 202 555 0100', '00812345678', '0812', '0812-3456-7890-1234', 'nomor saya', '+62 0812 3456', '0812abc45678'])(
+    'refuses %j',
+    (raw) => {
+      expect(normalizePhone(raw)).toBeNull();
+    },
+  );
 
   it('always yields +62 and a significant number, and is idempotent', () => {
     fc.assert(

@@ -1,6 +1,17 @@
 import { AppShell, Badge, Group, Menu, NavLink, Stack, Text, UnstyledButton } from '@mantine/core';
 import { Spotlight } from '@mantine/spotlight';
-import { IconBuildingCommunity, IconChevronDown, IconHome, IconLock, IconLogout, IconSearch, IconSettings, IconShieldCheck, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import {
+  IconBuildingCommunity,
+  IconChevronDown,
+  IconHome,
+  IconLock,
+  IconLogout,
+  IconSearch,
+  IconSettings,
+  IconShieldCheck,
+  IconUsers,
+  IconUsersGroup,
+} from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
@@ -45,7 +56,12 @@ function PartnerPalette() {
       <Spotlight.Search placeholder={t('nav.palette')} leftSection={<IconSearch size={18} />} />
       <Spotlight.ActionsList>
         {(found.data?.rows ?? []).map((p) => (
-          <Spotlight.Action key={p.id} label={p.name} description={[p.regencyName, t(`status.${p.status}`)].filter(Boolean).join(' · ')} onClick={() => navigate(`/mitra/${p.id}`)} />
+          <Spotlight.Action
+            key={p.id}
+            label={p.name}
+            description={[p.regencyName, t(`status.${p.status}`)].filter(Boolean).join(' · ')}
+            onClick={() => navigate(`/mitra/${p.id}`)}
+          />
         ))}
         {q.trim() !== '' && found.data?.rows.length === 0 && <Spotlight.Empty>{t('nav.paletteEmpty')}</Spotlight.Empty>}
       </Spotlight.ActionsList>

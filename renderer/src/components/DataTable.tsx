@@ -56,11 +56,24 @@ export function DataTable<T>({ data, columns, getRowId, sorting, onSortingChange
                 const sorted = h.column.getIsSorted();
                 const label = flexRender(h.column.columnDef.header, h.getContext());
                 return (
-                  <Table.Th key={h.id} style={{ width: h.column.columnDef.size ? h.getSize() : undefined, whiteSpace: 'nowrap' }} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}>
+                  <Table.Th
+                    key={h.id}
+                    style={{ width: h.column.columnDef.size ? h.getSize() : undefined, whiteSpace: 'nowrap' }}
+                    aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
+                  >
                     {h.column.getCanSort() ? (
-                      <UnstyledButton onClick={h.column.getToggleSortingHandler()} style={{ display: 'inline-flex', alignItems: 'center', gap: 4, fontWeight: 600, fontSize: 'inherit' }}>
+                      <UnstyledButton
+                        onClick={h.column.getToggleSortingHandler()}
+                        style={{ display: 'inline-flex', alignItems: 'center', gap: 4, fontWeight: 600, fontSize: 'inherit' }}
+                      >
                         {label}
-                        {sorted === 'asc' ? <IconSortAscending size={14} /> : sorted === 'desc' ? <IconSortDescending size={14} /> : <IconArrowsSort size={14} opacity={0.4} />}
+                        {sorted === 'asc' ? (
+                          <IconSortAscending size={14} />
+                        ) : sorted === 'desc' ? (
+                          <IconSortDescending size={14} />
+                        ) : (
+                          <IconArrowsSort size={14} opacity={0.4} />
+                        )}
                       </UnstyledButton>
                     ) : (
                       label

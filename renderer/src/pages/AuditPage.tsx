@@ -30,7 +30,9 @@ function changesOf(e: AuditEntry) {
   const b = (e.before ?? {}) as Record<string, unknown>;
   const a = (e.after ?? {}) as Record<string, unknown>;
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
-  return keys.filter((k) => JSON.stringify(b[k] ?? null) !== JSON.stringify(a[k] ?? null)).map((field) => ({ field, before: b[field] ?? null, after: a[field] ?? null }));
+  return keys
+    .filter((k) => JSON.stringify(b[k] ?? null) !== JSON.stringify(a[k] ?? null))
+    .map((field) => ({ field, before: b[field] ?? null, after: a[field] ?? null }));
 }
 
 function Audit() {
@@ -60,7 +62,14 @@ function Audit() {
       col.accessor('userName', { header: t('common.user') }),
       col.accessor('action', { header: t('audit.action'), cell: (c) => t(`audit.action.${c.getValue()}`) }),
       col.accessor('entity', { header: t('audit.entity'), cell: (c) => t(`audit.entity.${c.getValue()}`) }),
-      col.accessor('entityId', { header: t('audit.record'), cell: (c) => <Text size="xs" ff="monospace">{c.getValue()}</Text> }),
+      col.accessor('entityId', {
+        header: t('audit.record'),
+        cell: (c) => (
+          <Text size="xs" ff="monospace">
+            {c.getValue()}
+          </Text>
+        ),
+      }),
     ],
     [t, zone, locale],
   );
@@ -80,8 +89,23 @@ function Audit() {
         </Alert>
       )}
       <Group gap="xs" align="flex-end">
-        <Select label={t('common.user')} clearable searchable data={(users.data ?? []).map((u) => ({ value: u.id, label: u.name }))} value={userId} onChange={setUserId} w={200} />
-        <Select label={t('audit.entity')} clearable data={ENTITIES.map((e) => ({ value: e, label: t(`audit.entity.${e}`) }))} value={entity} onChange={setEntity} w={180} />
+        <Select
+          label={t('common.user')}
+          clearable
+          searchable
+          data={(users.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+          value={userId}
+          onChange={setUserId}
+          w={200}
+        />
+        <Select
+          label={t('audit.entity')}
+          clearable
+          data={ENTITIES.map((e) => ({ value: e, label: t(`audit.entity.${e}`) }))}
+          value={entity}
+          onChange={setEntity}
+          w={180}
+        />
         <TextInput label={t('audit.record')} value={entityId} onChange={(e) => setEntityId(e.currentTarget.value)} w={300} />
         <DateInput label={t('audit.from')} valueFormat="D MMM YYYY" clearable value={from} onChange={setFrom} w={150} />
         <DateInput label={t('audit.to')} valueFormat="D MMM YYYY" clearable value={to} onChange={setTo} w={150} />
@@ -92,7 +116,12 @@ function Audit() {
           {t('audit.loadMore')}
         </Button>
       )}
-      <Modal opened={open !== null} onClose={() => setOpen(null)} title={open ? `#${open.seq} · ${t(`audit.action.${open.action}`)} · ${t(`audit.entity.${open.entity}`)}` : ''} size="xl">
+      <Modal
+        opened={open !== null}
+        onClose={() => setOpen(null)}
+        title={open ? `#${open.seq} · ${t(`audit.action.${open.action}`)} · ${t(`audit.entity.${open.entity}`)}` : ''}
+        size="xl"
+      >
         {open && (
           <Stack gap="xs">
             <Text size="sm">

@@ -50,7 +50,11 @@ export function Home() {
       <SimpleGrid cols={4}>
         <Stat label={t('home.partners')} value={all} onClick={() => navigate('/mitra')} />
         <Stat label={t('home.active')} value={active} onClick={() => navigate('/mitra')} />
-        <Stat label={t('home.candidates')} value={calon === undefined || verified === undefined ? undefined : calon + verified} onClick={() => navigate('/mitra')} />
+        <Stat
+          label={t('home.candidates')}
+          value={calon === undefined || verified === undefined ? undefined : calon + verified}
+          onClick={() => navigate('/mitra')}
+        />
         <Stat label={t('home.groups')} value={groups} onClick={() => navigate('/pokmas')} />
       </SimpleGrid>
       <Title order={4}>{t('home.byBidang')}</Title>

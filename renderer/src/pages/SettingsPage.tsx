@@ -21,12 +21,18 @@ function SettingsForm({ settings }: { settings: Settings }) {
   const qc = useQueryClient();
   const regencies = useQuery({ queryKey: ['setup.regencies'], queryFn: () => call('setup.regencies', {}) });
   const form = useForm<InputOf<'settings.update'>>({
-    initialValues: { office: { ...settings.office, letterhead: [...settings.office.letterhead, '', ''].slice(0, Math.max(4, settings.office.letterhead.length)) }, security: settings.security },
+    initialValues: {
+      office: { ...settings.office, letterhead: [...settings.office.letterhead, '', ''].slice(0, Math.max(4, settings.office.letterhead.length)) },
+      security: settings.security,
+    },
     validate: zodValidate(SettingsUpdateInput, t),
   });
   const save = useMutation({
     mutationFn: (v: InputOf<'settings.update'>) =>
-      call('settings.update', { ...v, ...(v.office ? { office: { ...v.office, letterhead: (v.office.letterhead ?? []).filter((l) => l.trim() !== '') } } : {}) }),
+      call('settings.update', {
+        ...v,
+        ...(v.office ? { office: { ...v.office, letterhead: (v.office.letterhead ?? []).filter((l) => l.trim() !== '') } } : {}),
+      }),
     onSuccess: (s) => {
       qc.setQueryData(['settings.get'], s);
       void qc.invalidateQueries({ queryKey: ['app.status'] });
@@ -62,7 +68,12 @@ function SettingsForm({ settings }: { settings: Settings }) {
             </SimpleGrid>
             <Stack gap={6} mt="sm">
               {(office.letterhead ?? []).map((_, i) => (
-                <TextInput key={i} label={i === 0 ? t('setup.letterhead') : undefined} aria-label={`${t('setup.letterhead')} ${i + 1}`} {...form.getInputProps(`office.letterhead.${i}`)} />
+                <TextInput
+                  key={i}
+                  label={i === 0 ? t('setup.letterhead') : undefined}
+                  aria-label={`${t('setup.letterhead')} ${i + 1}`}
+                  {...form.getInputProps(`office.letterhead.${i}`)}
+                />
               ))}
               <MultiSelect
                 label={t('setup.coverage')}

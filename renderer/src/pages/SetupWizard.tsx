@@ -1,4 +1,19 @@
-import { Alert, Button, Container, Group, MultiSelect, Paper, PasswordInput, SegmentedControl, Select, Stack, Stepper, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Container,
+  Group,
+  MultiSelect,
+  Paper,
+  PasswordInput,
+  SegmentedControl,
+  Select,
+  Stack,
+  Stepper,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -45,7 +60,8 @@ export function SetupWizard({ onDone }: { onDone: () => void }) {
   });
 
   const submit = useMutation({
-    mutationFn: (v: SetupInputT) => call('setup.complete', { ...v, office: { ...v.office, letterhead: (v.office.letterhead ?? []).filter((l) => l.trim() !== '') } }),
+    mutationFn: (v: SetupInputT) =>
+      call('setup.complete', { ...v, office: { ...v.office, letterhead: (v.office.letterhead ?? []).filter((l) => l.trim() !== '') } }),
     onSuccess: onDone,
     onError: (e) => {
       showError(e, t, form as never);
@@ -96,7 +112,11 @@ export function SetupWizard({ onDone }: { onDone: () => void }) {
                 {office.kind === 'pos' && (
                   <Group grow align="flex-start">
                     <TextInput label={t('setup.parentName')} withAsterisk {...form.getInputProps('office.parentName')} />
-                    <Select label={t('setup.parentClass')} data={OFFICE_CLASSES.map((c) => ({ value: c, label: `Kelas ${c}` }))} {...form.getInputProps('office.parentClass')} />
+                    <Select
+                      label={t('setup.parentClass')}
+                      data={OFFICE_CLASSES.map((c) => ({ value: c, label: `Kelas ${c}` }))}
+                      {...form.getInputProps('office.parentClass')}
+                    />
                   </Group>
                 )}
                 <TextInput label={t('setup.kanwil')} description={t('setup.kanwil.hint')} withAsterisk {...form.getInputProps('office.kanwil')} />

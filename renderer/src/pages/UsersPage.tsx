@@ -32,7 +32,11 @@ function Users() {
   const [dialog, setDialog] = useState<{ kind: 'new' } | { kind: 'edit' | 'password'; user: User } | null>(null);
   const users = useQuery({ queryKey: ['users.list'], queryFn: () => call('users.list', {}) });
   const refresh = () => void qc.invalidateQueries({ queryKey: ['users.list'] });
-  const setActive = useMutation({ mutationFn: (v: { id: string; active: boolean }) => call('users.setActive', v), onSuccess: refresh, onError: (e) => showError(e, t) });
+  const setActive = useMutation({
+    mutationFn: (v: { id: string; active: boolean }) => call('users.setActive', v),
+    onSuccess: refresh,
+    onError: (e) => showError(e, t),
+  });
   const roleOptions = ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }));
 
   const columns = useMemo(
@@ -175,7 +179,10 @@ function EditUser({ user, roles, onClose, onSaved }: DialogProps & { user: User;
 
 function ResetPassword({ user, onClose, onSaved }: DialogProps & { user: User }) {
   const { t } = useI18n();
-  const form = useForm<InputOf<'users.resetPassword'>>({ initialValues: { id: user.id, password: '', passwordConfirm: '' }, validate: zodValidate(UserResetPasswordInput, t) });
+  const form = useForm<InputOf<'users.resetPassword'>>({
+    initialValues: { id: user.id, password: '', passwordConfirm: '' },
+    validate: zodValidate(UserResetPasswordInput, t),
+  });
   const save = useMutation({
     mutationFn: (v: InputOf<'users.resetPassword'>) => call('users.resetPassword', v),
     onSuccess: () => (notifyOk(t('users.passwordResetDone', { name: user.name })), onSaved(), onClose()),

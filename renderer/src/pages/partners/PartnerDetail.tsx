@@ -46,7 +46,11 @@ export function PartnerDetail({ id }: { id: string }) {
     void qc.invalidateQueries({ queryKey: ['partners.history', id] });
     void qc.invalidateQueries({ queryKey: ['partners.list'] });
   };
-  const archive = useMutation({ mutationFn: () => call('partners.archive', { id }), onSuccess: (p) => (refresh(p), setArchiveOpen(false)), onError: (e) => showError(e, t) });
+  const archive = useMutation({
+    mutationFn: () => call('partners.archive', { id }),
+    onSuccess: (p) => (refresh(p), setArchiveOpen(false)),
+    onError: (e) => showError(e, t),
+  });
   const restore = useMutation({ mutationFn: () => call('partners.restore', { id }), onSuccess: refresh, onError: (e) => showError(e, t) });
 
   if (partner.isError) return <Alert color="red">{t('partners.notFound')}</Alert>;
@@ -104,7 +108,9 @@ export function PartnerDetail({ id }: { id: string }) {
           <Field label={t('partners.phone')}>{p.phone ? displayPhone(p.phone) : ''}</Field>
           <Field label={t('partners.email')}>{p.email}</Field>
           <Field label={t('partners.address')}>{p.address}</Field>
-          <Field label={`${t('partners.village')}, ${t('partners.district')}, ${t('partners.regency')}`}>{[p.villageName, p.districtName, p.regencyName].filter(Boolean).join(', ')}</Field>
+          <Field label={`${t('partners.village')}, ${t('partners.district')}, ${t('partners.regency')}`}>
+            {[p.villageName, p.districtName, p.regencyName].filter(Boolean).join(', ')}
+          </Field>
           <Field label={t('partners.skNumber')}>{p.skNumber}</Field>
           <Field label={t('partners.skDate')}>{p.skDate ? formatDate(p.skDate, locale) : ''}</Field>
           <Field label={t('partners.groups')}>{p.groups.map((g) => g.name).join(', ')}</Field>
@@ -114,7 +120,13 @@ export function PartnerDetail({ id }: { id: string }) {
             {t('partners.services')}
           </Text>
           <Group gap={6}>
-            {p.services.length === 0 ? '—' : p.services.map((s) => <Badge key={s} variant="outline">{serviceNames.get(s) ?? s}</Badge>)}
+            {p.services.length === 0
+              ? '—'
+              : p.services.map((s) => (
+                  <Badge key={s} variant="outline">
+                    {serviceNames.get(s) ?? s}
+                  </Badge>
+                ))}
           </Group>
         </Stack>
         {p.notes && (
@@ -137,7 +149,10 @@ export function PartnerDetail({ id }: { id: string }) {
         <Tabs.Panel value="status" pt="md">
           <Timeline bulletSize={14} lineWidth={2}>
             {(history.data?.statusChanges ?? []).map((s) => (
-              <Timeline.Item key={s.id} title={`${s.fromStatus ? `${t(`status.${s.fromStatus}`)} → ` : ''}${t(`status.${s.toStatus}`)} · ${formatDate(s.date, locale)}`}>
+              <Timeline.Item
+                key={s.id}
+                title={`${s.fromStatus ? `${t(`status.${s.fromStatus}`)} → ` : ''}${t(`status.${s.toStatus}`)} · ${formatDate(s.date, locale)}`}
+              >
                 <Text size="xs" c="dimmed">
                   {s.byName} · {formatDateTime(s.at, zone, locale)}
                 </Text>
@@ -225,7 +240,12 @@ function StatusDialog({ partner, opened, onClose, onDone }: { partner: Partner; 
     <Modal opened={opened} onClose={onClose} title={t('partners.changeStatus')} centered>
       <form onSubmit={form.onSubmit((v) => save.mutate({ status: v.status!, date: v.date!, note: v.note }))}>
         <Stack>
-          <Select label={t('partners.newStatus')} data={moves.map((s) => ({ value: s, label: t(`status.${s}`) }))} allowDeselect={false} {...form.getInputProps('status')} />
+          <Select
+            label={t('partners.newStatus')}
+            data={moves.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+            allowDeselect={false}
+            {...form.getInputProps('status')}
+          />
           <DateInput label={t('common.date')} valueFormat="D MMMM YYYY" {...form.getInputProps('date')} />
           <Textarea label={t('common.notes')} autosize minRows={2} {...form.getInputProps('note')} />
           <Group justify="flex-end">

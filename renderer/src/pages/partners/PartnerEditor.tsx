@@ -1,4 +1,22 @@
-import { Alert, Button, Checkbox, Group, List, Loader, Modal, MultiSelect, NumberInput, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  List,
+  Loader,
+  Modal,
+  MultiSelect,
+  NumberInput,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -87,8 +105,16 @@ function PartnerForm({ partner }: { partner: Partner | null }) {
 
   const services = useQuery({ queryKey: ['services.list'], queryFn: () => call('services.list', {}) });
   const coverage = useQuery({ queryKey: ['wilayah.coverage'], queryFn: () => call('wilayah.coverage', {}) });
-  const districts = useQuery({ queryKey: ['wilayah.districts', v.regencyCode], queryFn: () => call('wilayah.districts', { regencyCode: v.regencyCode! }), enabled: !!v.regencyCode });
-  const villages = useQuery({ queryKey: ['wilayah.villages', v.districtCode], queryFn: () => call('wilayah.villages', { districtCode: v.districtCode! }), enabled: !!v.districtCode });
+  const districts = useQuery({
+    queryKey: ['wilayah.districts', v.regencyCode],
+    queryFn: () => call('wilayah.districts', { regencyCode: v.regencyCode! }),
+    enabled: !!v.regencyCode,
+  });
+  const villages = useQuery({
+    queryKey: ['wilayah.villages', v.districtCode],
+    queryFn: () => call('wilayah.villages', { districtCode: v.districtCode! }),
+    enabled: !!v.districtCode,
+  });
 
   // Warn while typing when the same name is already registered in the chosen kabupaten.
   const dupKey = useDebounced(`${v.name.trim()}|${v.regencyCode ?? ''}`, 400);
@@ -201,7 +227,13 @@ function PartnerForm({ partner }: { partner: Partner | null }) {
             </SimpleGrid>
             <Textarea label={t('partners.address')} autosize minRows={2} {...form.getInputProps('address')} />
             <SimpleGrid cols={3}>
-              <Select label={t('partners.regency')} clearable searchable data={(coverage.data ?? []).map((r) => ({ value: r.code, label: r.name }))} {...form.getInputProps('regencyCode')} />
+              <Select
+                label={t('partners.regency')}
+                clearable
+                searchable
+                data={(coverage.data ?? []).map((r) => ({ value: r.code, label: r.name }))}
+                {...form.getInputProps('regencyCode')}
+              />
               <Select
                 label={t('partners.district')}
                 clearable
@@ -211,7 +243,14 @@ function PartnerForm({ partner }: { partner: Partner | null }) {
                 {...form.getInputProps('districtCode')}
                 onChange={(val) => form.setValues({ districtCode: val, villageCode: null })}
               />
-              <Select label={t('partners.village')} clearable searchable disabled={!v.districtCode} data={(villages.data ?? []).map((r) => ({ value: r.code, label: r.name }))} {...form.getInputProps('villageCode')} />
+              <Select
+                label={t('partners.village')}
+                clearable
+                searchable
+                disabled={!v.districtCode}
+                data={(villages.data ?? []).map((r) => ({ value: r.code, label: r.name }))}
+                {...form.getInputProps('villageCode')}
+              />
             </SimpleGrid>
           </Stack>
         </Paper>
@@ -223,7 +262,12 @@ function PartnerForm({ partner }: { partner: Partner | null }) {
           <Stack gap="sm">
             {!editing && (
               <SimpleGrid cols={2}>
-                <Select label={t('partners.status')} allowDeselect={false} data={PARTNER_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} {...form.getInputProps('status')} />
+                <Select
+                  label={t('partners.status')}
+                  allowDeselect={false}
+                  data={PARTNER_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+                  {...form.getInputProps('status')}
+                />
                 <DateInput label={t('partners.statusDate')} valueFormat="D MMMM YYYY" withAsterisk {...form.getInputProps('statusDate')} />
               </SimpleGrid>
             )}

@@ -8,6 +8,7 @@ import { WRITERS, type InputOf } from '../../../../shared/contract';
 import { formatDate } from '../../../../shared/format';
 import type { PartnerRow } from '../../../../shared/types';
 import { displayPhone } from '../../../../shared/validate';
+import type { PARTNER_SORT_FIELDS } from '../../../../shared/schemas/partners';
 import { useSession } from '../../app/session';
 import { DataTable } from '../../components/DataTable';
 import { notifyOk, showError } from '../../components/forms';
@@ -24,21 +25,31 @@ const Nowrap = ({ children }: { children: ReactNode }) => (
     {children}
   </Text>
 );
-const SORT_IDS = ['name', 'category', 'status', 'regency', 'updatedAt', 'capacity'] as const;
-type SortId = (typeof SORT_IDS)[number];
+type SortId = (typeof PARTNER_SORT_FIELDS)[number];
 
 export function PartnerList() {
   const { t, locale } = useI18n();
   const session = useSession();
   const [, navigate] = useLocation();
   const [q, setQ] = useState('');
-  const [filter, setFilter] = useState<Omit<Filter, 'q' | 'sort' | 'dir'>>({ bidang: null, category: null, service: null, status: null, regencyCode: null, archived: 'active' });
+  const [filter, setFilter] = useState<Omit<Filter, 'q' | 'sort' | 'dir'>>({
+    bidang: null,
+    category: null,
+    service: null,
+    status: null,
+    regencyCode: null,
+    archived: 'active',
+  });
   const [sorting, setSorting] = useState<SortingState>([{ id: 'name', desc: false }]);
   const debouncedQ = useDebounced(q, 200);
   const sort = (sorting[0]?.id ?? 'name') as SortId;
   const query: Filter = { ...filter, q: debouncedQ, sort, dir: sorting[0]?.desc ? 'desc' : 'asc' };
 
-  const list = useQuery({ queryKey: ['partners.list', query], queryFn: () => call('partners.list', { ...query, limit: LIMIT }), placeholderData: keepPreviousData });
+  const list = useQuery({
+    queryKey: ['partners.list', query],
+    queryFn: () => call('partners.list', { ...query, limit: LIMIT }),
+    placeholderData: keepPreviousData,
+  });
   const services = useQuery({ queryKey: ['services.list'], queryFn: () => call('services.list', {}) });
   const coverage = useQuery({ queryKey: ['wilayah.coverage'], queryFn: () => call('wilayah.coverage', {}) });
   const exporter = useMutation({
@@ -53,21 +64,46 @@ export function PartnerList() {
   const serviceNames = useMemo(() => new Map((services.data ?? []).map((s) => [s.code, serviceLabel(s, locale)])), [services.data, locale]);
   const columns = useMemo(
     () => [
-      col.accessor('name', { id: 'name', header: t('partners.name'), cell: (c) => <Text fw={500} size="sm">{c.getValue()}</Text> }),
+      col.accessor('name', {
+        id: 'name',
+        header: t('partners.name'),
+        cell: (c) => (
+          <Text fw={500} size="sm">
+            {c.getValue()}
+          </Text>
+        ),
+      }),
       col.accessor('category', { id: 'category', header: t('partners.category'), cell: (c) => t(`category.${c.getValue()}`) }),
-      col.accessor('bidang', { id: 'bidang', header: t('partners.bidang'), enableSorting: false, cell: (c) => c.getValue().map((b) => t(`bidang.${b}`)).join(', ') }),
+      col.accessor('bidang', {
+        id: 'bidang',
+        header: t('partners.bidang'),
+        enableSorting: false,
+        cell: (c) =>
+          c
+            .getValue()
+            .map((b) => t(`bidang.${b}`))
+            .join(', '),
+      }),
       col.accessor('services', {
         id: 'services',
         header: t('partners.services'),
         enableSorting: false,
         cell: (c) => (
           <Text size="xs" lineClamp={2}>
-            {c.getValue().map((s) => serviceNames.get(s) ?? s).join(', ')}
+            {c
+              .getValue()
+              .map((s) => serviceNames.get(s) ?? s)
+              .join(', ')}
           </Text>
         ),
       }),
       col.accessor('regencyName', { id: 'regency', header: t('partners.regency'), cell: (c) => c.getValue() ?? t('common.none') }),
-      col.accessor('phone', { id: 'phone', header: t('partners.phone'), enableSorting: false, cell: (c) => <Nowrap>{c.getValue() ? displayPhone(c.getValue()) : ''}</Nowrap> }),
+      col.accessor('phone', {
+        id: 'phone',
+        header: t('partners.phone'),
+        enableSorting: false,
+        cell: (c) => <Nowrap>{c.getValue() ? displayPhone(c.getValue()) : ''}</Nowrap>,
+      }),
       col.accessor('status', {
         id: 'status',
         header: t('partners.status'),
@@ -84,24 +120,41 @@ export function PartnerList() {
           </Group>
         ),
       }),
-      col.accessor('updatedAt', { id: 'updatedAt', header: t('partners.updatedAt'), cell: (c) => <Nowrap>{formatDate(c.getValue().slice(0, 10), locale)}</Nowrap> }),
+      col.accessor('updatedAt', {
+        id: 'updatedAt',
+        header: t('partners.updatedAt'),
+        cell: (c) => <Nowrap>{formatDate(c.getValue().slice(0, 10), locale)}</Nowrap>,
+      }),
     ],
     [t, locale, serviceNames],
   );
 
   const rows = list.data?.rows ?? [];
   const total = list.data?.total ?? 0;
-  const set = <K extends keyof typeof filter>(k: K) => (v: (typeof filter)[K] | null) => setFilter((f) => ({ ...f, [k]: v }));
+  const set =
+    <K extends keyof typeof filter>(k: K) =>
+    (v: (typeof filter)[K] | null) =>
+      setFilter((f) => ({ ...f, [k]: v }));
 
   return (
     <Stack gap="sm">
       <Group justify="space-between">
         <Title order={2}>{t('partners.title')}</Title>
         <Group gap="xs">
-          <Button variant="default" leftSection={<IconDownload size={16} />} loading={exporter.isPending && exporter.variables === 'xlsx'} onClick={() => exporter.mutate('xlsx')}>
+          <Button
+            variant="default"
+            leftSection={<IconDownload size={16} />}
+            loading={exporter.isPending && exporter.variables === 'xlsx'}
+            onClick={() => exporter.mutate('xlsx')}
+          >
             Excel (.xlsx)
           </Button>
-          <Button variant="default" leftSection={<IconDownload size={16} />} loading={exporter.isPending && exporter.variables === 'csv'} onClick={() => exporter.mutate('csv')}>
+          <Button
+            variant="default"
+            leftSection={<IconDownload size={16} />}
+            loading={exporter.isPending && exporter.variables === 'csv'}
+            onClick={() => exporter.mutate('csv')}
+          >
             CSV
           </Button>
           {session.can(WRITERS) && (
@@ -121,8 +174,24 @@ export function PartnerList() {
           w={260}
           data-testid="partner-search"
         />
-        <Select aria-label={t('partners.bidang')} placeholder={t('partners.bidang')} clearable data={bidangOptions(t)} value={filter.bidang ?? null} onChange={(v) => set('bidang')(v as never)} w={200} />
-        <Select aria-label={t('partners.category')} placeholder={t('partners.category')} clearable data={categoryOptions(t)} value={filter.category ?? null} onChange={(v) => set('category')(v as never)} w={200} />
+        <Select
+          aria-label={t('partners.bidang')}
+          placeholder={t('partners.bidang')}
+          clearable
+          data={bidangOptions(t)}
+          value={filter.bidang ?? null}
+          onChange={(v) => set('bidang')(v as never)}
+          w={200}
+        />
+        <Select
+          aria-label={t('partners.category')}
+          placeholder={t('partners.category')}
+          clearable
+          data={categoryOptions(t)}
+          value={filter.category ?? null}
+          onChange={(v) => set('category')(v as never)}
+          w={200}
+        />
         <Select
           aria-label={t('partners.services')}
           placeholder={t('partners.services')}
@@ -133,7 +202,15 @@ export function PartnerList() {
           onChange={(v) => set('service')(v)}
           w={200}
         />
-        <Select aria-label={t('partners.status')} placeholder={t('partners.status')} clearable data={statusOptions(t)} value={filter.status ?? null} onChange={(v) => set('status')(v as never)} w={140} />
+        <Select
+          aria-label={t('partners.status')}
+          placeholder={t('partners.status')}
+          clearable
+          data={statusOptions(t)}
+          value={filter.status ?? null}
+          onChange={(v) => set('status')(v as never)}
+          w={140}
+        />
         <Select
           aria-label={t('partners.regency')}
           placeholder={t('partners.regency')}
