@@ -1,0 +1,146 @@
+/**
+ * `npm run bench`: speed figures, each as a ratio against a raw floor measured in the same run on
+ * the same machine, so the numbers mean something on a fast laptop and on an old office PC alike.
+ * Targets from the issues are checked here and printed as PASS/MISS, never asserted in tests.
+ */
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createAppCore } from '../electron/services/app';
+import { newId } from '../electron/services/ids';
+import { startWebServer } from '../electron/web/server';
+import { insertPartner } from '../db/repositories/partners';
+import { foldForSearch } from '../shared/validate';
+import { DEFAULT_SERVICES, PARTNER_CATEGORIES, PARTNER_STATUSES } from '../shared/domain';
+import { SETUP } from '../tests/support/fixtures';
+
+const PARTNERS = 5000;
+const WARMUP = 200;
+const RUNS = Number(process.env.BENCH_RUNS ?? 2000);
+
+const KINDS = ['Pondok Pesantren', 'Yayasan', 'Bengkel', 'LBH', 'Dinas Sosial', 'Koperasi', 'Universitas', 'Balai Latihan Kerja'];
+const NAMES = ['Al-Hikmah', 'Nurul Iman', 'Sejahtera', 'Maju Jaya', 'Rejang', 'Cahaya Ümmah', 'Berkah', 'Harapan Baru', 'Bina Insani', 'Mandiri'];
+const REGENCIES = ['17.02', '17.08', '17.07'];
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function measure(fn: () => unknown | Promise<unknown>): Promise<{ p50: number; p95: number }> {
+  for (let i = 0; i < WARMUP; i++) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    await fn();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'mitra-bench-'));
+const core = createAppCore(join(dir, 'data'));
+try {
+  const admin = await (async () => {
+    await core.dispatch({ method: 'setup.complete', input: SETUP, token: null });
+    const r = await core.dispatch({ method: 'auth.login', input: { username: 'admin', password: SETUP.admin.password }, token: null });
+    if (!r.ok) throw new Error(r.error.message);
+    return (r.value as { token: string }).token;
+  })();
+
+  // 5,000 realistic partners in one transaction through the repository.
+  const now = new Date().toISOString();
+  core.db.tx(() => {
+    for (let i = 0; i < PARTNERS; i++) {
+      const name = `${KINDS[i % KINDS.length]} ${NAMES[(i * 7) % NAMES.length]} ${i}`;
+      const services = DEFAULT_SERVICES.filter((_, k) => (i + k) % 4 === 0);
+      insertPartner(core.db, {
+        id: newId(),
+        name,
+        name_key: foldForSearch(name),
+        search_text: foldForSearch(`${name} Narahubung ${i} +62812${String(i).padStart(7, '0')}`),
+        category: PARTNER_CATEGORIES[i % PARTNER_CATEGORIES.length]!,
+        bidang: JSON.stringify(i % 3 === 0 ? ['kemandirian_kepribadian', 'hukum_kemasyarakatan'] : ['kemandirian_kepribadian']),
+        services: JSON.stringify(services),
+        leader_name: '',
+        contact_name: `Narahubung ${i}`,
+        phone: `+62812${String(i).padStart(7, '0')}`,
+        email: '',
+        address: 'Jl. Merdeka',
+        regency_code: REGENCIES[i % REGENCIES.length]!,
+        district_code: null,
+        village_code: null,
+        capacity: i % 20,
+        status: PARTNER_STATUSES[Math.floor(i / 7) % PARTNER_STATUSES.length]!,
+        status_date: '2025-03-01',
+        sk_number: '',
+        sk_date: null,
+        notes: '',
+        created_at: now,
+        updated_at: now,
+        deleted_at: null,
+        origin: 'CRP',
+      });
+    }
+  });
+
+  const filter = { q: 'pesantren', status: 'aktif', regencyCode: '17.02', sort: 'name', dir: 'asc', limit: 50 } as const;
+
+  // Raw floor: the very statements the repository issues (rows, then the total), prepared once.
+  const rowsSql = core.db.raw.prepare(
+    `SELECT * FROM partners WHERE deleted_at IS NULL AND search_text LIKE ? ESCAPE '\\' AND status = ? AND regency_code = ? ORDER BY name_key ASC, name_key ASC, id ASC LIMIT 50 OFFSET 0`,
+  );
+  const countSql = core.db.raw.prepare(
+    `SELECT count(*) AS n FROM partners WHERE deleted_at IS NULL AND search_text LIKE ? ESCAPE '\\' AND status = ? AND regency_code = ?`,
+  );
+  const raw = () => {
+    const rows = rowsSql.all('%pesantren%', 'aktif', '17.02');
+    const n = countSql.get('%pesantren%', 'aktif', '17.02');
+    return [rows, n];
+  };
+  const check = await core.dispatch({ method: 'partners.list', input: filter, token: admin });
+  if (!check.ok) throw new Error(check.error.message);
+  const { rows, total } = check.value as { rows: unknown[]; total: number };
+  if ((raw()[0] as unknown[]).length !== rows.length) throw new Error('raw floor and service disagree');
+
+  const floor = await measure(raw);
+  const service = await measure(() => core.dispatch({ method: 'partners.list', input: filter, token: admin }));
+
+  // The same call over the loopback web transport (what the browser preview pays), on the same file.
+  core.close();
+  const staticDir = join(dir, 'static');
+  mkdirSync(staticDir);
+  writeFileSync(join(staticDir, 'index.html'), '<!doctype html>');
+  const web = await startWebServer({ dataDir: join(dir, 'data'), staticDir, port: 0 });
+  const post = (method: string, input: unknown, token: string | null) =>
+    fetch(new URL('/rpc', web.url), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Mitra-Key': web.secret },
+      body: JSON.stringify({ method, input, token }),
+    }).then((r) => r.json() as Promise<{ ok: boolean; value: { token: string } }>);
+  const webToken = (await post('auth.login', { username: 'admin', password: SETUP.admin.password }, null)).value.token;
+  const http = await measure(() => post('partners.list', filter, webToken));
+  await web.close();
+
+  const fmt = (n: number) => n.toFixed(3).padStart(8);
+  console.log(`\nMitra Lipas bench: ${PARTNERS} partners, filter q="pesantren" status=aktif kabupaten=17.02, ${rows.length} of ${total} rows, ${RUNS} runs\n`);
+  console.log('figure                                   p50 ms   p95 ms   ratio p50   ratio p95');
+  const line = (name: string, m: { p50: number; p95: number }) =>
+    console.log(
+      `${name.padEnd(38)} ${fmt(m.p50)} ${fmt(m.p95)} ${(m.p50 / floor.p50).toFixed(2).padStart(10)}x ${(m.p95 / floor.p95).toFixed(2).padStart(10)}x`,
+    );
+  line('raw floor (better-sqlite3, same SQL)', floor);
+  line('partners.list via service layer', service);
+  line('partners.list via loopback HTTP', http);
+  console.log('');
+
+  const targets = [
+    { name: 'service overhead under 2x the raw query (p50)', ok: service.p50 < 2 * floor.p50, value: `${(service.p50 / floor.p50).toFixed(2)}x` },
+    { name: 'partners.list under 5 ms at p95', ok: service.p95 < 5, value: `${service.p95.toFixed(3)} ms` },
+  ];
+  for (const t of targets) console.log(`${t.ok ? 'PASS' : 'MISS'}  ${t.name}: ${t.value}`);
+} finally {
+  core.close();
+  rmSync(dir, { recursive: true, force: true });
+}
