@@ -20,6 +20,13 @@ interface Props<T> {
 
 const ROW_HEIGHT = 41;
 
+/** Per-column display hints (set as `meta` on a column definition). */
+export interface ColumnMeta {
+  /** Keeps badges and short values from being squeezed into an ellipsis. */
+  readonly minWidth?: number;
+}
+const minWidthOf = (meta: unknown) => (meta as ColumnMeta | undefined)?.minWidth;
+
 /**
  * One table for every list: sortable headers, keyboard-openable rows, and virtualised rendering
  * so a list of thousands scrolls smoothly on an old PC (only visible rows are in the DOM).
@@ -58,7 +65,7 @@ export function DataTable<T>({ data, columns, getRowId, sorting, onSortingChange
                 return (
                   <Table.Th
                     key={h.id}
-                    style={{ width: h.column.columnDef.size ? h.getSize() : undefined, whiteSpace: 'nowrap' }}
+                    style={{ minWidth: minWidthOf(h.column.columnDef.meta), whiteSpace: 'nowrap' }}
                     aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
                   >
                     {h.column.getCanSort() ? (
@@ -103,7 +110,9 @@ export function DataTable<T>({ data, columns, getRowId, sorting, onSortingChange
                 onKeyDown={onRowClick ? (e) => e.key === 'Enter' && onRowClick(row.original) : undefined}
               >
                 {row.getVisibleCells().map((cell) => (
-                  <Table.Td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</Table.Td>
+                  <Table.Td key={cell.id} style={{ minWidth: minWidthOf(cell.column.columnDef.meta) }}>
+                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  </Table.Td>
                 ))}
               </Table.Tr>
             );

@@ -57,7 +57,7 @@ function Audit() {
 
   const columns = useMemo(
     () => [
-      col.accessor('seq', { header: '#', size: 60 }),
+      col.accessor('seq', { header: '#' }),
       col.accessor('at', { header: t('common.time'), cell: (c) => formatDateTime(c.getValue(), zone, locale) }),
       col.accessor('userName', { header: t('common.user') }),
       col.accessor('action', { header: t('audit.action'), cell: (c) => t(`audit.action.${c.getValue()}`) }),

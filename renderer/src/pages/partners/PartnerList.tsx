@@ -107,6 +107,7 @@ export function PartnerList() {
       col.accessor('status', {
         id: 'status',
         header: t('partners.status'),
+        meta: { minWidth: 130 },
         cell: (c) => (
           <Group gap={4} wrap="nowrap">
             <Badge color={STATUS_COLOR[c.getValue()]} variant="light">
