@@ -107,6 +107,32 @@ export interface ChangeLogTable {
   origin: string;
 }
 
+export interface AgreementsTable extends SyncColumns {
+  partner_id: string;
+  subject: string;
+  office_number: string;
+  number_year: number;
+  number_seq: number | null;
+  partner_number: string;
+  sign_place: string;
+  sign_date: string;
+  start_date: string;
+  end_date: string;
+  term_months: number | null;
+  bidang: string;
+  services: string;
+  office_signatory: string;
+  partner_signatory: string;
+  legal_bases: string;
+  articles: string;
+  funding: string;
+  notes: string;
+  signed_on: string | null;
+  cancelled_on: string | null;
+  cancel_reason: string;
+  previous_id: string | null;
+}
+
 export interface Schema {
   settings: SettingsTable;
   users: UsersTable;
@@ -117,4 +143,5 @@ export interface Schema {
   pokmas_members: PokmasMembersTable;
   audit_log: AuditLogTable;
   change_log: ChangeLogTable;
+  agreements: AgreementsTable;
 }

@@ -6,6 +6,16 @@
  */
 import { z } from 'zod';
 import type { Role } from './domain';
+import {
+  AgreementCancelInput,
+  AgreementCreateInput,
+  AgreementListInput,
+  AgreementRenewInput,
+  AgreementSettingsInput,
+  AgreementSignInput,
+  AgreementUpdateInput,
+  NumberPreviewInput,
+} from './schemas/agreements';
 import { AuditListInput } from './schemas/audit';
 import { ChangePasswordInput, LoginInput, UnlockInput, UserCreateInput, UserResetPasswordInput, UserSetActiveInput, UserUpdateInput } from './schemas/auth';
 import { byId, empty, districtCode, regencyCode } from './schemas/common';
@@ -23,6 +33,9 @@ import {
 } from './schemas/partners';
 import { SettingsUpdateInput, SetupInput } from './schemas/setup';
 import type {
+  Agreement,
+  AgreementRow,
+  AgreementSettings,
   AppStatus,
   AuditEntry,
   AuditVerifyResult,
@@ -106,6 +119,17 @@ export const contract = {
   'pokmas.update': method<PokmasGroup>()(PokmasUpdateInput, WRITERS),
   'pokmas.archive': method<PokmasGroup>()(byId, ARCHIVERS),
   'pokmas.restore': method<PokmasGroup>()(byId, ADMIN),
+
+  'agreements.list': method<readonly AgreementRow[]>()(AgreementListInput, 'any'),
+  'agreements.get': method<Agreement>()(byId, 'any'),
+  'agreements.create': method<Agreement>()(AgreementCreateInput, WRITERS),
+  'agreements.update': method<Agreement>()(AgreementUpdateInput, WRITERS),
+  'agreements.sign': method<Agreement>()(AgreementSignInput, WRITERS),
+  'agreements.cancel': method<Agreement>()(AgreementCancelInput, ARCHIVERS),
+  'agreements.renew': method<Agreement>()(AgreementRenewInput, WRITERS),
+  'agreements.previewNumber': method<{ readonly number: string; readonly unknownTokens: readonly string[] }>()(NumberPreviewInput, 'any'),
+  'agreements.settings': method<AgreementSettings>()(empty, 'any'),
+  'agreements.updateSettings': method<AgreementSettings>()(AgreementSettingsInput, ADMIN),
 
   'audit.list': method<{ readonly entries: readonly AuditEntry[]; readonly hasMore: boolean }>()(AuditListInput, ADMIN),
   'audit.verify': method<AuditVerifyResult>()(empty, ADMIN),

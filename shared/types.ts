@@ -1,5 +1,6 @@
 /** Output shapes of the RPC contract: plain, serialisable, read-only data. */
 import type { AuditAction, Bidang, OfficeKind, PartnerCategory, PartnerStatus, Role, TimeZoneCode } from './domain';
+import type { AgreementStatus } from './agreements';
 import type { OfficeSettings } from './schemas/setup';
 
 export type { OfficeSettings };
@@ -164,4 +165,44 @@ export interface AuditVerifyResult {
   /** First entry whose content or link no longer matches, or where entries are missing. */
   readonly firstBadSeq: number | null;
   readonly problem: 'edited' | 'missing' | 'truncated' | null;
+}
+
+export interface AgreementSettings {
+  readonly numberTemplate: string;
+  /** "Akan berakhir" this many days before the end date. */
+  readonly warnDays: number;
+}
+
+export interface AgreementRow {
+  readonly id: string;
+  readonly partnerId: string;
+  readonly partnerName: string;
+  readonly subject: string;
+  readonly officeNumber: string;
+  readonly startDate: string;
+  readonly endDate: string;
+  readonly bidang: readonly Bidang[];
+  readonly status: AgreementStatus;
+  readonly updatedAt: string;
+}
+
+export interface Agreement extends AgreementRow {
+  readonly partnerNumber: string;
+  readonly signPlace: string;
+  readonly signDate: string;
+  readonly termMonths: number | null;
+  readonly services: readonly string[];
+  readonly officeSignatory: { readonly name: string; readonly nip: string; readonly position: string };
+  readonly partnerSignatory: { readonly name: string; readonly position: string };
+  readonly legalBases: readonly string[];
+  readonly articles: readonly { readonly heading: string; readonly body: string }[];
+  readonly funding: string;
+  readonly notes: string;
+  readonly signedOn: string | null;
+  readonly cancelledOn: string | null;
+  readonly cancelReason: string;
+  readonly previousId: string | null;
+  /** The renewal that continues this agreement, if any. */
+  readonly nextId: string | null;
+  readonly createdAt: string;
 }

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDb, type Db } from '../../db/connection';
+import { agreementHandlers } from './agreements';
 import { auditHandlers } from './audit';
 import type { AppContext, Handlers } from './context';
 import { createDispatcher, type Dispatch } from './dispatch';
@@ -26,6 +27,7 @@ export function buildHandlers(ctx: AppContext): Handlers {
     ...referenceHandlers(ctx),
     ...partnerHandlers(ctx),
     ...pokmasHandlers(ctx),
+    ...agreementHandlers(ctx),
     ...auditHandlers(ctx),
   } satisfies Handlers;
 }

@@ -42,6 +42,33 @@ describe('migrations', () => {
     raw.close();
   });
 
+  it('0002 adds agreements to a version-1 file without touching its rows', () => {
+    const raw = new BetterSqlite3(file());
+    raw.pragma('foreign_keys = ON');
+    migrate(raw, MIGRATIONS, 1);
+    const t = '2025-03-05T00:00:00.000Z';
+    raw
+      .prepare(
+        `INSERT INTO partners (id, name, name_key, search_text, category, bidang, services, status, status_date, created_at, updated_at, origin)
+         VALUES ('p1', 'LBH Curup', 'lbh curup', 'lbh curup', 'lainnya', '["hukum_kemasyarakatan"]', '[]', 'aktif', '2025-03-01', ?, ?, 'CRP')`,
+      )
+      .run(t, t);
+    const before = raw.prepare('SELECT * FROM partners').all();
+    expect(migrate(raw, MIGRATIONS, 2)).toBe(2);
+    expect(raw.prepare('SELECT * FROM partners').all()).toEqual(before);
+    const insert = raw.prepare(
+      `INSERT INTO agreements (id, partner_id, subject, office_number, number_year, number_seq, sign_date, start_date, end_date, bidang, services,
+         office_signatory, partner_signatory, legal_bases, articles, created_at, updated_at, origin)
+       VALUES (?, ?, 'Bantuan hukum', ?, 2025, ?, '2025-03-05', '2025-03-05', ?, '[]', '[]', '{}', '{}', '[]', '[]', ?, ?, 'CRP')`,
+    );
+    insert.run('a1', 'p1', '001/PKS', 1, '2026-03-04', t, t);
+    expect(() => insert.run('a2', 'p1', '001/PKS', 2, '2026-03-04', t, t)).toThrow(/UNIQUE/);
+    expect(() => insert.run('a3', 'p1', '002/PKS', 1, '2026-03-04', t, t)).toThrow(/UNIQUE/);
+    expect(() => insert.run('a4', 'p1', '003/PKS', 3, '2025-03-01', t, t)).toThrow(/CHECK/);
+    expect(() => insert.run('a5', 'nobody', '004/PKS', 4, '2026-03-04', t, t)).toThrow(/FOREIGN KEY/);
+    raw.close();
+  });
+
   it('is idempotent: running again on a migrated file changes nothing', () => {
     const f = file();
     openDb(f).close();

@@ -15,7 +15,7 @@ import { call } from '../rpc';
 import { ChangeTable } from './partners/PartnerDetail';
 
 const col = createColumnHelper<AuditEntry>();
-const ENTITIES = ['partner', 'pokmas_group', 'user', 'settings', 'service_type'] as const;
+const ENTITIES = ['partner', 'pokmas_group', 'agreement', 'user', 'settings', 'service_type'] as const;
 
 export function AuditPage() {
   return (

@@ -1,0 +1,43 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Db } from '../connection';
+import type { AgreementsTable } from '../schema';
+
+export type AgreementDbRow = Selectable<AgreementsTable> & { partner_name: string };
+
+function withPartner(db: Db) {
+  return db.q.selectFrom('agreements as a').innerJoin('partners as p', 'p.id', 'a.partner_id').selectAll('a').select('p.name as partner_name');
+}
+
+export const agreementById = (db: Db, id: string) => db.first(withPartner(db).where('a.id', '=', id));
+
+export function listAgreements(db: Db, f: { partnerId: string | null }): AgreementDbRow[] {
+  let q = withPartner(db).where('a.deleted_at', 'is', null);
+  if (f.partnerId) q = q.where('a.partner_id', '=', f.partnerId);
+  return db.all(q.orderBy('a.end_date', 'asc').orderBy('a.office_number'));
+}
+
+export const agreementByNumber = (db: Db, officeNumber: string) =>
+  db.first(db.q.selectFrom('agreements').select(['id']).where('office_number', '=', officeNumber));
+
+/** Highest sequence number used in a year; read inside the write lock so two saves cannot take the same one. */
+export function maxSequence(db: Db, year: number): number {
+  return (
+    db.first(
+      db.q
+        .selectFrom('agreements')
+        .select((eb) => eb.fn.max('number_seq').as('m'))
+        .where('number_year', '=', year),
+    )?.m ?? 0
+  );
+}
+
+export const renewalOf = (db: Db, id: string) =>
+  db.first(db.q.selectFrom('agreements').select(['id']).where('previous_id', '=', id).where('deleted_at', 'is', null));
+
+export function insertAgreement(db: Db, row: Insertable<AgreementsTable>): void {
+  db.run(db.q.insertInto('agreements').values(row));
+}
+
+export function updateAgreement(db: Db, id: string, patch: Updateable<AgreementsTable>): void {
+  db.run(db.q.updateTable('agreements').set(patch).where('id', '=', id));
+}

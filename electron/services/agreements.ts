@@ -1,0 +1,282 @@
+import { agreementStatus, endOfTerm, renderNumber, unknownTokens } from '../../shared/agreements';
+import type { ParsedInputOf } from '../../shared/contract';
+import type { Bidang } from '../../shared/domain';
+import { AppError, fieldError } from '../../shared/errors';
+import { localDateOf } from '../../shared/format';
+import type { Agreement, AgreementRow, AgreementSettings } from '../../shared/types';
+import {
+  agreementById,
+  agreementByNumber,
+  insertAgreement,
+  listAgreements,
+  maxSequence,
+  renewalOf,
+  updateAgreement,
+  type AgreementDbRow,
+} from '../../db/repositories/agreements';
+import { partnerById } from '../../db/repositories/partners';
+import { serviceCodes } from '../../db/repositories/serviceTypes';
+import { getSetting, putSetting } from '../../db/repositories/settings';
+import type { AgreementsTable } from '../../db/schema';
+import { recordChange } from './audit';
+import { actorOf, isoNow, nextStamp, type Actor, type AppContext, type HandlersOf } from './context';
+import { newId } from './ids';
+import { officeCode, officeSettings } from './settings';
+
+export const DEFAULT_AGREEMENT_SETTINGS: AgreementSettings = { numberTemplate: '{seq:3}/PKS/{office_code}/{month_roman}/{year}', warnDays: 60 };
+
+type Fields = ParsedInputOf<'agreements.create'>['data'];
+
+export function agreementSettings(ctx: AppContext): AgreementSettings {
+  return { ...DEFAULT_AGREEMENT_SETTINGS, ...(getSetting<Partial<AgreementSettings>>(ctx.db, 'agreements') ?? {}) };
+}
+
+/** The office's calendar date now: statuses change at the office's midnight, not UTC's. */
+function today(ctx: AppContext): string {
+  return localDateOf(ctx.now(), officeSettings(ctx)?.timeZone ?? 'WIB');
+}
+
+function toRow(ctx: AppContext, r: AgreementDbRow): AgreementRow {
+  return {
+    id: r.id,
+    partnerId: r.partner_id,
+    partnerName: r.partner_name,
+    subject: r.subject,
+    officeNumber: r.office_number,
+    startDate: r.start_date,
+    endDate: r.end_date,
+    bidang: JSON.parse(r.bidang) as Bidang[],
+    status: agreementStatus({ signedOn: r.signed_on, endDate: r.end_date, cancelledOn: r.cancelled_on }, today(ctx), agreementSettings(ctx).warnDays),
+    updatedAt: r.updated_at,
+  };
+}
+
+function toAgreement(ctx: AppContext, r: AgreementDbRow): Agreement {
+  return {
+    ...toRow(ctx, r),
+    partnerNumber: r.partner_number,
+    signPlace: r.sign_place,
+    signDate: r.sign_date,
+    termMonths: r.term_months,
+    services: JSON.parse(r.services) as string[],
+    officeSignatory: JSON.parse(r.office_signatory) as Agreement['officeSignatory'],
+    partnerSignatory: JSON.parse(r.partner_signatory) as Agreement['partnerSignatory'],
+    legalBases: JSON.parse(r.legal_bases) as string[],
+    articles: JSON.parse(r.articles) as Agreement['articles'],
+    funding: r.funding,
+    notes: r.notes,
+    signedOn: r.signed_on,
+    cancelledOn: r.cancelled_on,
+    cancelReason: r.cancel_reason,
+    previousId: r.previous_id,
+    nextId: renewalOf(ctx.db, r.id)?.id ?? null,
+    createdAt: r.created_at,
+  };
+}
+
+function mustFind(ctx: AppContext, id: string): AgreementDbRow {
+  const row = agreementById(ctx.db, id);
+  if (!row) throw new AppError('NOT_FOUND', 'agreements.notFound');
+  return row;
+}
+
+/** Checks what the schema cannot: the partner is current, the services are the partner's, the signing date is confirmed. */
+function checkFields(ctx: AppContext, f: Fields, prefix: string): { endDate: string } {
+  const partner = partnerById(ctx.db, f.partnerId);
+  if (!partner) throw fieldError(`${prefix}partnerId`, 'partners.notFound');
+  if (partner.deleted_at) throw fieldError(`${prefix}partnerId`, 'agreements.partnerArchived');
+  const known = serviceCodes(ctx.db);
+  const offered = new Set(JSON.parse(partner.services) as string[]);
+  const bad = f.services.find((s) => !known.has(s) || !offered.has(s));
+  if (bad) throw fieldError(`${prefix}services`, 'agreements.serviceNotOffered', { code: bad });
+  if (f.signDate > f.startDate && !f.confirmLateSigning) throw fieldError(`${prefix}signDate`, 'agreements.lateSigning');
+  return { endDate: f.endDate ?? endOfTerm(f.startDate, f.termMonths!) };
+}
+
+function columns(f: Fields, endDate: string) {
+  return {
+    partner_id: f.partnerId,
+    subject: f.subject,
+    partner_number: f.partnerNumber,
+    sign_place: f.signPlace,
+    sign_date: f.signDate,
+    start_date: f.startDate,
+    end_date: endDate,
+    term_months: f.endDate === null ? f.termMonths : null,
+    bidang: JSON.stringify(f.bidang),
+    services: JSON.stringify(f.services),
+    office_signatory: JSON.stringify(f.officeSignatory),
+    partner_signatory: JSON.stringify(f.partnerSignatory),
+    legal_bases: JSON.stringify(f.legalBases),
+    articles: JSON.stringify(f.articles),
+    funding: f.funding,
+    notes: f.notes,
+  } satisfies Partial<AgreementsTable>;
+}
+
+/** Assigns the office number inside the caller's transaction: the next sequence of the signing year, or a checked manual number. */
+function assignNumber(
+  ctx: AppContext,
+  signDate: string,
+  choice: ParsedInputOf<'agreements.create'>['number'],
+): { office_number: string; number_year: number; number_seq: number | null } {
+  const year = Number(signDate.slice(0, 4));
+  if (choice.mode === 'manual') {
+    if (agreementByNumber(ctx.db, choice.value)) throw fieldError('number.value', 'agreements.numberTaken', { number: choice.value });
+    return { office_number: choice.value, number_year: year, number_seq: null };
+  }
+  const seq = maxSequence(ctx.db, year) + 1;
+  const number = renderNumber(agreementSettings(ctx).numberTemplate, { seq, date: signDate, officeCode: officeCode(ctx) });
+  if (agreementByNumber(ctx.db, number)) throw fieldError('number', 'agreements.numberTaken', { number });
+  return { office_number: number, number_year: year, number_seq: seq };
+}
+
+export function agreementHandlers(
+  ctx: AppContext,
+): HandlersOf<
+  | 'agreements.list'
+  | 'agreements.get'
+  | 'agreements.create'
+  | 'agreements.update'
+  | 'agreements.sign'
+  | 'agreements.cancel'
+  | 'agreements.renew'
+  | 'agreements.previewNumber'
+  | 'agreements.settings'
+  | 'agreements.updateSettings'
+> {
+  const audited = (actor: Actor, action: 'create' | 'update' | 'status', before: AgreementDbRow | null, after: AgreementDbRow) => {
+    const view = (r: AgreementDbRow) => {
+      const { partner_name: _p, ...rest } = r;
+      return rest;
+    };
+    recordChange(ctx, actor, { action, entity: 'agreement', entityId: after.id, before: before ? view(before) : undefined, after: view(after) });
+  };
+
+  function create(actor: Actor, f: Fields, number: ParsedInputOf<'agreements.create'>['number'], previousId: string | null, prefix = 'data.'): Agreement {
+    const { endDate } = checkFields(ctx, f, prefix);
+    return ctx.db.tx(() => {
+      const now = isoNow(ctx);
+      const id = newId();
+      insertAgreement(ctx.db, {
+        id,
+        ...columns(f, endDate),
+        ...assignNumber(ctx, f.signDate, number),
+        signed_on: null,
+        cancelled_on: null,
+        cancel_reason: '',
+        previous_id: previousId,
+        created_at: now,
+        updated_at: now,
+        deleted_at: null,
+        origin: officeCode(ctx),
+      });
+      const row = mustFind(ctx, id);
+      audited(actor, 'create', null, row);
+      return toAgreement(ctx, row);
+    });
+  }
+
+  return {
+    'agreements.settings': () => agreementSettings(ctx),
+    'agreements.updateSettings': (input, call) => {
+      const actor = actorOf(call);
+      return ctx.db.tx(() => {
+        const before = agreementSettings(ctx);
+        putSetting(ctx.db, 'agreements', input, isoNow(ctx));
+        recordChange(ctx, actor, { action: 'update', entity: 'settings', entityId: 'agreements', before, after: input, sync: false });
+        return agreementSettings(ctx);
+      });
+    },
+    'agreements.previewNumber': (input) => {
+      const template = input.template ?? agreementSettings(ctx).numberTemplate;
+      const unknown = unknownTokens(template);
+      if (unknown.length) return { number: '', unknownTokens: unknown };
+      const seq = maxSequence(ctx.db, Number(input.date.slice(0, 4))) + 1;
+      return { number: renderNumber(template, { seq, date: input.date, officeCode: officeCode(ctx) }), unknownTokens: [] };
+    },
+    'agreements.list': (input) => {
+      const day = today(ctx);
+      return listAgreements(ctx.db, { partnerId: input.partnerId })
+        .map((r) => toRow(ctx, r))
+        .filter((a) => !input.status || a.status === input.status)
+        .filter((a) => !input.bidang || a.bidang.includes(input.bidang))
+        .filter((a) => {
+          if (input.expiringWithinDays === null) return true;
+          const left = daysBetween(day, a.endDate);
+          return (a.status === 'aktif' || a.status === 'akan_berakhir') && left >= 0 && left <= input.expiringWithinDays;
+        });
+    },
+    'agreements.get': (input) => toAgreement(ctx, mustFind(ctx, input.id)),
+    'agreements.create': (input, call) => create(actorOf(call), input.data, input.number, null),
+    'agreements.update': (input, call) => {
+      const actor = actorOf(call);
+      const { endDate } = checkFields(ctx, input.data, 'data.');
+      return ctx.db.tx(() => {
+        const before = mustFind(ctx, input.id);
+        if (before.signed_on || before.cancelled_on) throw new AppError('CONFLICT', 'agreements.onlyDraftEditable');
+        if (before.updated_at !== input.expectedUpdatedAt) throw new AppError('CONFLICT', 'common.staleEdit');
+        updateAgreement(ctx.db, input.id, { ...columns(input.data, endDate), updated_at: nextStamp(ctx, before.updated_at) });
+        const after = mustFind(ctx, input.id);
+        audited(actor, 'update', before, after);
+        return toAgreement(ctx, after);
+      });
+    },
+    'agreements.sign': (input, call) => {
+      const actor = actorOf(call);
+      return ctx.db.tx(() => {
+        const before = mustFind(ctx, input.id);
+        if (before.signed_on) throw new AppError('CONFLICT', 'agreements.alreadySigned');
+        if (before.cancelled_on) throw new AppError('CONFLICT', 'agreements.cancelled');
+        if (input.signedOn > before.end_date) throw fieldError('signedOn', 'agreements.signedAfterEnd');
+        updateAgreement(ctx.db, input.id, { signed_on: input.signedOn, updated_at: nextStamp(ctx, before.updated_at) });
+        const after = mustFind(ctx, input.id);
+        audited(actor, 'status', before, after);
+        return toAgreement(ctx, after);
+      });
+    },
+    'agreements.cancel': (input, call) => {
+      const actor = actorOf(call);
+      return ctx.db.tx(() => {
+        const before = mustFind(ctx, input.id);
+        if (before.cancelled_on) throw new AppError('CONFLICT', 'agreements.cancelled');
+        updateAgreement(ctx.db, input.id, { cancelled_on: input.date, cancel_reason: input.reason, updated_at: nextStamp(ctx, before.updated_at) });
+        const after = mustFind(ctx, input.id);
+        audited(actor, 'status', before, after);
+        return toAgreement(ctx, after);
+      });
+    },
+    'agreements.renew': (input, call) => {
+      const actor = actorOf(call);
+      const prev = toAgreement(ctx, mustFind(ctx, input.id));
+      if (prev.nextId) throw new AppError('CONFLICT', 'agreements.alreadyRenewed');
+      if (prev.status === 'draf' || prev.status === 'dibatalkan') throw new AppError('CONFLICT', 'agreements.renewSigned');
+      // The renewal copies the text and parties; only the dates and the number are new.
+      const fields: Fields = {
+        partnerId: prev.partnerId,
+        subject: prev.subject,
+        partnerNumber: '',
+        signPlace: prev.signPlace,
+        signDate: input.signDate,
+        startDate: input.startDate,
+        endDate: input.endDate,
+        termMonths: input.termMonths,
+        bidang: [...prev.bidang],
+        services: [...prev.services],
+        officeSignatory: { ...prev.officeSignatory },
+        partnerSignatory: { ...prev.partnerSignatory },
+        legalBases: [...prev.legalBases],
+        articles: prev.articles.map((a) => ({ ...a })),
+        funding: prev.funding,
+        notes: '',
+        confirmLateSigning: input.confirmLateSigning,
+      };
+      // Errors name the renewal dialog's own fields (e.g. signDate), hence no prefix.
+      return create(actor, fields, { mode: 'auto' }, prev.id, '');
+    },
+  };
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { AGREEMENT_STATUSES, unknownTokens } from '../agreements';
+import { BIDANG } from '../domain';
+import { id, isoDate, optionalText, requiredText, text, timestamp, uniqueArray } from './common';
+import { nip } from './setup';
+import { serviceCode } from './partners';
+
+export const Article = z.object({ heading: requiredText(200), body: requiredText(20000) }).strict();
+
+export const AgreementFields = z
+  .object({
+    partnerId: id,
+    subject: requiredText(500),
+    partnerNumber: optionalText(120),
+    signPlace: optionalText(120),
+    signDate: isoDate,
+    startDate: isoDate,
+    /** Either an end date or a term in months (years × 12) fixes the end. */
+    endDate: isoDate.nullable().default(null),
+    termMonths: z.number().int('v.integer').min(1, 'v.termZero').max(1200, 'v.range').nullable().default(null),
+    bidang: uniqueArray(z.enum(BIDANG), 2).min(1, 'v.bidang'),
+    services: uniqueArray(serviceCode, 40).default([]),
+    officeSignatory: z.object({ name: requiredText(120), nip, position: requiredText(160) }).strict(),
+    partnerSignatory: z.object({ name: requiredText(120), position: requiredText(160) }).strict(),
+    legalBases: z.array(requiredText(1000)).max(40, 'v.tooMany').default([]),
+    articles: z.array(Article).max(60, 'v.tooMany').default([]),
+    funding: optionalText(4000),
+    notes: optionalText(4000),
+    /** Set after the user confirmed a signing date later than the start date. */
+    confirmLateSigning: z.boolean().default(false),
+  })
+  .strict()
+  .superRefine((a, ctx) => {
+    if (a.endDate === null && a.termMonths === null) ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'v.endOrTerm' });
+    if (a.endDate !== null && a.endDate < a.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'v.endBeforeStart' });
+  });
+
+const NumberChoice = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('auto') }).strict(),
+  z.object({ mode: z.literal('manual'), value: requiredText(120) }).strict(),
+]);
+
+export const AgreementCreateInput = z.object({ data: AgreementFields, number: NumberChoice }).strict();
+export const AgreementUpdateInput = z.object({ id, expectedUpdatedAt: timestamp, data: AgreementFields }).strict();
+export const AgreementSignInput = z.object({ id, signedOn: isoDate }).strict();
+export const AgreementCancelInput = z.object({ id, date: isoDate, reason: requiredText(1000) }).strict();
+export const AgreementRenewInput = z
+  .object({
+    id,
+    startDate: isoDate,
+    endDate: isoDate.nullable().default(null),
+    termMonths: z.number().int('v.integer').min(1, 'v.termZero').max(1200, 'v.range').nullable().default(null),
+    signDate: isoDate,
+    confirmLateSigning: z.boolean().default(false),
+  })
+  .strict()
+  .superRefine((a, ctx) => {
+    if (a.endDate === null && a.termMonths === null) ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'v.endOrTerm' });
+    if (a.endDate !== null && a.endDate < a.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'v.endBeforeStart' });
+  });
+
+export const AgreementListInput = z
+  .object({
+    status: z.enum(AGREEMENT_STATUSES).nullable().default(null),
+    partnerId: id.nullable().default(null),
+    bidang: z.enum(BIDANG).nullable().default(null),
+    /** Only agreements whose end falls within this many days from today (and not yet ended). */
+    expiringWithinDays: z.number().int().min(0).max(3650).nullable().default(null),
+  })
+  .strict();
+
+export const NumberPreviewInput = z.object({ date: isoDate, template: text(200).nullable().default(null) }).strict();
+
+export const AgreementSettingsInput = z
+  .object({
+    numberTemplate: requiredText(200).refine((t) => unknownTokens(t).length === 0, 'v.unknownToken'),
+    warnDays: z.number().int('v.integer').min(1, 'v.range').max(365, 'v.range'),
+  })
+  .strict();
