@@ -127,6 +127,7 @@ export const contract = {
   'agreements.sign': method<Agreement>()(AgreementSignInput, WRITERS),
   'agreements.cancel': method<Agreement>()(AgreementCancelInput, ARCHIVERS),
   'agreements.renew': method<Agreement>()(AgreementRenewInput, WRITERS),
+  'agreements.export': method<ExportFile>()(AgreementListInput, 'any'),
   'agreements.previewNumber': method<{ readonly number: string; readonly unknownTokens: readonly string[] }>()(NumberPreviewInput, 'any'),
   'agreements.settings': method<AgreementSettings>()(empty, 'any'),
   'agreements.updateSettings': method<AgreementSettings>()(AgreementSettingsInput, ADMIN),

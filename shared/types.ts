@@ -202,7 +202,9 @@ export interface Agreement extends AgreementRow {
   readonly cancelledOn: string | null;
   readonly cancelReason: string;
   readonly previousId: string | null;
+  readonly previousNumber: string | null;
   /** The renewal that continues this agreement, if any. */
   readonly nextId: string | null;
+  readonly nextNumber: string | null;
   readonly createdAt: string;
 }

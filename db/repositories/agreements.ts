@@ -32,7 +32,9 @@ export function maxSequence(db: Db, year: number): number {
 }
 
 export const renewalOf = (db: Db, id: string) =>
-  db.first(db.q.selectFrom('agreements').select(['id']).where('previous_id', '=', id).where('deleted_at', 'is', null));
+  db.first(db.q.selectFrom('agreements').select(['id', 'office_number']).where('previous_id', '=', id).where('deleted_at', 'is', null));
+
+export const numberOf = (db: Db, id: string) => db.first(db.q.selectFrom('agreements').select(['office_number']).where('id', '=', id))?.office_number ?? null;
 
 export function insertAgreement(db: Db, row: Insertable<AgreementsTable>): void {
   db.run(db.q.insertInto('agreements').values(row));

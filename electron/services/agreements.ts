@@ -3,6 +3,7 @@ import type { ParsedInputOf } from '../../shared/contract';
 import type { Bidang } from '../../shared/domain';
 import { AppError, fieldError } from '../../shared/errors';
 import { localDateOf } from '../../shared/format';
+import { translate } from '../../shared/i18n/index';
 import type { Agreement, AgreementRow, AgreementSettings } from '../../shared/types';
 import {
   agreementById,
@@ -10,6 +11,7 @@ import {
   insertAgreement,
   listAgreements,
   maxSequence,
+  numberOf,
   renewalOf,
   updateAgreement,
   type AgreementDbRow,
@@ -19,6 +21,7 @@ import { serviceCodes } from '../../db/repositories/serviceTypes';
 import { getSetting, putSetting } from '../../db/repositories/settings';
 import type { AgreementsTable } from '../../db/schema';
 import { recordChange } from './audit';
+import { exportTable, type ExportColumn } from './exporter';
 import { actorOf, isoNow, nextStamp, type Actor, type AppContext, type HandlersOf } from './context';
 import { newId } from './ids';
 import { officeCode, officeSettings } from './settings';
@@ -52,6 +55,7 @@ function toRow(ctx: AppContext, r: AgreementDbRow): AgreementRow {
 }
 
 function toAgreement(ctx: AppContext, r: AgreementDbRow): Agreement {
+  const next = renewalOf(ctx.db, r.id);
   return {
     ...toRow(ctx, r),
     partnerNumber: r.partner_number,
@@ -69,7 +73,9 @@ function toAgreement(ctx: AppContext, r: AgreementDbRow): Agreement {
     cancelledOn: r.cancelled_on,
     cancelReason: r.cancel_reason,
     previousId: r.previous_id,
-    nextId: renewalOf(ctx.db, r.id)?.id ?? null,
+    previousNumber: r.previous_id ? numberOf(ctx.db, r.previous_id) : null,
+    nextId: next?.id ?? null,
+    nextNumber: next?.office_number ?? null,
     createdAt: r.created_at,
   };
 }
@@ -141,6 +147,7 @@ export function agreementHandlers(
   | 'agreements.sign'
   | 'agreements.cancel'
   | 'agreements.renew'
+  | 'agreements.export'
   | 'agreements.previewNumber'
   | 'agreements.settings'
   | 'agreements.updateSettings'
@@ -177,6 +184,19 @@ export function agreementHandlers(
     });
   }
 
+  function listFiltered(input: ParsedInputOf<'agreements.list'>): AgreementRow[] {
+    const day = today(ctx);
+    return listAgreements(ctx.db, { partnerId: input.partnerId })
+      .map((r) => toRow(ctx, r))
+      .filter((a) => !input.status || a.status === input.status)
+      .filter((a) => !input.bidang || a.bidang.includes(input.bidang))
+      .filter((a) => {
+        if (input.expiringWithinDays === null) return true;
+        const left = daysBetween(day, a.endDate);
+        return (a.status === 'aktif' || a.status === 'akan_berakhir') && left >= 0 && left <= input.expiringWithinDays;
+      });
+  }
+
   return {
     'agreements.settings': () => agreementSettings(ctx),
     'agreements.updateSettings': (input, call) => {
@@ -195,17 +215,15 @@ export function agreementHandlers(
       const seq = maxSequence(ctx.db, Number(input.date.slice(0, 4))) + 1;
       return { number: renderNumber(template, { seq, date: input.date, officeCode: officeCode(ctx) }), unknownTokens: [] };
     },
-    'agreements.list': (input) => {
-      const day = today(ctx);
-      return listAgreements(ctx.db, { partnerId: input.partnerId })
-        .map((r) => toRow(ctx, r))
-        .filter((a) => !input.status || a.status === input.status)
-        .filter((a) => !input.bidang || a.bidang.includes(input.bidang))
-        .filter((a) => {
-          if (input.expiringWithinDays === null) return true;
-          const left = daysBetween(day, a.endDate);
-          return (a.status === 'aktif' || a.status === 'akan_berakhir') && left >= 0 && left <= input.expiringWithinDays;
-        });
+    'agreements.list': (input) => listFiltered(input),
+    'agreements.export': async (input, call) => {
+      const actor = actorOf(call);
+      const rows = listFiltered(input).map((r) => toAgreement(ctx, mustFind(ctx, r.id)));
+      const file = await exportTable('xlsx', 'pks', today(ctx), AGREEMENT_EXPORT_COLUMNS, rows, null);
+      ctx.db.tx(() =>
+        recordChange(ctx, actor, { action: 'export', entity: 'agreement', entityId: '*', after: { rows: rows.length, filter: input }, sync: false }),
+      );
+      return file;
     },
     'agreements.get': (input) => toAgreement(ctx, mustFind(ctx, input.id)),
     'agreements.create': (input, call) => create(actorOf(call), input.data, input.number, null),
@@ -280,3 +298,15 @@ export function agreementHandlers(
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
+
+const AGREEMENT_EXPORT_COLUMNS: readonly ExportColumn<Agreement, null>[] = [
+  { header: 'Nomor (kantor)', width: 30, value: (a) => a.officeNumber },
+  { header: 'Nomor (mitra)', width: 26, value: (a) => a.partnerNumber },
+  { header: 'Mitra', width: 36, value: (a) => a.partnerName },
+  { header: 'Tentang', width: 50, value: (a) => a.subject },
+  { header: 'Status', width: 14, value: (a) => translate('id', `agreement.status.${a.status}`) },
+  { header: 'Tanggal tanda tangan', width: 16, value: (a) => a.signedOn ?? '' },
+  { header: 'Mulai', width: 12, value: (a) => a.startDate },
+  { header: 'Berakhir', width: 12, value: (a) => a.endDate },
+  { header: 'Dibatalkan', width: 12, value: (a) => a.cancelledOn ?? '' },
+];

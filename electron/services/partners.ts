@@ -4,6 +4,7 @@ import type { ParsedInputOf } from '../../shared/contract';
 import type { DuplicateMatch, FieldChange, HistoryEntry, Partner, PartnerRow } from '../../shared/types';
 import { foldForSearch, searchTerms } from '../../shared/validate';
 import { localDateOf } from '../../shared/format';
+import { translate } from '../../shared/i18n/index';
 import { auditFor } from '../../db/repositories/audit';
 import {
   countPartners,
@@ -373,10 +374,10 @@ export function partnerHandlers(
 
 const PARTNER_EXPORT_COLUMNS: readonly ExportColumn<Partner, { services: Map<string, string> }>[] = [
   { header: 'Nama', width: 36, value: (p) => p.name },
-  { header: 'Kategori', width: 18, value: (p) => p.category },
-  { header: 'Bidang', width: 30, value: (p) => p.bidang.join(', ') },
+  { header: 'Kategori', width: 18, value: (p) => translate('id', `category.${p.category}`) },
+  { header: 'Bidang', width: 30, value: (p) => p.bidang.map((b) => translate('id', `bidang.${b}`)).join(', ') },
   { header: 'Layanan', width: 40, value: (p, x) => p.services.map((s) => x.services.get(s) ?? s).join(', ') },
-  { header: 'Status', width: 14, value: (p) => p.status },
+  { header: 'Status', width: 14, value: (p) => translate('id', `status.${p.status}`) },
   { header: 'Tanggal status', width: 14, value: (p) => p.statusDate },
   { header: 'Pimpinan', width: 24, value: (p) => p.leaderName },
   { header: 'Narahubung', width: 24, value: (p) => p.contactName },

@@ -53,7 +53,7 @@ export async function signIn(page: Page, app: RunningApp, username = 'admin', pa
 
 /** Picks an option in a Mantine Select/MultiSelect by typing part of it. */
 export async function pick(page: Page, label: string | RegExp, option: string | RegExp, type?: string): Promise<void> {
-  const input = page.getByRole('textbox', { name: label }).or(page.getByLabel(label)).first();
+  const input = page.getByRole('textbox', { name: label }).first();
   await input.click();
   if (type) await input.fill(type);
   await page.getByRole('option', { name: option }).first().click();

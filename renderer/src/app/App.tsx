@@ -5,6 +5,9 @@ import { Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { AppError } from '../../../shared/errors';
 import { useI18n } from '../i18n';
+import { AgreementDetail } from '../pages/agreements/AgreementDetail';
+import { AgreementEditor } from '../pages/agreements/AgreementEditor';
+import { AgreementList } from '../pages/agreements/AgreementList';
 import { AuditPage } from '../pages/AuditPage';
 import { Home } from '../pages/Home';
 import { Login } from '../pages/Login';
@@ -63,6 +66,10 @@ function Gate() {
           <Route path="/mitra/baru">{() => <PartnerEditor id={null} />}</Route>
           <Route path="/mitra/:id/ubah">{(p) => <PartnerEditor id={p.id} />}</Route>
           <Route path="/mitra/:id">{(p) => <PartnerDetail id={p.id} />}</Route>
+          <Route path="/pks" component={AgreementList} />
+          <Route path="/pks/baru">{() => <AgreementEditor id={null} />}</Route>
+          <Route path="/pks/:id/ubah">{(p) => <AgreementEditor id={p.id} />}</Route>
+          <Route path="/pks/:id">{(p) => <AgreementDetail id={p.id} />}</Route>
           <Route path="/pokmas" component={PokmasPage} />
           <Route path="/pengguna" component={UsersPage} />
           <Route path="/audit" component={AuditPage} />

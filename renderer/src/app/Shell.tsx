@@ -2,6 +2,7 @@ import { AppShell, Badge, Group, Menu, NavLink, Stack, Text, UnstyledButton } fr
 import { Spotlight } from '@mantine/spotlight';
 import {
   IconBuildingCommunity,
+  IconFileCertificate,
   IconChevronDown,
   IconHome,
   IconLock,
@@ -36,6 +37,7 @@ function useNav(): NavItem[] {
   const items: NavItem[] = [
     { href: '/', label: t('nav.home'), icon: <IconHome size={18} />, method: 'partners.list' },
     { href: '/mitra', label: t('nav.partners'), icon: <IconBuildingCommunity size={18} />, method: 'partners.list' },
+    { href: '/pks', label: t('nav.agreements'), icon: <IconFileCertificate size={18} />, method: 'agreements.list' },
     { href: '/pokmas', label: t('nav.pokmas'), icon: <IconUsersGroup size={18} />, method: 'pokmas.list' },
     { href: '/pengguna', label: t('nav.users'), icon: <IconUsers size={18} />, method: 'users.list' },
     { href: '/audit', label: t('nav.audit'), icon: <IconShieldCheck size={18} />, method: 'audit.list' },

@@ -7,9 +7,18 @@ import { useSession } from '../app/session';
 import { useI18n } from '../i18n';
 import { call } from '../rpc';
 
-function Stat({ label, value, onClick }: { label: string; value: number | undefined; onClick: () => void }) {
+function Stat({ label, value, onClick, testId }: { label: string; value: number | undefined; onClick: () => void; testId?: string }) {
   return (
-    <Card withBorder padding="md" onClick={onClick} style={{ cursor: 'pointer' }} role="button" tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && onClick()}>
+    <Card
+      withBorder
+      padding="md"
+      data-testid={testId}
+      onClick={onClick}
+      style={{ cursor: 'pointer' }}
+      role="button"
+      tabIndex={0}
+      onKeyDown={(e) => e.key === 'Enter' && onClick()}
+    >
       <Text size="sm" c="dimmed">
         {label}
       </Text>
@@ -42,6 +51,8 @@ export function Home() {
   const calon = n('calon');
   const verified = n('terverifikasi');
   const byBidang = BIDANG.map((b) => ({ b, n: n(b) }));
+  const agreements = useQuery({ queryKey: ['agreements.list', 'home'], queryFn: () => call('agreements.list', {}) }).data;
+  const countOf = (status: string) => agreements?.filter((a) => a.status === status).length;
   const groups = useQuery({ queryKey: ['pokmas.list', 'active'], queryFn: () => call('pokmas.list', {}) }).data?.length;
 
   return (
@@ -56,6 +67,15 @@ export function Home() {
           onClick={() => navigate('/mitra')}
         />
         <Stat label={t('home.groups')} value={groups} onClick={() => navigate('/pokmas')} />
+      </SimpleGrid>
+      <SimpleGrid cols={4}>
+        <Stat
+          label={t('agreements.expiringCount')}
+          value={countOf('akan_berakhir')}
+          onClick={() => navigate('/pks?status=akan_berakhir')}
+          testId="home-expiring"
+        />
+        <Stat label={t('agreements.endedCount')} value={countOf('berakhir')} onClick={() => navigate('/pks?status=berakhir')} testId="home-ended" />
       </SimpleGrid>
       <Title order={4}>{t('home.byBidang')}</Title>
       <SimpleGrid cols={2}>

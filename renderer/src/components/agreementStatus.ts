@@ -1,0 +1,9 @@
+import type { AgreementStatus } from '../../../shared/agreements';
+
+export const AGREEMENT_STATUS_COLOR: Readonly<Record<AgreementStatus, string>> = {
+  draf: 'gray',
+  aktif: 'teal',
+  akan_berakhir: 'yellow',
+  berakhir: 'red',
+  dibatalkan: 'dark',
+};

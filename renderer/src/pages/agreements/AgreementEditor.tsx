@@ -1,0 +1,329 @@
+import {
+  ActionIcon,
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  Loader,
+  MultiSelect,
+  NumberInput,
+  Paper,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { useForm } from '@mantine/form';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useLocation } from 'wouter';
+import { STANDARD_ARTICLES, STANDARD_LEGAL_BASES } from '../../../../shared/agreementTemplate';
+import type { InputOf } from '../../../../shared/contract';
+import { BIDANG } from '../../../../shared/domain';
+import { AgreementFields } from '../../../../shared/schemas/agreements';
+import type { Agreement } from '../../../../shared/types';
+import { notifyOk, showError, zodValidate } from '../../components/forms';
+import { serviceLabel } from '../../components/labels';
+import { useDebounced } from '../../components/useDebounced';
+import { useI18n } from '../../i18n';
+import { call } from '../../rpc';
+
+type Values = InputOf<'agreements.create'>['data'];
+const today = () => new Date().toISOString().slice(0, 10);
+
+function initial(a: Agreement | null, partnerId: string | null): Values {
+  if (a) {
+    return {
+      partnerId: a.partnerId,
+      subject: a.subject,
+      partnerNumber: a.partnerNumber,
+      signPlace: a.signPlace,
+      signDate: a.signDate,
+      startDate: a.startDate,
+      endDate: a.termMonths === null ? a.endDate : null,
+      termMonths: a.termMonths,
+      bidang: [...a.bidang],
+      services: [...a.services],
+      officeSignatory: { ...a.officeSignatory },
+      partnerSignatory: { ...a.partnerSignatory },
+      legalBases: [...a.legalBases],
+      articles: a.articles.map((x) => ({ ...x })),
+      funding: a.funding,
+      notes: a.notes,
+      confirmLateSigning: a.signDate > a.startDate,
+    };
+  }
+  return {
+    partnerId: partnerId ?? '',
+    subject: 'Pembimbingan dan Pendampingan Klien Pemasyarakatan',
+    partnerNumber: '',
+    signPlace: '',
+    signDate: today(),
+    startDate: today(),
+    endDate: null,
+    termMonths: 12,
+    bidang: [],
+    services: [],
+    officeSignatory: { name: '', nip: '', position: '' },
+    partnerSignatory: { name: '', position: '' },
+    legalBases: [...STANDARD_LEGAL_BASES],
+    articles: STANDARD_ARTICLES.map((x) => ({ ...x })),
+    funding: '',
+    notes: '',
+    confirmLateSigning: false,
+  };
+}
+
+export function AgreementEditor({ id }: { id: string | null }) {
+  const { t } = useI18n();
+  const existing = useQuery({ queryKey: ['agreements.get', id], queryFn: () => call('agreements.get', { id: id! }), enabled: id !== null });
+  if (id && !existing.data) return existing.isError ? <Alert color="red">{t('agreements.notFound')}</Alert> : <Loader />;
+  return <AgreementForm agreement={existing.data ?? null} key={existing.data?.updatedAt ?? 'new'} />;
+}
+
+function AgreementForm({ agreement }: { agreement: Agreement | null }) {
+  const { t, locale } = useI18n();
+  const qc = useQueryClient();
+  const [, navigate] = useLocation();
+  const office = useQuery({ queryKey: ['settings.get'], queryFn: () => call('settings.get', {}) });
+  const form = useForm<Values>({ mode: 'controlled', initialValues: initial(agreement, null), validate: zodValidate(AgreementFields, t) });
+  const v = form.values;
+  const [numberMode, setNumberMode] = useState<'auto' | 'manual'>('auto');
+  const [manualNumber, setManualNumber] = useState('');
+  const [termMode, setTermMode] = useState<'months' | 'end'>(v.endDate ? 'end' : 'months');
+
+  const partners = useQuery({ queryKey: ['partners.list', 'agreement-pick'], queryFn: () => call('partners.list', { limit: 1000 }) });
+  const partner = useQuery({ queryKey: ['partners.get', v.partnerId], queryFn: () => call('partners.get', { id: v.partnerId }), enabled: v.partnerId !== '' });
+  const services = useQuery({ queryKey: ['services.list'], queryFn: () => call('services.list', {}) });
+  const previewDate = useDebounced(v.signDate, 300);
+  const preview = useQuery({
+    queryKey: ['agreements.previewNumber', previewDate],
+    queryFn: () => call('agreements.previewNumber', { date: previewDate }),
+    enabled: !agreement && !!previewDate,
+  });
+
+  const pickPartner = (partnerId: string | null) => {
+    form.setFieldValue('partnerId', partnerId ?? '');
+    form.setFieldValue('services', []);
+    const p = partners.data?.rows.find((r) => r.id === partnerId);
+    if (p) {
+      form.setFieldValue('bidang', [...p.bidang]);
+      if (!v.signPlace && office.data) form.setFieldValue('signPlace', office.data.office.city);
+    }
+  };
+
+  const save = useMutation({
+    mutationFn: (data: Values) =>
+      agreement
+        ? call('agreements.update', { id: agreement.id, expectedUpdatedAt: agreement.updatedAt, data })
+        : call('agreements.create', { data, number: numberMode === 'auto' ? { mode: 'auto' } : { mode: 'manual', value: manualNumber } }),
+    onSuccess: (a) => {
+      void qc.invalidateQueries({ queryKey: ['agreements.list'] });
+      qc.setQueryData(['agreements.get', a.id], a);
+      notifyOk(`${a.officeNumber}: ${t('common.saved')}`);
+      navigate(`/pks/${a.id}`);
+    },
+    onError: (e) => showError(e, t, form as never, 'data.'),
+  });
+  const submit = form.onSubmit((values) => save.mutate(termMode === 'months' ? { ...values, endDate: null } : { ...values, termMonths: null }));
+  const offered = new Set(partner.data?.services ?? []);
+
+  return (
+    <form onSubmit={submit}>
+      <Stack gap="md" maw={1000}>
+        <Group justify="space-between">
+          <Title order={2}>{agreement ? `${t('agreements.edit')}: ${agreement.officeNumber}` : t('agreements.new')}</Title>
+          <Group>
+            <Button variant="default" onClick={() => navigate(agreement ? `/pks/${agreement.id}` : '/pks')}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Group>
+
+        <Paper withBorder p="md">
+          <Stack gap="sm">
+            <Select
+              label={t('agreements.partner')}
+              withAsterisk
+              searchable
+              data={(partners.data?.rows ?? []).map((p) => ({ value: p.id, label: p.regencyName ? `${p.name} (${p.regencyName})` : p.name }))}
+              {...form.getInputProps('partnerId')}
+              value={v.partnerId || null}
+              onChange={pickPartner}
+              data-autofocus
+            />
+            <TextInput label={t('agreements.subject')} withAsterisk {...form.getInputProps('subject')} />
+            {!agreement && (
+              <Group align="flex-end">
+                <SegmentedControl
+                  value={numberMode}
+                  onChange={(m) => setNumberMode(m as 'auto' | 'manual')}
+                  data={[
+                    { value: 'auto', label: t('agreements.numberMode.auto') },
+                    { value: 'manual', label: t('agreements.numberMode.manual') },
+                  ]}
+                />
+                {numberMode === 'auto' ? (
+                  <Text size="sm" c="dimmed" data-testid="number-preview">
+                    {preview.data?.number ? t('agreements.numberPreview', { number: preview.data.number }) : ''}
+                  </Text>
+                ) : (
+                  <TextInput
+                    aria-label={t('agreements.officeNumber')}
+                    placeholder={t('agreements.officeNumber')}
+                    value={manualNumber}
+                    onChange={(e) => setManualNumber(e.currentTarget.value)}
+                    error={form.errors['number.value']}
+                    w={360}
+                  />
+                )}
+              </Group>
+            )}
+            <SimpleGrid cols={3}>
+              <TextInput label={t('agreements.partnerNumber')} {...form.getInputProps('partnerNumber')} />
+              <TextInput label={t('agreements.signPlace')} {...form.getInputProps('signPlace')} />
+              <DateInput label={t('agreements.signDate')} valueFormat="D MMMM YYYY" withAsterisk {...form.getInputProps('signDate')} />
+            </SimpleGrid>
+            <SimpleGrid cols={3}>
+              <DateInput label={t('agreements.startDate')} valueFormat="D MMMM YYYY" withAsterisk {...form.getInputProps('startDate')} />
+              <div>
+                <Text size="sm" fw={500} mb={4}>
+                  {t('agreements.term')}
+                </Text>
+                <SegmentedControl
+                  fullWidth
+                  value={termMode}
+                  onChange={(m) => setTermMode(m as 'months' | 'end')}
+                  data={[
+                    { value: 'months', label: t('agreements.term.byMonths') },
+                    { value: 'end', label: t('agreements.term.byEnd') },
+                  ]}
+                />
+              </div>
+              {termMode === 'months' ? (
+                <NumberInput
+                  label={t('agreements.termMonths')}
+                  min={1}
+                  max={1200}
+                  allowDecimal={false}
+                  {...form.getInputProps('termMonths')}
+                  value={v.termMonths ?? ''}
+                  onChange={(n) => form.setFieldValue('termMonths', typeof n === 'number' ? n : null)}
+                />
+              ) : (
+                <DateInput label={t('agreements.endDate')} valueFormat="D MMMM YYYY" {...form.getInputProps('endDate')} />
+              )}
+            </SimpleGrid>
+            {v.signDate > v.startDate && (
+              <Checkbox label={t('agreements.confirmLateSigning')} {...form.getInputProps('confirmLateSigning', { type: 'checkbox' })} />
+            )}
+            {form.errors['signDate'] && <Alert color="red">{form.errors['signDate']}</Alert>}
+            <SimpleGrid cols={2}>
+              <Checkbox.Group label={t('partners.bidang')} withAsterisk {...form.getInputProps('bidang')}>
+                <Group mt={8}>
+                  {BIDANG.map((b) => (
+                    <Checkbox key={b} value={b} label={t(`bidang.${b}`)} />
+                  ))}
+                </Group>
+              </Checkbox.Group>
+              <MultiSelect
+                label={t('agreements.services')}
+                searchable
+                data={(services.data ?? []).filter((s) => offered.has(s.code)).map((s) => ({ value: s.code, label: serviceLabel(s, locale) }))}
+                {...form.getInputProps('services')}
+              />
+            </SimpleGrid>
+          </Stack>
+        </Paper>
+
+        <Paper withBorder p="md">
+          <SimpleGrid cols={2}>
+            <Stack gap="xs">
+              <Title order={5}>{t('agreements.officeSignatory')}</Title>
+              <TextInput label={t('agreements.signatoryName')} withAsterisk {...form.getInputProps('officeSignatory.name')} />
+              <TextInput label={t('agreements.signatoryNip')} maxLength={18} {...form.getInputProps('officeSignatory.nip')} />
+              <TextInput label={t('agreements.signatoryPosition')} withAsterisk {...form.getInputProps('officeSignatory.position')} />
+            </Stack>
+            <Stack gap="xs">
+              <Title order={5}>{t('agreements.partnerSignatory')}</Title>
+              <TextInput label={t('agreements.signatoryName')} withAsterisk {...form.getInputProps('partnerSignatory.name')} />
+              <TextInput label={t('agreements.signatoryPosition')} withAsterisk {...form.getInputProps('partnerSignatory.position')} />
+            </Stack>
+          </SimpleGrid>
+        </Paper>
+
+        <Paper withBorder p="md">
+          <Title order={4} mb="sm">
+            {t('agreements.legalBases')}
+          </Title>
+          <Stack gap="xs">
+            {(v.legalBases ?? []).map((_, i) => (
+              <Group key={i} align="flex-start" wrap="nowrap">
+                <Text size="sm" mt={8} w={24}>
+                  {i + 1}.
+                </Text>
+                <TextInput style={{ flex: 1 }} aria-label={`${t('agreements.legalBases')} ${i + 1}`} {...form.getInputProps(`legalBases.${i}`)} />
+                <ActionIcon variant="subtle" color="red" mt={6} aria-label={t('agreements.remove')} onClick={() => form.removeListItem('legalBases', i)}>
+                  <IconTrash size={16} />
+                </ActionIcon>
+              </Group>
+            ))}
+            <Button variant="subtle" leftSection={<IconPlus size={14} />} w="fit-content" onClick={() => form.insertListItem('legalBases', '')}>
+              {t('agreements.addLegalBasis')}
+            </Button>
+          </Stack>
+        </Paper>
+
+        <Paper withBorder p="md">
+          <Title order={4} mb="sm">
+            {t('agreements.articles')}
+          </Title>
+          <Stack gap="md">
+            {(v.articles ?? []).map((_, i) => (
+              <Stack key={i} gap={4}>
+                <Group justify="space-between">
+                  <Text fw={600} size="sm">
+                    {t('agreements.articleN', { n: i + 1 })}
+                  </Text>
+                  <ActionIcon variant="subtle" color="red" aria-label={t('agreements.remove')} onClick={() => form.removeListItem('articles', i)}>
+                    <IconTrash size={16} />
+                  </ActionIcon>
+                </Group>
+                <TextInput
+                  aria-label={t('agreements.articleHeading')}
+                  placeholder={t('agreements.articleHeading')}
+                  {...form.getInputProps(`articles.${i}.heading`)}
+                />
+                <Textarea aria-label={t('agreements.articleBody')} autosize minRows={2} {...form.getInputProps(`articles.${i}.body`)} />
+              </Stack>
+            ))}
+            <Button
+              variant="subtle"
+              leftSection={<IconPlus size={14} />}
+              w="fit-content"
+              onClick={() => form.insertListItem('articles', { heading: '', body: '' })}
+            >
+              {t('agreements.addArticle')}
+            </Button>
+          </Stack>
+        </Paper>
+
+        <Paper withBorder p="md">
+          <Stack gap="sm">
+            <Textarea label={t('agreements.funding')} autosize minRows={2} {...form.getInputProps('funding')} />
+            <Textarea label={t('agreements.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
+          </Stack>
+        </Paper>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,133 @@
+import { Badge, Button, Group, NumberInput, Select, Stack, Text, Title } from '@mantine/core';
+import { IconDownload, IconPlus } from '@tabler/icons-react';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { createColumnHelper } from '@tanstack/react-table';
+import { useEffect, useMemo, useState } from 'react';
+import { useLocation, useSearch } from 'wouter';
+import { AGREEMENT_STATUSES, type AgreementStatus } from '../../../../shared/agreements';
+import { WRITERS } from '../../../../shared/contract';
+import type { Bidang } from '../../../../shared/domain';
+import { formatDate } from '../../../../shared/format';
+import type { AgreementRow } from '../../../../shared/types';
+import { useSession } from '../../app/session';
+import { AGREEMENT_STATUS_COLOR } from '../../components/agreementStatus';
+import { DataTable } from '../../components/DataTable';
+import { notifyOk, showError } from '../../components/forms';
+import { bidangOptions } from '../../components/labels';
+import { useI18n } from '../../i18n';
+import { call, saveFile } from '../../rpc';
+
+const col = createColumnHelper<AgreementRow>();
+
+export function AgreementList() {
+  const { t, locale } = useI18n();
+  const session = useSession();
+  const [, navigate] = useLocation();
+  // The home screen opens this list pre-filtered (?status=akan_berakhir).
+  const initialStatus = new URLSearchParams(useSearch()).get('status');
+  const [status, setStatus] = useState<AgreementStatus | null>(
+    (AGREEMENT_STATUSES as readonly string[]).includes(initialStatus ?? '') ? (initialStatus as AgreementStatus) : null,
+  );
+  // Take the filter over, then drop it from the address so the sidebar link opens the full list.
+  useEffect(() => {
+    if (initialStatus) navigate('/pks?', { replace: true });
+  }, [initialStatus, navigate]);
+  const [bidang, setBidang] = useState<Bidang | null>(null);
+  const [expiring, setExpiring] = useState<number | null>(null);
+  const filter = { status, bidang, expiringWithinDays: expiring };
+  const list = useQuery({ queryKey: ['agreements.list', filter], queryFn: () => call('agreements.list', filter), placeholderData: keepPreviousData });
+  const exporter = useMutation({
+    mutationFn: () => call('agreements.export', filter),
+    onSuccess: (file) => {
+      saveFile(file);
+      notifyOk(t('partners.exported', { rows: file.rows, file: file.filename }));
+    },
+    onError: (e) => showError(e, t),
+  });
+
+  const columns = useMemo(
+    () => [
+      col.accessor('officeNumber', { header: t('agreements.officeNumber'), meta: { minWidth: 180 } }),
+      col.accessor('partnerName', { header: t('agreements.partner'), meta: { minWidth: 180 } }),
+      col.accessor('subject', {
+        header: t('agreements.subject'),
+        cell: (c) => (
+          <Text size="sm" lineClamp={2}>
+            {c.getValue()}
+          </Text>
+        ),
+      }),
+      col.accessor('startDate', { header: t('agreements.startDate'), cell: (c) => formatDate(c.getValue(), locale), meta: { minWidth: 130 } }),
+      col.accessor('endDate', { header: t('agreements.endDate'), cell: (c) => formatDate(c.getValue(), locale), meta: { minWidth: 130 } }),
+      col.accessor('status', {
+        header: t('agreements.status'),
+        meta: { minWidth: 170 },
+        cell: (c) => (
+          <Badge color={AGREEMENT_STATUS_COLOR[c.getValue()]} variant="light">
+            {t(`agreement.status.${c.getValue()}`)}
+          </Badge>
+        ),
+      }),
+    ],
+    [t, locale],
+  );
+
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between">
+        <Title order={2}>{t('agreements.title')}</Title>
+        <Group gap="xs">
+          <Button variant="default" leftSection={<IconDownload size={16} />} loading={exporter.isPending} onClick={() => exporter.mutate()}>
+            Excel (.xlsx)
+          </Button>
+          {session.can(WRITERS) && (
+            <Button leftSection={<IconPlus size={16} />} onClick={() => navigate('/pks/baru')}>
+              {t('agreements.add')}
+            </Button>
+          )}
+        </Group>
+      </Group>
+      <Group gap="xs" align="flex-end">
+        <Select
+          aria-label={t('agreements.status')}
+          placeholder={t('agreements.status')}
+          clearable
+          data={AGREEMENT_STATUSES.map((s) => ({ value: s, label: t(`agreement.status.${s}`) }))}
+          value={status}
+          onChange={(v) => setStatus(v as AgreementStatus | null)}
+          w={200}
+        />
+        <Select
+          aria-label={t('partners.bidang')}
+          placeholder={t('partners.bidang')}
+          clearable
+          data={bidangOptions(t)}
+          value={bidang}
+          onChange={(v) => setBidang(v as Bidang | null)}
+          w={220}
+        />
+        <NumberInput
+          aria-label={t('agreements.expiringWithin')}
+          placeholder={t('agreements.expiringWithin')}
+          min={0}
+          max={3650}
+          allowDecimal={false}
+          value={expiring ?? ''}
+          onChange={(v) => setExpiring(typeof v === 'number' ? v : null)}
+          w={200}
+        />
+      </Group>
+      <DataTable
+        data={list.data ?? []}
+        columns={columns}
+        getRowId={(r) => r.id}
+        onRowClick={(r) => navigate(`/pks/${r.id}`)}
+        height="calc(100vh - 250px)"
+        testId="agreement-table"
+      />
+      <Text size="sm" c="dimmed">
+        {t('common.rowsShown', { shown: list.data?.length ?? 0, total: list.data?.length ?? 0 })}
+      </Text>
+    </Stack>
+  );
+}

@@ -1,0 +1,38 @@
+import { PARTNER } from '../support/fixtures';
+import { expect, pick, setUpOffice, signIn, test } from './fixtures';
+
+test('an officer drafts an agreement from the standard pasal, signs it and renews it', async ({ page, app }) => {
+  const admin = await setUpOffice(app);
+  await app.rpc('partners.create', { ...PARTNER, status: 'aktif' }, admin);
+  await signIn(page, app);
+  await page.getByRole('link', { name: 'PKS', exact: true }).click();
+  await page.getByRole('button', { name: 'Buat PKS' }).click();
+  await pick(page, /^Mitra/, /Pondok Pesantren Al-Hikmah/);
+  await expect(page.getByTestId('number-preview')).toContainText(/Nomor berikutnya: 001\/PKS\/CRP\/[IVX]+\/\d{4}/);
+  await pick(page, 'Layanan yang dicakup', 'Bimbingan keagamaan', 'keagamaan');
+  await page.keyboard.press('Escape');
+  const office = page.getByText('Penanda tangan kantor (PIHAK PERTAMA)').locator('..');
+  await office.getByLabel('Nama').fill('Drs. Hendra Saputra');
+  await office.getByLabel('Jabatan').fill('Kepala Bapas Kelas I Bengkulu');
+  const partner = page.getByText('Penanda tangan mitra (PIHAK KEDUA)').locator('..');
+  await partner.getByLabel('Nama').fill('KH. Ahmad Fauzi');
+  await partner.getByLabel('Jabatan').fill('Pimpinan Pondok Pesantren');
+  await expect(page.getByText('Pasal 9')).toBeVisible();
+  await page.getByRole('button', { name: 'Simpan' }).click();
+
+  await expect(page.getByRole('heading', { name: /^001\/PKS\/CRP\// })).toBeVisible();
+  await expect(page.getByTestId('agreement-status')).toHaveText('Draf');
+  await expect(page.getByText('Pasal 8Keadaan Kahar')).toBeVisible();
+  await page.getByRole('button', { name: 'Tandai ditandatangani' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Simpan' }).click();
+  await expect(page.getByTestId('agreement-status')).toHaveText('Aktif');
+
+  await page.getByRole('button', { name: 'Perpanjang' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Perpanjang' }).click();
+  await expect(page.getByRole('heading', { name: /^00[12]\/PKS\/CRP\// })).toBeVisible();
+  await expect(page.getByTestId('agreement-status')).toHaveText('Draf');
+  await expect(page.getByText('Perpanjangan dari')).toBeVisible();
+
+  await page.getByRole('link', { name: 'PKS', exact: true }).click();
+  await expect(page.getByTestId('agreement-table').getByRole('row')).toHaveCount(3);
+});
