@@ -12,6 +12,11 @@ export class Db {
   readonly raw: Database;
   readonly q: Kysely<Schema>;
   private readonly statements = new Map<string, Statement>();
+  /**
+   * Small values read on every call (settings), kept between calls. Cleared whenever a transaction
+   * rolls back, so a value written by a failed transaction is never served.
+   */
+  readonly memo = new Map<string, unknown>();
 
   constructor(raw: Database) {
     this.raw = raw;
@@ -53,8 +58,13 @@ export class Db {
 
   /** Runs `fn` in one IMMEDIATE transaction (takes the write lock at once); nested calls are savepoints. */
   tx<T>(fn: () => T): T {
-    if (this.raw.inTransaction) return this.raw.transaction(fn)();
-    return this.raw.transaction(fn).immediate();
+    try {
+      if (this.raw.inTransaction) return this.raw.transaction(fn)();
+      return this.raw.transaction(fn).immediate();
+    } catch (e) {
+      this.memo.clear();
+      throw e;
+    }
   }
 
   close(): void {

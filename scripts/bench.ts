@@ -12,6 +12,7 @@ import { newId } from '../electron/services/ids';
 import { startWebServer } from '../electron/web/server';
 import { insertPartner } from '../db/repositories/partners';
 import { foldForSearch } from '../shared/validate';
+import { localDateOf } from '../shared/format';
 import { DEFAULT_SERVICES, PARTNER_CATEGORIES, PARTNER_STATUSES } from '../shared/domain';
 import { SETUP } from '../tests/support/fixtures';
 
@@ -87,15 +88,20 @@ try {
 
   const filter = { q: 'pesantren', status: 'aktif', regencyCode: '17.02', sort: 'name', dir: 'asc', limit: 50 } as const;
 
-  // Raw floor: the very statements the repository issues (rows, then the total), prepared once.
+  // Raw floor: the very statements the repository issues (rows with the agreement-in-force flag,
+  // then the total), prepared once.
+  const today = localDateOf(new Date(), 'WIB');
   const rowsSql = core.db.raw.prepare(
-    `SELECT * FROM partners WHERE deleted_at IS NULL AND search_text LIKE ? ESCAPE '\\' AND status = ? AND regency_code = ? ORDER BY name_key ASC, name_key ASC, id ASC LIMIT 50 OFFSET 0`,
+    `SELECT *, EXISTS (SELECT 1 FROM agreements a WHERE a.partner_id = partners.id AND a.deleted_at IS NULL
+       AND a.signed_on <= ? AND a.start_date <= ? AND a.end_date >= ? AND (a.cancelled_on IS NULL OR a.cancelled_on > ?)) AS in_force
+     FROM partners WHERE deleted_at IS NULL AND search_text LIKE ? ESCAPE '\\' AND status = ? AND regency_code = ?
+     ORDER BY name_key ASC, name_key ASC, id ASC LIMIT 50 OFFSET 0`,
   );
   const countSql = core.db.raw.prepare(
     `SELECT count(*) AS n FROM partners WHERE deleted_at IS NULL AND search_text LIKE ? ESCAPE '\\' AND status = ? AND regency_code = ?`,
   );
   const raw = () => {
-    const rows = rowsSql.all('%pesantren%', 'aktif', '17.02');
+    const rows = rowsSql.all(today, today, today, today, '%pesantren%', 'aktif', '17.02');
     const n = countSql.get('%pesantren%', 'aktif', '17.02');
     return [rows, n];
   };

@@ -69,6 +69,8 @@ export interface PartnerRow {
   readonly capacity: number | null;
   readonly updatedAt: string;
   readonly archivedAt: string | null;
+  /** Signed, started, not ended and not cancelled on the office's today. */
+  readonly hasAgreementInForce: boolean;
 }
 
 export interface Partner extends PartnerRow {

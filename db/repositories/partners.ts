@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Db } from '../connection';
 import type { PartnersTable, PartnerStatusChangesTable } from '../schema';
+import { agreementInForce } from './agreements';
 
 export type PartnerDbRow = Selectable<PartnersTable>;
 
@@ -44,8 +45,30 @@ function filtered(db: Db, f: PartnerFilter) {
   return q;
 }
 
-export function listPartners(db: Db, f: PartnerFilter, sort: PartnerSort, dir: 'asc' | 'desc', limit: number, offset: number): PartnerDbRow[] {
-  return db.all(filtered(db, f).selectAll().orderBy(SORT_COLUMN[sort], dir).orderBy('name_key', 'asc').orderBy('id', 'asc').limit(limit).offset(offset));
+/** A page of partners, each with `in_force`: 1 when it holds an agreement in force on `today`. */
+export function listPartners(
+  db: Db,
+  f: PartnerFilter,
+  sort: PartnerSort,
+  dir: 'asc' | 'desc',
+  limit: number,
+  offset: number,
+  today: string,
+): (PartnerDbRow & { in_force: number })[] {
+  return db.all(
+    filtered(db, f)
+      .selectAll()
+      .select(agreementInForce(today).as('in_force'))
+      .orderBy(SORT_COLUMN[sort], dir)
+      .orderBy('name_key', 'asc')
+      .orderBy('id', 'asc')
+      .limit(limit)
+      .offset(offset),
+  );
+}
+
+export function partnerInForce(db: Db, id: string, today: string): boolean {
+  return db.first(db.q.selectFrom('partners').select(agreementInForce(today).as('in_force')).where('id', '=', id))?.in_force === 1;
 }
 
 export function countPartners(db: Db, f: PartnerFilter): number {

@@ -12,6 +12,7 @@ import {
   insertStatusChange,
   listPartners,
   partnerById,
+  partnerInForce,
   sameNameAndRegency,
   statusChangesOf,
   updatePartner,
@@ -29,7 +30,7 @@ import { officeCode, officeSettings } from './settings';
 
 type Fields = ParsedInputOf<'partners.create'>;
 
-export function toPartnerRow(ctx: AppContext, r: PartnerDbRow): PartnerRow {
+export function toPartnerRow(ctx: AppContext, r: PartnerDbRow, inForce: boolean): PartnerRow {
   return {
     id: r.id,
     name: r.name,
@@ -44,6 +45,7 @@ export function toPartnerRow(ctx: AppContext, r: PartnerDbRow): PartnerRow {
     capacity: r.capacity,
     updatedAt: r.updated_at,
     archivedAt: r.deleted_at,
+    hasAgreementInForce: inForce,
   };
 }
 
@@ -52,10 +54,15 @@ async function toPartner(ctx: AppContext, r: PartnerDbRow): Promise<Partner> {
   return toPartnerSync(ctx, r);
 }
 
-/** Partner as stored (what audit before/after and bundles carry): no derived names. */
+/** The office's calendar date: what "in force today" means. */
+function officeToday(ctx: AppContext): string {
+  return localDateOf(ctx.now(), officeSettings(ctx)?.timeZone ?? 'WIB');
+}
+
+/** Partner with its names resolved from the wilayah lists already loaded. */
 function toPartnerSync(ctx: AppContext, r: PartnerDbRow): Partner {
   return {
-    ...toPartnerRow(ctx, r),
+    ...toPartnerRow(ctx, r, partnerInForce(ctx.db, r.id, officeToday(ctx))),
     leaderName: r.leader_name,
     email: r.email,
     address: r.address,
@@ -212,9 +219,9 @@ export function partnerHandlers(
     'partners.list': async (input) => {
       await ctx.wilayah.regencies();
       const f = filterOf(input);
-      const rows = listPartners(ctx.db, f, input.sort, input.dir, input.limit, input.offset);
+      const rows = listPartners(ctx.db, f, input.sort, input.dir, input.limit, input.offset, officeToday(ctx));
       const total = rows.length < input.limit && input.offset === 0 ? rows.length : countPartners(ctx.db, f);
-      return { rows: rows.map((r) => toPartnerRow(ctx, r)), total };
+      return { rows: rows.map((r) => toPartnerRow(ctx, r, r.in_force === 1)), total };
     },
     'partners.get': (input) => toPartner(ctx, mustFind(ctx, input.id)),
     'partners.history': (input) => {
@@ -352,7 +359,7 @@ export function partnerHandlers(
       const actor = actorOf(call);
       await ctx.wilayah.regencies();
       const f = filterOf({ ...input.filter, limit: 1, offset: 0 });
-      const rows = listPartners(ctx.db, f, input.filter.sort, input.filter.dir, 1_000_000, 0).map((r) => toPartnerSync(ctx, r));
+      const rows = listPartners(ctx.db, f, input.filter.sort, input.filter.dir, 1_000_000, 0, officeToday(ctx)).map((r) => toPartnerSync(ctx, r));
       const services = new Map(listServiceTypes(ctx.db).map((s) => [s.code, s.label_id]));
       const file = await exportTable(input.format, 'mitra', localDateOf(ctx.now(), officeSettings(ctx)?.timeZone ?? 'WIB'), PARTNER_EXPORT_COLUMNS, rows, {
         services,

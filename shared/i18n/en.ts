@@ -371,6 +371,8 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'agreements.numberTemplate.hint': 'Placeholders: {seq} (or {seq:3} for 001), {year}, {month}, {month_roman}, {office_code}.',
   'agreements.warnDays': 'Mark "ending soon" from (days before the end)',
   'agreements.noActive': 'No active agreement',
+  'agreements.noActiveShort': 'No PKS',
+  'agreements.ofPartner': 'Agreements with this partner',
   'agreement.status.draf': 'Draft',
   'agreement.status.aktif': 'Active',
   'agreement.status.akan_berakhir': 'Ending soon',

@@ -369,6 +369,8 @@ export const id = {
   'agreements.numberTemplate.hint': 'Penanda: {seq} (atau {seq:3} untuk 001), {year}, {month}, {month_roman}, {office_code}.',
   'agreements.warnDays': 'Tandai "akan berakhir" sejak (hari sebelum berakhir)',
   'agreements.noActive': 'Belum ada PKS aktif',
+  'agreements.noActiveShort': 'Tanpa PKS',
+  'agreements.ofPartner': 'PKS mitra ini',
   'agreement.status.draf': 'Draf',
   'agreement.status.aktif': 'Aktif',
   'agreement.status.akan_berakhir': 'Akan berakhir',

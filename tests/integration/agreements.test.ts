@@ -109,6 +109,18 @@ describe('agreements', () => {
     expect(audit.entries.map((e) => e.action)).toEqual(['status', 'update', 'create']);
   });
 
+  it('shows in the registry whether a partner has an agreement in force', async () => {
+    const inForce = async () => (await app.call('partners.list', {}, admin)).rows[0]!.hasAgreementInForce;
+    expect(await inForce()).toBe(false);
+    const a = await create();
+    expect(await inForce()).toBe(false); // a draft is not in force
+    await app.call('agreements.sign', { id: a.id, signedOn: '2025-03-05' }, admin);
+    expect(await inForce()).toBe(true);
+    expect((await app.call('partners.get', { id: partnerId }, admin)).hasAgreementInForce).toBe(true);
+    await app.call('agreements.cancel', { id: a.id, date: '2025-03-05', reason: 'Salah input' }, admin);
+    expect(await inForce()).toBe(false);
+  });
+
   it('keeps the number template valid and previews the next number', async () => {
     expect((await app.fail('agreements.updateSettings', { numberTemplate: '{seq}/{yaer}', warnDays: 60 }, admin)).fields).toEqual({
       numberTemplate: 'v.unknownToken',

@@ -22,7 +22,7 @@ import { useForm } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useLocation } from 'wouter';
+import { useLocation, useSearch } from 'wouter';
 import { STANDARD_ARTICLES, STANDARD_LEGAL_BASES } from '../../../../shared/agreementTemplate';
 import type { InputOf } from '../../../../shared/contract';
 import { BIDANG } from '../../../../shared/domain';
@@ -82,17 +82,19 @@ function initial(a: Agreement | null, partnerId: string | null): Values {
 
 export function AgreementEditor({ id }: { id: string | null }) {
   const { t } = useI18n();
+  // "Buat PKS" on a partner's page opens the form with that partner chosen (?mitra=<id>).
+  const partnerId = new URLSearchParams(useSearch()).get('mitra');
   const existing = useQuery({ queryKey: ['agreements.get', id], queryFn: () => call('agreements.get', { id: id! }), enabled: id !== null });
   if (id && !existing.data) return existing.isError ? <Alert color="red">{t('agreements.notFound')}</Alert> : <Loader />;
-  return <AgreementForm agreement={existing.data ?? null} key={existing.data?.updatedAt ?? 'new'} />;
+  return <AgreementForm agreement={existing.data ?? null} partnerId={partnerId} key={existing.data?.updatedAt ?? 'new'} />;
 }
 
-function AgreementForm({ agreement }: { agreement: Agreement | null }) {
+function AgreementForm({ agreement, partnerId }: { agreement: Agreement | null; partnerId: string | null }) {
   const { t, locale } = useI18n();
   const qc = useQueryClient();
   const [, navigate] = useLocation();
   const office = useQuery({ queryKey: ['settings.get'], queryFn: () => call('settings.get', {}) });
-  const form = useForm<Values>({ mode: 'controlled', initialValues: initial(agreement, null), validate: zodValidate(AgreementFields, t) });
+  const form = useForm<Values>({ mode: 'controlled', initialValues: initial(agreement, partnerId), validate: zodValidate(AgreementFields, t) });
   const v = form.values;
   const [numberMode, setNumberMode] = useState<'auto' | 'manual'>('auto');
   const [manualNumber, setManualNumber] = useState('');
@@ -127,7 +129,7 @@ function AgreementForm({ agreement }: { agreement: Agreement | null }) {
       void qc.invalidateQueries({ queryKey: ['agreements.list'] });
       qc.setQueryData(['agreements.get', a.id], a);
       notifyOk(`${a.officeNumber}: ${t('common.saved')}`);
-      navigate(`/pks/${a.id}`);
+      navigate(`/pks/${a.id}?`);
     },
     onError: (e) => showError(e, t, form as never, 'data.'),
   });

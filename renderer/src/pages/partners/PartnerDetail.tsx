@@ -12,6 +12,7 @@ import { displayPhone } from '../../../../shared/validate';
 import { useSession } from '../../app/session';
 import { useOffice } from '../../app/useOffice';
 import { notifyOk, showError } from '../../components/forms';
+import { AGREEMENT_STATUS_COLOR } from '../../components/agreementStatus';
 import { serviceLabel, STATUS_COLOR } from '../../components/labels';
 import { useI18n } from '../../i18n';
 import { call } from '../../rpc';
@@ -141,6 +142,8 @@ export function PartnerDetail({ id }: { id: string }) {
         )}
       </Paper>
 
+      <PartnerAgreements partnerId={p.id} hasAgreementInForce={p.hasAgreementInForce} />
+
       <Tabs defaultValue="status">
         <Tabs.List>
           <Tabs.Tab value="status">{t('partners.statusHistory')}</Tabs.Tab>
@@ -259,5 +262,48 @@ function StatusDialog({ partner, opened, onClose, onDone }: { partner: Partner; 
         </Stack>
       </form>
     </Modal>
+  );
+}
+
+/** The partner's agreements, oldest first, so a renewal chain reads top to bottom. */
+function PartnerAgreements({ partnerId, hasAgreementInForce }: { partnerId: string; hasAgreementInForce: boolean }) {
+  const { t, locale } = useI18n();
+  const session = useSession();
+  const [, navigate] = useLocation();
+  const list = useQuery({ queryKey: ['agreements.list', 'partner', partnerId], queryFn: () => call('agreements.list', { partnerId }) });
+  const rows = [...(list.data ?? [])].sort((a, b) => a.startDate.localeCompare(b.startDate));
+  return (
+    <Paper withBorder p="md">
+      <Group justify="space-between" mb="xs">
+        <Title order={4}>{t('agreements.ofPartner')}</Title>
+        {session.can(WRITERS) && (
+          <Button size="xs" variant="light" onClick={() => navigate(`/pks/baru?mitra=${partnerId}`)}>
+            {t('agreements.add')}
+          </Button>
+        )}
+      </Group>
+      {!hasAgreementInForce && (
+        <Alert color="orange" mb="xs" data-testid="no-agreement">
+          {t('agreements.noActive')}
+        </Alert>
+      )}
+      <Table fz="sm" highlightOnHover>
+        <Table.Tbody>
+          {rows.map((a) => (
+            <Table.Tr key={a.id} style={{ cursor: 'pointer' }} onClick={() => navigate(`/pks/${a.id}`)}>
+              <Table.Td>{a.officeNumber}</Table.Td>
+              <Table.Td>
+                {formatDate(a.startDate, locale)} – {formatDate(a.endDate, locale)}
+              </Table.Td>
+              <Table.Td>
+                <Badge color={AGREEMENT_STATUS_COLOR[a.status]} variant="light">
+                  {t(`agreement.status.${a.status}`)}
+                </Badge>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Paper>
   );
 }

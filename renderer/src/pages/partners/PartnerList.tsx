@@ -107,7 +107,7 @@ export function PartnerList() {
       col.accessor('status', {
         id: 'status',
         header: t('partners.status'),
-        meta: { minWidth: 130 },
+        meta: { minWidth: 200 },
         cell: (c) => (
           <Group gap={4} wrap="nowrap">
             <Badge color={STATUS_COLOR[c.getValue()]} variant="light">
@@ -116,6 +116,11 @@ export function PartnerList() {
             {c.row.original.archivedAt && (
               <Badge color="gray" variant="outline">
                 {t('common.archived')}
+              </Badge>
+            )}
+            {!c.row.original.archivedAt && !c.row.original.hasAgreementInForce && (
+              <Badge color="orange" variant="outline" title={t('agreements.noActive')}>
+                {t('agreements.noActiveShort')}
               </Badge>
             )}
           </Group>
