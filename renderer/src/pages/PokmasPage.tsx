@@ -9,6 +9,7 @@ import type { PokmasGroup } from '../../../shared/types';
 import { useSession } from '../app/session';
 import { notifyOk, showError, zodValidate } from '../components/forms';
 import { bidangOptions, STATUS_COLOR } from '../components/labels';
+import { DialogActions } from '../components/DialogActions';
 import { useI18n } from '../i18n';
 import { call } from '../rpc';
 
@@ -127,14 +128,7 @@ function GroupDialog({ group, onClose, onSaved }: { group: PokmasGroup | null; o
             {...form.getInputProps('memberIds')}
           />
           <Textarea label={t('pokmas.description')} autosize minRows={2} {...form.getInputProps('description')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <DialogActions onCancel={onClose} loading={save.isPending} />
         </Stack>
       </form>
     </Modal>

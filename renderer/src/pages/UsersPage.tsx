@@ -12,6 +12,7 @@ import { useOffice } from '../app/useOffice';
 import { DataTable } from '../components/DataTable';
 import { RequireRole } from '../components/Forbidden';
 import { notifyOk, showError, zodValidate } from '../components/forms';
+import { DialogActions } from '../components/DialogActions';
 import { useI18n } from '../i18n';
 import { call } from '../rpc';
 
@@ -130,14 +131,7 @@ function NewUser({ roles, onClose, onSaved }: DialogProps & { roles: { value: st
             <PasswordInput label={t('setup.password')} withAsterisk autoComplete="new-password" {...form.getInputProps('password')} />
             <PasswordInput label={t('setup.passwordConfirm')} withAsterisk autoComplete="new-password" {...form.getInputProps('passwordConfirm')} />
           </SimpleGrid>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <DialogActions onCancel={onClose} loading={save.isPending} />
         </Stack>
       </form>
     </Modal>
@@ -163,14 +157,7 @@ function EditUser({ user, roles, onClose, onSaved }: DialogProps & { user: User;
           <TextInput label={t('users.nip')} maxLength={18} {...form.getInputProps('nip')} />
           <TextInput label={t('users.position')} {...form.getInputProps('position')} />
           <Select label={t('users.role')} data={roles} allowDeselect={false} {...form.getInputProps('role')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <DialogActions onCancel={onClose} loading={save.isPending} />
         </Stack>
       </form>
     </Modal>
@@ -195,14 +182,7 @@ function ResetPassword({ user, onClose, onSaved }: DialogProps & { user: User })
           <Text size="sm">{user.name}</Text>
           <PasswordInput label={t('auth.newPassword')} withAsterisk autoComplete="new-password" data-autofocus {...form.getInputProps('password')} />
           <PasswordInput label={t('setup.passwordConfirm')} withAsterisk autoComplete="new-password" {...form.getInputProps('passwordConfirm')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <DialogActions onCancel={onClose} loading={save.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -2,7 +2,7 @@ import { Alert, Anchor, Badge, Button, Checkbox, Group, Loader, Modal, NumberInp
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { WRITERS } from '../../../../shared/contract';
 import { formatDate } from '../../../../shared/format';
@@ -11,21 +11,12 @@ import { useSession } from '../../app/session';
 import { AGREEMENT_STATUS_COLOR } from '../../components/agreementStatus';
 import { notifyOk, showError } from '../../components/forms';
 import { serviceLabel } from '../../components/labels';
+import { DialogActions } from '../../components/DialogActions';
+import { Field } from '../../components/Field';
 import { useI18n } from '../../i18n';
 import { call } from '../../rpc';
 
 const today = () => new Date().toISOString().slice(0, 10);
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm">{children || '—'}</Text>
-    </div>
-  );
-}
 
 export function AgreementDetail({ id }: { id: string }) {
   const { t, locale } = useI18n();
@@ -183,14 +174,7 @@ function SignDialog({ agreement, onClose, onDone }: DialogProps) {
       >
         <Stack>
           <DateInput label={t('agreements.signedOn')} valueFormat="D MMMM YYYY" {...form.getInputProps('signedOn')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <DialogActions onCancel={onClose} loading={save.isPending} />
         </Stack>
       </form>
     </Modal>
@@ -218,14 +202,7 @@ function CancelDialog({ agreement, onClose, onDone }: DialogProps) {
         <Stack>
           <DateInput label={t('agreements.cancelDate')} valueFormat="D MMMM YYYY" {...form.getInputProps('date')} />
           <Textarea label={t('agreements.cancelReason')} withAsterisk autosize minRows={2} {...form.getInputProps('reason')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" color="red" loading={save.isPending}>
-              {t('agreements.cancel')}
-            </Button>
-          </Group>
+          <DialogActions onCancel={onClose} loading={save.isPending} label={t('agreements.cancel')} color="red" />
         </Stack>
       </form>
     </Modal>
@@ -267,14 +244,7 @@ function RenewDialog({ agreement, onClose, onDone }: DialogProps) {
           {v.signDate && v.startDate && v.signDate > v.startDate && (
             <Checkbox label={t('agreements.confirmLateSigning')} {...form.getInputProps('confirmLateSigning', { type: 'checkbox' })} />
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('agreements.renew')}
-            </Button>
-          </Group>
+          <DialogActions onCancel={onClose} loading={save.isPending} label={t('agreements.renew')} />
         </Stack>
       </form>
     </Modal>

@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Group, Loader, Modal, Paper, Select, SimpleGrid, 
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useLocation } from 'wouter';
 import { ADMIN, WRITERS } from '../../../../shared/contract';
 import { PARTNER_STATUS_MOVES, type PartnerStatus } from '../../../../shared/domain';
@@ -14,21 +14,12 @@ import { useOffice } from '../../app/useOffice';
 import { notifyOk, showError } from '../../components/forms';
 import { AGREEMENT_STATUS_COLOR } from '../../components/agreementStatus';
 import { serviceLabel, STATUS_COLOR } from '../../components/labels';
+import { DialogActions } from '../../components/DialogActions';
+import { Field } from '../../components/Field';
 import { useI18n } from '../../i18n';
 import { call } from '../../rpc';
 
 const ARCHIVERS = ['admin', 'petugas'] as const;
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm">{children || '—'}</Text>
-    </div>
-  );
-}
 
 export function PartnerDetail({ id }: { id: string }) {
   const { t, locale } = useI18n();
@@ -251,14 +242,7 @@ function StatusDialog({ partner, opened, onClose, onDone }: { partner: Partner; 
           />
           <DateInput label={t('common.date')} valueFormat="D MMMM YYYY" {...form.getInputProps('date')} />
           <Textarea label={t('common.notes')} autosize minRows={2} {...form.getInputProps('note')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <DialogActions onCancel={onClose} loading={save.isPending} />
         </Stack>
       </form>
     </Modal>
