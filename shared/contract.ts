@@ -9,6 +9,7 @@ import type { Role } from './domain';
 import {
   AgreementCancelInput,
   AgreementCreateInput,
+  AgreementDocumentInput,
   AgreementListInput,
   AgreementRenewInput,
   AgreementSettingsInput,
@@ -128,6 +129,8 @@ export const contract = {
   'agreements.cancel': method<Agreement>()(AgreementCancelInput, ARCHIVERS),
   'agreements.renew': method<Agreement>()(AgreementRenewInput, WRITERS),
   'agreements.export': method<ExportFile>()(AgreementListInput, 'any'),
+  /** The PKS document: HTML for preview, print and PDF, or DOCX for Word. */
+  'agreements.document': method<ExportFile>()(AgreementDocumentInput, 'any'),
   'agreements.previewNumber': method<{ readonly number: string; readonly unknownTokens: readonly string[] }>()(NumberPreviewInput, 'any'),
   'agreements.settings': method<AgreementSettings>()(empty, 'any'),
   'agreements.updateSettings': method<AgreementSettings>()(AgreementSettingsInput, ADMIN),

@@ -21,6 +21,9 @@ import { serviceCodes } from '../../db/repositories/serviceTypes';
 import { getSetting, putSetting } from '../../db/repositories/settings';
 import type { AgreementsTable } from '../../db/schema';
 import { recordChange } from './audit';
+import { renderDocx } from './documents/docx';
+import { renderHtml } from './documents/html';
+import { buildPksDocument } from './documents/pks';
 import { exportTable, type ExportColumn } from './exporter';
 import { actorOf, isoNow, nextStamp, type Actor, type AppContext, type HandlersOf } from './context';
 import { newId } from './ids';
@@ -148,6 +151,7 @@ export function agreementHandlers(
   | 'agreements.cancel'
   | 'agreements.renew'
   | 'agreements.export'
+  | 'agreements.document'
   | 'agreements.previewNumber'
   | 'agreements.settings'
   | 'agreements.updateSettings'
@@ -207,6 +211,24 @@ export function agreementHandlers(
         recordChange(ctx, actor, { action: 'update', entity: 'settings', entityId: 'agreements', before, after: input, sync: false });
         return agreementSettings(ctx);
       });
+    },
+    'agreements.document': async (input) => {
+      const a = toAgreement(ctx, mustFind(ctx, input.id));
+      const partner = partnerById(ctx.db, a.partnerId)!;
+      const office = officeSettings(ctx);
+      if (!office) throw new AppError('SETUP_REQUIRED', 'setup.required');
+      const doc = buildPksDocument(a, office, { name: partner.name, address: partner.address }, input.paper);
+      const base = `PKS-${a.officeNumber.replace(/[^A-Za-z0-9.-]+/g, '_')}-${input.paper}`;
+      if (input.format === 'html') {
+        return { filename: `${base}.html`, mime: 'text/html', base64: Buffer.from(renderHtml(doc), 'utf8').toString('base64'), rows: doc.sections.length };
+      }
+      const buf = await renderDocx(doc);
+      return {
+        filename: `${base}.docx`,
+        mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        base64: buf.toString('base64'),
+        rows: doc.sections.length,
+      };
     },
     'agreements.previewNumber': (input) => {
       const template = input.template ?? agreementSettings(ctx).numberTemplate;

@@ -77,3 +77,5 @@ export const AgreementSettingsInput = z
     warnDays: z.number().int('v.integer').min(1, 'v.range').max(365, 'v.range'),
   })
   .strict();
+
+export const AgreementDocumentInput = z.object({ id, paper: z.enum(['A4', 'F4']), format: z.enum(['html', 'docx']) }).strict();

@@ -1,0 +1,64 @@
+import { MARGIN_MM, PAPER_MM, type DocumentModel, type Signatory } from './model';
+
+/** Every text in a document comes from user input: escape it all. */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+const line = (tag: string, cls: string, text: string) => `<${tag} class="${cls}">${escapeHtml(text)}</${tag}>`;
+
+function signature(s: Signatory): string {
+  return `<td class="sig">
+  <div>${escapeHtml(s.role)},</div>
+  <div class="org">${escapeHtml(s.organisation)}</div>
+  ${s.materai ? '<div class="materai">Meterai<br>Rp10.000</div>' : '<div class="space"></div>'}
+  <div class="name">${escapeHtml(s.name)}</div>
+  <div>${escapeHtml(s.position)}</div>
+  ${s.nip ? `<div>NIP ${escapeHtml(s.nip)}</div>` : ''}
+</td>`;
+}
+
+/**
+ * A4 or F4 with the margins of a government letter, Bookman-like serif, and "Halaman x dari y"
+ * in the page footer (CSS page margin boxes, printed by Chromium and Electron alike).
+ */
+export function renderHtml(doc: DocumentModel): string {
+  const size = PAPER_MM[doc.paper];
+  const m = MARGIN_MM;
+  const css = `
+@page { size: ${size.width}mm ${size.height}mm; margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm;
+  @bottom-center { content: "Halaman " counter(page) " dari " counter(pages); font: 9pt "Bookman Old Style", "TeX Gyre Bonum", serif; }
+  @bottom-right { content: "${escapeHtml(doc.footerNote).replace(/"/g, '\\"')}"; font: 8pt sans-serif; color: #555; } }
+body { font: 12pt/1.5 "Bookman Old Style", "TeX Gyre Bonum", "Times New Roman", serif; margin: 0; color: #000; }
+.kop { text-align: center; border-bottom: 3px double #000; padding-bottom: 4pt; margin-bottom: 12pt; }
+.kop .l { font-weight: bold; margin: 0; }
+.kop .s { font-size: 10pt; margin: 0; }
+.title { text-align: center; font-weight: bold; margin: 0; }
+.numbers { text-align: center; margin: 8pt 0 14pt; }
+.numbers p { margin: 0; }
+p.par { text-align: justify; margin: 0 0 6pt; }
+.pasal { text-align: center; font-weight: bold; margin: 12pt 0 4pt; break-after: avoid; }
+table.sigs { width: 100%; margin-top: 24pt; break-inside: avoid; border-collapse: collapse; }
+td.sig { width: 50%; text-align: center; vertical-align: top; }
+td.sig .org { font-weight: bold; }
+td.sig .space { height: 70pt; }
+td.sig .materai { width: 32mm; height: 20mm; margin: 8pt auto; border: 1px dashed #777; font-size: 8pt; color: #777; display: flex; align-items: center; justify-content: center; }
+td.sig .name { font-weight: bold; text-decoration: underline; }
+@media screen { body { background: #e9ecef; } main { background: #fff; width: ${size.width - m.left - m.right}mm; margin: 12px auto; padding: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm; box-shadow: 0 1px 4px rgba(0,0,0,.2); } }
+`;
+  const body = [
+    '<div class="kop">',
+    ...doc.letterhead.map((l) => line('p', 'l', l)),
+    ...doc.letterheadSmall.map((l) => line('p', 's', l)),
+    '</div>',
+    ...doc.title.map((l) => line('p', 'title', l)),
+    '<div class="numbers">',
+    ...doc.numbers.map((n) => line('p', 'num', `${n.label}: ${n.value}`)),
+    '</div>',
+    ...doc.paragraphs.map((p) => line('p', 'par', p)),
+    ...doc.sections.flatMap((s) => [`<p class="pasal">${escapeHtml(s.number)}<br>${escapeHtml(s.heading)}</p>`, ...s.body.map((p) => line('p', 'par', p))]),
+    ...doc.closing.map((p) => line('p', 'par', p)),
+    `<table class="sigs"><tr>${signature(doc.signatures[0])}${signature(doc.signatures[1])}</tr></table>`,
+  ].join('\n');
+  return `<!doctype html>\n<html lang="id"><head><meta charset="utf-8"><title>${escapeHtml(doc.title.join(' '))}</title><style>${css}</style></head><body><main>${body}</main></body></html>`;
+}

@@ -1,0 +1,37 @@
+/**
+ * A printed document as structure, built once from the data and rendered twice (HTML for print
+ * and PDF, DOCX for offices that edit in Word): one model, two renderers, no second copy of the text.
+ */
+export type Paper = 'A4' | 'F4';
+
+/** Sheet sizes in millimetres. F4/Folio (215 × 330 mm) is in daily use beside A4. */
+export const PAPER_MM: Readonly<Record<Paper, { readonly width: number; readonly height: number }>> = {
+  A4: { width: 210, height: 297 },
+  F4: { width: 215, height: 330 },
+};
+
+/** Margins per common government letter practice: wider binding margin on the left. */
+export const MARGIN_MM = { top: 20, right: 20, bottom: 20, left: 30 } as const;
+
+export interface Signatory {
+  readonly role: string;
+  readonly organisation: string;
+  readonly name: string;
+  readonly nip: string;
+  readonly position: string;
+  /** Leaves a box for the Rp10.000 meterai. */
+  readonly materai: boolean;
+}
+
+export interface DocumentModel {
+  readonly paper: Paper;
+  readonly letterhead: readonly string[];
+  readonly letterheadSmall: readonly string[];
+  readonly title: readonly string[];
+  readonly numbers: readonly { readonly label: string; readonly value: string }[];
+  readonly paragraphs: readonly string[];
+  readonly sections: readonly { readonly number: string; readonly heading: string; readonly body: readonly string[] }[];
+  readonly closing: readonly string[];
+  readonly signatures: readonly [Signatory, Signatory];
+  readonly footerNote: string;
+}

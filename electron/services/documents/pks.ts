@@ -1,0 +1,51 @@
+import { formatDate } from '../../../shared/format';
+import { openingDateSentence } from '../../../shared/terbilang';
+import type { Agreement, OfficeSettings } from '../../../shared/types';
+import type { DocumentModel, Paper } from './model';
+
+/** Splits body text into paragraphs on blank lines or single line breaks typed by the officer. */
+const paragraphsOf = (text: string) =>
+  text
+    .split(/\n+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+
+/** The PKS as a document: kop, title block, both numbers, spelled-out opening, parties, pasal, signatures. */
+export function buildPksDocument(a: Agreement, office: OfficeSettings, partner: { name: string; address: string }, paper: Paper): DocumentModel {
+  const opening = `${openingDateSentence(a.signDate)}, bertempat di ${a.signPlace || office.city}, yang bertanda tangan di bawah ini:`;
+  return {
+    paper,
+    letterhead: [...office.letterhead, office.kanwil.toUpperCase(), office.name.toUpperCase()],
+    letterheadSmall: [office.address],
+    title: ['PERJANJIAN KERJA SAMA', 'ANTARA', office.name.toUpperCase(), 'DENGAN', partner.name.toUpperCase(), 'TENTANG', a.subject.toUpperCase()],
+    numbers: [
+      { label: 'Nomor', value: a.officeNumber },
+      { label: 'Nomor', value: a.partnerNumber || '…………………………' },
+    ],
+    paragraphs: [
+      opening,
+      `1. ${a.officeSignatory.name}, ${a.officeSignatory.position}, dalam hal ini bertindak untuk dan atas nama ${office.name}, berkedudukan di ${office.address}, selanjutnya disebut PIHAK PERTAMA;`,
+      `2. ${a.partnerSignatory.name}, ${a.partnerSignatory.position}, dalam hal ini bertindak untuk dan atas nama ${partner.name}${partner.address ? `, berkedudukan di ${partner.address}` : ''}, selanjutnya disebut PIHAK KEDUA.`,
+      'PIHAK PERTAMA dan PIHAK KEDUA yang selanjutnya secara bersama-sama disebut PARA PIHAK, dengan memperhatikan:',
+      ...a.legalBases.map((b, i) => `${i + 1}. ${b};`),
+      `sepakat untuk mengadakan Perjanjian Kerja Sama yang berlaku sejak tanggal ${formatDate(a.startDate)} sampai dengan tanggal ${formatDate(a.endDate)}, dengan ketentuan sebagai berikut:`,
+    ],
+    sections: a.articles.map((p, i) => ({ number: `Pasal ${i + 1}`, heading: p.heading, body: paragraphsOf(p.body) })),
+    closing: [
+      ...(a.funding ? [`Pembiayaan: ${a.funding}`] : []),
+      'Demikian Perjanjian Kerja Sama ini dibuat dan ditandatangani oleh PARA PIHAK pada hari dan tanggal tersebut di atas, dalam rangkap 2 (dua) yang masing-masing mempunyai kekuatan hukum yang sama.',
+    ],
+    signatures: [
+      { role: 'PIHAK KEDUA', organisation: partner.name, name: a.partnerSignatory.name, nip: '', position: a.partnerSignatory.position, materai: true },
+      {
+        role: 'PIHAK PERTAMA',
+        organisation: office.name,
+        name: a.officeSignatory.name,
+        nip: a.officeSignatory.nip,
+        position: a.officeSignatory.position,
+        materai: false,
+      },
+    ],
+    footerNote: a.officeNumber,
+  };
+}
