@@ -1,3 +1,5 @@
+import JSZip from 'jszip';
+import { readFile } from 'node:fs/promises';
 import { PARTNER } from '../support/fixtures';
 import { expect, pick, setUpOffice, signIn, test } from './fixtures';
 
@@ -26,6 +28,17 @@ test('an officer drafts an agreement from the standard pasal, signs it and renew
   await page.getByRole('button', { name: 'Tandai ditandatangani' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Simpan' }).click();
   await expect(page.getByTestId('agreement-status')).toHaveText('Aktif');
+
+  // Print preview of the document inside the app, and the Word file from the same model.
+  await page.getByRole('button', { name: 'Pratinjau dokumen' }).click();
+  const frame = page.frameLocator('[data-testid="document-frame"]');
+  await expect(frame.getByText('PERJANJIAN KERJA SAMA', { exact: true })).toBeVisible();
+  await expect(frame.getByText(/Pada hari ini \w+ tanggal/)).toBeVisible();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh Word' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^PKS-001_PKS_CRP_[IVX]+_\d{4}-F4\.docx$/);
+  const zip = await JSZip.loadAsync(await readFile(await download.path()));
+  expect((await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '')).toContain('Keadaan Kahar');
+  await page.keyboard.press('Escape');
 
   await page.getByRole('button', { name: 'Perpanjang' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Perpanjang' }).click();

@@ -14,6 +14,7 @@ import { serviceLabel } from '../../components/labels';
 import { DialogActions } from '../../components/DialogActions';
 import { Field } from '../../components/Field';
 import { useI18n } from '../../i18n';
+import { DocumentPreview } from './DocumentPreview';
 import { call } from '../../rpc';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -23,7 +24,7 @@ export function AgreementDetail({ id }: { id: string }) {
   const session = useSession();
   const qc = useQueryClient();
   const [, navigate] = useLocation();
-  const [dialog, setDialog] = useState<'sign' | 'cancel' | 'renew' | null>(null);
+  const [dialog, setDialog] = useState<'sign' | 'cancel' | 'renew' | 'preview' | null>(null);
   const agreement = useQuery({ queryKey: ['agreements.get', id], queryFn: () => call('agreements.get', { id }) });
   const services = useQuery({ queryKey: ['services.list'], queryFn: () => call('services.list', {}) });
   if (agreement.isError) return <Alert color="red">{t('agreements.notFound')}</Alert>;
@@ -56,6 +57,9 @@ export function AgreementDetail({ id }: { id: string }) {
         <Group gap="xs">
           <Button variant="default" onClick={() => navigate('/pks')}>
             {t('common.back')}
+          </Button>
+          <Button variant="default" onClick={() => setDialog('preview')}>
+            {t('documents.preview')}
           </Button>
           {canWrite && a.status === 'draf' && !a.signedOn && (
             <>
@@ -144,6 +148,7 @@ export function AgreementDetail({ id }: { id: string }) {
           ))}
         </Stack>
       </Paper>
+      {dialog === 'preview' && <DocumentPreview agreementId={a.id} onClose={() => setDialog(null)} />}
       {dialog === 'sign' && <SignDialog agreement={a} onClose={() => setDialog(null)} onDone={done} />}
       {dialog === 'cancel' && <CancelDialog agreement={a} onClose={() => setDialog(null)} onDone={done} />}
       {dialog === 'renew' && <RenewDialog agreement={a} onClose={() => setDialog(null)} onDone={done} />}
