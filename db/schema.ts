@@ -133,6 +133,15 @@ export interface AgreementsTable extends SyncColumns {
   previous_id: string | null;
 }
 
+export interface AgreementScansTable extends SyncColumns {
+  agreement_id: string;
+  filename: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  uploaded_by: string | null;
+}
+
 export interface Schema {
   settings: SettingsTable;
   users: UsersTable;
@@ -144,4 +153,5 @@ export interface Schema {
   audit_log: AuditLogTable;
   change_log: ChangeLogTable;
   agreements: AgreementsTable;
+  agreement_scans: AgreementScansTable;
 }

@@ -16,6 +16,7 @@ import {
   AgreementSignInput,
   AgreementUpdateInput,
   NumberPreviewInput,
+  ScanUploadInput,
 } from './schemas/agreements';
 import { AuditListInput } from './schemas/audit';
 import { ChangePasswordInput, LoginInput, UnlockInput, UserCreateInput, UserResetPasswordInput, UserSetActiveInput, UserUpdateInput } from './schemas/auth';
@@ -131,6 +132,8 @@ export const contract = {
   'agreements.export': method<ExportFile>()(AgreementListInput, 'any'),
   /** The PKS document: HTML for preview, print and PDF, or DOCX for Word. */
   'agreements.document': method<ExportFile>()(AgreementDocumentInput, 'any'),
+  'agreements.uploadScan': method<Agreement>()(ScanUploadInput, WRITERS),
+  'agreements.scan': method<ExportFile>()(byId, 'any'),
   'agreements.previewNumber': method<{ readonly number: string; readonly unknownTokens: readonly string[] }>()(NumberPreviewInput, 'any'),
   'agreements.settings': method<AgreementSettings>()(empty, 'any'),
   'agreements.updateSettings': method<AgreementSettings>()(AgreementSettingsInput, ADMIN),

@@ -209,4 +209,16 @@ export interface Agreement extends AgreementRow {
   readonly nextId: string | null;
   readonly nextNumber: string | null;
   readonly createdAt: string;
+  /** Signed scans, newest (current) first. */
+  readonly scans: readonly ScanInfo[];
+}
+
+export interface ScanInfo {
+  readonly id: string;
+  readonly filename: string;
+  readonly mime: string;
+  readonly size: number;
+  readonly sha256: string;
+  readonly uploadedAt: string;
+  readonly uploadedBy: string;
 }

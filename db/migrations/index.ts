@@ -1,7 +1,8 @@
 /** Every migration, imported statically: bundlers cannot follow a folder scan. Append only. */
 import { m0001 } from './0001_init';
 import { m0002 } from './0002_agreements';
+import { m0003 } from './0003_agreement_scans';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003];
 export const LATEST_VERSION = MIGRATIONS.length;

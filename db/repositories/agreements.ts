@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Db } from '../connection';
-import type { AgreementsTable } from '../schema';
+import type { AgreementScansTable, AgreementsTable } from '../schema';
 
 export type AgreementDbRow = Selectable<AgreementsTable> & { partner_name: string };
 
@@ -53,3 +53,23 @@ export function agreementInForce(today: string) {
     AND a.signed_on <= ${today} AND a.start_date <= ${today} AND a.end_date >= ${today}
     AND (a.cancelled_on IS NULL OR a.cancelled_on > ${today}))`;
 }
+
+export function insertScan(db: Db, row: Insertable<AgreementScansTable>): void {
+  db.run(db.q.insertInto('agreement_scans').values(row));
+}
+
+/** Every scan filed for an agreement, newest first: the first is the current one, the rest its history. */
+export function scansOf(db: Db, agreementId: string) {
+  return db.all(
+    db.q
+      .selectFrom('agreement_scans as s')
+      .leftJoin('users as u', 'u.id', 's.uploaded_by')
+      .select(['s.id', 's.filename', 's.mime', 's.size', 's.sha256', 's.created_at', 'u.name as uploaded_by_name'])
+      .where('s.agreement_id', '=', agreementId)
+      .where('s.deleted_at', 'is', null)
+      .orderBy('s.created_at', 'desc')
+      .orderBy('s.id', 'desc'),
+  );
+}
+
+export const scanById = (db: Db, id: string) => db.first(db.q.selectFrom('agreement_scans').selectAll().where('id', '=', id));

@@ -9,10 +9,13 @@ import {
   agreementById,
   agreementByNumber,
   insertAgreement,
+  insertScan,
   listAgreements,
   maxSequence,
   numberOf,
   renewalOf,
+  scanById,
+  scansOf,
   updateAgreement,
   type AgreementDbRow,
 } from '../../db/repositories/agreements';
@@ -21,6 +24,7 @@ import { serviceCodes } from '../../db/repositories/serviceTypes';
 import { getSetting, putSetting } from '../../db/repositories/settings';
 import type { AgreementsTable } from '../../db/schema';
 import { recordChange } from './audit';
+import { MAX_SCAN_BYTES, readStoredFile, sniffScanType, storeFile } from './files';
 import { renderDocx } from './documents/docx';
 import { renderHtml } from './documents/html';
 import { buildPksDocument } from './documents/pks';
@@ -80,6 +84,15 @@ function toAgreement(ctx: AppContext, r: AgreementDbRow): Agreement {
     nextId: next?.id ?? null,
     nextNumber: next?.office_number ?? null,
     createdAt: r.created_at,
+    scans: scansOf(ctx.db, r.id).map((x) => ({
+      id: x.id,
+      filename: x.filename,
+      mime: x.mime,
+      size: x.size,
+      sha256: x.sha256,
+      uploadedAt: x.created_at,
+      uploadedBy: x.uploaded_by_name ?? '',
+    })),
   };
 }
 
@@ -152,6 +165,8 @@ export function agreementHandlers(
   | 'agreements.renew'
   | 'agreements.export'
   | 'agreements.document'
+  | 'agreements.uploadScan'
+  | 'agreements.scan'
   | 'agreements.previewNumber'
   | 'agreements.settings'
   | 'agreements.updateSettings'
@@ -229,6 +244,47 @@ export function agreementHandlers(
         base64: buf.toString('base64'),
         rows: doc.sections.length,
       };
+    },
+    'agreements.uploadScan': (input, call) => {
+      const actor = actorOf(call);
+      const bytes = Buffer.from(input.base64, 'base64');
+      if (bytes.length === 0) throw fieldError('file', 'scans.empty');
+      if (bytes.length > MAX_SCAN_BYTES) throw fieldError('file', 'scans.tooLarge');
+      const mime = sniffScanType(bytes);
+      if (!mime) throw fieldError('file', 'scans.wrongType');
+      const before = mustFind(ctx, input.id);
+      if (before.cancelled_on) throw new AppError('CONFLICT', 'agreements.cancelled');
+      if (!before.signed_on && input.signedOn > before.end_date) throw fieldError('signedOn', 'agreements.signedAfterEnd');
+      // The file is on disk (flushed) before the row that names it is committed.
+      const hash = storeFile(ctx.filesDir, bytes);
+      return ctx.db.tx(() => {
+        const now = isoNow(ctx);
+        insertScan(ctx.db, {
+          id: newId(),
+          agreement_id: input.id,
+          filename: input.filename,
+          mime,
+          size: bytes.length,
+          sha256: hash,
+          uploaded_by: actor.id,
+          created_at: now,
+          updated_at: now,
+          deleted_at: null,
+          origin: officeCode(ctx),
+        });
+        // Filing the signed scan of a draft is what makes it signed, on the signing date given.
+        if (!before.signed_on) updateAgreement(ctx.db, input.id, { signed_on: input.signedOn, updated_at: nextStamp(ctx, before.updated_at) });
+        else updateAgreement(ctx.db, input.id, { updated_at: nextStamp(ctx, before.updated_at) });
+        const after = mustFind(ctx, input.id);
+        audited(actor, before.signed_on ? 'update' : 'status', before, after);
+        return toAgreement(ctx, after);
+      });
+    },
+    'agreements.scan': (input) => {
+      const scan = scanById(ctx.db, input.id);
+      if (!scan) throw new AppError('NOT_FOUND', 'files.missing');
+      const bytes = readStoredFile(ctx.filesDir, scan.sha256);
+      return { filename: scan.filename, mime: scan.mime, base64: bytes.toString('base64'), rows: 1 };
     },
     'agreements.previewNumber': (input) => {
       const template = input.template ?? agreementSettings(ctx).numberTemplate;

@@ -47,7 +47,14 @@ export function createAppCore(dataDir: string, opts: { now?: () => Date; nativeB
   mkdirSync(dataDir, { recursive: true });
   const db = openDb(join(dataDir, DB_FILE), opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
   sharedWilayah ??= createWilayahSource();
-  const ctx: AppContext = { db, now: opts.now ?? (() => new Date()), wilayah: sharedWilayah, sessions: new SessionStore(), appVersion: APP_VERSION };
+  const ctx: AppContext = {
+    db,
+    now: opts.now ?? (() => new Date()),
+    wilayah: sharedWilayah,
+    sessions: new SessionStore(),
+    appVersion: APP_VERSION,
+    filesDir: join(dataDir, 'files'),
+  };
   const dispatch = createDispatcher(ctx, buildHandlers(ctx));
   return { ctx, dispatch, db, close: () => db.close() };
 }

@@ -12,6 +12,8 @@ export interface AppContext {
   readonly wilayah: WilayahSource;
   readonly sessions: SessionStore;
   readonly appVersion: string;
+  /** Where attachments (signed scans) are stored, by SHA-256. */
+  readonly filesDir: string;
 }
 
 /** The signed-in user behind a call, as checked by the dispatcher for this very call. */

@@ -79,3 +79,8 @@ export const AgreementSettingsInput = z
   .strict();
 
 export const AgreementDocumentInput = z.object({ id, paper: z.enum(['A4', 'F4']), format: z.enum(['html', 'docx']) }).strict();
+
+/** A signed scan as base64 (≤ 20 MB of bytes); its real type and size are checked in the main process. */
+export const ScanUploadInput = z
+  .object({ id, filename: requiredText(200), base64: z.string().min(1, 'v.required').max(28_000_000, 'scans.tooLarge'), signedOn: isoDate })
+  .strict();

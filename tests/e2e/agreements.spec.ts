@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { PARTNER } from '../support/fixtures';
 import { expect, pick, setUpOffice, signIn, test } from './fixtures';
 
-test('an officer drafts an agreement from the standard pasal, signs it and renews it', async ({ page, app }) => {
+test('an officer drafts an agreement from the standard pasal, files the signed scan and renews it', async ({ page, app }) => {
   const admin = await setUpOffice(app);
   await app.rpc('partners.create', { ...PARTNER, status: 'aktif' }, admin);
   await signIn(page, app);
@@ -25,9 +25,13 @@ test('an officer drafts an agreement from the standard pasal, signs it and renew
   await expect(page.getByRole('heading', { name: /^001\/PKS\/CRP\// })).toBeVisible();
   await expect(page.getByTestId('agreement-status')).toHaveText('Draf');
   await expect(page.getByText('Pasal 8Keadaan Kahar')).toBeVisible();
-  await page.getByRole('button', { name: 'Tandai ditandatangani' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Simpan' }).click();
+  // Filing the signed scan (checked by content) turns the draft aktif.
+  await page
+    .locator('input[type="file"]')
+    .setInputFiles({ name: 'pks-ditandatangani.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+  await page.getByRole('button', { name: 'Unggah scan' }).click();
   await expect(page.getByTestId('agreement-status')).toHaveText('Aktif');
+  await expect(page.getByRole('button', { name: 'pks-ditandatangani.pdf' })).toBeVisible();
 
   // Print preview of the document inside the app, and the Word file from the same model.
   await page.getByRole('button', { name: 'Pratinjau dokumen' }).click();

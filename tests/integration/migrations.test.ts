@@ -69,6 +69,36 @@ describe('migrations', () => {
     raw.close();
   });
 
+  it('0003 adds signed scans to a version-2 file without touching its agreements', () => {
+    const raw = new BetterSqlite3(file());
+    raw.pragma('foreign_keys = ON');
+    migrate(raw, MIGRATIONS, 2);
+    const t = '2025-03-05T00:00:00.000Z';
+    raw
+      .prepare(
+        `INSERT INTO partners (id, name, name_key, search_text, category, bidang, services, status, status_date, created_at, updated_at, origin)
+         VALUES ('p1', 'LBH Curup', 'lbh curup', 'lbh curup', 'lainnya', '["hukum_kemasyarakatan"]', '[]', 'aktif', '2025-03-01', ?, ?, 'CRP')`,
+      )
+      .run(t, t);
+    raw
+      .prepare(
+        `INSERT INTO agreements (id, partner_id, subject, office_number, number_year, number_seq, sign_date, start_date, end_date, bidang, services,
+           office_signatory, partner_signatory, legal_bases, articles, created_at, updated_at, origin)
+         VALUES ('a1', 'p1', 'Bantuan hukum', '001/PKS', 2025, 1, '2025-03-05', '2025-03-05', '2026-03-04', '[]', '[]', '{}', '{}', '[]', '[]', ?, ?, 'CRP')`,
+      )
+      .run(t, t);
+    const before = raw.prepare('SELECT * FROM agreements').all();
+    expect(migrate(raw, MIGRATIONS, 3)).toBe(3);
+    expect(raw.prepare('SELECT * FROM agreements').all()).toEqual(before);
+    const insert = raw.prepare(
+      `INSERT INTO agreement_scans (id, agreement_id, filename, mime, size, sha256, created_at, updated_at, origin) VALUES (?, ?, 'scan.pdf', ?, 10, ?, ?, ?, 'CRP')`,
+    );
+    insert.run('s1', 'a1', 'application/pdf', 'a'.repeat(64), t, t);
+    expect(() => insert.run('s2', 'a1', 'text/html', 'a'.repeat(64), t, t)).toThrow(/CHECK/);
+    expect(() => insert.run('s3', 'nope', 'image/png', 'a'.repeat(64), t, t)).toThrow(/FOREIGN KEY/);
+    raw.close();
+  });
+
   it('is idempotent: running again on a migrated file changes nothing', () => {
     const f = file();
     openDb(f).close();

@@ -15,6 +15,7 @@ import { DialogActions } from '../../components/DialogActions';
 import { Field } from '../../components/Field';
 import { useI18n } from '../../i18n';
 import { DocumentPreview } from './DocumentPreview';
+import { ScanPanel } from './ScanPanel';
 import { call } from '../../rpc';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -119,6 +120,7 @@ export function AgreementDetail({ id }: { id: string }) {
           </Field>
         </SimpleGrid>
       </Paper>
+      <ScanPanel agreement={a} onChanged={done} />
       <Paper withBorder p="md">
         <Title order={4} mb="xs">
           {t('agreements.legalBases')}

@@ -1,0 +1,50 @@
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppError } from '../../shared/errors';
+
+/** Largest signed scan accepted (a multi-page colour scan of a PKS fits well within it). */
+export const MAX_SCAN_BYTES = 20 * 1024 * 1024;
+
+export type ScanMime = 'application/pdf' | 'image/jpeg' | 'image/png';
+
+/** The type a file really is, read from its first bytes; the name the user gave it is not trusted. */
+export function sniffScanType(bytes: Uint8Array): ScanMime | null {
+  const starts = (sig: readonly number[]) => sig.every((b, i) => bytes[i] === b);
+  if (starts([0x25, 0x50, 0x44, 0x46, 0x2d])) return 'application/pdf'; // %PDF-
+  if (starts([0xff, 0xd8, 0xff])) return 'image/jpeg';
+  if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
+  return null;
+}
+
+export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * Stores bytes under their SHA-256 in `dir`: written to a temporary name, flushed to disk, then
+ * renamed, so a power cut leaves either the whole file or none. The same content is stored once.
+ */
+export function storeFile(dir: string, bytes: Uint8Array): string {
+  const hash = sha256(bytes);
+  const target = join(dir, hash);
+  if (existsSync(target)) return hash;
+  mkdirSync(dir, { recursive: true });
+  const tmp = `${target}.${process.pid}.tmp`;
+  const fd = openSync(tmp, 'w');
+  try {
+    writeSync(fd, bytes);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, target);
+  return hash;
+}
+
+/** Reads a stored file back and checks it is still the file that was stored. */
+export function readStoredFile(dir: string, hash: string): Buffer {
+  const path = join(dir, hash);
+  if (!/^[0-9a-f]{64}$/.test(hash) || !existsSync(path)) throw new AppError('NOT_FOUND', 'files.missing');
+  const bytes = readFileSync(path);
+  if (sha256(bytes) !== hash) throw new AppError('INTEGRITY', 'files.corrupt');
+  return bytes;
+}
