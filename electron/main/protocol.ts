@@ -1,7 +1,8 @@
 import { protocol } from 'electron';
 import { readFile } from 'node:fs/promises';
-import { extname, normalize, resolve, sep } from 'node:path';
+import { normalize, resolve, sep } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../csp';
+import { contentTypeOf } from '../mime';
 
 /**
  * The renderer is served from app://mitra/ rather than file://: a real origin, so the CSP and the
@@ -40,23 +41,13 @@ export function resolveAppPath(root: string, url: string): string | null {
   return file.startsWith(base + sep) ? file : null;
 }
 
-const MIME: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
-
 export async function serveAppRequest(root: string, url: string): Promise<Response> {
   const file = resolveAppPath(root, url);
   const headers = { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' };
   if (!file) return new Response('not found', { status: 404, headers });
   try {
     const body = await readFile(file);
-    return new Response(body, { status: 200, headers: { ...headers, 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream' } });
+    return new Response(body, { status: 200, headers: { ...headers, 'Content-Type': contentTypeOf(file) } });
   } catch {
     return new Response('not found', { status: 404, headers });
   }

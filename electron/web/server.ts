@@ -2,9 +2,10 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join, normalize, resolve, sep } from 'node:path';
 import { createAppCore } from '../services/app';
 import { CONTENT_SECURITY_POLICY } from '../csp';
+import { contentTypeOf } from '../mime';
 
 /**
  * The loopback web transport: the same services as the Electron IPC, over HTTP on 127.0.0.1, for
@@ -19,16 +20,6 @@ export interface WebServer {
   readonly secret: string;
   close(): Promise<void>;
 }
-
-const MIME: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
 
 /** Room for later attachments (scans up to 20 MB travel base64-encoded). */
 const MAX_BODY = 30 * 1024 * 1024;
@@ -86,7 +77,7 @@ export async function startWebServer(opts: { dataDir: string; staticDir: string;
     if (file !== root && !file.startsWith(root + sep)) return send(res, 404, 'not found');
     try {
       const data = await readFile(file);
-      const type = MIME[extname(file)] ?? 'application/octet-stream';
+      const type = contentTypeOf(file);
       send(res, 200, data, type, {
         'Content-Security-Policy': CONTENT_SECURITY_POLICY,
         'Cache-Control': file.endsWith('index.html') ? 'no-store' : 'max-age=3600',

@@ -28,6 +28,7 @@ import type { InputOf } from '../../../../shared/contract';
 import { BIDANG } from '../../../../shared/domain';
 import { AgreementFields } from '../../../../shared/schemas/agreements';
 import type { Agreement } from '../../../../shared/types';
+import { FormHeader } from '../../components/FormHeader';
 import { notifyOk, showError, zodValidate } from '../../components/forms';
 import { serviceLabel } from '../../components/labels';
 import { useDebounced } from '../../components/useDebounced';
@@ -139,17 +140,11 @@ function AgreementForm({ agreement, partnerId }: { agreement: Agreement | null; 
   return (
     <form onSubmit={submit}>
       <Stack gap="md" maw={1000}>
-        <Group justify="space-between">
-          <Title order={2}>{agreement ? `${t('agreements.edit')}: ${agreement.officeNumber}` : t('agreements.new')}</Title>
-          <Group>
-            <Button variant="default" onClick={() => navigate(agreement ? `/pks/${agreement.id}` : '/pks')}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Group>
+        <FormHeader
+          title={agreement ? `${t('agreements.edit')}: ${agreement.officeNumber}` : t('agreements.new')}
+          onCancel={() => navigate(agreement ? `/pks/${agreement.id}` : '/pks')}
+          saving={save.isPending}
+        />
 
         <Paper withBorder p="md">
           <Stack gap="sm">

@@ -27,6 +27,7 @@ import { BIDANG, PARTNER_STATUSES } from '../../../../shared/domain';
 import { AppError } from '../../../../shared/errors';
 import { PartnerCreateInput, PartnerUpdateInput } from '../../../../shared/schemas/partners';
 import type { Partner } from '../../../../shared/types';
+import { FormHeader } from '../../components/FormHeader';
 import { notifyOk, showError, zodValidate } from '../../components/forms';
 import { categoryOptions, serviceLabel } from '../../components/labels';
 import { useDebounced } from '../../components/useDebounced';
@@ -160,17 +161,11 @@ function PartnerForm({ partner }: { partner: Partner | null }) {
   return (
     <form onSubmit={submit}>
       <Stack gap="md" maw={1000}>
-        <Group justify="space-between">
-          <Title order={2}>{editing ? t('partners.edit') : t('partners.new')}</Title>
-          <Group>
-            <Button variant="default" onClick={() => navigate(partner ? `/mitra/${partner.id}` : '/mitra')}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Group>
+        <FormHeader
+          title={editing ? t('partners.edit') : t('partners.new')}
+          onCancel={() => navigate(partner ? `/mitra/${partner.id}` : '/mitra')}
+          saving={save.isPending}
+        />
 
         <Paper withBorder p="md">
           <Title order={4} mb="sm">
