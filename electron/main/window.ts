@@ -1,8 +1,23 @@
 import { BrowserWindow, shell, type Session, type WebContents } from 'electron';
 import { APP_ORIGIN, isAppUrl } from './protocol';
 
-/** Keeps the window on our own pages: no navigation away, no new windows, no webviews. */
+const hardened = new WeakSet<WebContents>();
+
+/** Only plain web addresses may leave the app; file:, custom schemes and the like never do. */
+export function isWebUrl(url: string): boolean {
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'https:' || protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/** Keeps a page on our own origin: no navigation away, no new windows, no webviews. */
 export function hardenContents(contents: WebContents): void {
+  // Applied to every web contents at creation and again by createMainWindow; once is enough.
+  if (hardened.has(contents)) return;
+  hardened.add(contents);
   const stayHome = (event: { preventDefault(): void }, url: string) => {
     if (!isAppUrl(url)) event.preventDefault();
   };
@@ -11,7 +26,7 @@ export function hardenContents(contents: WebContents): void {
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
     // A web link (e.g. a partner's site) opens in the system browser, never inside the app.
-    if (/^https?:\/\//i.test(url)) void shell.openExternal(url);
+    if (isWebUrl(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
 }

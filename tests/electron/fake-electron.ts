@@ -1,10 +1,10 @@
 /**
  * A stand-in for the `electron` module: records what the main process asks of Electron, so the
- * wiring can be checked where no Electron binary can run.
+ * wiring can be checked where no Electron binary can run. Only what the app uses is modelled.
  */
 type Listener = (...args: unknown[]) => unknown;
 
-class Emitter {
+export class Emitter {
   readonly listeners = new Map<string, Listener[]>();
   on(event: string, fn: Listener) {
     this.listeners.set(event, [...(this.listeners.get(event) ?? []), fn]);
@@ -18,27 +18,43 @@ class Emitter {
   }
 }
 
+/** An event whose default action the code under test may prevent. */
+export function cancellable() {
+  return {
+    prevented: false,
+    preventDefault() {
+      this.prevented = true;
+    },
+  };
+}
+
 export class FakeFrame {
   constructor(public url: string) {}
 }
 
+export type OpenHandler = (details: { url: string }) => { action: string };
+
 export class FakeWebContents extends Emitter {
   mainFrame = new FakeFrame('app://mitra/index.html');
-  windowOpenHandler: ((d: { url: string }) => { action: string }) | null = null;
-  setWindowOpenHandler(fn: (d: { url: string }) => { action: string }) {
+  windowOpenHandler: OpenHandler | null = null;
+  setWindowOpenHandler(fn: OpenHandler) {
     this.windowOpenHandler = fn;
+  }
+  /** Emits `event` with a fresh cancellable event; true when a listener prevented it. */
+  prevents(event: string, ...args: unknown[]): boolean {
+    const e = cancellable();
+    this.emit(event, e, ...args);
+    return e.prevented;
   }
 }
 
 export class FakeBrowserWindow extends Emitter {
-  static created: FakeBrowserWindow[] = [];
   readonly webContents = new FakeWebContents();
   loadedUrl: string | null = null;
   minimized = false;
   calls: string[] = [];
   constructor(public readonly options: Record<string, unknown>) {
     super();
-    FakeBrowserWindow.created.push(this);
   }
   loadURL(url: string) {
     this.loadedUrl = url;
@@ -62,28 +78,61 @@ export class FakeBrowserWindow extends Emitter {
   }
 }
 
-export function makeFakeElectron(opts: { gotLock?: boolean } = {}) {
+export function makeFakeElectron(opts: { gotLock?: boolean; isPackaged?: boolean } = {}) {
+  /** Every call into Electron that matters for ordering, e.g. 'app.enableSandbox', 'ready'. */
+  const log: string[] = [];
+  const windows: FakeBrowserWindow[] = [];
   const handlers = new Map<string, Listener>();
   const protocolHandlers = new Map<string, (req: { url: string }) => Promise<Response>>();
+  let resolveReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (resolveReady = resolve));
+
   const app = Object.assign(new Emitter(), {
-    isPackaged: false,
+    isPackaged: opts.isPackaged ?? false,
     quitCalled: false,
-    requestSingleInstanceLock: () => opts.gotLock ?? true,
+    userModelId: null as string | null,
+    enableSandbox: () => void log.push('app.enableSandbox'),
+    requestSingleInstanceLock: () => {
+      log.push('app.requestSingleInstanceLock');
+      return opts.gotLock ?? true;
+    },
     quit() {
       app.quitCalled = true;
     },
-    whenReady: () => Promise.resolve(),
+    setAppUserModelId(id: string) {
+      app.userModelId = id;
+    },
+    whenReady: () => ready,
     getAppPath: () => '/app',
-    getPath: (_name: string): string => '/tmp/mitra-fake-user-data',
+    getPath: (_name: string): string => '/profile',
   });
+
+  /** Windows created by the code under test announce their contents like Electron does. */
+  class BrowserWindow extends FakeBrowserWindow {
+    constructor(options: Record<string, unknown>) {
+      super(options);
+      windows.push(this);
+      app.emit('web-contents-created', {}, this.webContents);
+    }
+  }
+
   const permission = { request: null as null | Listener, check: null as null | Listener };
   return {
+    log,
+    windows,
+    /** Lets the app become ready, then waits for what runs on ready. */
+    async becomeReady() {
+      log.push('ready');
+      resolveReady();
+      await new Promise((r) => setTimeout(r, 0));
+    },
     app,
-    BrowserWindow: FakeBrowserWindow,
+    BrowserWindow,
     ipcMain: { handle: (channel: string, fn: Listener) => handlers.set(channel, fn), handlers },
     protocol: {
       privileged: [] as unknown[],
       registerSchemesAsPrivileged(schemes: unknown[]) {
+        log.push('protocol.registerSchemesAsPrivileged');
         this.privileged.push(...schemes);
       },
       handle: (scheme: string, fn: (req: { url: string }) => Promise<Response>) => protocolHandlers.set(scheme, fn),
@@ -96,7 +145,13 @@ export function makeFakeElectron(opts: { gotLock?: boolean } = {}) {
       },
     },
     permission,
-    Menu: { buildFromTemplate: (t: unknown) => ({ template: t }), setApplicationMenu: () => undefined },
+    Menu: {
+      applied: null as unknown,
+      buildFromTemplate: (template: unknown) => ({ template }),
+      setApplicationMenu(menu: unknown) {
+        this.applied = menu;
+      },
+    },
     shell: {
       opened: [] as string[],
       openExternal(url: string) {
@@ -104,7 +159,13 @@ export function makeFakeElectron(opts: { gotLock?: boolean } = {}) {
         return Promise.resolve();
       },
     },
-    dialog: { showErrorBox: () => undefined, showMessageBox: () => Promise.resolve() },
+    dialog: {
+      errors: [] as string[],
+      showErrorBox(_title: string, message: string) {
+        this.errors.push(message);
+      },
+      showMessageBox: () => Promise.resolve({ response: 0 }),
+    },
     contextBridge: {
       exposed: {} as Record<string, unknown>,
       exposeInMainWorld(key: string, api: unknown) {
