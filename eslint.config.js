@@ -2,13 +2,34 @@
 // environment-bound; renderer/ reaches the main process only through shared/ and its RPC client;
 // db/ knows nothing of Electron or the interface; only electron/main and electron/preload touch
 // the `electron` module.
+//
+// no-restricted-imports is one rule: a later block replaces an earlier block's settings rather
+// than adding to them, so every layer block repeats ELECTRON.
+import { builtinModules } from 'node:module';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const layer = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
-const NODE_BUILTINS = { group: ['node:*', 'fs', 'path', 'crypto', 'os', 'child_process', 'http'], message: 'This layer must stay free of Node APIs.' };
-const ELECTRON = { group: ['electron'], message: 'Only electron/main and electron/preload may use Electron.' };
+/**
+ * Exact module names go in `paths`: `patterns` follow .gitignore rules, where a bare name such as
+ * `domain` or `electron` would also match a local `./domain` or `../electron/services/app`.
+ */
+const layer = (...rules) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      paths: rules.flatMap((r) => (r.names ?? []).map((name) => ({ name, message: r.message }))),
+      patterns: rules.filter((r) => r.group).map(({ group, message }) => ({ group, message })),
+    },
+  ],
+});
+const NODE_BUILTINS = {
+  // Every builtin, with and without the node: prefix, including subpaths such as fs/promises.
+  names: builtinModules,
+  group: ['node:*', ...builtinModules.map((name) => `/${name}/*`)],
+  message: 'This layer must stay free of Node APIs.',
+};
+const ELECTRON = { names: ['electron'], group: ['/electron/*'], message: 'Only electron/main and electron/preload may use Electron.' };
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.data/**', '.data-serve.ts'] },
@@ -21,13 +42,11 @@ export default tseslint.config(
     },
   },
   { files: ['**/*.{js,mjs}'], languageOptions: { globals: globals.node } },
+  // Everywhere but the two Electron layers (tests mock the module with vi.mock instead of importing it).
+  { ignores: ['electron/main/**', 'electron/preload/**'], rules: layer(ELECTRON) },
   {
     files: ['shared/**/*.ts'],
-    rules: layer([
-      NODE_BUILTINS,
-      ELECTRON,
-      { group: ['**/electron/**', '**/db/**', '**/renderer/**'], message: 'shared/ imports nothing of the other layers.' },
-    ]),
+    rules: layer(NODE_BUILTINS, ELECTRON, { group: ['**/electron/**', '**/db/**', '**/renderer/**'], message: 'shared/ imports nothing of the other layers.' }),
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
@@ -36,19 +55,23 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
-      ...layer([
-        NODE_BUILTINS,
-        ELECTRON,
-        { group: ['**/electron/**', '**/db/**', 'better-sqlite3', 'kysely'], message: 'The renderer talks to the main process only through the RPC client.' },
-      ]),
+      ...layer(NODE_BUILTINS, ELECTRON, {
+        names: ['better-sqlite3', 'kysely'],
+        group: ['**/electron/**', '**/db/**', '**/tests/**', '**/scripts/**'],
+        message: 'The renderer talks to the main process only through the RPC client.',
+      }),
     },
   },
   {
     files: ['db/**/*.ts'],
-    rules: layer([ELECTRON, { group: ['**/electron/**', '**/renderer/**'], message: 'db/ knows nothing of the services, Electron or the interface.' }]),
+    rules: layer(ELECTRON, { group: ['**/electron/**', '**/renderer/**'], message: 'db/ knows nothing of the services, Electron or the interface.' }),
   },
   {
-    files: ['electron/services/**/*.ts', 'electron/web/**/*.ts', 'electron/csp.ts'],
-    rules: layer([ELECTRON, { group: ['**/renderer/**', '**/electron/main/**'], message: 'Services are Electron-free and know nothing of the interface.' }]),
+    files: ['electron/services/**/*.ts', 'electron/web/**/*.ts', 'electron/*.ts'],
+    rules: layer(ELECTRON, { group: ['**/renderer/**', '**/main/**'], message: 'Services are Electron-free and know nothing of the interface.' }),
+  },
+  {
+    files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
+    rules: layer({ group: ['**/renderer/**'], message: 'The main process knows the renderer only as built files and RPC envelopes.' }),
   },
 );
