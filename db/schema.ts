@@ -142,6 +142,24 @@ export interface AgreementScansTable extends SyncColumns {
   uploaded_by: string | null;
 }
 
+export interface ArticleTemplatesTable extends SyncColumns {
+  name: string;
+  legal_bases: string;
+  articles: string;
+  is_default: 0 | 1;
+}
+
+export interface PrintedDocumentsTable extends SyncColumns {
+  kind: 'pks';
+  entity_id: string;
+  version: number;
+  content_sha256: string;
+  code: string;
+  title: string;
+  number: string;
+  printed_by: string | null;
+}
+
 export interface Schema {
   settings: SettingsTable;
   users: UsersTable;
@@ -154,4 +172,6 @@ export interface Schema {
   change_log: ChangeLogTable;
   agreements: AgreementsTable;
   agreement_scans: AgreementScansTable;
+  article_templates: ArticleTemplatesTable;
+  printed_documents: PrintedDocumentsTable;
 }

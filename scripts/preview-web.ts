@@ -1,6 +1,7 @@
 /** `npm run preview:web`: the app in a browser tab, on 127.0.0.1, with a per-launch key. */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { chromiumPdfPrinter, HEADLESS_CHROMIUM_ARGS } from '../electron/web/chromium-pdf';
 import { startWebServer } from '../electron/web/server';
 
 const staticDir = resolve('out/renderer');
@@ -9,10 +10,17 @@ if (!existsSync(resolve(staticDir, 'index.html'))) {
   process.exit(1);
 }
 const dataDir = resolve(process.env.MITRA_DATA_DIR ?? '.data');
-const server = await startWebServer({ dataDir, staticDir, port: Number(process.env.PORT ?? 0) });
+// "Simpan PDF" prints through a headless Chromium when one is installed (as the desktop app does
+// through Electron); otherwise the button falls back to the browser's own print dialog.
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const browser = existsSync(chromiumPath)
+  ? await (await import('@playwright/test')).chromium.launch({ executablePath: chromiumPath, args: [...HEADLESS_CHROMIUM_ARGS] })
+  : null;
+const server = await startWebServer({ dataDir, staticDir, port: Number(process.env.PORT ?? 0), ...(browser ? { printPdf: chromiumPdfPrinter(browser) } : {}) });
 console.log(`Mitra Lipas (web preview): ${server.url}`);
 console.log(`Data folder: ${dataDir}`);
+console.log(browser ? `PDF printing: ${chromiumPath}` : 'PDF printing: through the browser print dialog (no Chromium found)');
 
-const stop = () => void server.close().then(() => process.exit(0));
+const stop = () => void Promise.all([server.close(), browser?.close()]).then(() => process.exit(0));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -15,8 +15,10 @@ import {
   AgreementSettingsInput,
   AgreementSignInput,
   AgreementUpdateInput,
+  DocumentVerifyInput,
   NumberPreviewInput,
   ScanUploadInput,
+  TemplateSaveInput,
 } from './schemas/agreements';
 import { AuditListInput } from './schemas/audit';
 import { ChangePasswordInput, LoginInput, UnlockInput, UserCreateInput, UserResetPasswordInput, UserSetActiveInput, UserUpdateInput } from './schemas/auth';
@@ -39,14 +41,17 @@ import type {
   AgreementRow,
   AgreementSettings,
   AppStatus,
+  ArticleTemplate,
   AuditEntry,
   AuditVerifyResult,
+  DocumentVerification,
   DuplicateMatch,
   ExportFile,
   Partner,
   PartnerHistory,
   PartnerList,
   PokmasGroup,
+  PrintedFile,
   ServiceType,
   SessionInfo,
   Settings,
@@ -130,13 +135,20 @@ export const contract = {
   'agreements.cancel': method<Agreement>()(AgreementCancelInput, ARCHIVERS),
   'agreements.renew': method<Agreement>()(AgreementRenewInput, WRITERS),
   'agreements.export': method<ExportFile>()(AgreementListInput, 'any'),
-  /** The PKS document: HTML for preview, print and PDF, or DOCX for Word. */
-  'agreements.document': method<ExportFile>()(AgreementDocumentInput, 'any'),
+  /** The PKS document: HTML for preview and print, PDF (where the app can print one) or DOCX for Word. Records the printed version. */
+  'agreements.document': method<PrintedFile>()(AgreementDocumentInput, 'any'),
   'agreements.uploadScan': method<Agreement>()(ScanUploadInput, WRITERS),
   'agreements.scan': method<ExportFile>()(byId, 'any'),
   'agreements.previewNumber': method<{ readonly number: string; readonly unknownTokens: readonly string[] }>()(NumberPreviewInput, 'any'),
   'agreements.settings': method<AgreementSettings>()(empty, 'any'),
   'agreements.updateSettings': method<AgreementSettings>()(AgreementSettingsInput, ADMIN),
+
+  'templates.list': method<readonly ArticleTemplate[]>()(empty, 'any'),
+  'templates.save': method<ArticleTemplate>()(TemplateSaveInput, ADMIN),
+  'templates.delete': method<{ readonly done: true }>()(byId, ADMIN),
+
+  /** Looks up the verification code printed on a document. */
+  'documents.verify': method<DocumentVerification>()(DocumentVerifyInput, 'any'),
 
   'audit.list': method<{ readonly entries: readonly AuditEntry[]; readonly hasMore: boolean }>()(AuditListInput, ADMIN),
   'audit.verify': method<AuditVerifyResult>()(empty, ADMIN),

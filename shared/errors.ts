@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'ACCOUNT_LOCKED',
   'SETUP_REQUIRED',
   'INTEGRITY',
+  /** The feature needs something this installation does not have (e.g. a PDF printer in the web preview). */
+  'UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

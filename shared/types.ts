@@ -13,6 +13,8 @@ export interface AppStatus {
   readonly timeZone: TimeZoneCode;
   readonly appVersion: string;
   readonly schemaVersion: number;
+  /** Whether "Simpan PDF" can write a PDF here (else the print dialog's own PDF printer is offered). */
+  readonly canPrintPdf: boolean;
 }
 
 export interface SecuritySettings {
@@ -149,6 +151,12 @@ export interface ExportFile {
   readonly rows: number;
 }
 
+/** A printed document: the file and the verification code and version it carries. */
+export interface PrintedFile extends ExportFile {
+  readonly code: string;
+  readonly version: number;
+}
+
 export interface AuditEntry {
   readonly seq: number;
   readonly at: string;
@@ -222,3 +230,32 @@ export interface ScanInfo {
   readonly uploadedAt: string;
   readonly uploadedBy: string;
 }
+
+export interface ArticleTemplate {
+  readonly id: string;
+  readonly name: string;
+  readonly isDefault: boolean;
+  readonly legalBases: readonly string[];
+  readonly articles: readonly { readonly heading: string; readonly body: string }[];
+  readonly updatedAt: string;
+}
+
+/** What the verification screen says about a code read off a printed document. */
+export type DocumentVerification =
+  | { readonly found: false; readonly code: string }
+  | {
+      readonly found: true;
+      readonly code: string;
+      readonly kind: 'pks';
+      readonly entityId: string;
+      readonly title: string;
+      readonly number: string;
+      readonly partnerName: string;
+      readonly version: number;
+      readonly latestVersion: number;
+      readonly printedAt: string;
+      readonly printedBy: string;
+      /** The record still has the content this version was printed from. */
+      readonly matchesCurrent: boolean;
+      readonly status: AgreementStatus;
+    };

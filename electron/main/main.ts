@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { APP_VERSION, createAppCore, type AppCore } from '../services/app';
 import { registerRpc } from './ipc';
 import { buildMenu } from './menu';
+import { printPdf } from './pdf';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { createMainWindow, denyPermissions, focusWindow, hardenContents } from './window';
 
@@ -49,7 +50,7 @@ export function bootstrap(): void {
   void app.whenReady().then(() => {
     const paths = appPaths(app.getAppPath(), process.resourcesPath, app.isPackaged);
     try {
-      core = createAppCore(dataDir(app.getPath('userData')), { nativeBinding: paths.nativeBinding });
+      core = createAppCore(dataDir(app.getPath('userData')), { nativeBinding: paths.nativeBinding, printPdf });
     } catch (e) {
       // e.g. a database from a newer version: say so plainly and stop, never open it.
       dialog.showErrorBox('Mitra Lipas', e instanceof Error ? e.message : String(e));

@@ -25,9 +25,6 @@ import { getSetting, putSetting } from '../../db/repositories/settings';
 import type { AgreementsTable } from '../../db/schema';
 import { recordChange } from './audit';
 import { MAX_SCAN_BYTES, readStoredFile, sniffScanType, storeFile } from './files';
-import { renderDocx } from './documents/docx';
-import { renderHtml } from './documents/html';
-import { buildPksDocument } from './documents/pks';
 import { exportTable, type ExportColumn } from './exporter';
 import { actorOf, isoNow, nextStamp, type Actor, type AppContext, type HandlersOf } from './context';
 import { newId } from './ids';
@@ -95,6 +92,9 @@ function toAgreement(ctx: AppContext, r: AgreementDbRow): Agreement {
     })),
   };
 }
+
+/** One agreement as the screens and documents see it. */
+export const getAgreement = (ctx: AppContext, id: string): Agreement => toAgreement(ctx, mustFind(ctx, id));
 
 function mustFind(ctx: AppContext, id: string): AgreementDbRow {
   const row = agreementById(ctx.db, id);
@@ -164,7 +164,6 @@ export function agreementHandlers(
   | 'agreements.cancel'
   | 'agreements.renew'
   | 'agreements.export'
-  | 'agreements.document'
   | 'agreements.uploadScan'
   | 'agreements.scan'
   | 'agreements.previewNumber'
@@ -226,24 +225,6 @@ export function agreementHandlers(
         recordChange(ctx, actor, { action: 'update', entity: 'settings', entityId: 'agreements', before, after: input, sync: false });
         return agreementSettings(ctx);
       });
-    },
-    'agreements.document': async (input) => {
-      const a = toAgreement(ctx, mustFind(ctx, input.id));
-      const partner = partnerById(ctx.db, a.partnerId)!;
-      const office = officeSettings(ctx);
-      if (!office) throw new AppError('SETUP_REQUIRED', 'setup.required');
-      const doc = buildPksDocument(a, office, { name: partner.name, address: partner.address }, input.paper);
-      const base = `PKS-${a.officeNumber.replace(/[^A-Za-z0-9.-]+/g, '_')}-${input.paper}`;
-      if (input.format === 'html') {
-        return { filename: `${base}.html`, mime: 'text/html', base64: Buffer.from(renderHtml(doc), 'utf8').toString('base64'), rows: doc.sections.length };
-      }
-      const buf = await renderDocx(doc);
-      return {
-        filename: `${base}.docx`,
-        mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-        base64: buf.toString('base64'),
-        rows: doc.sections.length,
-      };
     },
     'agreements.uploadScan': (input, call) => {
       const actor = actorOf(call);

@@ -3,14 +3,16 @@ import { join } from 'node:path';
 import { openDb, type Db } from '../../db/connection';
 import { agreementHandlers } from './agreements';
 import { auditHandlers } from './audit';
-import type { AppContext, Handlers } from './context';
+import type { AppContext, Handlers, PdfPrinter } from './context';
 import { createDispatcher, type Dispatch } from './dispatch';
 import { partnerHandlers } from './partners';
 import { pokmasHandlers } from './pokmas';
+import { printingHandlers } from './printing';
 import { referenceHandlers } from './reference';
 import { SessionStore } from './sessions';
 import { settingsHandlers } from './settings';
 import { setupHandlers } from './setup';
+import { templateHandlers } from './templates';
 import { authHandlers, userHandlers } from './users';
 import { createWilayahSource, type WilayahSource } from './wilayah';
 
@@ -28,6 +30,8 @@ export function buildHandlers(ctx: AppContext): Handlers {
     ...partnerHandlers(ctx),
     ...pokmasHandlers(ctx),
     ...agreementHandlers(ctx),
+    ...templateHandlers(ctx),
+    ...printingHandlers(ctx),
     ...auditHandlers(ctx),
   } satisfies Handlers;
 }
@@ -43,7 +47,7 @@ export interface AppCore {
 let sharedWilayah: WilayahSource | null = null;
 
 /** Opens the data folder's database and wires the services; used by both transports and by tests. */
-export function createAppCore(dataDir: string, opts: { now?: () => Date; nativeBinding?: string } = {}): AppCore {
+export function createAppCore(dataDir: string, opts: { now?: () => Date; nativeBinding?: string; printPdf?: PdfPrinter } = {}): AppCore {
   mkdirSync(dataDir, { recursive: true });
   const db = openDb(join(dataDir, DB_FILE), opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
   sharedWilayah ??= createWilayahSource();
@@ -54,6 +58,7 @@ export function createAppCore(dataDir: string, opts: { now?: () => Date; nativeB
     sessions: new SessionStore(),
     appVersion: APP_VERSION,
     filesDir: join(dataDir, 'files'),
+    printPdf: opts.printPdf ?? null,
   };
   const dispatch = createDispatcher(ctx, buildHandlers(ctx));
   return { ctx, dispatch, db, close: () => db.close() };

@@ -14,7 +14,12 @@ export interface AppContext {
   readonly appVersion: string;
   /** Where attachments (signed scans) are stored, by SHA-256. */
   readonly filesDir: string;
+  /** Prints an HTML document to PDF: Electron's printToPDF in the desktop app, headless Chromium in the web preview; null where neither exists. */
+  readonly printPdf: PdfPrinter | null;
 }
+
+/** HTML in (with its own @page size), PDF bytes out. */
+export type PdfPrinter = (html: string) => Promise<Buffer>;
 
 /** The signed-in user behind a call, as checked by the dispatcher for this very call. */
 export interface Actor {

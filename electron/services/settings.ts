@@ -44,6 +44,7 @@ export function settingsHandlers(ctx: AppContext): HandlersOf<'app.status' | 'se
         timeZone: office?.timeZone ?? 'WIB',
         appVersion: ctx.appVersion,
         schemaVersion: LATEST_VERSION,
+        canPrintPdf: ctx.printPdf !== null,
       };
     },
     'settings.get': () => settingsOf(ctx),

@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join, normalize, resolve, sep } from 'node:path';
 import { createAppCore } from '../services/app';
+import type { PdfPrinter } from '../services/context';
 import { CONTENT_SECURITY_POLICY } from '../csp';
 import { contentTypeOf } from '../mime';
 
@@ -24,8 +25,15 @@ export interface WebServer {
 /** Room for later attachments (scans up to 20 MB travel base64-encoded). */
 const MAX_BODY = 30 * 1024 * 1024;
 
-export async function startWebServer(opts: { dataDir: string; staticDir: string; port?: number; now?: () => Date }): Promise<WebServer> {
-  const core = createAppCore(opts.dataDir, opts.now ? { now: opts.now } : {});
+export async function startWebServer(opts: {
+  dataDir: string;
+  staticDir: string;
+  port?: number;
+  now?: () => Date;
+  /** Makes "Simpan PDF" write a PDF (see chromium-pdf.ts); without it the browser's print dialog is offered. */
+  printPdf?: PdfPrinter;
+}): Promise<WebServer> {
+  const core = createAppCore(opts.dataDir, { ...(opts.now ? { now: opts.now } : {}), ...(opts.printPdf ? { printPdf: opts.printPdf } : {}) });
   const secret = randomBytes(32).toString('base64url');
   const secretBytes = Buffer.from(secret);
   const root = resolve(opts.staticDir);

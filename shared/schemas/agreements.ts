@@ -1,11 +1,17 @@
 import { z } from 'zod';
 import { AGREEMENT_STATUSES, unknownTokens } from '../agreements';
+import { unknownPlaceholders } from '../agreementTemplate';
 import { BIDANG } from '../domain';
 import { id, isoDate, optionalText, requiredText, text, timestamp, uniqueArray } from './common';
 import { nip } from './setup';
 import { serviceCode } from './partners';
 
-export const Article = z.object({ heading: requiredText(200), body: requiredText(20000) }).strict();
+/** Text that may hold placeholders: a misspelt one such as {Mitra} is refused, never printed raw. */
+const withPlaceholders = (max: number) => requiredText(max).refine((t) => unknownPlaceholders(t).length === 0, 'v.unknownPlaceholder');
+
+export const Article = z.object({ heading: withPlaceholders(200), body: withPlaceholders(20000) }).strict();
+const LegalBases = z.array(withPlaceholders(1000)).max(40, 'v.tooMany').default([]);
+const Articles = z.array(Article).max(60, 'v.tooMany').default([]);
 
 export const AgreementFields = z
   .object({
@@ -22,9 +28,9 @@ export const AgreementFields = z
     services: uniqueArray(serviceCode, 40).default([]),
     officeSignatory: z.object({ name: requiredText(120), nip, position: requiredText(160) }).strict(),
     partnerSignatory: z.object({ name: requiredText(120), position: requiredText(160) }).strict(),
-    legalBases: z.array(requiredText(1000)).max(40, 'v.tooMany').default([]),
-    articles: z.array(Article).max(60, 'v.tooMany').default([]),
-    funding: optionalText(4000),
+    legalBases: LegalBases,
+    articles: Articles,
+    funding: optionalText(4000).refine((t) => unknownPlaceholders(t).length === 0, 'v.unknownPlaceholder'),
     notes: optionalText(4000),
     /** Set after the user confirmed a signing date later than the start date. */
     confirmLateSigning: z.boolean().default(false),
@@ -78,7 +84,22 @@ export const AgreementSettingsInput = z
   })
   .strict();
 
-export const AgreementDocumentInput = z.object({ id, paper: z.enum(['A4', 'F4']), format: z.enum(['html', 'docx']) }).strict();
+export const AgreementDocumentInput = z.object({ id, paper: z.enum(['A4', 'F4']), format: z.enum(['html', 'docx', 'pdf']) }).strict();
+
+/** Creates (id null) or updates an office pasal template. */
+export const TemplateSaveInput = z
+  .object({
+    id: id.nullable(),
+    expectedUpdatedAt: timestamp.nullable().default(null),
+    name: requiredText(120),
+    isDefault: z.boolean().default(false),
+    legalBases: LegalBases,
+    articles: Articles.refine((a) => a.length > 0, 'v.required'),
+  })
+  .strict();
+
+/** A verification code as typed or scanned: letters, digits, spaces and dashes, checked loosely and normalised in the main process. */
+export const DocumentVerifyInput = z.object({ code: requiredText(60) }).strict();
 
 /** A signed scan as base64 (≤ 20 MB of bytes); its real type and size are checked in the main process. */
 export const ScanUploadInput = z

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { InputOf, Method, OutputOf } from '../../shared/contract';
+import { chromiumPdfPrinter } from '../../electron/web/chromium-pdf';
 import { startWebServer } from '../../electron/web/server';
 import { SETUP } from '../support/fixtures';
 
@@ -15,9 +16,10 @@ export interface RunningApp {
 
 /** Each test gets its own server and a fresh data folder: no test sees another's records. */
 export const test = base.extend<{ app: RunningApp }>({
-  app: async ({}, use) => {
+  app: async ({ browser }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'mitra-e2e-'));
-    const server = await startWebServer({ dataDir, staticDir: resolve('out/renderer'), port: 0 });
+    // PDFs are printed by the test's own Chromium, as the web preview does with a headless one.
+    const server = await startWebServer({ dataDir, staticDir: resolve('out/renderer'), port: 0, printPdf: chromiumPdfPrinter(browser) });
     const rpc = async (method: string, input: unknown, token: string | null = null) => {
       const res = await fetch(new URL('/rpc', server.url), {
         method: 'POST',

@@ -36,6 +36,13 @@ export type OpenHandler = (details: { url: string }) => { action: string };
 
 export class FakeWebContents extends Emitter {
   mainFrame = new FakeFrame('app://mitra/index.html');
+  /** What printToPDF was asked for, and what it answers (a test may make it fail). */
+  pdfOptions: unknown = null;
+  pdfResult: () => Promise<Buffer> = () => Promise.resolve(Buffer.from('%PDF-1.7 fake'));
+  printToPDF(options: unknown) {
+    this.pdfOptions = options;
+    return this.pdfResult();
+  }
   windowOpenHandler: OpenHandler | null = null;
   setWindowOpenHandler(fn: OpenHandler) {
     this.windowOpenHandler = fn;
@@ -51,6 +58,10 @@ export class FakeWebContents extends Emitter {
 export class FakeBrowserWindow extends Emitter {
   readonly webContents = new FakeWebContents();
   loadedUrl: string | null = null;
+  loadedFile: string | null = null;
+  /** The file's text at the moment it was loaded (it is gone afterwards). */
+  loadedText: string | null = null;
+  destroyed = false;
   minimized = false;
   calls: string[] = [];
   constructor(public readonly options: Record<string, unknown>) {
@@ -60,8 +71,16 @@ export class FakeBrowserWindow extends Emitter {
     this.loadedUrl = url;
     return Promise.resolve();
   }
+  async loadFile(path: string) {
+    this.loadedFile = path;
+    const { readFile } = await import('node:fs/promises');
+    this.loadedText = await readFile(path, 'utf8');
+  }
+  destroy() {
+    this.destroyed = true;
+  }
   isDestroyed() {
-    return false;
+    return this.destroyed;
   }
   isMinimized() {
     return this.minimized;

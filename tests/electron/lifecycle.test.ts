@@ -70,11 +70,12 @@ describe('start-up', () => {
     expect(fake.log.indexOf('ready')).toBe(3);
   });
 
-  it('opens the database in the profile data folder with the Electron build of better-sqlite3', async () => {
+  it('opens the database in the profile data folder with the Electron build of better-sqlite3, printing PDFs through Electron', async () => {
     await start();
     await fake.becomeReady();
+    const { printPdf } = await import('../../electron/main/pdf');
     expect(core.opened).toEqual([
-      { dataDir: join('/profile', 'data'), opts: { nativeBinding: join('/app', 'out', 'electron-native', 'better_sqlite3.node') } },
+      { dataDir: join('/profile', 'data'), opts: { nativeBinding: join('/app', 'out', 'electron-native', 'better_sqlite3.node'), printPdf } },
     ]);
     expect(fake.windows[0]!.options.webPreferences).toMatchObject({ preload: join('/app', 'out', 'electron', 'preload.cjs') });
   });

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDb } from '../../db/connection';
 import { migrate } from '../../db/migrate';
 import { MIGRATIONS } from '../../db/migrations/index';
+import { STANDARD_ARTICLES, STANDARD_TEMPLATE_ID } from '../../shared/agreementTemplate';
 import { AppError } from '../../shared/errors';
 
 let dir: string;
@@ -96,6 +97,36 @@ describe('migrations', () => {
     insert.run('s1', 'a1', 'application/pdf', 'a'.repeat(64), t, t);
     expect(() => insert.run('s2', 'a1', 'text/html', 'a'.repeat(64), t, t)).toThrow(/CHECK/);
     expect(() => insert.run('s3', 'nope', 'image/png', 'a'.repeat(64), t, t)).toThrow(/FOREIGN KEY/);
+    raw.close();
+  });
+
+  it('0004 adds pasal templates (seeded with the standard one as default) and the printed-document register to a version-3 file', () => {
+    const raw = new BetterSqlite3(file());
+    raw.pragma('foreign_keys = ON');
+    migrate(raw, MIGRATIONS, 3);
+    const tables = () => raw.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).pluck().all();
+    const before = tables();
+    expect(migrate(raw, MIGRATIONS, 4)).toBe(4);
+    expect(tables()).toEqual([...before, 'article_templates', 'printed_documents'].sort());
+    const seeded = raw.prepare('SELECT id, name, is_default, articles FROM article_templates').all() as { articles: string }[];
+    expect(seeded).toHaveLength(1);
+    expect(seeded[0]).toMatchObject({ id: STANDARD_TEMPLATE_ID, name: 'Standar', is_default: 1 });
+    expect(JSON.parse(seeded[0]!.articles)).toEqual(STANDARD_ARTICLES);
+    const t = '2025-03-05T00:00:00.000Z';
+    // A second default cannot exist, nor two printed versions with one number, nor a code twice.
+    expect(() =>
+      raw
+        .prepare(
+          `INSERT INTO article_templates (id, name, legal_bases, articles, is_default, created_at, updated_at, origin) VALUES ('t2', 'Lain', '[]', '[]', 1, ?, ?, 'CRP')`,
+        )
+        .run(t, t),
+    ).toThrow(/UNIQUE/);
+    const print = raw.prepare(
+      `INSERT INTO printed_documents (id, kind, entity_id, version, content_sha256, code, title, number, created_at, updated_at, origin) VALUES (?, 'pks', 'a1', ?, ?, ?, 'PKS', '001', ?, ?, 'CRP')`,
+    );
+    print.run('d1', 1, 'a'.repeat(64), 'AAAAA-AAAAA', t, t);
+    expect(() => print.run('d2', 1, 'b'.repeat(64), 'BBBBB-BBBBB', t, t)).toThrow(/UNIQUE/);
+    expect(() => print.run('d3', 2, 'b'.repeat(64), 'AAAAA-AAAAA', t, t)).toThrow(/UNIQUE/);
     raw.close();
   });
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { InputOf, Method, OutputOf } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { createAppCore, type AppCore } from '../../electron/services/app';
+import type { PdfPrinter } from '../../electron/services/context';
 import { SETUP } from './fixtures';
 
 export { PARTNER, SETUP } from './fixtures';
@@ -18,10 +19,10 @@ export interface TestApp extends AppCore {
   dispose(): void;
 }
 
-export function makeApp(start = new Date('2025-03-05T03:00:00Z')): TestApp {
+export function makeApp(start = new Date('2025-03-05T03:00:00Z'), opts: { printPdf?: PdfPrinter } = {}): TestApp {
   const dir = mkdtempSync(join(tmpdir(), 'mitra-test-'));
   const clock = { now: start };
-  const core = createAppCore(dir, { now: () => clock.now });
+  const core = createAppCore(dir, { now: () => clock.now, ...opts });
   return {
     ...core,
     dir,

@@ -1,5 +1,22 @@
-import { AlignmentType, BorderStyle, Document, Footer, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  ImageRun,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Tab,
+  Table,
+  TableCell,
+  TableRow,
+  TabStopType,
+  TextRun,
+  WidthType,
+} from 'docx';
 import { MARGIN_MM, PAPER_MM, type DocumentModel, type Signatory } from './model';
+import { qrPng } from './verification';
 
 /** Word measures pages in twentieths of a point: 1 mm = 56.692… twips. */
 const twips = (mm: number) => Math.round((mm * 1440) / 25.4);
@@ -23,6 +40,21 @@ function signatureCell(s: Signatory): TableCell {
   ];
   const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
   return new TableCell({ width: { size: 50, type: WidthType.PERCENTAGE }, borders: { top: none, bottom: none, left: none, right: none }, children: lines });
+}
+
+/** The QR code beside its caption, after the signatures. */
+async function verificationBlock(v: NonNullable<DocumentModel['verification']>): Promise<Paragraph[]> {
+  const png = await qrPng(v.code);
+  return [
+    new Paragraph({ spacing: { before: 280 } }),
+    new Paragraph({
+      keepLines: true,
+      children: [
+        new ImageRun({ type: 'png', data: png, transformation: { width: 76, height: 76 }, altText: { name: 'QR', description: v.code, title: v.code } }),
+        new TextRun({ text: `  ${v.caption}`, font: 'Arial', size: 16 }),
+      ],
+    }),
+  ];
 }
 
 /** The same model as the HTML, as a Word document that opens in Word and LibreOffice. */
@@ -59,12 +91,25 @@ export async function renderDocx(doc: DocumentModel): Promise<Buffer> {
       width: { size: 100, type: WidthType.PERCENTAGE },
       rows: [new TableRow({ cantSplit: true, children: [signatureCell(doc.signatures[0]), signatureCell(doc.signatures[1])] })],
     }),
+    ...(doc.verification ? await verificationBlock(doc.verification) : []),
   ];
+  // One footer line: the number on the left, "Halaman x dari y" in the middle, the code on the right.
+  const textWidth = twips(size.width - MARGIN_MM.left - MARGIN_MM.right);
+  const small = (text: string) => new TextRun({ text, font: 'Arial', size: 16, color: '555555' });
   const footer = new Footer({
     children: [
       new Paragraph({
-        alignment: AlignmentType.CENTER,
-        children: [new TextRun({ font: FONT, size: 18, children: ['Halaman ', PageNumber.CURRENT, ' dari ', PageNumber.TOTAL_PAGES] })],
+        tabStops: [
+          { type: TabStopType.CENTER, position: Math.round(textWidth / 2) },
+          { type: TabStopType.RIGHT, position: textWidth },
+        ],
+        children: [
+          small(doc.footerNote),
+          new TextRun({ font: FONT, size: 18, children: [new Tab(), 'Halaman ', PageNumber.CURRENT, ' dari ', PageNumber.TOTAL_PAGES] }),
+          ...(doc.verification
+            ? [new TextRun({ font: 'Arial', size: 16, color: '555555', children: [new Tab(), `Kode verifikasi ${doc.verification.code}`] })]
+            : []),
+        ],
       }),
     ],
   });

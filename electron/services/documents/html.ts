@@ -1,4 +1,5 @@
 import { MARGIN_MM, PAPER_MM, type DocumentModel, type Signatory } from './model';
+import { qrModules } from './verification';
 
 /** Every text in a document comes from user input: escape it all. */
 export function escapeHtml(s: string): string {
@@ -18,6 +19,17 @@ function signature(s: Signatory): string {
 </td>`;
 }
 
+/** The QR code as an inline SVG (no image request, so it shows under any CSP and in any PDF). */
+function qrSvg(code: string): string {
+  const rows = qrModules(code);
+  const path = rows.flatMap((row, y) => row.flatMap((dark, x) => (dark ? [`M${x} ${y}h1v1h-1z`] : []))).join('');
+  const n = rows.length + 2;
+  return `<svg class="qr" xmlns="http://www.w3.org/2000/svg" viewBox="-1 -1 ${n} ${n}" shape-rendering="crispEdges" role="img" aria-label="QR ${escapeHtml(code)}"><rect x="-1" y="-1" width="${n}" height="${n}" fill="#fff"/><path d="${path}" fill="#000"/></svg>`;
+}
+
+/** Quotes text for a CSS string in the page footer; hex escapes keep quotes, backslashes and `</style>` inert. */
+const cssString = (s: string) => `"${s.replace(/[\\"<>&\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
+
 /**
  * A4 or F4 with the margins of a government letter, Bookman-like serif, and "Halaman x dari y"
  * in the page footer (CSS page margin boxes, printed by Chromium and Electron alike).
@@ -28,7 +40,8 @@ export function renderHtml(doc: DocumentModel): string {
   const css = `
 @page { size: ${size.width}mm ${size.height}mm; margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm;
   @bottom-center { content: "Halaman " counter(page) " dari " counter(pages); font: 9pt "Bookman Old Style", "TeX Gyre Bonum", serif; }
-  @bottom-right { content: "${escapeHtml(doc.footerNote).replace(/"/g, '\\"')}"; font: 8pt sans-serif; color: #555; } }
+  @bottom-left { content: ${cssString(doc.footerNote)}; font: 8pt sans-serif; color: #555; }
+  ${doc.verification ? `@bottom-right { content: ${cssString(`Kode verifikasi ${doc.verification.code}`)}; font: 8pt sans-serif; color: #555; }` : ''} }
 body { font: 12pt/1.5 "Bookman Old Style", "TeX Gyre Bonum", "Times New Roman", serif; margin: 0; color: #000; }
 .kop { text-align: center; border-bottom: 3px double #000; padding-bottom: 4pt; margin-bottom: 12pt; }
 .kop .l { font-weight: bold; margin: 0; }
@@ -44,6 +57,8 @@ td.sig .org { font-weight: bold; }
 td.sig .space { height: 70pt; }
 td.sig .materai { width: 32mm; height: 20mm; margin: 8pt auto; border: 1px dashed #777; font-size: 8pt; color: #777; display: flex; align-items: center; justify-content: center; }
 td.sig .name { font-weight: bold; text-decoration: underline; }
+.verify { display: flex; gap: 4mm; align-items: center; margin-top: 14pt; font: 8pt sans-serif; color: #333; break-inside: avoid; }
+.verify .qr { width: 20mm; height: 20mm; flex: none; }
 @media screen { body { background: #e9ecef; } main { background: #fff; width: ${size.width - m.left - m.right}mm; margin: 12px auto; padding: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm; box-shadow: 0 1px 4px rgba(0,0,0,.2); } }
 `;
   const body = [
@@ -59,6 +74,11 @@ td.sig .name { font-weight: bold; text-decoration: underline; }
     ...doc.sections.flatMap((s) => [`<p class="pasal">${escapeHtml(s.number)}<br>${escapeHtml(s.heading)}</p>`, ...s.body.map((p) => line('p', 'par', p))]),
     ...doc.closing.map((p) => line('p', 'par', p)),
     `<table class="sigs"><tr>${signature(doc.signatures[0])}${signature(doc.signatures[1])}</tr></table>`,
+    ...(doc.verification
+      ? [
+          `<div class="verify" data-code="${escapeHtml(doc.verification.code)}">${qrSvg(doc.verification.code)}<div>${escapeHtml(doc.verification.caption)}</div></div>`,
+        ]
+      : []),
   ].join('\n');
   return `<!doctype html>\n<html lang="id"><head><meta charset="utf-8"><title>${escapeHtml(doc.title.join(' '))}</title><style>${css}</style></head><body><main>${body}</main></body></html>`;
 }

@@ -34,4 +34,6 @@ export interface DocumentModel {
   readonly closing: readonly string[];
   readonly signatures: readonly [Signatory, Signatory];
   readonly footerNote: string;
+  /** Added once the content is registered as a printed version: the code and QR code it carries. */
+  readonly verification?: { readonly code: string; readonly caption: string };
 }

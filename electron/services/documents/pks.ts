@@ -1,3 +1,4 @@
+import { fillPlaceholders, placeholderValues } from '../../../shared/agreementTemplate';
 import { formatDate } from '../../../shared/format';
 import { openingDateSentence } from '../../../shared/terbilang';
 import type { Agreement, OfficeSettings } from '../../../shared/types';
@@ -11,7 +12,14 @@ const paragraphsOf = (text: string) =>
     .filter(Boolean);
 
 /** The PKS as a document: kop, title block, both numbers, spelled-out opening, parties, pasal, signatures. */
-export function buildPksDocument(a: Agreement, office: OfficeSettings, partner: { name: string; address: string }, paper: Paper): DocumentModel {
+export function buildPksDocument(
+  a: Agreement,
+  office: OfficeSettings,
+  partner: { name: string; address: string; serviceNames: readonly string[] },
+  paper: Paper,
+): DocumentModel {
+  const values = placeholderValues({ ...a, partnerName: partner.name, officeName: office.name, serviceNames: partner.serviceNames });
+  const fill = (text: string) => fillPlaceholders(text, values);
   const opening = `${openingDateSentence(a.signDate)}, bertempat di ${a.signPlace || office.city}, yang bertanda tangan di bawah ini:`;
   return {
     paper,
@@ -27,12 +35,12 @@ export function buildPksDocument(a: Agreement, office: OfficeSettings, partner: 
       `1. ${a.officeSignatory.name}, ${a.officeSignatory.position}, dalam hal ini bertindak untuk dan atas nama ${office.name}, berkedudukan di ${office.address}, selanjutnya disebut PIHAK PERTAMA;`,
       `2. ${a.partnerSignatory.name}, ${a.partnerSignatory.position}, dalam hal ini bertindak untuk dan atas nama ${partner.name}${partner.address ? `, berkedudukan di ${partner.address}` : ''}, selanjutnya disebut PIHAK KEDUA.`,
       'PIHAK PERTAMA dan PIHAK KEDUA yang selanjutnya secara bersama-sama disebut PARA PIHAK, dengan memperhatikan:',
-      ...a.legalBases.map((b, i) => `${i + 1}. ${b};`),
+      ...a.legalBases.map((b, i) => `${i + 1}. ${fill(b)};`),
       `sepakat untuk mengadakan Perjanjian Kerja Sama yang berlaku sejak tanggal ${formatDate(a.startDate)} sampai dengan tanggal ${formatDate(a.endDate)}, dengan ketentuan sebagai berikut:`,
     ],
-    sections: a.articles.map((p, i) => ({ number: `Pasal ${i + 1}`, heading: p.heading, body: paragraphsOf(p.body) })),
+    sections: a.articles.map((p, i) => ({ number: `Pasal ${i + 1}`, heading: fill(p.heading), body: paragraphsOf(fill(p.body)) })),
     closing: [
-      ...(a.funding ? [`Pembiayaan: ${a.funding}`] : []),
+      ...(a.funding ? [`Pembiayaan: ${fill(a.funding)}`] : []),
       'Demikian Perjanjian Kerja Sama ini dibuat dan ditandatangani oleh PARA PIHAK pada hari dan tanggal tersebut di atas, dalam rangkap 2 (dua) yang masing-masing mempunyai kekuatan hukum yang sama.',
     ],
     signatures: [

@@ -8,6 +8,8 @@ import { useI18n } from '../i18n';
 import { AgreementDetail } from '../pages/agreements/AgreementDetail';
 import { AgreementEditor } from '../pages/agreements/AgreementEditor';
 import { AgreementList } from '../pages/agreements/AgreementList';
+import { TemplatesPage } from '../pages/agreements/TemplatesPage';
+import { VerifyPage } from '../pages/VerifyPage';
 import { AuditPage } from '../pages/AuditPage';
 import { Home } from '../pages/Home';
 import { Login } from '../pages/Login';
@@ -68,9 +70,11 @@ function Gate() {
           <Route path="/mitra/:id">{(p) => <PartnerDetail id={p.id} />}</Route>
           <Route path="/pks" component={AgreementList} />
           <Route path="/pks/baru">{() => <AgreementEditor id={null} />}</Route>
+          <Route path="/pks/templat" component={TemplatesPage} />
           <Route path="/pks/:id/ubah">{(p) => <AgreementEditor id={p.id} />}</Route>
           <Route path="/pks/:id">{(p) => <AgreementDetail id={p.id} />}</Route>
           <Route path="/pokmas" component={PokmasPage} />
+          <Route path="/verifikasi" component={VerifyPage} />
           <Route path="/pengguna" component={UsersPage} />
           <Route path="/audit" component={AuditPage} />
           <Route path="/pengaturan" component={SettingsPage} />

@@ -1,7 +1,5 @@
 import {
-  ActionIcon,
   Alert,
-  Button,
   Checkbox,
   Group,
   Loader,
@@ -19,26 +17,25 @@ import {
 } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useLocation, useSearch } from 'wouter';
-import { STANDARD_ARTICLES, STANDARD_LEGAL_BASES } from '../../../../shared/agreementTemplate';
 import type { InputOf } from '../../../../shared/contract';
 import { BIDANG } from '../../../../shared/domain';
 import { AgreementFields } from '../../../../shared/schemas/agreements';
-import type { Agreement } from '../../../../shared/types';
+import type { Agreement, ArticleTemplate } from '../../../../shared/types';
 import { FormHeader } from '../../components/FormHeader';
 import { notifyOk, showError, zodValidate } from '../../components/forms';
 import { serviceLabel } from '../../components/labels';
 import { useDebounced } from '../../components/useDebounced';
 import { useI18n } from '../../i18n';
 import { call } from '../../rpc';
+import { ArticlesEditor, LegalBasesEditor } from './TextBlocks';
 
 type Values = InputOf<'agreements.create'>['data'];
 const today = () => new Date().toISOString().slice(0, 10);
 
-function initial(a: Agreement | null, partnerId: string | null): Values {
+function initial(a: Agreement | null, partnerId: string | null, template: ArticleTemplate | undefined): Values {
   if (a) {
     return {
       partnerId: a.partnerId,
@@ -73,8 +70,8 @@ function initial(a: Agreement | null, partnerId: string | null): Values {
     services: [],
     officeSignatory: { name: '', nip: '', position: '' },
     partnerSignatory: { name: '', position: '' },
-    legalBases: [...STANDARD_LEGAL_BASES],
-    articles: STANDARD_ARTICLES.map((x) => ({ ...x })),
+    legalBases: [...(template?.legalBases ?? [])],
+    articles: (template?.articles ?? []).map((x) => ({ ...x })),
     funding: '',
     notes: '',
     confirmLateSigning: false,
@@ -86,16 +83,27 @@ export function AgreementEditor({ id }: { id: string | null }) {
   // "Buat PKS" on a partner's page opens the form with that partner chosen (?mitra=<id>).
   const partnerId = new URLSearchParams(useSearch()).get('mitra');
   const existing = useQuery({ queryKey: ['agreements.get', id], queryFn: () => call('agreements.get', { id: id! }), enabled: id !== null });
+  const templates = useQuery({ queryKey: ['templates.list'], queryFn: () => call('templates.list', {}) });
   if (id && !existing.data) return existing.isError ? <Alert color="red">{t('agreements.notFound')}</Alert> : <Loader />;
-  return <AgreementForm agreement={existing.data ?? null} partnerId={partnerId} key={existing.data?.updatedAt ?? 'new'} />;
+  if (!templates.data) return templates.isError ? <Alert color="red">{t('rpc.internal')}</Alert> : <Loader />;
+  return <AgreementForm agreement={existing.data ?? null} partnerId={partnerId} templates={templates.data} key={existing.data?.updatedAt ?? 'new'} />;
 }
 
-function AgreementForm({ agreement, partnerId }: { agreement: Agreement | null; partnerId: string | null }) {
+function AgreementForm({ agreement, partnerId, templates }: { agreement: Agreement | null; partnerId: string | null; templates: readonly ArticleTemplate[] }) {
   const { t, locale } = useI18n();
   const qc = useQueryClient();
   const [, navigate] = useLocation();
   const office = useQuery({ queryKey: ['settings.get'], queryFn: () => call('settings.get', {}) });
-  const form = useForm<Values>({ mode: 'controlled', initialValues: initial(agreement, partnerId), validate: zodValidate(AgreementFields, t) });
+  const [templateId, setTemplateId] = useState<string | null>(templates.find((x) => x.isDefault)?.id ?? templates[0]?.id ?? null);
+  const form = useForm<Values>({
+    mode: 'controlled',
+    initialValues: initial(
+      agreement,
+      partnerId,
+      templates.find((x) => x.id === templateId),
+    ),
+    validate: zodValidate(AgreementFields, t),
+  });
   const v = form.values;
   const [numberMode, setNumberMode] = useState<'auto' | 'manual'>('auto');
   const [manualNumber, setManualNumber] = useState('');
@@ -119,6 +127,20 @@ function AgreementForm({ agreement, partnerId }: { agreement: Agreement | null; 
       form.setFieldValue('bidang', [...p.bidang]);
       if (!v.signPlace && office.data) form.setFieldValue('signPlace', office.data.office.city);
     }
+  };
+
+  /** Starts the text over from another template; asks first when the pasal were already edited. */
+  const applyTemplate = (id: string | null) => {
+    const next = templates.find((x) => x.id === id);
+    if (!next || id === templateId) return;
+    if ((form.isDirty('articles') || form.isDirty('legalBases')) && !window.confirm(t('templates.replaceConfirm'))) return;
+    setTemplateId(next.id);
+    form.setFieldValue('legalBases', [...next.legalBases]);
+    form.setFieldValue(
+      'articles',
+      next.articles.map((x) => ({ ...x })),
+    );
+    form.resetDirty({ ...form.getValues(), legalBases: [...next.legalBases], articles: next.articles.map((x) => ({ ...x })) });
   };
 
   const save = useMutation({
@@ -259,59 +281,24 @@ function AgreementForm({ agreement, partnerId }: { agreement: Agreement | null; 
         </Paper>
 
         <Paper withBorder p="md">
-          <Title order={4} mb="sm">
-            {t('agreements.legalBases')}
-          </Title>
-          <Stack gap="xs">
-            {(v.legalBases ?? []).map((_, i) => (
-              <Group key={i} align="flex-start" wrap="nowrap">
-                <Text size="sm" mt={8} w={24}>
-                  {i + 1}.
-                </Text>
-                <TextInput style={{ flex: 1 }} aria-label={`${t('agreements.legalBases')} ${i + 1}`} {...form.getInputProps(`legalBases.${i}`)} />
-                <ActionIcon variant="subtle" color="red" mt={6} aria-label={t('agreements.remove')} onClick={() => form.removeListItem('legalBases', i)}>
-                  <IconTrash size={16} />
-                </ActionIcon>
-              </Group>
-            ))}
-            <Button variant="subtle" leftSection={<IconPlus size={14} />} w="fit-content" onClick={() => form.insertListItem('legalBases', '')}>
-              {t('agreements.addLegalBasis')}
-            </Button>
+          <Stack gap="md">
+            {!agreement && (
+              <Select
+                label={t('templates.pick')}
+                description={t('templates.pickHint')}
+                data={templates.map((x) => ({ value: x.id, label: x.isDefault ? `${x.name} (${t('templates.default')})` : x.name }))}
+                value={templateId}
+                onChange={applyTemplate}
+                allowDeselect={false}
+                w={420}
+              />
+            )}
+            <LegalBasesEditor form={form} />
           </Stack>
         </Paper>
 
         <Paper withBorder p="md">
-          <Title order={4} mb="sm">
-            {t('agreements.articles')}
-          </Title>
-          <Stack gap="md">
-            {(v.articles ?? []).map((_, i) => (
-              <Stack key={i} gap={4}>
-                <Group justify="space-between">
-                  <Text fw={600} size="sm">
-                    {t('agreements.articleN', { n: i + 1 })}
-                  </Text>
-                  <ActionIcon variant="subtle" color="red" aria-label={t('agreements.remove')} onClick={() => form.removeListItem('articles', i)}>
-                    <IconTrash size={16} />
-                  </ActionIcon>
-                </Group>
-                <TextInput
-                  aria-label={t('agreements.articleHeading')}
-                  placeholder={t('agreements.articleHeading')}
-                  {...form.getInputProps(`articles.${i}.heading`)}
-                />
-                <Textarea aria-label={t('agreements.articleBody')} autosize minRows={2} {...form.getInputProps(`articles.${i}.body`)} />
-              </Stack>
-            ))}
-            <Button
-              variant="subtle"
-              leftSection={<IconPlus size={14} />}
-              w="fit-content"
-              onClick={() => form.insertListItem('articles', { heading: '', body: '' })}
-            >
-              {t('agreements.addArticle')}
-            </Button>
-          </Stack>
+          <ArticlesEditor form={form} />
         </Paper>
 
         <Paper withBorder p="md">

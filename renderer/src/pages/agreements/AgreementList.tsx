@@ -1,11 +1,11 @@
 import { Badge, Button, Group, NumberInput, Select, Stack, Text, Title } from '@mantine/core';
-import { IconDownload, IconPlus } from '@tabler/icons-react';
+import { IconDownload, IconPlus, IconTemplate } from '@tabler/icons-react';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useEffect, useMemo, useState } from 'react';
 import { useLocation, useSearch } from 'wouter';
 import { AGREEMENT_STATUSES, type AgreementStatus } from '../../../../shared/agreements';
-import { WRITERS } from '../../../../shared/contract';
+import { ADMIN, WRITERS } from '../../../../shared/contract';
 import type { Bidang } from '../../../../shared/domain';
 import { formatDate } from '../../../../shared/format';
 import type { AgreementRow } from '../../../../shared/types';
@@ -77,6 +77,11 @@ export function AgreementList() {
       <Group justify="space-between">
         <Title order={2}>{t('agreements.title')}</Title>
         <Group gap="xs">
+          {session.can(ADMIN) && (
+            <Button variant="default" leftSection={<IconTemplate size={16} />} onClick={() => navigate('/pks/templat')}>
+              {t('templates.title')}
+            </Button>
+          )}
           <Button variant="default" leftSection={<IconDownload size={16} />} loading={exporter.isPending} onClick={() => exporter.mutate()}>
             Excel (.xlsx)
           </Button>

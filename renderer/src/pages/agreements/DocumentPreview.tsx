@@ -1,5 +1,6 @@
-import { Button, Group, Modal, SegmentedControl, Text } from '@mantine/core';
-import { IconDownload, IconPrinter } from '@tabler/icons-react';
+import { Badge, Button, Group, Modal, SegmentedControl, Text, Tooltip } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconDownload, IconFileTypePdf, IconPrinter } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { showError } from '../../components/forms';
@@ -7,26 +8,35 @@ import { useI18n } from '../../i18n';
 import { call, saveFile } from '../../rpc';
 
 /**
- * Print preview of the PKS as the main process renders it. "Cetak" opens the system print dialog
- * (where "Save as PDF" is one of the printers); "Unduh Word" saves the DOCX made from the same model.
+ * Print preview of the PKS as the main process renders it, with the verification code it carries.
+ * "Cetak" opens the system print dialog; "Simpan PDF" writes a PDF printed by the main process
+ * (Electron's printToPDF), or, where the app has no PDF printer (a plain browser), opens the print
+ * dialog whose "Save as PDF" does the same; "Unduh Word" saves the DOCX made from the same model.
  * The frame runs no scripts; it only shows the document.
  */
 export function DocumentPreview({ agreementId, onClose }: { agreementId: string; onClose: () => void }) {
   const { t } = useI18n();
   const [paper, setPaper] = useState<'A4' | 'F4'>('F4');
   const frame = useRef<HTMLIFrameElement>(null);
+  const status = useQuery({ queryKey: ['app.status'], queryFn: () => call('app.status', {}) });
   const html = useQuery({
     queryKey: ['agreements.document', agreementId, paper],
     queryFn: async () => {
       const file = await call('agreements.document', { id: agreementId, paper, format: 'html' });
-      return new TextDecoder().decode(Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0)));
+      return { code: file.code, version: file.version, text: new TextDecoder().decode(Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0))) };
     },
   });
-  const word = useMutation({
-    mutationFn: () => call('agreements.document', { id: agreementId, paper, format: 'docx' }),
+  const download = useMutation({
+    mutationFn: (format: 'docx' | 'pdf') => call('agreements.document', { id: agreementId, paper, format }),
     onSuccess: saveFile,
     onError: (e) => showError(e, t),
   });
+  const print = () => frame.current?.contentWindow?.print();
+  const savePdf = () => {
+    if (status.data?.canPrintPdf) return download.mutate('pdf');
+    notifications.show({ message: t('documents.pdfViaDialog'), autoClose: 8000 });
+    print();
+  };
 
   return (
     <Modal opened onClose={onClose} fullScreen title={t('documents.preview')}>
@@ -41,12 +51,33 @@ export function DocumentPreview({ agreementId, onClose }: { agreementId: string;
               { value: 'F4', label: 'F4 / Folio' },
             ]}
           />
+          {html.data && (
+            <Tooltip label={t('documents.codeHint')}>
+              <Badge variant="light" size="lg" tt="none" data-testid="verification-code">
+                {t('documents.code', { code: html.data.code, version: html.data.version })}
+              </Badge>
+            </Tooltip>
+          )}
         </Group>
         <Group>
-          <Button leftSection={<IconPrinter size={16} />} disabled={!html.data} onClick={() => frame.current?.contentWindow?.print()}>
+          <Button leftSection={<IconPrinter size={16} />} disabled={!html.data} onClick={print}>
             {t('documents.print')}
           </Button>
-          <Button variant="default" leftSection={<IconDownload size={16} />} loading={word.isPending} onClick={() => word.mutate()}>
+          <Button
+            variant="default"
+            leftSection={<IconFileTypePdf size={16} />}
+            disabled={!html.data}
+            loading={download.isPending && download.variables === 'pdf'}
+            onClick={savePdf}
+          >
+            {t('documents.pdf')}
+          </Button>
+          <Button
+            variant="default"
+            leftSection={<IconDownload size={16} />}
+            loading={download.isPending && download.variables === 'docx'}
+            onClick={() => download.mutate('docx')}
+          >
             {t('documents.word')}
           </Button>
         </Group>
@@ -55,7 +86,7 @@ export function DocumentPreview({ agreementId, onClose }: { agreementId: string;
         <iframe
           ref={frame}
           title={t('documents.preview')}
-          srcDoc={html.data}
+          srcDoc={html.data.text}
           sandbox="allow-same-origin allow-modals"
           style={{ width: '100%', height: 'calc(100vh - 140px)', border: '1px solid var(--mantine-color-gray-3)' }}
           data-testid="document-frame"

@@ -1,0 +1,32 @@
+import type { Insertable } from 'kysely';
+import type { Db } from '../connection';
+import type { PrintedDocumentsTable } from '../schema';
+
+export const documentByContent = (db: Db, kind: 'pks', entityId: string, sha256: string) =>
+  db.first(db.q.selectFrom('printed_documents').selectAll().where('kind', '=', kind).where('entity_id', '=', entityId).where('content_sha256', '=', sha256));
+
+export function latestVersion(db: Db, kind: 'pks', entityId: string): number {
+  return (
+    db.first(
+      db.q
+        .selectFrom('printed_documents')
+        .select((eb) => eb.fn.max('version').as('v'))
+        .where('kind', '=', kind)
+        .where('entity_id', '=', entityId),
+    )?.v ?? 0
+  );
+}
+
+export const documentByCode = (db: Db, code: string) =>
+  db.first(
+    db.q
+      .selectFrom('printed_documents as d')
+      .leftJoin('users as u', 'u.id', 'd.printed_by')
+      .selectAll('d')
+      .select('u.name as printed_by_name')
+      .where('d.code', '=', code),
+  );
+
+export function insertPrintedDocument(db: Db, row: Insertable<PrintedDocumentsTable>): void {
+  db.run(db.q.insertInto('printed_documents').values(row));
+}

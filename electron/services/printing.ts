@@ -1,0 +1,120 @@
+import { AppError } from '../../shared/errors';
+import { formatDate, localDateOf } from '../../shared/format';
+import type { DocumentVerification } from '../../shared/types';
+import { documentByCode, documentByContent, insertPrintedDocument, latestVersion } from '../../db/repositories/printedDocuments';
+import { partnerById } from '../../db/repositories/partners';
+import { listServiceTypes } from '../../db/repositories/serviceTypes';
+import { getAgreement } from './agreements';
+import { recordChange } from './audit';
+import { actorOf, isoNow, type Actor, type AppContext, type HandlersOf } from './context';
+import { renderDocx } from './documents/docx';
+import { renderHtml } from './documents/html';
+import type { DocumentModel, Paper } from './documents/model';
+import { buildPksDocument } from './documents/pks';
+import { contentHash, normaliseCode, verificationCode } from './documents/verification';
+import { newId } from './ids';
+import { officeCode, officeSettings } from './settings';
+
+const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** The PKS of an agreement as a document model, filled from the agreement, its partner and the office. */
+export function pksModel(ctx: AppContext, agreementId: string, paper: Paper): DocumentModel {
+  const a = getAgreement(ctx, agreementId);
+  const partner = partnerById(ctx.db, a.partnerId)!;
+  const office = officeSettings(ctx);
+  if (!office) throw new AppError('SETUP_REQUIRED', 'setup.required');
+  const names = new Map(listServiceTypes(ctx.db).map((s) => [s.code, s.label_id]));
+  const serviceNames = a.services.map((code) => (names.get(code) ?? code).toLowerCase());
+  return buildPksDocument(a, office, { name: partner.name, address: partner.address, serviceNames }, paper);
+}
+
+/**
+ * Registers what is about to be printed: the same content keeps its version and code, changed
+ * content gets the next version and a new code. Returns the model with its verification line.
+ */
+function register(
+  ctx: AppContext,
+  actor: Actor,
+  entityId: string,
+  doc: DocumentModel,
+  title: string,
+  number: string,
+): { doc: DocumentModel; code: string; version: number } {
+  const sha = contentHash(doc);
+  const printed = ctx.db.tx(() => {
+    const known = documentByContent(ctx.db, 'pks', entityId, sha);
+    if (known) return known;
+    const now = isoNow(ctx);
+    let id = newId();
+    // 50-bit codes make a clash unthinkable at an office's volume; the unique index is the backstop.
+    while (documentByCode(ctx.db, verificationCode(id, sha))) id = newId();
+    const row = {
+      id,
+      kind: 'pks' as const,
+      entity_id: entityId,
+      version: latestVersion(ctx.db, 'pks', entityId) + 1,
+      content_sha256: sha,
+      code: verificationCode(id, sha),
+      title,
+      number,
+      printed_by: actor.id,
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
+      origin: officeCode(ctx),
+    };
+    insertPrintedDocument(ctx.db, row);
+    recordChange(ctx, actor, { action: 'create', entity: 'printed_document', entityId: id, after: row, sync: false });
+    return row;
+  });
+  const zone = officeSettings(ctx)?.timeZone ?? 'WIB';
+  const since = formatDate(localDateOf(new Date(printed.created_at), zone));
+  const caption = `Kode verifikasi ${printed.code} (versi ${printed.version}, ${since}). Keaslian dokumen ini dapat diperiksa pada aplikasi Mitra Lipas, menu Verifikasi dokumen.`;
+  return { doc: { ...doc, verification: { code: printed.code, caption } }, code: printed.code, version: printed.version };
+}
+
+export function printingHandlers(ctx: AppContext): HandlersOf<'agreements.document' | 'documents.verify'> {
+  return {
+    'agreements.document': async (input, call) => {
+      const actor = actorOf(call);
+      const a = getAgreement(ctx, input.id);
+      const printPdf = ctx.printPdf;
+      // Refused before anything is registered: no version is recorded for a PDF that cannot be made.
+      if (input.format === 'pdf' && !printPdf) throw new AppError('UNAVAILABLE', 'documents.pdfUnavailable');
+      const { doc, code, version } = register(ctx, actor, a.id, pksModel(ctx, a.id, input.paper), a.subject, a.officeNumber);
+      const base = `PKS-${a.officeNumber.replace(/[^A-Za-z0-9.-]+/g, '_')}-${input.paper}`;
+      const file = { rows: doc.sections.length, code, version };
+      switch (input.format) {
+        case 'html':
+          return { ...file, filename: `${base}.html`, mime: 'text/html', base64: Buffer.from(renderHtml(doc), 'utf8').toString('base64') };
+        case 'docx':
+          return { ...file, filename: `${base}.docx`, mime: DOCX_MIME, base64: (await renderDocx(doc)).toString('base64') };
+        case 'pdf': {
+          if (!printPdf) throw new AppError('UNAVAILABLE', 'documents.pdfUnavailable');
+          return { ...file, filename: `${base}.pdf`, mime: 'application/pdf', base64: (await printPdf(renderHtml(doc))).toString('base64') };
+        }
+      }
+    },
+    'documents.verify': (input) => {
+      const code = normaliseCode(input.code);
+      const row = code ? documentByCode(ctx.db, code) : undefined;
+      if (!code || !row) return { found: false, code: code ?? input.code.trim().toUpperCase() } satisfies DocumentVerification;
+      const a = getAgreement(ctx, row.entity_id);
+      return {
+        found: true,
+        code,
+        kind: row.kind,
+        entityId: row.entity_id,
+        title: row.title,
+        number: row.number,
+        partnerName: a.partnerName,
+        version: row.version,
+        latestVersion: latestVersion(ctx.db, row.kind, row.entity_id),
+        printedAt: row.created_at,
+        printedBy: row.printed_by_name ?? '',
+        matchesCurrent: contentHash(pksModel(ctx, a.id, 'A4')) === row.content_sha256,
+        status: a.status,
+      } satisfies DocumentVerification;
+    },
+  };
+}
