@@ -1,9 +1,16 @@
 import JSZip from 'jszip';
 import { readFile } from 'node:fs/promises';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { PARTNER } from '../support/fixtures';
 import { expect, pick, setUpOffice, signIn, test } from './fixtures';
 
-test('an officer drafts an agreement from the standard pasal, files the signed scan and renews it', async ({ page, app }) => {
+/** 1 mm in PDF points. */
+const MM = 72 / 25.4;
+
+test('an officer drafts an agreement from the standard pasal, files the signed scan, saves the PDF, renews it and verifies the printed code', async ({
+  page,
+  app,
+}) => {
   const admin = await setUpOffice(app);
   await app.rpc('partners.create', { ...PARTNER, status: 'aktif' }, admin);
   await signIn(page, app);
@@ -38,10 +45,23 @@ test('an officer drafts an agreement from the standard pasal, files the signed s
   const frame = page.frameLocator('[data-testid="document-frame"]');
   await expect(frame.getByText('PERJANJIAN KERJA SAMA', { exact: true })).toBeVisible();
   await expect(frame.getByText(/Pada hari ini \w+ tanggal/)).toBeVisible();
+  // The placeholders of the standard pasal are filled from this agreement.
+  await expect(frame.getByText(/bersama Pondok Pesantren Al-Hikmah, dengan tujuan/)).toBeVisible();
+  await expect(frame.getByText(/meliputi bimbingan keagamaan bagi Klien/)).toBeVisible();
+  const code = (await page.getByTestId('verification-code').textContent())!.match(/[0-9A-Z]{5}-[0-9A-Z]{5}/)![0];
+  await expect(frame.locator(`.verify[data-code="${code}"] svg.qr`)).toBeVisible();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh Word' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^PKS-001_PKS_CRP_[IVX]+_\d{4}-F4\.docx$/);
   const zip = await JSZip.loadAsync(await readFile(await download.path()));
   expect((await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '')).toContain('Keadaan Kahar');
+  // "Simpan PDF": printed by the main side (Chromium here, Electron's printToPDF on the desktop) on F4.
+  const [pdfDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Simpan PDF' }).click()]);
+  expect(pdfDownload.suggestedFilename()).toMatch(/^PKS-001_PKS_CRP_[IVX]+_\d{4}-F4\.pdf$/);
+  const pdf = await getDocument({ data: new Uint8Array(await readFile(await pdfDownload.path())), useSystemFonts: true }).promise;
+  const [, , w, h] = (await pdf.getPage(1)).view;
+  expect([Math.round(w! / MM), Math.round(h! / MM)]).toEqual([215, 330]);
+  const lastPage = await (await pdf.getPage(pdf.numPages)).getTextContent();
+  expect(lastPage.items.map((it) => ('str' in it ? it.str : '')).join(' ')).toContain(`Kode verifikasi ${code}`);
   await page.keyboard.press('Escape');
 
   await page.getByRole('button', { name: 'Perpanjang' }).click();
@@ -52,4 +72,50 @@ test('an officer drafts an agreement from the standard pasal, files the signed s
 
   await page.getByRole('link', { name: 'PKS', exact: true }).click();
   await expect(page.getByTestId('agreement-table').getByRole('row')).toHaveCount(3);
+
+  // The code printed on the PKS checks out on the verification screen, typed the sloppy way.
+  await page.getByRole('link', { name: 'Verifikasi dokumen' }).click();
+  await page.getByLabel('Kode verifikasi').fill(code.toLowerCase().replace('-', ''));
+  await page.keyboard.press('Enter');
+  const result = page.getByTestId('verify-result');
+  await expect(result.getByText('Dokumen cocok')).toBeVisible();
+  await expect(result).toContainText('Pondok Pesantren Al-Hikmah');
+  await expect(result).toContainText('1 dari 1');
+  await expect(result).toContainText('Aktif');
+  await page.getByLabel('Kode verifikasi').fill('ABCDE-FGHJK');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('verify-result').getByText('Kode tidak dikenal')).toBeVisible();
+});
+
+test('an admin keeps a pasal template; a misspelt placeholder is marked and refused; a new PKS starts from the chosen template', async ({ page, app }) => {
+  const admin = await setUpOffice(app);
+  await app.rpc('partners.create', { ...PARTNER, status: 'aktif' }, admin);
+  await signIn(page, app);
+  await page.getByRole('link', { name: 'PKS', exact: true }).click();
+  await page.getByRole('button', { name: 'Templat pasal' }).click();
+  await expect(page.getByText('Standar')).toBeVisible();
+  await page.getByRole('button', { name: 'Templat baru' }).click();
+  await page.getByLabel('Nama templat').fill('Pelatihan kerja');
+  // Start from the copy of the standard pasal, keep two and retype the second.
+  const bodies = page.getByRole('textbox', { name: 'Isi pasal' });
+  await expect(bodies).toHaveCount(9);
+  for (let i = 0; i < 7; i++) await page.getByRole('button', { name: 'Hapus' }).last().click();
+  await expect(bodies).toHaveCount(2);
+  await bodies.nth(1).fill('{mitra} melatih Klien dalam {layanan} selama {jangka_waktu} di {Tempat_latihan}.');
+  await expect(page.getByTestId('unknown-placeholder')).toHaveText('Penanda tidak dikenal: {Tempat_latihan}');
+  await page.getByRole('button', { name: 'Simpan' }).click();
+  await expect(page.getByText('Memuat penanda yang tidak dikenal').first()).toBeVisible();
+  expect(await app.rpc('templates.list', {}, admin)).toHaveLength(1);
+  await bodies.nth(1).fill('{mitra} melatih Klien dalam {layanan} selama {jangka_waktu}.');
+  await expect(page.getByTestId('unknown-placeholder')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Simpan' }).click();
+  await expect(page.getByRole('link', { name: 'Pelatihan kerja' }).or(page.getByText('Pelatihan kerja')).first()).toBeVisible();
+  await expect.poll(async () => (await app.rpc('templates.list', {}, admin)).map((x) => x.name)).toEqual(['Standar', 'Pelatihan kerja']);
+
+  await page.getByRole('button', { name: 'Kembali ke daftar PKS' }).click();
+  await page.getByRole('button', { name: 'Buat PKS' }).click();
+  await expect(page.getByRole('textbox', { name: 'Isi pasal' })).toHaveCount(9);
+  await pick(page, 'Templat pasal', 'Pelatihan kerja');
+  await expect(page.getByRole('textbox', { name: 'Isi pasal' })).toHaveCount(2);
+  await expect(page.getByRole('textbox', { name: 'Isi pasal' }).nth(1)).toHaveValue('{mitra} melatih Klien dalam {layanan} selama {jangka_waktu}.');
 });

@@ -33,10 +33,25 @@ export function showError(e: unknown, t: T, form?: UseFormReturnType<never> | Us
       mapped[path.startsWith(stripPrefix) ? path.slice(stripPrefix.length) : path] = t(key, err.params);
     }
     form.setErrors(mapped);
+    revealFirstError();
   }
   notifications.show({ color: 'red', title: t('common.errorTitle'), message: t(err.message, err.params), autoClose: 8000 });
 }
 
 export function notifyOk(message: string): void {
   notifications.show({ color: 'teal', message, autoClose: 4000 });
+}
+
+/**
+ * Brings the first field marked wrong into view and puts the cursor there: on a long form (a PKS
+ * with nine pasal) the mistake is often far below the Simpan button. Pass as onSubmit's second argument.
+ */
+export function revealFirstError(): void {
+  // After React has rendered the error state.
+  requestAnimationFrame(() => {
+    const field = document.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (!field) return;
+    field.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    field.focus({ preventScroll: true });
+  });
 }

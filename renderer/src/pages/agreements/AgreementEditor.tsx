@@ -25,7 +25,7 @@ import { BIDANG } from '../../../../shared/domain';
 import { AgreementFields } from '../../../../shared/schemas/agreements';
 import type { Agreement, ArticleTemplate } from '../../../../shared/types';
 import { FormHeader } from '../../components/FormHeader';
-import { notifyOk, showError, zodValidate } from '../../components/forms';
+import { notifyOk, revealFirstError, showError, zodValidate } from '../../components/forms';
 import { serviceLabel } from '../../components/labels';
 import { useDebounced } from '../../components/useDebounced';
 import { useI18n } from '../../i18n';
@@ -156,7 +156,10 @@ function AgreementForm({ agreement, partnerId, templates }: { agreement: Agreeme
     },
     onError: (e) => showError(e, t, form as never, 'data.'),
   });
-  const submit = form.onSubmit((values) => save.mutate(termMode === 'months' ? { ...values, endDate: null } : { ...values, termMonths: null }));
+  const submit = form.onSubmit(
+    (values) => save.mutate(termMode === 'months' ? { ...values, endDate: null } : { ...values, termMonths: null }),
+    revealFirstError,
+  );
   const offered = new Set(partner.data?.services ?? []);
 
   return (

@@ -8,7 +8,7 @@ import { ADMIN, type InputOf } from '../../../../shared/contract';
 import { TemplateSaveInput } from '../../../../shared/schemas/agreements';
 import type { ArticleTemplate } from '../../../../shared/types';
 import { RequireRole } from '../../components/Forbidden';
-import { notifyOk, showError, zodValidate } from '../../components/forms';
+import { notifyOk, revealFirstError, showError, zodValidate } from '../../components/forms';
 import { useI18n } from '../../i18n';
 import { call } from '../../rpc';
 import { ArticlesEditor, LegalBasesEditor } from './TextBlocks';
@@ -118,28 +118,26 @@ function TemplateForm({
   });
 
   return (
-    <form onSubmit={form.onSubmit((v) => save.mutate(v))}>
+    <form onSubmit={form.onSubmit((v) => save.mutate(v), revealFirstError)}>
       <Stack gap="md">
         <Paper withBorder p="md">
-          <Group align="flex-end" justify="space-between">
-            <TextInput label={t('templates.name')} withAsterisk w={360} {...form.getInputProps('name')} />
+          <Group align="flex-end" wrap="nowrap">
+            <TextInput label={t('templates.name')} withAsterisk style={{ flex: 1 }} {...form.getInputProps('name')} />
             <Checkbox label={t('templates.makeDefault')} disabled={template?.isDefault} {...form.getInputProps('isDefault', { type: 'checkbox' })} mb={8} />
-            <Group>
-              {template && !template.isDefault && (
-                <Button
-                  variant="subtle"
-                  color="red"
-                  leftSection={<IconTrash size={16} />}
-                  loading={remove.isPending}
-                  onClick={() => window.confirm(t('templates.deleteConfirm', { name: template.name })) && remove.mutate(template.id)}
-                >
-                  {t('templates.delete')}
-                </Button>
-              )}
-              <Button type="submit" loading={save.isPending}>
-                {t('common.save')}
+            {template && !template.isDefault && (
+              <Button
+                variant="subtle"
+                color="red"
+                leftSection={<IconTrash size={16} />}
+                loading={remove.isPending}
+                onClick={() => window.confirm(t('templates.deleteConfirm', { name: template.name })) && remove.mutate(template.id)}
+              >
+                {t('templates.delete')}
               </Button>
-            </Group>
+            )}
+            <Button type="submit" loading={save.isPending}>
+              {t('common.save')}
+            </Button>
           </Group>
         </Paper>
         <Paper withBorder p="md">

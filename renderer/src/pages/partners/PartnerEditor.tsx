@@ -28,7 +28,7 @@ import { AppError } from '../../../../shared/errors';
 import { PartnerCreateInput, PartnerUpdateInput } from '../../../../shared/schemas/partners';
 import type { Partner } from '../../../../shared/types';
 import { FormHeader } from '../../components/FormHeader';
-import { notifyOk, showError, zodValidate } from '../../components/forms';
+import { notifyOk, revealFirstError, showError, zodValidate } from '../../components/forms';
 import { categoryOptions, serviceLabel } from '../../components/labels';
 import { useDebounced } from '../../components/useDebounced';
 import { useI18n } from '../../i18n';
@@ -156,7 +156,7 @@ function PartnerForm({ partner }: { partner: Partner | null }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [v.regencyCode]);
 
-  const submit = form.onSubmit((values) => save.mutate({ values, confirmDuplicate: false }));
+  const submit = form.onSubmit((values) => save.mutate({ values, confirmDuplicate: false }), revealFirstError);
 
   return (
     <form onSubmit={submit}>
