@@ -35,7 +35,7 @@ import {
   PokmasUpdateInput,
   ServiceCreateInput,
 } from './schemas/partners';
-import { SettingsUpdateInput, SetupInput } from './schemas/setup';
+import { LogoInput, SettingsUpdateInput, SetupInput } from './schemas/setup';
 import type {
   Agreement,
   AgreementRow,
@@ -47,6 +47,7 @@ import type {
   DocumentVerification,
   DuplicateMatch,
   ExportFile,
+  LogoImage,
   Partner,
   PartnerHistory,
   PartnerList,
@@ -101,6 +102,8 @@ export const contract = {
 
   'settings.get': method<Settings>()(empty, 'any'),
   'settings.update': method<Settings>()(SettingsUpdateInput, ADMIN),
+  'settings.setLogo': method<Settings>()(LogoInput, ADMIN),
+  'settings.logo': method<LogoImage | null>()(empty, 'any'),
 
   'wilayah.coverage': method<readonly Wilayah[]>()(empty, 'any'),
   'wilayah.districts': method<readonly Wilayah[]>()(z.object({ regencyCode }).strict(), 'any'),

@@ -24,6 +24,19 @@ export interface SecuritySettings {
 export interface Settings {
   readonly office: OfficeSettings;
   readonly security: SecuritySettings;
+  /** The letterhead logo, if the office set one (the image itself comes from settings.logo). */
+  readonly logo: LogoInfo | null;
+}
+
+export interface LogoInfo {
+  readonly mime: 'image/png' | 'image/jpeg';
+  readonly sha256: string;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface LogoImage extends LogoInfo {
+  readonly base64: string;
 }
 
 export interface User {

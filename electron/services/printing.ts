@@ -13,7 +13,7 @@ import type { DocumentModel, Paper } from './documents/model';
 import { buildPksDocument } from './documents/pks';
 import { contentHash, normaliseCode, verificationCode } from './documents/verification';
 import { newId } from './ids';
-import { officeCode, officeSettings } from './settings';
+import { logoImage, officeCode, officeSettings } from './settings';
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -25,7 +25,14 @@ export function pksModel(ctx: AppContext, agreementId: string, paper: Paper): Do
   if (!office) throw new AppError('SETUP_REQUIRED', 'setup.required');
   const names = new Map(listServiceTypes(ctx.db).map((s) => [s.code, s.label_id]));
   const serviceNames = a.services.map((code) => (names.get(code) ?? code).toLowerCase());
-  return buildPksDocument(a, office, { name: partner.name, address: partner.address, serviceNames }, paper);
+  const logo = logoImage(ctx);
+  return buildPksDocument(
+    a,
+    office,
+    { name: partner.name, address: partner.address, serviceNames },
+    paper,
+    logo && { mime: logo.mime, base64: logo.base64, width: logo.width, height: logo.height },
+  );
 }
 
 /**

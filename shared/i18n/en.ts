@@ -451,4 +451,13 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'verify.printedAt': 'First printed',
   'audit.entity.template': 'Pasal template',
   'audit.entity.printed_document': 'Printed document',
+  'logo.title': 'Letterhead logo',
+  'logo.none': 'No logo yet: the letterhead prints without one.',
+  'logo.file': 'Logo file (PNG or JPEG, max. 1 MB)',
+  'logo.upload': 'Set logo',
+  'logo.remove': 'Remove logo',
+  'logo.tooLarge': 'The logo is larger than 1 MB.',
+  'logo.wrongType': 'The logo must be a PNG or JPEG image (checked by its content, not its name).',
+  'logo.unreadable': 'The logo image is damaged or cannot be read.',
+  'logo.badSize': 'The logo must be between {min} and {max} pixels on each side.',
 };

@@ -450,6 +450,15 @@ export const id = {
   'verify.printedAt': 'Pertama dicetak',
   'audit.entity.template': 'Templat pasal',
   'audit.entity.printed_document': 'Dokumen tercetak',
+  'logo.title': 'Logo kop surat',
+  'logo.none': 'Belum ada logo: kop surat dicetak tanpa logo.',
+  'logo.file': 'Berkas logo (PNG atau JPEG, maks. 1 MB)',
+  'logo.upload': 'Pasang logo',
+  'logo.remove': 'Hapus logo',
+  'logo.tooLarge': 'Logo lebih dari 1 MB.',
+  'logo.wrongType': 'Logo harus berupa gambar PNG atau JPEG (diperiksa dari isinya, bukan dari namanya).',
+  'logo.unreadable': 'Gambar logo rusak atau tidak dapat dibaca.',
+  'logo.badSize': 'Ukuran gambar logo harus antara {min} dan {max} piksel per sisi.',
 } as const;
 
 export type MessageKey = keyof typeof id;

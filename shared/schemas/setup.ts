@@ -72,3 +72,6 @@ export const SecuritySettingsInput = z.object({ idleLockMinutes: z.number().int(
 export const SettingsUpdateInput = z.object({ office: OfficeSettingsInput.optional(), security: SecuritySettingsInput.optional() }).strict();
 
 export const role = z.enum(ROLES);
+
+/** A letterhead logo as base64 (PNG or JPEG, at most 1 MB of bytes; checked by content in the main process), or null to remove it. */
+export const LogoInput = z.object({ base64: z.string().min(1, 'v.required').max(1_400_000, 'logo.tooLarge').nullable() }).strict();

@@ -13,9 +13,10 @@ import {
   TableRow,
   TabStopType,
   TextRun,
+  VerticalAlign,
   WidthType,
 } from 'docx';
-import { MARGIN_MM, PAPER_MM, type DocumentModel, type Signatory } from './model';
+import { LOGO_MM, MARGIN_MM, PAPER_MM, type DocumentModel, type Signatory } from './model';
 import { qrPng } from './verification';
 
 /** Word measures pages in twentieths of a point: 1 mm = 56.692… twips. */
@@ -38,8 +39,37 @@ function signatureCell(s: Signatory): TableCell {
     centered(s.position),
     ...(s.nip ? [centered(`NIP ${s.nip}`)] : []),
   ];
-  const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
-  return new TableCell({ width: { size: 50, type: WidthType.PERCENTAGE }, borders: { top: none, bottom: none, left: none, right: none }, children: lines });
+  return new TableCell({ width: { size: 50, type: WidthType.PERCENTAGE }, borders: NO_BORDERS, children: lines });
+}
+
+const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+const NO_BORDERS = { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER };
+
+/** Logo | kop text | empty column as wide as the logo's, so the text stays centred on the page as in the HTML. */
+function kopWithLogo(logo: NonNullable<DocumentModel['logo']>, text: Paragraph[], textWidthMm: number): Table {
+  // Word sizes images in pixels at 96 dpi.
+  const px = (mm: number) => Math.round((mm / 25.4) * 96);
+  const height = px(LOGO_MM.height);
+  const width = Math.min(px(LOGO_MM.column), Math.round((height * logo.width) / logo.height));
+  const image = new ImageRun({
+    type: logo.mime === 'image/png' ? 'png' : 'jpg',
+    data: Buffer.from(logo.base64, 'base64'),
+    transformation: { width, height: Math.round((width * logo.height) / logo.width) },
+    altText: { name: 'Logo', description: 'Logo', title: 'Logo' },
+  });
+  const column = twips(LOGO_MM.column);
+  const cell = (children: Paragraph[], w: number) =>
+    new TableCell({ width: { size: w, type: WidthType.DXA }, borders: NO_BORDERS, verticalAlign: VerticalAlign.CENTER, children });
+  return new Table({
+    width: { size: twips(textWidthMm), type: WidthType.DXA },
+    columnWidths: [column, twips(textWidthMm) - 2 * column, column],
+    borders: { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER },
+    rows: [
+      new TableRow({
+        children: [cell([new Paragraph({ children: [image] })], column), cell(text, twips(textWidthMm) - 2 * column), cell([new Paragraph({})], column)],
+      }),
+    ],
+  });
 }
 
 /** The QR code beside its caption, after the signatures. */
@@ -60,9 +90,9 @@ async function verificationBlock(v: NonNullable<DocumentModel['verification']>):
 /** The same model as the HTML, as a Word document that opens in Word and LibreOffice. */
 export async function renderDocx(doc: DocumentModel): Promise<Buffer> {
   const size = PAPER_MM[doc.paper];
+  const kopText = [...doc.letterhead.map((l) => centered(l, true)), ...doc.letterheadSmall.map((l) => centered(l, false, 20))];
   const children = [
-    ...doc.letterhead.map((l) => centered(l, true)),
-    ...doc.letterheadSmall.map((l) => centered(l, false, 20)),
+    ...(doc.logo ? [kopWithLogo(doc.logo, kopText, size.width - MARGIN_MM.left - MARGIN_MM.right)] : kopText),
     new Paragraph({ border: { bottom: { style: BorderStyle.DOUBLE, size: 6, color: '000000', space: 4 } } }),
     new Paragraph({}),
     ...doc.title.map((l) => centered(l, true)),

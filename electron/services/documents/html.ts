@@ -1,4 +1,4 @@
-import { MARGIN_MM, PAPER_MM, type DocumentModel, type Signatory } from './model';
+import { LOGO_MM, MARGIN_MM, PAPER_MM, type DocumentModel, type Signatory } from './model';
 import { qrModules } from './verification';
 
 /** Every text in a document comes from user input: escape it all. */
@@ -44,6 +44,8 @@ export function renderHtml(doc: DocumentModel): string {
   ${doc.verification ? `@bottom-right { content: ${cssString(`Kode verifikasi ${doc.verification.code}`)}; font: 8pt sans-serif; color: #555; }` : ''} }
 body { font: 12pt/1.5 "Bookman Old Style", "TeX Gyre Bonum", "Times New Roman", serif; margin: 0; color: #000; }
 .kop { text-align: center; border-bottom: 3px double #000; padding-bottom: 4pt; margin-bottom: 12pt; }
+.kop.with-logo { display: grid; grid-template-columns: ${LOGO_MM.column}mm 1fr ${LOGO_MM.column}mm; align-items: center; }
+.kop .logo { height: ${LOGO_MM.height}mm; max-width: ${LOGO_MM.column}mm; object-fit: contain; }
 .kop .l { font-weight: bold; margin: 0; }
 .kop .s { font-size: 10pt; margin: 0; }
 .title { text-align: center; font-weight: bold; margin: 0; }
@@ -62,9 +64,12 @@ td.sig .name { font-weight: bold; text-decoration: underline; }
 @media screen { body { background: #e9ecef; } main { background: #fff; width: ${size.width - m.left - m.right}mm; margin: 12px auto; padding: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm; box-shadow: 0 1px 4px rgba(0,0,0,.2); } }
 `;
   const body = [
-    '<div class="kop">',
+    // With a logo: logo | centred text | empty column of the same width, so the text stays centred on the page.
+    doc.logo ? '<div class="kop with-logo">' : '<div class="kop">',
+    ...(doc.logo ? [`<img class="logo" alt="" src="data:${doc.logo.mime};base64,${doc.logo.base64}">`, '<div>'] : []),
     ...doc.letterhead.map((l) => line('p', 'l', l)),
     ...doc.letterheadSmall.map((l) => line('p', 's', l)),
+    ...(doc.logo ? ['</div>', '<div></div>'] : []),
     '</div>',
     ...doc.title.map((l) => line('p', 'title', l)),
     '<div class="numbers">',

@@ -13,6 +13,9 @@ export const PAPER_MM: Readonly<Record<Paper, { readonly width: number; readonly
 /** Margins per common government letter practice: wider binding margin on the left. */
 export const MARGIN_MM = { top: 20, right: 20, bottom: 20, left: 30 } as const;
 
+/** The kop logo's printed height and the width of the column it sits in. */
+export const LOGO_MM = { height: 24, column: 28 } as const;
+
 export interface Signatory {
   readonly role: string;
   readonly organisation: string;
@@ -25,6 +28,8 @@ export interface Signatory {
 
 export interface DocumentModel {
   readonly paper: Paper;
+  /** The office logo left of the kop text, as government letterheads have it. */
+  readonly logo: { readonly mime: 'image/png' | 'image/jpeg'; readonly base64: string; readonly width: number; readonly height: number } | null;
   readonly letterhead: readonly string[];
   readonly letterheadSmall: readonly string[];
   readonly title: readonly string[];

@@ -17,12 +17,14 @@ export function buildPksDocument(
   office: OfficeSettings,
   partner: { name: string; address: string; serviceNames: readonly string[] },
   paper: Paper,
+  logo: DocumentModel['logo'] = null,
 ): DocumentModel {
   const values = placeholderValues({ ...a, partnerName: partner.name, officeName: office.name, serviceNames: partner.serviceNames });
   const fill = (text: string) => fillPlaceholders(text, values);
   const opening = `${openingDateSentence(a.signDate)}, bertempat di ${a.signPlace || office.city}, yang bertanda tangan di bawah ini:`;
   return {
     paper,
+    logo,
     letterhead: [...office.letterhead, office.kanwil.toUpperCase(), office.name.toUpperCase()],
     letterheadSmall: [office.address],
     title: ['PERJANJIAN KERJA SAMA', 'ANTARA', office.name.toUpperCase(), 'DENGAN', partner.name.toUpperCase(), 'TENTANG', a.subject.toUpperCase()],

@@ -1,15 +1,33 @@
-import { Button, Group, Loader, MultiSelect, NumberInput, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Button,
+  FileInput,
+  Group,
+  Image,
+  Loader,
+  MultiSelect,
+  NumberInput,
+  Paper,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useState } from 'react';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ADMIN, type InputOf } from '../../../shared/contract';
 import { TIME_ZONE_CODES } from '../../../shared/domain';
 import { ServiceCreateInput } from '../../../shared/schemas/partners';
 import { SettingsUpdateInput } from '../../../shared/schemas/setup';
+import { AppError } from '../../../shared/errors';
 import type { Settings } from '../../../shared/types';
 import { RequireRole } from '../components/Forbidden';
 import { notifyOk, showError, zodValidate } from '../components/forms';
 import { useI18n } from '../i18n';
-import { call } from '../rpc';
+import { call, fileToBase64 } from '../rpc';
 
 export function SettingsPage() {
   const settings = useQuery({ queryKey: ['settings.get'], queryFn: () => call('settings.get', {}) });
@@ -97,6 +115,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
           </Group>
         </Stack>
       </form>
+      <LogoPanel settings={settings} />
       <ServiceTypes />
     </Stack>
   );
@@ -139,6 +158,68 @@ function ServiceTypes() {
           </Button>
         </Group>
       </form>
+    </Paper>
+  );
+}
+
+/** The letterhead logo: PNG or JPEG up to 1 MB, shown as it will print (left of the kop text). */
+function LogoPanel({ settings }: { settings: Settings }) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const [file, setFile] = useState<File | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const logo = useQuery({
+    queryKey: ['settings.logo', settings.logo?.sha256 ?? null],
+    queryFn: () => call('settings.logo', {}),
+    enabled: settings.logo !== null,
+  });
+  const set = useMutation({
+    mutationFn: async (f: File | null) => call('settings.setLogo', { base64: f ? await fileToBase64(f) : null }),
+    onSuccess: (s) => {
+      qc.setQueryData(['settings.get'], s);
+      setFile(null);
+      setError(null);
+      notifyOk(t('settings.saved'));
+    },
+    onError: (e) => {
+      setError(e instanceof AppError && e.fields?.file ? t(e.fields.file, e.params) : null);
+      showError(e, t);
+    },
+  });
+  return (
+    <Paper withBorder p="md">
+      <Title order={4} mb="sm">
+        {t('logo.title')}
+      </Title>
+      <Group align="flex-end">
+        {settings.logo && logo.data ? (
+          <Image src={`data:${logo.data.mime};base64,${logo.data.base64}`} alt={t('logo.title')} h={90} w="auto" fit="contain" data-testid="logo-preview" />
+        ) : (
+          <Text size="sm" c="dimmed" w={200}>
+            {t('logo.none')}
+          </Text>
+        )}
+        <FileInput
+          label={t('logo.file')}
+          accept="image/png,image/jpeg"
+          value={file}
+          onChange={(f) => {
+            setFile(f);
+            setError(null);
+          }}
+          error={error}
+          clearable
+          w={320}
+        />
+        <Button disabled={!file} loading={set.isPending && set.variables !== null} onClick={() => set.mutate(file)}>
+          {t('logo.upload')}
+        </Button>
+        {settings.logo && (
+          <Button variant="subtle" color="red" loading={set.isPending && set.variables === null} onClick={() => set.mutate(null)}>
+            {t('logo.remove')}
+          </Button>
+        )}
+      </Group>
     </Paper>
   );
 }

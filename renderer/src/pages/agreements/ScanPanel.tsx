@@ -10,18 +10,9 @@ import { useSession } from '../../app/session';
 import { useOffice } from '../../app/useOffice';
 import { notifyOk, showError } from '../../components/forms';
 import { useI18n } from '../../i18n';
-import { call, saveFile } from '../../rpc';
+import { call, fileToBase64, saveFile } from '../../rpc';
 
 const MAX_BYTES = 20 * 1024 * 1024;
-
-function toBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
-}
 
 /** The signed scans of an agreement: the current one first, earlier ones kept as history. */
 export function ScanPanel({ agreement, onChanged }: { agreement: Agreement; onChanged: (a: Agreement) => void }) {
@@ -32,7 +23,7 @@ export function ScanPanel({ agreement, onChanged }: { agreement: Agreement; onCh
   const [signedOn, setSignedOn] = useState<string | null>(agreement.signedOn ?? agreement.signDate);
   const [error, setError] = useState<string | null>(null);
   const upload = useMutation({
-    mutationFn: async () => call('agreements.uploadScan', { id: agreement.id, filename: file!.name, base64: await toBase64(file!), signedOn: signedOn! }),
+    mutationFn: async () => call('agreements.uploadScan', { id: agreement.id, filename: file!.name, base64: await fileToBase64(file!), signedOn: signedOn! }),
     onSuccess: (a) => {
       setFile(null);
       notifyOk(t('common.saved'));
