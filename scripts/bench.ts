@@ -13,6 +13,7 @@ import { startWebServer } from '../electron/web/server';
 import { renderDocx } from '../electron/services/documents/docx';
 import { renderHtml } from '../electron/services/documents/html';
 import { pksModel } from '../electron/services/printing';
+import { chromiumPdfPrinter, HEADLESS_CHROMIUM_ARGS } from '../electron/web/chromium-pdf';
 import { STANDARD_ARTICLES } from '../shared/agreementTemplate';
 import { insertPartner } from '../db/repositories/partners';
 import { foldForSearch } from '../shared/validate';
@@ -145,20 +146,20 @@ try {
   const model = () => pksModel(core.ctx, agreementId, 'F4');
   const htmlTime = await measure(() => renderHtml(model()));
   const docxTime = await measure(() => renderDocx(model()), 50);
+  // The whole call the preview makes: model, register lookup (same content, same version) and HTML.
+  const callTime = await measure(() => core.dispatch({ method: 'agreements.document', input: { id: agreementId, paper: 'F4', format: 'html' }, token: admin }));
   let pdfTime: { p50: number; p95: number } | null = null;
+  let pdfPages = 0;
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (existsSync(chromium)) {
     const { chromium: pw } = await import('@playwright/test');
-    const browser = await pw.launch({
-      executablePath: chromium,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    const page = await browser.newPage();
+    const browser = await pw.launch({ executablePath: chromium, args: [...HEADLESS_CHROMIUM_ARGS] });
+    // The web preview's printer: a fresh script-less context per document, as Electron's hidden window.
+    const printPdf = chromiumPdfPrinter(browser);
     const html = renderHtml(model());
-    pdfTime = await measure(async () => {
-      await page.setContent(html);
-      await page.pdf({ preferCSSPageSize: true });
-    }, 10);
+    pdfTime = await measure(() => printPdf(html), 10);
+    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    pdfPages = (await getDocument({ data: new Uint8Array(await printPdf(html)) }).promise).numPages;
     await browser.close();
   }
 
@@ -204,8 +205,9 @@ try {
     );
   docLine('raw floor (agreement row)', docFloor);
   docLine('document model + HTML', htmlTime);
+  docLine('agreements.document call (HTML)', callTime);
   docLine('DOCX', docxTime);
-  if (pdfTime) docLine('PDF printed by Chromium', pdfTime);
+  if (pdfTime) docLine(`PDF printed by Chromium (${pdfPages} pages)`, pdfTime);
   else console.log('PDF printed by Chromium: not measured (no Chromium at CHROMIUM_PATH or /usr/bin/chromium)');
   console.log('');
   for (const t of [
