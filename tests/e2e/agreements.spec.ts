@@ -7,13 +7,23 @@ import { expect, pick, setUpOffice, signIn, test } from './fixtures';
 /** 1 mm in PDF points. */
 const MM = 72 / 25.4;
 
-test('an officer drafts an agreement from the standard pasal, files the signed scan, saves the PDF, renews it and verifies the printed code', async ({
+test('an officer registers a partner, drafts an agreement from the standard template, files the signed scan, saves the PDF, renews it and verifies the printed code', async ({
   page,
   app,
 }) => {
   const admin = await setUpOffice(app);
-  await app.rpc('partners.create', { ...PARTNER, status: 'aktif' }, admin);
   await signIn(page, app);
+  // The partner is registered through its own screen first.
+  await page.getByRole('link', { name: 'Mitra', exact: true }).click();
+  await page.getByRole('button', { name: 'Tambah mitra' }).click();
+  await page.getByLabel('Nama mitra').fill(PARTNER.name);
+  await page.getByLabel('Kemandirian & Kepribadian').check();
+  await pick(page, 'Layanan yang ditawarkan', 'Bimbingan keagamaan', 'keagamaan');
+  await page.keyboard.press('Escape');
+  await pick(page, 'Kabupaten/kota', 'Kabupaten Rejang Lebong');
+  await page.getByRole('button', { name: 'Simpan' }).click();
+  await expect(page.getByRole('heading', { name: PARTNER.name })).toBeVisible();
+
   await page.getByRole('link', { name: 'PKS', exact: true }).click();
   await page.getByRole('button', { name: 'Buat PKS' }).click();
   await pick(page, /^Mitra/, /Pondok Pesantren Al-Hikmah/);
@@ -70,8 +80,31 @@ test('an officer drafts an agreement from the standard pasal, files the signed s
   await expect(page.getByTestId('agreement-status')).toHaveText('Draf');
   await expect(page.getByText('Perpanjangan dari')).toBeVisible();
 
+  // Another partner's agreement, so the list's partner filter has something to leave out.
+  const other = await app.rpc('partners.create', { ...PARTNER, name: 'LBH Rejang Lebong', bidang: ['hukum_kemasyarakatan'], services: [] }, admin);
+  await app.rpc(
+    'agreements.create',
+    {
+      data: {
+        partnerId: other.id,
+        subject: 'Bantuan Hukum Klien',
+        signDate: '2025-01-02',
+        startDate: '2025-01-02',
+        termMonths: 12,
+        bidang: ['hukum_kemasyarakatan'],
+        officeSignatory: { name: 'Drs. Hendra Saputra', nip: '', position: 'Kepala' },
+        partnerSignatory: { name: 'Rina, S.H.', position: 'Direktur' },
+      },
+      number: { mode: 'manual', value: 'W7.PAS-12/PKS/2025' },
+    },
+    admin,
+  );
   await page.getByRole('link', { name: 'PKS', exact: true }).click();
-  await expect(page.getByTestId('agreement-table').getByRole('row')).toHaveCount(3);
+  const rows = page.getByTestId('agreement-table').getByRole('row');
+  await expect(rows).toHaveCount(4);
+  await pick(page, 'Mitra', 'Pondok Pesantren Al-Hikmah');
+  await expect(rows).toHaveCount(3);
+  await expect(page.getByTestId('agreement-table')).not.toContainText('LBH Rejang Lebong');
 
   // The code printed on the PKS checks out on the verification screen, typed the sloppy way.
   await page.getByRole('link', { name: 'Verifikasi dokumen' }).click();

@@ -34,7 +34,9 @@ export function AgreementList() {
   }, [initialStatus, navigate]);
   const [bidang, setBidang] = useState<Bidang | null>(null);
   const [expiring, setExpiring] = useState<number | null>(null);
-  const filter = { status, bidang, expiringWithinDays: expiring };
+  const [partnerId, setPartnerId] = useState<string | null>(null);
+  const partners = useQuery({ queryKey: ['partners.list', 'agreement-pick'], queryFn: () => call('partners.list', { limit: 1000 }) });
+  const filter = { status, bidang, partnerId, expiringWithinDays: expiring };
   const list = useQuery({ queryKey: ['agreements.list', filter], queryFn: () => call('agreements.list', filter), placeholderData: keepPreviousData });
   const exporter = useMutation({
     mutationFn: () => call('agreements.export', filter),
@@ -101,6 +103,16 @@ export function AgreementList() {
           value={status}
           onChange={(v) => setStatus(v as AgreementStatus | null)}
           w={200}
+        />
+        <Select
+          aria-label={t('agreements.partner')}
+          placeholder={t('agreements.partner')}
+          clearable
+          searchable
+          data={(partners.data?.rows ?? []).map((p) => ({ value: p.id, label: p.name }))}
+          value={partnerId}
+          onChange={setPartnerId}
+          w={280}
         />
         <Select
           aria-label={t('partners.bidang')}
