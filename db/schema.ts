@@ -160,6 +160,50 @@ export interface PrintedDocumentsTable extends SyncColumns {
   printed_by: string | null;
 }
 
+export interface ClientsTable extends SyncColumns {
+  register_number: string;
+  name: string;
+  name_key: string;
+  search_text: string;
+  nik: string | null;
+  sex: 'L' | 'P';
+  birth_place: string;
+  birth_date: string | null;
+  address: string;
+  regency_code: string | null;
+  district_code: string | null;
+  village_code: string | null;
+  phone: string;
+  religion: string | null;
+  education: string | null;
+  skills: string;
+  interests: string;
+  program: string;
+  decision_number: string;
+  decision_date: string | null;
+  offence: string;
+  supervision_start: string;
+  supervision_end: string;
+  phase_override: string | null;
+  pk_user_id: string | null;
+  guarantor_name: string;
+  guarantor_relation: string;
+  guarantor_phone: string;
+  reporting: string;
+  status: string;
+  status_date: string;
+  notes: string;
+}
+
+export interface ClientStatusChangesTable extends SyncColumns {
+  client_id: string;
+  from_status: string | null;
+  to_status: string;
+  date: string;
+  reason: string;
+  changed_by: string | null;
+}
+
 export interface Schema {
   settings: SettingsTable;
   users: UsersTable;
@@ -174,4 +218,6 @@ export interface Schema {
   agreement_scans: AgreementScansTable;
   article_templates: ArticleTemplatesTable;
   printed_documents: PrintedDocumentsTable;
+  clients: ClientsTable;
+  client_status_changes: ClientStatusChangesTable;
 }

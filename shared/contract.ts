@@ -21,6 +21,7 @@ import {
   TemplateSaveInput,
 } from './schemas/agreements';
 import { AuditListInput } from './schemas/audit';
+import { ClientCreateInput, ClientListInput, ClientSetStatusInput, ClientUpdateInput, NikCheckInput } from './schemas/clients';
 import { ChangePasswordInput, LoginInput, UnlockInput, UserCreateInput, UserResetPasswordInput, UserSetActiveInput, UserUpdateInput } from './schemas/auth';
 import { byId, empty, districtCode, regencyCode } from './schemas/common';
 import {
@@ -44,10 +45,13 @@ import type {
   ArticleTemplate,
   AuditEntry,
   AuditVerifyResult,
+  Client,
+  ClientList,
   DocumentVerification,
   DuplicateMatch,
   ExportFile,
   LogoImage,
+  NikCheck,
   Partner,
   PartnerHistory,
   PartnerList,
@@ -145,6 +149,15 @@ export const contract = {
   'agreements.previewNumber': method<{ readonly number: string; readonly unknownTokens: readonly string[] }>()(NumberPreviewInput, 'any'),
   'agreements.settings': method<AgreementSettings>()(empty, 'any'),
   'agreements.updateSettings': method<AgreementSettings>()(AgreementSettingsInput, ADMIN),
+
+  /** Client lists show NIKs masked to the pimpinan role (unless the security setting allows). */
+  'clients.list': method<ClientList>()(ClientListInput, 'any'),
+  /** The full record; every call is written to the audit log. */
+  'clients.get': method<Client>()(byId, 'any'),
+  'clients.create': method<Client>()(ClientCreateInput, WRITERS),
+  'clients.update': method<Client>()(ClientUpdateInput, WRITERS),
+  'clients.setStatus': method<Client>()(ClientSetStatusInput, WRITERS),
+  'clients.checkNik': method<NikCheck>()(NikCheckInput, WRITERS),
 
   'templates.list': method<readonly ArticleTemplate[]>()(empty, 'any'),
   'templates.save': method<ArticleTemplate>()(TemplateSaveInput, ADMIN),

@@ -72,5 +72,7 @@ export const AUDIT_ACTIONS = [
   'password_reset',
   'password_change',
   'export',
+  /** A user opened a client's full record (personal data: every view is on record). */
+  'view',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,6 +1,8 @@
 /** Output shapes of the RPC contract: plain, serialisable, read-only data. */
 import type { AuditAction, Bidang, OfficeKind, PartnerCategory, PartnerStatus, Role, TimeZoneCode } from './domain';
 import type { AgreementStatus } from './agreements';
+import type { ClientStatus, Phase, Program, Reporting } from './clients';
+import type { Sex } from './nik';
 import type { OfficeSettings } from './schemas/setup';
 
 export type { OfficeSettings };
@@ -19,6 +21,8 @@ export interface AppStatus {
 
 export interface SecuritySettings {
   readonly idleLockMinutes: number;
+  /** Whether the pimpinan role sees clients' NIK in full (otherwise masked, e.g. 3201********0001). */
+  readonly pimpinanSeesNik: boolean;
 }
 
 export interface Settings {
@@ -272,3 +276,79 @@ export type DocumentVerification =
       readonly matchesCurrent: boolean;
       readonly status: AgreementStatus;
     };
+
+export interface ClientRow {
+  readonly id: string;
+  readonly registerNumber: string;
+  readonly name: string;
+  /** In full, or masked (3201********0001) for a role that may not see it. */
+  readonly nik: string | null;
+  readonly sex: Sex;
+  readonly program: Program;
+  readonly status: ClientStatus;
+  readonly supervisionStart: string;
+  readonly supervisionEnd: string;
+  readonly pkName: string | null;
+  readonly regencyName: string | null;
+  readonly isChild: boolean | null;
+  readonly phase: Phase;
+  readonly updatedAt: string;
+}
+
+export interface ClientList {
+  readonly rows: readonly ClientRow[];
+  readonly total: number;
+}
+
+export interface Client extends ClientRow {
+  readonly nikMasked: boolean;
+  readonly birthPlace: string;
+  readonly birthDate: string | null;
+  readonly address: string;
+  readonly regencyCode: string | null;
+  readonly districtCode: string | null;
+  readonly villageCode: string | null;
+  readonly districtName: string | null;
+  readonly villageName: string | null;
+  readonly phone: string;
+  readonly religion: string | null;
+  readonly education: string | null;
+  readonly skills: readonly string[];
+  readonly interests: readonly string[];
+  readonly decisionNumber: string;
+  readonly decisionDate: string | null;
+  readonly offence: string;
+  readonly phaseOverride: Phase | null;
+  readonly suggestedPhase: Phase;
+  readonly pkUserId: string | null;
+  readonly guarantorName: string;
+  readonly guarantorRelation: string;
+  readonly guarantorPhone: string;
+  readonly reporting: Reporting;
+  readonly statusDate: string;
+  readonly notes: string;
+  readonly createdAt: string;
+  /** Newest first: status changes, and (as they are built) referrals, activities and check-ins. */
+  readonly timeline: readonly TimelineEntry[];
+}
+
+export interface TimelineEntry {
+  readonly kind: 'status';
+  readonly date: string;
+  readonly status: ClientStatus;
+  readonly fromStatus: ClientStatus | null;
+  readonly detail: string;
+  readonly by: string;
+}
+
+export interface NikCheck {
+  /** Why the NIK cannot be right, or null. */
+  readonly problem: 'format' | 'date' | 'serial' | 'district' | null;
+  /** The kecamatan the NIK names, when it exists. */
+  readonly districtName: string | null;
+  readonly regencyName: string | null;
+  /** Fields of the form that disagree with the NIK: warnings only. */
+  readonly mismatches: readonly ('sex' | 'birthDate')[];
+  /** Another active client with this NIK (saving is refused). */
+  readonly takenBy: { readonly id: string; readonly name: string; readonly registerNumber: string } | null;
+}

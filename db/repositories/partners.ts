@@ -2,6 +2,7 @@ import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Db } from '../connection';
 import type { PartnersTable, PartnerStatusChangesTable } from '../schema';
 import { agreementInForce } from './agreements';
+import { containsTerm } from './search';
 
 export type PartnerDbRow = Selectable<PartnersTable>;
 
@@ -26,17 +27,11 @@ const SORT_COLUMN = {
   capacity: 'capacity',
 } as const satisfies Record<PartnerSort, keyof PartnersTable>;
 
-/** Escapes LIKE wildcards so a user's "%" or "_" is matched literally. */
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 function filtered(db: Db, f: PartnerFilter) {
   let q = db.q.selectFrom('partners');
   if (f.archived === 'active') q = q.where('deleted_at', 'is', null);
   else if (f.archived === 'archived') q = q.where('deleted_at', 'is not', null);
-  for (const term of f.terms) {
-    // search_text is folded (lower case, no accents) and space-joined; a term matches any word part.
-    q = q.where(sql<boolean>`search_text LIKE ${`%${likeEscape(term)}%`} ESCAPE '\\'`);
-  }
+  for (const term of f.terms) q = q.where(containsTerm(term));
   if (f.category) q = q.where('category', '=', f.category);
   if (f.status) q = q.where('status', '=', f.status);
   if (f.regencyCode) q = q.where('regency_code', '=', f.regencyCode);

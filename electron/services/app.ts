@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { openDb, type Db } from '../../db/connection';
 import { agreementHandlers } from './agreements';
 import { auditHandlers } from './audit';
+import { clientHandlers } from './clients';
 import type { AppContext, Handlers, PdfPrinter } from './context';
 import { createDispatcher, type Dispatch } from './dispatch';
 import { partnerHandlers } from './partners';
@@ -31,6 +32,7 @@ export function buildHandlers(ctx: AppContext): Handlers {
     ...pokmasHandlers(ctx),
     ...agreementHandlers(ctx),
     ...templateHandlers(ctx),
+    ...clientHandlers(ctx),
     ...printingHandlers(ctx),
     ...auditHandlers(ctx),
   } satisfies Handlers;

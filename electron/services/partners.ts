@@ -27,6 +27,7 @@ import { actorOf, isoNow, nextStamp, type Actor, type AppContext, type HandlersO
 import { exportTable, type ExportColumn } from './exporter';
 import { newId } from './ids';
 import { officeCode, officeSettings } from './settings';
+import { checkWilayahExists } from './wilayah';
 
 type Fields = ParsedInputOf<'partners.create'>;
 
@@ -138,14 +139,7 @@ function mustFind(ctx: AppContext, id: string): PartnerDbRow {
 async function checkReferences(ctx: AppContext, f: Omit<Fields, 'status' | 'statusDate' | 'confirmDuplicate'>, prefix: string): Promise<void> {
   const coverage = officeSettings(ctx)?.coverage ?? [];
   if (f.regencyCode && !coverage.includes(f.regencyCode)) throw fieldError(`${prefix}regencyCode`, 'v.outsideCoverage');
-  if (f.districtCode) {
-    const list = await ctx.wilayah.districts(f.regencyCode ?? '');
-    if (!list.some((d) => d.code === f.districtCode)) throw fieldError(`${prefix}districtCode`, 'v.wilayahUnknown', { code: f.districtCode });
-  }
-  if (f.villageCode) {
-    const list = await ctx.wilayah.villages(f.districtCode ?? '');
-    if (!list.some((d) => d.code === f.villageCode)) throw fieldError(`${prefix}villageCode`, 'v.wilayahUnknown', { code: f.villageCode });
-  }
+  await checkWilayahExists(ctx.wilayah, f, prefix);
   const known = serviceCodes(ctx.db);
   const bad = f.services.find((s) => !known.has(s));
   if (bad) throw fieldError(`${prefix}services`, 'v.serviceUnknown', { code: bad });

@@ -1,4 +1,5 @@
 import { getDistricts, getRegencies, getVillages } from 'idn-area-data';
+import { fieldError } from '../../shared/errors';
 import type { Wilayah } from '../../shared/types';
 
 /**
@@ -81,4 +82,26 @@ export function createWilayahSource(): WilayahSource {
       if (present.some((c) => c.split('.').length >= 4)) await loadVillages();
     },
   };
+}
+
+/** The picked kabupaten, kecamatan and desa exist and nest; field errors name `prefix` + the field. */
+export async function checkWilayahExists(
+  wilayah: WilayahSource,
+  f: { regencyCode: string | null; districtCode: string | null; villageCode: string | null },
+  prefix: string,
+): Promise<void> {
+  if (f.regencyCode && !(await wilayah.regencies()).some((r) => r.code === f.regencyCode)) {
+    throw fieldError(`${prefix}regencyCode`, 'v.wilayahUnknown', { code: f.regencyCode });
+  }
+  if (f.districtCode && !(await wilayah.districts(f.regencyCode ?? '')).some((d) => d.code === f.districtCode)) {
+    throw fieldError(`${prefix}districtCode`, 'v.wilayahUnknown', { code: f.districtCode });
+  }
+  if (f.villageCode && !(await wilayah.villages(f.districtCode ?? '')).some((v) => v.code === f.villageCode)) {
+    throw fieldError(`${prefix}villageCode`, 'v.wilayahUnknown', { code: f.villageCode });
+  }
+}
+
+/** Whether a kecamatan code (e.g. the first six digits of a NIK, as 17.02.01) exists anywhere in Indonesia. */
+export async function districtExists(wilayah: WilayahSource, code: string): Promise<boolean> {
+  return (await wilayah.districts(code.slice(0, 5))).some((d) => d.code === code);
 }

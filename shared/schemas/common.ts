@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate, isWilayahCode, normalizePhone } from '../validate';
+import { isIsoDate, isWilayahCode, isWithin, normalizePhone } from '../validate';
 
 /**
  * Building blocks of every input schema. Messages are i18n keys (see shared/i18n); the main
@@ -40,3 +40,13 @@ export function uniqueArray<T extends z.ZodType>(item: T, max: number) {
 
 export const empty = z.object({}).strict();
 export const byId = z.object({ id }).strict();
+
+/** The wilayah picks must nest: a kecamatan inside the kabupaten, a desa inside the kecamatan. */
+export function checkWilayah(p: { regencyCode: string | null; districtCode: string | null; villageCode: string | null }, ctx: z.RefinementCtx) {
+  if (p.districtCode && (!p.regencyCode || !isWithin(p.regencyCode, p.districtCode))) {
+    ctx.addIssue({ code: 'custom', path: ['districtCode'], message: 'v.wilayahNesting' });
+  }
+  if (p.villageCode && (!p.districtCode || !isWithin(p.districtCode, p.villageCode))) {
+    ctx.addIssue({ code: 'custom', path: ['villageCode'], message: 'v.wilayahNesting' });
+  }
+}

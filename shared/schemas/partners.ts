@@ -1,7 +1,20 @@
 import { z } from 'zod';
 import { BIDANG, PARTNER_CATEGORIES, PARTNER_STATUSES } from '../domain';
-import { isWithin } from '../validate';
-import { districtCode, email, id, isoDate, optionalText, phone, regencyCode, requiredText, text, timestamp, uniqueArray, villageCode } from './common';
+import {
+  checkWilayah,
+  districtCode,
+  email,
+  id,
+  isoDate,
+  optionalText,
+  phone,
+  regencyCode,
+  requiredText,
+  text,
+  timestamp,
+  uniqueArray,
+  villageCode,
+} from './common';
 
 export const serviceCode = z.string().regex(/^[a-z0-9_]{2,40}$/, 'v.invalid');
 
@@ -25,16 +38,6 @@ export const PartnerFields = z
     notes: optionalText(4000),
   })
   .strict();
-
-/** The wilayah picks must nest: a kecamatan inside the kabupaten, a desa inside the kecamatan. */
-function checkWilayah(p: { regencyCode: string | null; districtCode: string | null; villageCode: string | null }, ctx: z.RefinementCtx) {
-  if (p.districtCode && (!p.regencyCode || !isWithin(p.regencyCode, p.districtCode))) {
-    ctx.addIssue({ code: 'custom', path: ['districtCode'], message: 'v.wilayahNesting' });
-  }
-  if (p.villageCode && (!p.districtCode || !isWithin(p.districtCode, p.villageCode))) {
-    ctx.addIssue({ code: 'custom', path: ['villageCode'], message: 'v.wilayahNesting' });
-  }
-}
 
 export const PartnerCreateInput = PartnerFields.extend({
   status: z.enum(PARTNER_STATUSES).default('calon'),

@@ -42,3 +42,27 @@ export const PARTNER = {
   capacity: 10,
   statusDate: '2025-03-01',
 } as const satisfies InputOf<'partners.create'>;
+
+/** A client of Pos Bapas Curup: a man born 15 March 1985 in Kecamatan Curup (17.02.09), on parole. */
+export const CLIENT = {
+  registerNumber: 'PB-001/2025',
+  name: 'Budi Santoso',
+  nik: '1702091503850001',
+  sex: 'L',
+  birthPlace: 'Curup',
+  birthDate: '1985-03-15',
+  address: 'Jl. Sukowati 5',
+  regencyCode: '17.02',
+  districtCode: '17.02.09',
+  villageCode: null,
+  phone: '0813-1234-5678',
+  program: 'pb',
+  decisionNumber: 'PAS-1234.PK.05.09 Tahun 2025',
+  decisionDate: '2025-01-10',
+  offence: 'Pencurian',
+  supervisionStart: '2025-01-15',
+  supervisionEnd: '2026-01-14',
+  reporting: 'bulanan',
+  interests: ['pelatihan_keterampilan'],
+  skills: ['las listrik'],
+} as const satisfies InputOf<'clients.create'>['data'];

@@ -11,6 +11,9 @@ import { AgreementList } from '../pages/agreements/AgreementList';
 import { TemplatesPage } from '../pages/agreements/TemplatesPage';
 import { VerifyPage } from '../pages/VerifyPage';
 import { AuditPage } from '../pages/AuditPage';
+import { ClientDetail } from '../pages/clients/ClientDetail';
+import { ClientEditor } from '../pages/clients/ClientEditor';
+import { ClientList } from '../pages/clients/ClientList';
 import { Home } from '../pages/Home';
 import { Login } from '../pages/Login';
 import { PartnerDetail } from '../pages/partners/PartnerDetail';
@@ -68,6 +71,10 @@ function Gate() {
           <Route path="/mitra/baru">{() => <PartnerEditor id={null} />}</Route>
           <Route path="/mitra/:id/ubah">{(p) => <PartnerEditor id={p.id} />}</Route>
           <Route path="/mitra/:id">{(p) => <PartnerDetail id={p.id} />}</Route>
+          <Route path="/klien" component={ClientList} />
+          <Route path="/klien/baru">{() => <ClientEditor id={null} />}</Route>
+          <Route path="/klien/:id/ubah">{(p) => <ClientEditor id={p.id} />}</Route>
+          <Route path="/klien/:id">{(p) => <ClientDetail id={p.id} />}</Route>
           <Route path="/pks" component={AgreementList} />
           <Route path="/pks/baru">{() => <AgreementEditor id={null} />}</Route>
           <Route path="/pks/templat" component={TemplatesPage} />

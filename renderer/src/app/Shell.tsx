@@ -11,6 +11,7 @@ import {
   IconQrcode,
   IconSettings,
   IconShieldCheck,
+  IconUserCheck,
   IconUsers,
   IconUsersGroup,
 } from '@tabler/icons-react';
@@ -38,6 +39,7 @@ function useNav(): NavItem[] {
   const items: NavItem[] = [
     { href: '/', label: t('nav.home'), icon: <IconHome size={18} />, method: 'partners.list' },
     { href: '/mitra', label: t('nav.partners'), icon: <IconBuildingCommunity size={18} />, method: 'partners.list' },
+    { href: '/klien', label: t('nav.clients'), icon: <IconUserCheck size={18} />, method: 'clients.list' },
     { href: '/pks', label: t('nav.agreements'), icon: <IconFileCertificate size={18} />, method: 'agreements.list' },
     { href: '/pokmas', label: t('nav.pokmas'), icon: <IconUsersGroup size={18} />, method: 'pokmas.list' },
     { href: '/verifikasi', label: t('nav.verify'), icon: <IconQrcode size={18} />, method: 'documents.verify' },

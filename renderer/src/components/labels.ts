@@ -1,4 +1,5 @@
 import { BIDANG, PARTNER_CATEGORIES, PARTNER_STATUSES } from '../../../shared/domain';
+import { CLIENT_STATUSES, PROGRAMS } from '../../../shared/clients';
 import type { ServiceType } from '../../../shared/types';
 import type { useI18n } from '../i18n';
 
@@ -11,3 +12,7 @@ export const statusOptions = (t: T) => PARTNER_STATUSES.map((s) => ({ value: s, 
 export const serviceLabel = (s: ServiceType, locale: 'id' | 'en') => (locale === 'en' ? s.labelEn : s.labelId);
 
 export const STATUS_COLOR = { calon: 'gray', terverifikasi: 'blue', aktif: 'teal', nonaktif: 'orange' } as const;
+
+export const programOptions = (t: T) => PROGRAMS.map((p) => ({ value: p, label: t(`program.${p}`) }));
+export const clientStatusOptions = (t: T) => CLIENT_STATUSES.map((s) => ({ value: s, label: t(`clientStatus.${s}`) }));
+export const CLIENT_STATUS_COLOR = { aktif: 'teal', selesai: 'blue', dicabut: 'red', pindah: 'gray', meninggal: 'dark' } as const;

@@ -1,5 +1,6 @@
 import {
   Button,
+  Checkbox,
   FileInput,
   Group,
   Image,
@@ -107,6 +108,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
               {t('settings.security')}
             </Title>
             <NumberInput label={t('settings.idleLock')} min={1} max={240} allowDecimal={false} w={320} {...form.getInputProps('security.idleLockMinutes')} />
+            <Checkbox mt="sm" label={t('settings.pimpinanSeesNik')} {...form.getInputProps('security.pimpinanSeesNik', { type: 'checkbox' })} />
           </Paper>
           <Group>
             <Button type="submit" loading={save.isPending}>

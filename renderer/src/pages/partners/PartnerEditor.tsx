@@ -31,6 +31,7 @@ import { FormHeader } from '../../components/FormHeader';
 import { notifyOk, revealFirstError, showError, zodValidate } from '../../components/forms';
 import { categoryOptions, serviceLabel } from '../../components/labels';
 import { useDebounced } from '../../components/useDebounced';
+import { WilayahFields } from '../../components/WilayahFields';
 import { useI18n } from '../../i18n';
 import { call } from '../../rpc';
 
@@ -105,18 +106,6 @@ function PartnerForm({ partner }: { partner: Partner | null }) {
   const v = form.values;
 
   const services = useQuery({ queryKey: ['services.list'], queryFn: () => call('services.list', {}) });
-  const coverage = useQuery({ queryKey: ['wilayah.coverage'], queryFn: () => call('wilayah.coverage', {}) });
-  const districts = useQuery({
-    queryKey: ['wilayah.districts', v.regencyCode],
-    queryFn: () => call('wilayah.districts', { regencyCode: v.regencyCode! }),
-    enabled: !!v.regencyCode,
-  });
-  const villages = useQuery({
-    queryKey: ['wilayah.villages', v.districtCode],
-    queryFn: () => call('wilayah.villages', { districtCode: v.districtCode! }),
-    enabled: !!v.districtCode,
-  });
-
   // Warn while typing when the same name is already registered in the chosen kabupaten.
   const dupKey = useDebounced(`${v.name.trim()}|${v.regencyCode ?? ''}`, 400);
   const dups = useQuery({
@@ -221,32 +210,7 @@ function PartnerForm({ partner }: { partner: Partner | null }) {
               <TextInput label={t('partners.email')} type="email" {...form.getInputProps('email')} />
             </SimpleGrid>
             <Textarea label={t('partners.address')} autosize minRows={2} {...form.getInputProps('address')} />
-            <SimpleGrid cols={3}>
-              <Select
-                label={t('partners.regency')}
-                clearable
-                searchable
-                data={(coverage.data ?? []).map((r) => ({ value: r.code, label: r.name }))}
-                {...form.getInputProps('regencyCode')}
-              />
-              <Select
-                label={t('partners.district')}
-                clearable
-                searchable
-                disabled={!v.regencyCode}
-                data={(districts.data ?? []).map((r) => ({ value: r.code, label: r.name }))}
-                {...form.getInputProps('districtCode')}
-                onChange={(val) => form.setValues({ districtCode: val, villageCode: null })}
-              />
-              <Select
-                label={t('partners.village')}
-                clearable
-                searchable
-                disabled={!v.districtCode}
-                data={(villages.data ?? []).map((r) => ({ value: r.code, label: r.name }))}
-                {...form.getInputProps('villageCode')}
-              />
-            </SimpleGrid>
+            <WilayahFields form={form} />
           </Stack>
         </Paper>
 

@@ -1,0 +1,85 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Db } from '../connection';
+import type { ClientsTable, ClientStatusChangesTable } from '../schema';
+import { containsTerm } from './search';
+
+export type ClientDbRow = Selectable<ClientsTable> & { pk_name: string | null };
+
+export interface ClientFilter {
+  terms: readonly string[];
+  status: string | null;
+  program: string | null;
+  pkUserId: string | null;
+  regencyCode: string | null;
+}
+
+export type ClientSort = 'name' | 'registerNumber' | 'program' | 'supervisionEnd' | 'updatedAt';
+
+const SORT_COLUMN = {
+  name: 'c.name_key',
+  registerNumber: 'c.register_number',
+  program: 'c.program',
+  supervisionEnd: 'c.supervision_end',
+  updatedAt: 'c.updated_at',
+} as const;
+
+function filtered(db: Db, f: ClientFilter) {
+  let q = db.q.selectFrom('clients as c').where('c.deleted_at', 'is', null);
+  for (const term of f.terms) q = q.where(containsTerm(term));
+  if (f.status) q = q.where('c.status', '=', f.status);
+  if (f.program) q = q.where('c.program', '=', f.program);
+  if (f.pkUserId) q = q.where('c.pk_user_id', '=', f.pkUserId);
+  if (f.regencyCode) q = q.where('c.regency_code', '=', f.regencyCode);
+  return q;
+}
+
+const withPk = <Q extends ReturnType<typeof filtered>>(q: Q) => q.leftJoin('users as u', 'u.id', 'c.pk_user_id').selectAll('c').select('u.name as pk_name');
+
+export function listClients(db: Db, f: ClientFilter, sort: ClientSort, dir: 'asc' | 'desc', limit: number, offset: number): ClientDbRow[] {
+  return db.all(withPk(filtered(db, f)).orderBy(SORT_COLUMN[sort], dir).orderBy('c.name_key', 'asc').orderBy('c.id', 'asc').limit(limit).offset(offset));
+}
+
+export function countClients(db: Db, f: ClientFilter): number {
+  return db.first(filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
+}
+
+export const clientById = (db: Db, id: string) => db.first(withPk(db.q.selectFrom('clients as c')).where('c.id', '=', id));
+
+export const clientByRegister = (db: Db, registerNumber: string) =>
+  db.first(db.q.selectFrom('clients').select(['id', 'name']).where('register_number', '=', registerNumber).where('deleted_at', 'is', null));
+
+/** The active client holding this NIK, other than `excludeId`. */
+export function activeClientByNik(db: Db, nik: string, excludeId: string | null) {
+  let q = db.q
+    .selectFrom('clients')
+    .select(['id', 'name', 'register_number'])
+    .where('nik', '=', nik)
+    .where('status', '=', 'aktif')
+    .where('deleted_at', 'is', null);
+  if (excludeId) q = q.where('id', '!=', excludeId);
+  return db.first(q);
+}
+
+export function insertClient(db: Db, row: Insertable<ClientsTable>): void {
+  db.run(db.q.insertInto('clients').values(row));
+}
+
+export function updateClient(db: Db, id: string, patch: Updateable<ClientsTable>): void {
+  db.run(db.q.updateTable('clients').set(patch).where('id', '=', id));
+}
+
+export function insertClientStatusChange(db: Db, row: Insertable<ClientStatusChangesTable>): void {
+  db.run(db.q.insertInto('client_status_changes').values(row));
+}
+
+export const clientStatusChanges = (db: Db, clientId: string) =>
+  db.all(
+    db.q
+      .selectFrom('client_status_changes as s')
+      .leftJoin('users as u', 'u.id', 's.changed_by')
+      .selectAll('s')
+      .select('u.name as by_name')
+      .where('s.client_id', '=', clientId)
+      .orderBy('s.date', 'desc')
+      .orderBy('s.created_at', 'desc'),
+  );

@@ -1,0 +1,287 @@
+import type { ParsedInputOf } from '../../shared/contract';
+import { isChild, suggestedPhase, type ClientStatus, type Phase, type Program, type Reporting } from '../../shared/clients';
+import { AppError, fieldError } from '../../shared/errors';
+import { localDateOf } from '../../shared/format';
+import { maskNik, nikMismatches, readNik, type Sex } from '../../shared/nik';
+import type { Client, ClientRow, NikCheck } from '../../shared/types';
+import { foldForSearch, searchTerms } from '../../shared/validate';
+import {
+  activeClientByNik,
+  clientById,
+  clientByRegister,
+  clientStatusChanges,
+  countClients,
+  insertClient,
+  insertClientStatusChange,
+  listClients,
+  updateClient,
+  type ClientDbRow,
+} from '../../db/repositories/clients';
+import { serviceCodes } from '../../db/repositories/serviceTypes';
+import { userById } from '../../db/repositories/users';
+import type { ClientsTable } from '../../db/schema';
+import { recordChange } from './audit';
+import { actorOf, isoNow, nextStamp, type Actor, type AppContext, type HandlersOf } from './context';
+import { newId } from './ids';
+import { officeCode, officeSettings, securitySettings } from './settings';
+import { checkWilayahExists, districtExists } from './wilayah';
+
+type Fields = ParsedInputOf<'clients.create'>['data'];
+
+/** The pimpinan role reads everything but sees NIKs masked, unless the office chose otherwise. */
+const seesNik = (ctx: AppContext, actor: Actor) => actor.role !== 'pimpinan' || securitySettings(ctx).pimpinanSeesNik;
+
+function officeToday(ctx: AppContext): string {
+  return localDateOf(ctx.now(), officeSettings(ctx)?.timeZone ?? 'WIB');
+}
+
+function toRow(ctx: AppContext, r: ClientDbRow, fullNik: boolean): ClientRow {
+  return {
+    id: r.id,
+    registerNumber: r.register_number,
+    name: r.name,
+    nik: r.nik && !fullNik ? maskNik(r.nik) : r.nik,
+    sex: r.sex,
+    program: r.program as Program,
+    status: r.status as ClientStatus,
+    supervisionStart: r.supervision_start,
+    supervisionEnd: r.supervision_end,
+    pkName: r.pk_name,
+    regencyName: r.regency_code ? ctx.wilayah.regencyName(r.regency_code) : null,
+    isChild: isChild(r.birth_date, r.supervision_start),
+    phase: (r.phase_override as Phase | null) ?? suggestedPhase(r.supervision_start, r.supervision_end, officeToday(ctx)),
+    updatedAt: r.updated_at,
+  };
+}
+
+async function toClient(ctx: AppContext, r: ClientDbRow, fullNik: boolean): Promise<Client> {
+  await ctx.wilayah.ensureNames([r.regency_code, r.district_code, r.village_code]);
+  return {
+    ...toRow(ctx, r, fullNik),
+    nikMasked: !!r.nik && !fullNik,
+    birthPlace: r.birth_place,
+    birthDate: r.birth_date,
+    address: r.address,
+    regencyCode: r.regency_code,
+    districtCode: r.district_code,
+    villageCode: r.village_code,
+    districtName: r.district_code ? ctx.wilayah.name(r.district_code) : null,
+    villageName: r.village_code ? ctx.wilayah.name(r.village_code) : null,
+    phone: r.phone,
+    religion: r.religion,
+    education: r.education,
+    skills: JSON.parse(r.skills) as string[],
+    interests: JSON.parse(r.interests) as string[],
+    decisionNumber: r.decision_number,
+    decisionDate: r.decision_date,
+    offence: r.offence,
+    phaseOverride: r.phase_override as Phase | null,
+    suggestedPhase: suggestedPhase(r.supervision_start, r.supervision_end, officeToday(ctx)),
+    pkUserId: r.pk_user_id,
+    guarantorName: r.guarantor_name,
+    guarantorRelation: r.guarantor_relation,
+    guarantorPhone: r.guarantor_phone,
+    reporting: r.reporting as Reporting,
+    statusDate: r.status_date,
+    notes: r.notes,
+    createdAt: r.created_at,
+    timeline: clientStatusChanges(ctx.db, r.id).map((s) => ({
+      kind: 'status' as const,
+      date: s.date,
+      status: s.to_status as ClientStatus,
+      fromStatus: s.from_status as ClientStatus | null,
+      detail: s.reason,
+      by: s.by_name ?? '',
+    })),
+  };
+}
+
+function columns(f: Fields) {
+  return {
+    register_number: f.registerNumber,
+    name: f.name,
+    name_key: foldForSearch(f.name),
+    // Name, register number and NIK digits: an officer finds a client by any part of any of them.
+    search_text: foldForSearch([f.name, f.registerNumber, f.nik ?? ''].join(' ')),
+    nik: f.nik,
+    sex: f.sex,
+    birth_place: f.birthPlace,
+    birth_date: f.birthDate,
+    address: f.address,
+    regency_code: f.regencyCode,
+    district_code: f.districtCode,
+    village_code: f.villageCode,
+    phone: f.phone,
+    religion: f.religion,
+    education: f.education,
+    skills: JSON.stringify(f.skills),
+    interests: JSON.stringify(f.interests),
+    program: f.program,
+    decision_number: f.decisionNumber,
+    decision_date: f.decisionDate,
+    offence: f.offence,
+    supervision_start: f.supervisionStart,
+    supervision_end: f.supervisionEnd,
+    phase_override: f.phaseOverride,
+    pk_user_id: f.pkUserId,
+    guarantor_name: f.guarantorName,
+    guarantor_relation: f.guarantorRelation,
+    guarantor_phone: f.guarantorPhone,
+    reporting: f.reporting,
+    notes: f.notes,
+  } satisfies Partial<ClientsTable>;
+}
+
+function mustFind(ctx: AppContext, id: string): ClientDbRow {
+  const row = clientById(ctx.db, id);
+  if (!row || row.deleted_at) throw new AppError('NOT_FOUND', 'clients.notFound');
+  return row;
+}
+
+/** What the schema cannot check: the wilayah is in the coverage and exists, the NIK's kecamatan exists, the PK and the services are known. */
+async function checkReferences(ctx: AppContext, f: Fields, prefix: string): Promise<void> {
+  // Clients of a Pos Bapas live in its wilayah kerja, like its partners.
+  if (f.regencyCode && !(officeSettings(ctx)?.coverage ?? []).includes(f.regencyCode)) throw fieldError(`${prefix}regencyCode`, 'v.outsideCoverage');
+  await checkWilayahExists(ctx.wilayah, f, prefix);
+  if (f.nik) {
+    const r = readNik(f.nik);
+    if (r.ok && !(await districtExists(ctx.wilayah, r.facts.districtCode))) throw fieldError(`${prefix}nik`, 'v.nik.district');
+  }
+  if (f.pkUserId) {
+    const pk = userById(ctx.db, f.pkUserId);
+    if (!pk || !pk.active) throw fieldError(`${prefix}pkUserId`, 'clients.pkUnknown');
+  }
+  const known = serviceCodes(ctx.db);
+  const bad = f.interests.find((s) => !known.has(s));
+  if (bad) throw fieldError(`${prefix}interests`, 'v.serviceUnknown', { code: bad });
+}
+
+/** Inside the write lock: one register number per office, one active client per NIK. */
+function checkUnique(ctx: AppContext, f: Fields, excludeId: string | null, active: boolean, prefix: string): void {
+  const sameRegister = clientByRegister(ctx.db, f.registerNumber);
+  if (sameRegister && sameRegister.id !== excludeId) throw fieldError(`${prefix}registerNumber`, 'clients.registerTaken', { name: sameRegister.name });
+  if (active && f.nik) {
+    const holder = activeClientByNik(ctx.db, f.nik, excludeId);
+    if (holder) throw fieldError(`${prefix}nik`, 'clients.nikTaken', { name: holder.name, register: holder.register_number });
+  }
+}
+
+export function clientHandlers(
+  ctx: AppContext,
+): HandlersOf<'clients.list' | 'clients.get' | 'clients.create' | 'clients.update' | 'clients.setStatus' | 'clients.checkNik'> {
+  /** Audit rows keep the record without its search columns. */
+  const view = (r: ClientDbRow) => {
+    const { pk_name: _pk, search_text: _s, name_key: _n, ...rest } = r;
+    return rest;
+  };
+  const audited = (actor: Actor, action: 'create' | 'update' | 'status', before: ClientDbRow | null, after: ClientDbRow) =>
+    recordChange(ctx, actor, { action, entity: 'client', entityId: after.id, before: before ? view(before) : undefined, after: view(after) });
+
+  const statusRow = (clientId: string, from: string | null, to: string, date: string, reason: string, actor: Actor) => {
+    const now = isoNow(ctx);
+    insertClientStatusChange(ctx.db, {
+      id: newId(),
+      client_id: clientId,
+      from_status: from,
+      to_status: to,
+      date,
+      reason,
+      changed_by: actor.id,
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
+      origin: officeCode(ctx),
+    });
+  };
+
+  return {
+    'clients.list': async (input, call) => {
+      const actor = actorOf(call);
+      await ctx.wilayah.regencies();
+      const f = { terms: searchTerms(input.q), status: input.status, program: input.program, pkUserId: input.pkUserId, regencyCode: input.regencyCode };
+      const rows = listClients(ctx.db, f, input.sort, input.dir, input.limit, input.offset);
+      const total = rows.length < input.limit && input.offset === 0 ? rows.length : countClients(ctx.db, f);
+      const full = seesNik(ctx, actor);
+      return { rows: rows.map((r) => toRow(ctx, r, full)), total };
+    },
+    'clients.get': async (input, call) => {
+      const actor = actorOf(call);
+      const row = mustFind(ctx, input.id);
+      // Every opening of a client's full record is on record (UU 27/2022: who processed what, when).
+      ctx.db.tx(() => recordChange(ctx, actor, { action: 'view', entity: 'client', entityId: row.id, sync: false }));
+      return toClient(ctx, row, seesNik(ctx, actor));
+    },
+    'clients.checkNik': async (input) => {
+      const none: NikCheck = { problem: null, districtName: null, regencyName: null, mismatches: [], takenBy: null };
+      if (input.nik.trim() === '') return none;
+      const r = readNik(input.nik);
+      if (!r.ok) return { ...none, problem: r.problem };
+      if (!(await districtExists(ctx.wilayah, r.facts.districtCode))) return { ...none, problem: 'district' };
+      const holder = activeClientByNik(ctx.db, input.nik.replace(/\D/g, ''), input.excludeId);
+      return {
+        problem: null,
+        districtName: ctx.wilayah.name(r.facts.districtCode),
+        regencyName: ctx.wilayah.regencyName(r.facts.districtCode.slice(0, 5)),
+        mismatches: nikMismatches(r.facts, { sex: input.sex as Sex | null, birthDate: input.birthDate }),
+        takenBy: holder ? { id: holder.id, name: holder.name, registerNumber: holder.register_number } : null,
+      };
+    },
+    'clients.create': async (input, call) => {
+      const actor = actorOf(call);
+      await checkReferences(ctx, input.data, 'data.');
+      const row = ctx.db.tx(() => {
+        checkUnique(ctx, input.data, null, true, 'data.');
+        const now = isoNow(ctx);
+        const id = newId();
+        insertClient(ctx.db, {
+          id,
+          ...columns(input.data),
+          status: 'aktif',
+          status_date: input.statusDate,
+          created_at: now,
+          updated_at: now,
+          deleted_at: null,
+          origin: officeCode(ctx),
+        });
+        statusRow(id, null, 'aktif', input.statusDate, '', actor);
+        const after = mustFind(ctx, id);
+        audited(actor, 'create', null, after);
+        return after;
+      });
+      return toClient(ctx, row, true);
+    },
+    'clients.update': async (input, call) => {
+      const actor = actorOf(call);
+      await checkReferences(ctx, input.data, 'data.');
+      const row = ctx.db.tx(() => {
+        const before = mustFind(ctx, input.id);
+        if (before.updated_at !== input.expectedUpdatedAt) throw new AppError('CONFLICT', 'common.staleEdit');
+        checkUnique(ctx, input.data, input.id, before.status === 'aktif', 'data.');
+        updateClient(ctx.db, input.id, { ...columns(input.data), updated_at: nextStamp(ctx, before.updated_at) });
+        const after = mustFind(ctx, input.id);
+        audited(actor, 'update', before, after);
+        return after;
+      });
+      return toClient(ctx, row, seesNik(ctx, actor));
+    },
+    'clients.setStatus': async (input, call) => {
+      const actor = actorOf(call);
+      const row = ctx.db.tx(() => {
+        const before = mustFind(ctx, input.id);
+        if (before.status === input.status) throw fieldError('status', 'clients.sameStatus');
+        if (input.date < before.status_date) throw fieldError('date', 'clients.statusBeforeLast');
+        // Back to aktif only while no other active client holds the same NIK.
+        if (input.status === 'aktif' && before.nik) {
+          const holder = activeClientByNik(ctx.db, before.nik, before.id);
+          if (holder) throw fieldError('status', 'clients.nikTaken', { name: holder.name, register: holder.register_number });
+        }
+        updateClient(ctx.db, input.id, { status: input.status, status_date: input.date, updated_at: nextStamp(ctx, before.updated_at) });
+        statusRow(input.id, before.status, input.status, input.date, input.reason, actor);
+        const after = mustFind(ctx, input.id);
+        audited(actor, 'status', before, after);
+        return after;
+      });
+      return toClient(ctx, row, seesNik(ctx, actor));
+    },
+  };
+}

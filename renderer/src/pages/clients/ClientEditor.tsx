@@ -1,0 +1,294 @@
+import { Alert, Loader, MultiSelect, Paper, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { useForm } from '@mantine/form';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useLocation } from 'wouter';
+import { EDUCATION, PHASES, RELIGIONS, REPORTING, suggestedPhase } from '../../../../shared/clients';
+import type { InputOf } from '../../../../shared/contract';
+import { ClientFields } from '../../../../shared/schemas/clients';
+import type { Client } from '../../../../shared/types';
+import { FormHeader } from '../../components/FormHeader';
+import { notifyOk, revealFirstError, showError, zodValidate } from '../../components/forms';
+import { programOptions, serviceLabel } from '../../components/labels';
+import { useDebounced } from '../../components/useDebounced';
+import { WilayahFields } from '../../components/WilayahFields';
+import { useI18n } from '../../i18n';
+import { call } from '../../rpc';
+
+type Values = InputOf<'clients.create'>['data'];
+const today = () => new Date().toISOString().slice(0, 10);
+
+function initial(c: Client | null): Values {
+  if (!c) {
+    return {
+      registerNumber: '',
+      name: '',
+      nik: '',
+      sex: 'L',
+      birthPlace: '',
+      birthDate: null,
+      address: '',
+      regencyCode: null,
+      districtCode: null,
+      villageCode: null,
+      phone: '',
+      religion: null,
+      education: null,
+      skills: [],
+      interests: [],
+      program: 'pb',
+      decisionNumber: '',
+      decisionDate: null,
+      offence: '',
+      supervisionStart: today(),
+      supervisionEnd: today(),
+      phaseOverride: null,
+      pkUserId: null,
+      guarantorName: '',
+      guarantorRelation: '',
+      guarantorPhone: '',
+      reporting: 'bulanan',
+      notes: '',
+    };
+  }
+  return {
+    registerNumber: c.registerNumber,
+    name: c.name,
+    nik: c.nik ?? '',
+    sex: c.sex,
+    birthPlace: c.birthPlace,
+    birthDate: c.birthDate,
+    address: c.address,
+    regencyCode: c.regencyCode,
+    districtCode: c.districtCode,
+    villageCode: c.villageCode,
+    phone: c.phone,
+    religion: c.religion as Values['religion'],
+    education: c.education as Values['education'],
+    skills: [...c.skills],
+    interests: [...c.interests],
+    program: c.program,
+    decisionNumber: c.decisionNumber,
+    decisionDate: c.decisionDate,
+    offence: c.offence,
+    supervisionStart: c.supervisionStart,
+    supervisionEnd: c.supervisionEnd,
+    phaseOverride: c.phaseOverride,
+    pkUserId: c.pkUserId,
+    guarantorName: c.guarantorName,
+    guarantorRelation: c.guarantorRelation,
+    guarantorPhone: c.guarantorPhone,
+    reporting: c.reporting,
+    notes: c.notes,
+  };
+}
+
+export function ClientEditor({ id }: { id: string | null }) {
+  const { t } = useI18n();
+  const existing = useQuery({ queryKey: ['clients.get', id], queryFn: () => call('clients.get', { id: id! }), enabled: id !== null });
+  if (id && !existing.data) return existing.isError ? <Alert color="red">{t('clients.notFound')}</Alert> : <Loader />;
+  // A masked NIK cannot be edited back: the roles that see it masked cannot write anyway.
+  return <ClientForm client={existing.data ?? null} key={existing.data?.updatedAt ?? 'new'} />;
+}
+
+function ClientForm({ client }: { client: Client | null }) {
+  const { t, locale } = useI18n();
+  const qc = useQueryClient();
+  const [, navigate] = useLocation();
+  const form = useForm<Values>({ mode: 'controlled', initialValues: initial(client), validate: zodValidate(ClientFields, t) });
+  const v = form.values;
+  const officers = useQuery({ queryKey: ['users.names'], queryFn: () => call('users.names', {}) });
+  const services = useQuery({ queryKey: ['services.list'], queryFn: () => call('services.list', {}) });
+
+  // What the NIK says, checked while typing: its kecamatan, disagreements (warnings) and another active holder.
+  const nikKey = useDebounced(`${v.nik ?? ''}|${v.sex}|${v.birthDate ?? ''}`, 300);
+  const nik = useQuery({
+    queryKey: ['clients.checkNik', nikKey, client?.id],
+    queryFn: () => call('clients.checkNik', { nik: v.nik ?? '', sex: v.sex, birthDate: v.birthDate ?? null, excludeId: client?.id ?? null }),
+    enabled: (v.nik ?? '').replace(/\D/g, '').length >= 16,
+  });
+
+  const save = useMutation({
+    mutationFn: (data: Values) =>
+      client
+        ? call('clients.update', { id: client.id, expectedUpdatedAt: client.updatedAt, data })
+        : call('clients.create', { data, statusDate: data.supervisionStart }),
+    onSuccess: (c) => {
+      void qc.invalidateQueries({ queryKey: ['clients.list'] });
+      qc.setQueryData(['clients.get', c.id], c);
+      notifyOk(`${c.name}: ${t('common.saved')}`);
+      navigate(`/klien/${c.id}`);
+    },
+    onError: (e) => showError(e, t, form as never, 'data.'),
+  });
+  const phase =
+    v.supervisionStart && v.supervisionEnd && v.supervisionEnd >= v.supervisionStart ? suggestedPhase(v.supervisionStart, v.supervisionEnd, today()) : null;
+
+  return (
+    <form onSubmit={form.onSubmit((values) => save.mutate(values), revealFirstError)}>
+      <Stack gap="md" maw={1000}>
+        <FormHeader
+          title={client ? `${t('clients.edit')}: ${client.name}` : t('clients.new')}
+          onCancel={() => navigate(client ? `/klien/${client.id}` : '/klien')}
+          saving={save.isPending}
+        />
+
+        <Paper withBorder p="md">
+          <Title order={4} mb="sm">
+            {t('partners.section.identity')}
+          </Title>
+          <Stack gap="sm">
+            <SimpleGrid cols={3}>
+              <TextInput label={t('clients.registerNumber')} withAsterisk data-autofocus {...form.getInputProps('registerNumber')} />
+              <TextInput label={t('clients.name')} withAsterisk style={{ gridColumn: 'span 2' }} {...form.getInputProps('name')} />
+            </SimpleGrid>
+            <SimpleGrid cols={3}>
+              <div>
+                <TextInput label="NIK" inputMode="numeric" maxLength={24} {...form.getInputProps('nik')} disabled={client?.nikMasked} />
+                <NikNote check={nik.data} />
+              </div>
+              <Select
+                label={t('clients.sex')}
+                withAsterisk
+                allowDeselect={false}
+                data={[
+                  { value: 'L', label: t('sex.L') },
+                  { value: 'P', label: t('sex.P') },
+                ]}
+                {...form.getInputProps('sex')}
+              />
+              <Select
+                label={t('clients.religion')}
+                clearable
+                data={RELIGIONS.map((r) => ({ value: r, label: t(`religion.${r}`) }))}
+                {...form.getInputProps('religion')}
+              />
+            </SimpleGrid>
+            <SimpleGrid cols={3}>
+              <TextInput label={t('clients.birthPlace')} {...form.getInputProps('birthPlace')} />
+              <DateInput label={t('clients.birthDate')} valueFormat="D MMMM YYYY" clearable {...form.getInputProps('birthDate')} />
+              <Select
+                label={t('clients.education')}
+                clearable
+                data={EDUCATION.map((e) => ({ value: e, label: t(`education.${e}`) }))}
+                {...form.getInputProps('education')}
+              />
+            </SimpleGrid>
+          </Stack>
+        </Paper>
+
+        <Paper withBorder p="md">
+          <Title order={4} mb="sm">
+            {t('partners.section.contact')}
+          </Title>
+          <Stack gap="sm">
+            <SimpleGrid cols={2}>
+              <Textarea label={t('partners.address')} autosize minRows={1} {...form.getInputProps('address')} />
+              <TextInput label={t('partners.phone')} inputMode="tel" {...form.getInputProps('phone')} />
+            </SimpleGrid>
+            <WilayahFields form={form} />
+          </Stack>
+        </Paper>
+
+        <Paper withBorder p="md">
+          <Title order={4} mb="sm">
+            {t('clients.section.supervision')}
+          </Title>
+          <Stack gap="sm">
+            <SimpleGrid cols={3}>
+              <Select label={t('clients.program')} withAsterisk allowDeselect={false} data={programOptions(t)} {...form.getInputProps('program')} />
+              <TextInput label={t('clients.decisionNumber')} {...form.getInputProps('decisionNumber')} />
+              <DateInput label={t('clients.decisionDate')} valueFormat="D MMMM YYYY" clearable {...form.getInputProps('decisionDate')} />
+            </SimpleGrid>
+            <TextInput label={t('clients.offence')} {...form.getInputProps('offence')} />
+            <SimpleGrid cols={3}>
+              <DateInput label={t('clients.supervisionStart')} valueFormat="D MMMM YYYY" withAsterisk {...form.getInputProps('supervisionStart')} />
+              <DateInput label={t('clients.supervisionEnd')} valueFormat="D MMMM YYYY" withAsterisk {...form.getInputProps('supervisionEnd')} />
+              <Select
+                label={t('clients.phase')}
+                description={phase ? t('clients.phaseSuggested', { phase: t(`phase.${phase}`) }) : undefined}
+                placeholder={phase ? t(`phase.${phase}`) : undefined}
+                clearable
+                data={PHASES.map((p) => ({ value: p, label: t(`phase.${p}`) }))}
+                {...form.getInputProps('phaseOverride')}
+              />
+            </SimpleGrid>
+            <SimpleGrid cols={3}>
+              <Select
+                label={t('clients.pk')}
+                clearable
+                searchable
+                data={(officers.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+                {...form.getInputProps('pkUserId')}
+              />
+              <Select
+                label={t('clients.reporting')}
+                allowDeselect={false}
+                data={REPORTING.map((r) => ({ value: r, label: t(`reporting.${r}`) }))}
+                {...form.getInputProps('reporting')}
+              />
+            </SimpleGrid>
+          </Stack>
+        </Paper>
+
+        <Paper withBorder p="md">
+          <Title order={4} mb="sm">
+            {t('clients.section.guarantor')}
+          </Title>
+          <SimpleGrid cols={3}>
+            <TextInput label={t('clients.guarantorName')} {...form.getInputProps('guarantorName')} />
+            <TextInput label={t('clients.guarantorRelation')} {...form.getInputProps('guarantorRelation')} />
+            <TextInput label={t('clients.guarantorPhone')} inputMode="tel" {...form.getInputProps('guarantorPhone')} />
+          </SimpleGrid>
+        </Paper>
+
+        <Paper withBorder p="md">
+          <Title order={4} mb="sm">
+            {t('clients.section.interests')}
+          </Title>
+          <SimpleGrid cols={2}>
+            <TagsInput label={t('clients.skills')} description={t('clients.skillsHint')} {...form.getInputProps('skills')} />
+            <MultiSelect
+              label={t('clients.interests')}
+              description={t('clients.interestsHint')}
+              searchable
+              data={(services.data ?? []).map((s) => ({ value: s.code, label: serviceLabel(s, locale) }))}
+              {...form.getInputProps('interests')}
+            />
+          </SimpleGrid>
+          <Textarea label={t('partners.notes')} mt="sm" autosize minRows={2} {...form.getInputProps('notes')} />
+        </Paper>
+      </Stack>
+    </form>
+  );
+}
+
+/** Under the NIK: its kecamatan when valid, a warning when it disagrees with sex or birth date, an error when taken. */
+function NikNote({ check }: { check: Awaited<ReturnType<typeof call<'clients.checkNik'>>> | undefined }) {
+  const { t } = useI18n();
+  if (!check) return null;
+  if (check.problem) {
+    return (
+      <Text size="xs" c="red" mt={4} data-testid="nik-note">
+        {t(`v.nik.${check.problem}`)}
+      </Text>
+    );
+  }
+  return (
+    <Stack gap={2} mt={4} data-testid="nik-note">
+      <Text size="xs" c="dimmed">
+        {t('clients.nikPlace', { district: check.districtName ?? '', regency: check.regencyName ?? '' })}
+      </Text>
+      {check.mismatches.length > 0 && (
+        <Text size="xs" c="orange.8">
+          {t('clients.nikMismatch', { fields: check.mismatches.map((m) => t(m === 'sex' ? 'clients.sex' : 'clients.birthDate')).join(', ') })}
+        </Text>
+      )}
+      {check.takenBy && (
+        <Text size="xs" c="red">
+          {t('clients.nikTaken', { name: check.takenBy.name, register: check.takenBy.registerNumber })}
+        </Text>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,48 @@
+/**
+ * Client (klien pemasyarakatan) vocabularies and the rules that both forms and the main process
+ * apply: adult or child, and the suggested bimbingan phase.
+ */
+export const PROGRAMS = ['pb', 'cb', 'cmb', 'asimilasi', 'pidana_bersyarat', 'pidana_kerja_sosial', 'diversi', 'pengawasan_lain'] as const;
+export type Program = (typeof PROGRAMS)[number];
+
+export const CLIENT_STATUSES = ['aktif', 'selesai', 'dicabut', 'pindah', 'meninggal'] as const;
+export type ClientStatus = (typeof CLIENT_STATUSES)[number];
+
+export const REPORTING = ['bulanan', 'dua_mingguan', 'tidak'] as const;
+export type Reporting = (typeof REPORTING)[number];
+
+export const PHASES = ['awal', 'lanjutan', 'akhir'] as const;
+export type Phase = (typeof PHASES)[number];
+
+export const RELIGIONS = ['islam', 'kristen', 'katolik', 'hindu', 'buddha', 'khonghucu', 'kepercayaan'] as const;
+export const EDUCATION = ['tidak_sekolah', 'sd', 'smp', 'sma', 'diploma', 's1', 's2_s3'] as const;
+
+/** Whole years between two ISO dates (the birthday counts on the day itself). */
+export function ageOn(birthDate: string, on: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = on.split('-').map(Number) as [number, number, number];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+/**
+ * Anak (child) when under 18 at the start of supervision (UU 11/2012 on juvenile justice); unknown
+ * without a birth date.
+ */
+export function isChild(birthDate: string | null, supervisionStart: string): boolean | null {
+  return birthDate ? ageOn(birthDate, supervisionStart) < 18 : null;
+}
+
+/**
+ * The bimbingan phase a date falls in, as practised by Bapas: awal up to one third of the
+ * supervision period, lanjutan up to one half, akhir after that. Before the start it is awal; after
+ * the end, akhir. The PK may override it.
+ */
+export function suggestedPhase(start: string, end: string, on: string): Phase {
+  const span = dayNumber(end) - dayNumber(start) + 1;
+  const done = dayNumber(on) - dayNumber(start) + 1;
+  if (done * 3 <= span) return 'awal';
+  if (done * 2 <= span) return 'lanjutan';
+  return 'akhir';
+}
+
+const dayNumber = (date: string) => Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000);

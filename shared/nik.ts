@@ -1,0 +1,57 @@
+/**
+ * NIK (Nomor Induk Kependudukan): 16 digits = province (2) + kabupaten/kota (2) + kecamatan (2)
+ * + birth date DDMMYY (DD + 40 for women) + a 4-digit serial from 0001. This module reads what
+ * the number itself says; whether the kecamatan exists is checked against the Kemendagri list in
+ * the main process, and a NIK held by another active client is refused there.
+ */
+import { daysInMonth } from './validate';
+
+export type Sex = 'L' | 'P';
+
+export interface NikFacts {
+  /** Kecamatan code in Kemendagri notation, e.g. "17.02.01". */
+  readonly districtCode: string;
+  readonly sex: Sex;
+  readonly day: number;
+  readonly month: number;
+  /** Two-digit year of birth: the NIK does not say the century. */
+  readonly yy: number;
+}
+
+export type NikProblem = 'format' | 'date' | 'serial';
+
+export type NikReading = { readonly ok: true; readonly facts: NikFacts } | { readonly ok: false; readonly problem: NikProblem };
+
+/** Digits only: people type NIKs with spaces or dots ("3201 0123 4567 0001"). */
+export const normalizeNik = (raw: string): string => raw.replace(/[\s.-]+/g, '');
+
+export function readNik(raw: string): NikReading {
+  const nik = normalizeNik(raw);
+  if (!/^\d{16}$/.test(nik)) return { ok: false, problem: 'format' };
+  const dd = Number(nik.slice(6, 8));
+  const month = Number(nik.slice(8, 10));
+  const yy = Number(nik.slice(10, 12));
+  const sex: Sex = dd > 40 ? 'P' : 'L';
+  const day = sex === 'P' ? dd - 40 : dd;
+  // Without the century, 29 February is accepted when either 19yy or 20yy is a leap year (00 is, via 2000).
+  const maxDay = month >= 1 && month <= 12 ? Math.max(daysInMonth(1900 + yy, month), daysInMonth(2000 + yy, month)) : 0;
+  if (day < 1 || day > maxDay) return { ok: false, problem: 'date' };
+  if (nik.slice(12) === '0000') return { ok: false, problem: 'serial' };
+  return { ok: true, facts: { districtCode: `${nik.slice(0, 2)}.${nik.slice(2, 4)}.${nik.slice(4, 6)}`, sex, day, month, yy } };
+}
+
+/** What the NIK says that the record does not: each a warning, never a refusal (records hold typos both ways). */
+export function nikMismatches(facts: NikFacts, record: { sex: Sex | null; birthDate: string | null }): ('sex' | 'birthDate')[] {
+  const out: ('sex' | 'birthDate')[] = [];
+  if (record.sex && record.sex !== facts.sex) out.push('sex');
+  if (record.birthDate) {
+    const [y, m, d] = record.birthDate.split('-').map(Number) as [number, number, number];
+    if (d !== facts.day || m !== facts.month || y % 100 !== facts.yy) out.push('birthDate');
+  }
+  return out;
+}
+
+/** 3201********0001: enough to tell two people apart on a list, not enough to misuse. */
+export function maskNik(nik: string): string {
+  return nik.length === 16 ? `${nik.slice(0, 4)}${'*'.repeat(8)}${nik.slice(12)}` : nik;
+}
