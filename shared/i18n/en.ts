@@ -558,4 +558,5 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'audit.entity.client': 'Client',
   'audit.action.view': 'Viewed',
   'settings.pimpinanSeesNik': 'Pimpinan may see full NIKs (default: masked)',
+  'clients.phaseShort': 'Phase',
 };

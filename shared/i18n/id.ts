@@ -557,6 +557,7 @@ export const id = {
   'audit.entity.client': 'Klien',
   'audit.action.view': 'Dilihat',
   'settings.pimpinanSeesNik': 'Pimpinan boleh melihat NIK lengkap (bawaan: disamarkan)',
+  'clients.phaseShort': 'Tahap',
 } as const;
 
 export type MessageKey = keyof typeof id;

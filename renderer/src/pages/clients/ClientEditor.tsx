@@ -281,7 +281,7 @@ function NikNote({ check }: { check: Awaited<ReturnType<typeof call<'clients.che
       </Text>
       {check.mismatches.length > 0 && (
         <Text size="xs" c="orange.8">
-          {t('clients.nikMismatch', { fields: check.mismatches.map((m) => t(m === 'sex' ? 'clients.sex' : 'clients.birthDate')).join(', ') })}
+          {t('clients.nikMismatch', { fields: check.mismatches.map((m) => t(m === 'sex' ? 'clients.sex' : 'clients.birthDate').toLowerCase()).join(', ') })}
         </Text>
       )}
       {check.takenBy && (

@@ -45,17 +45,26 @@ export function ClientList() {
 
   const columns = useMemo(
     () => [
-      col.accessor('registerNumber', { id: 'registerNumber', header: t('clients.registerNumber'), meta: { minWidth: 140 } }),
+      col.accessor('registerNumber', {
+        id: 'registerNumber',
+        header: t('clients.registerNumber'),
+        cell: (c) => (
+          <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+            {c.getValue()}
+          </Text>
+        ),
+      }),
       col.accessor('name', {
         id: 'name',
         header: t('clients.name'),
+        meta: { minWidth: 190 },
         cell: (c) => (
           <Group gap={6} wrap="nowrap">
             <Text fw={500} size="sm">
               {c.getValue()}
             </Text>
             {c.row.original.isChild && (
-              <Badge size="xs" color="grape" variant="light">
+              <Badge size="xs" color="grape" variant="light" style={{ flexShrink: 0, overflow: 'visible' }}>
                 {t('clients.child')}
               </Badge>
             )}
@@ -73,12 +82,12 @@ export function ClientList() {
         ),
       }),
       col.accessor('program', { id: 'program', header: t('clients.program'), cell: (c) => t(`program.${c.getValue()}`) }),
-      col.accessor('pkName', { id: 'pk', header: t('clients.pk'), enableSorting: false, cell: (c) => c.getValue() ?? t('common.none') }),
-      col.accessor('phase', { id: 'phase', header: t('clients.phase'), enableSorting: false, cell: (c) => t(`phase.${c.getValue()}`) }),
+      col.accessor('pkName', { id: 'pk', header: 'PK', enableSorting: false, cell: (c) => c.getValue() ?? t('common.none') }),
+      col.accessor('phase', { id: 'phase', header: t('clients.phaseShort'), enableSorting: false, cell: (c) => t(`phase.${c.getValue()}`) }),
       col.accessor('supervisionEnd', {
         id: 'supervisionEnd',
         header: t('clients.supervisionEnd'),
-        meta: { minWidth: 130 },
+        meta: { minWidth: 120 },
         cell: (c) => formatDate(c.getValue(), locale),
       }),
       col.accessor('status', {
