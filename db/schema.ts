@@ -150,7 +150,7 @@ export interface ArticleTemplatesTable extends SyncColumns {
 }
 
 export interface PrintedDocumentsTable extends SyncColumns {
-  kind: 'pks';
+  kind: 'pks' | 'rujukan';
   entity_id: string;
   version: number;
   content_sha256: string;
@@ -204,6 +204,44 @@ export interface ClientStatusChangesTable extends SyncColumns {
   changed_by: string | null;
 }
 
+export interface ReferralsTable extends SyncColumns {
+  client_id: string;
+  partner_id: string;
+  agreement_id: string | null;
+  service: string;
+  date: string;
+  letter_number: string;
+  letter_year: number;
+  letter_seq: number;
+  pk_user_id: string | null;
+  goal: string;
+  notes: string;
+  status: string;
+  status_date: string;
+  outcome: string | null;
+  outcome_note: string;
+  override_reason: string;
+  hours_required: number | null;
+}
+
+export interface ReferralStatusChangesTable extends SyncColumns {
+  referral_id: string;
+  from_status: string | null;
+  to_status: string;
+  date: string;
+  note: string;
+  changed_by: string | null;
+}
+
+export interface WorkHoursTable extends SyncColumns {
+  referral_id: string;
+  date: string;
+  hours: number;
+  signed_by: string;
+  notes: string;
+  recorded_by: string | null;
+}
+
 export interface Schema {
   settings: SettingsTable;
   users: UsersTable;
@@ -220,4 +258,7 @@ export interface Schema {
   printed_documents: PrintedDocumentsTable;
   clients: ClientsTable;
   client_status_changes: ClientStatusChangesTable;
+  referrals: ReferralsTable;
+  referral_status_changes: ReferralStatusChangesTable;
+  work_hours: WorkHoursTable;
 }

@@ -10,6 +10,7 @@ import {
   AgreementCancelInput,
   AgreementCreateInput,
   AgreementDocumentInput,
+  DocumentRequestInput,
   AgreementListInput,
   AgreementRenewInput,
   AgreementSettingsInput,
@@ -21,6 +22,7 @@ import {
   TemplateSaveInput,
 } from './schemas/agreements';
 import { AuditListInput } from './schemas/audit';
+import { PartnerSuggestInput, ReferralCheckInput, ReferralCreateInput, ReferralListInput, ReferralSetStatusInput, WorkHoursInput } from './schemas/referrals';
 import { ClientCreateInput, ClientListInput, ClientSetStatusInput, ClientUpdateInput, NikCheckInput } from './schemas/clients';
 import { ChangePasswordInput, LoginInput, UnlockInput, UserCreateInput, UserResetPasswordInput, UserSetActiveInput, UserUpdateInput } from './schemas/auth';
 import { byId, empty, districtCode, regencyCode } from './schemas/common';
@@ -55,8 +57,13 @@ import type {
   Partner,
   PartnerHistory,
   PartnerList,
+  PartnerSuggestion,
   PokmasGroup,
   PrintedFile,
+  Referral,
+  ReferralAssessment,
+  ReferralDetail,
+  ReferralWarning,
   ServiceType,
   SessionInfo,
   Settings,
@@ -158,6 +165,19 @@ export const contract = {
   'clients.update': method<Client>()(ClientUpdateInput, WRITERS),
   'clients.setStatus': method<Client>()(ClientSetStatusInput, WRITERS),
   'clients.checkNik': method<NikCheck>()(NikCheckInput, WRITERS),
+
+  /** The referral rules applied to a plan, for the form to show before saving. */
+  'referrals.check': method<ReferralAssessment>()(ReferralCheckInput, WRITERS),
+  'referrals.create': method<{ readonly referral: ReferralDetail; readonly warnings: readonly ReferralWarning[] }>()(ReferralCreateInput, WRITERS),
+  'referrals.setStatus': method<ReferralDetail>()(ReferralSetStatusInput, WRITERS),
+  'referrals.list': method<readonly Referral[]>()(ReferralListInput, 'any'),
+  'referrals.get': method<ReferralDetail>()(byId, 'any'),
+  'referrals.addHours': method<ReferralDetail>()(WorkHoursInput, WRITERS),
+  'referrals.suggest': method<readonly PartnerSuggestion[]>()(PartnerSuggestInput, 'any'),
+  /** Referrals under way whose agreement ends soon or has ended (home screen). */
+  'referrals.atRisk': method<readonly Referral[]>()(empty, 'any'),
+  /** The referral cover letter, through the same document engine and register as the PKS. */
+  'referrals.document': method<PrintedFile>()(DocumentRequestInput, 'any'),
 
   'templates.list': method<readonly ArticleTemplate[]>()(empty, 'any'),
   'templates.save': method<ArticleTemplate>()(TemplateSaveInput, ADMIN),

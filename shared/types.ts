@@ -2,6 +2,7 @@
 import type { AuditAction, Bidang, OfficeKind, PartnerCategory, PartnerStatus, Role, TimeZoneCode } from './domain';
 import type { AgreementStatus } from './agreements';
 import type { ClientStatus, Phase, Program, Reporting } from './clients';
+import type { Outcome, ReferralProblem, ReferralStatus } from './referrals';
 import type { Sex } from './nik';
 import type { OfficeSettings } from './schemas/setup';
 
@@ -263,8 +264,10 @@ export type DocumentVerification =
   | {
       readonly found: true;
       readonly code: string;
-      readonly kind: 'pks';
+      readonly kind: 'pks' | 'rujukan';
       readonly entityId: string;
+      /** Where the record lives in the app (the agreement or the referral page). */
+      readonly href: string;
       readonly title: string;
       readonly number: string;
       readonly partnerName: string;
@@ -274,7 +277,8 @@ export type DocumentVerification =
       readonly printedBy: string;
       /** The record still has the content this version was printed from. */
       readonly matchesCurrent: boolean;
-      readonly status: AgreementStatus;
+      /** The record's status now, as a message key (e.g. agreement.status.aktif). */
+      readonly statusKey: string;
     };
 
 export interface ClientRow {
@@ -332,14 +336,26 @@ export interface Client extends ClientRow {
   readonly timeline: readonly TimelineEntry[];
 }
 
-export interface TimelineEntry {
-  readonly kind: 'status';
-  readonly date: string;
-  readonly status: ClientStatus;
-  readonly fromStatus: ClientStatus | null;
-  readonly detail: string;
-  readonly by: string;
-}
+export type TimelineEntry =
+  | {
+      readonly kind: 'status';
+      readonly date: string;
+      readonly status: ClientStatus;
+      readonly fromStatus: ClientStatus | null;
+      readonly detail: string;
+      readonly by: string;
+    }
+  | {
+      readonly kind: 'referral';
+      readonly date: string;
+      readonly referralId: string;
+      readonly status: ReferralStatus;
+      readonly fromStatus: ReferralStatus | null;
+      readonly partnerName: string;
+      readonly service: string;
+      readonly detail: string;
+      readonly by: string;
+    };
 
 export interface NikCheck {
   /** Why the NIK cannot be right, or null. */
@@ -351,4 +367,76 @@ export interface NikCheck {
   readonly mismatches: readonly ('sex' | 'birthDate')[];
   /** Another active client with this NIK (saving is refused). */
   readonly takenBy: { readonly id: string; readonly name: string; readonly registerNumber: string } | null;
+}
+
+export interface Referral {
+  readonly id: string;
+  readonly clientId: string;
+  readonly clientName: string;
+  readonly clientRegister: string;
+  readonly partnerId: string;
+  readonly partnerName: string;
+  readonly service: string;
+  readonly date: string;
+  readonly letterNumber: string;
+  readonly agreementId: string | null;
+  readonly agreementNumber: string | null;
+  readonly agreementEnd: string | null;
+  readonly pkUserId: string | null;
+  readonly pkName: string | null;
+  readonly goal: string;
+  readonly notes: string;
+  readonly status: ReferralStatus;
+  readonly statusDate: string;
+  readonly outcome: Outcome | null;
+  readonly outcomeNote: string;
+  readonly overrideReason: string;
+  readonly hoursRequired: number | null;
+  readonly hoursDone: number;
+  readonly updatedAt: string;
+}
+
+export interface ReferralDetail extends Referral {
+  readonly history: readonly {
+    readonly date: string;
+    readonly status: ReferralStatus;
+    readonly fromStatus: ReferralStatus | null;
+    readonly note: string;
+    readonly by: string;
+  }[];
+  readonly hours: readonly {
+    readonly id: string;
+    readonly date: string;
+    readonly hours: number;
+    readonly signedBy: string;
+    readonly notes: string;
+    readonly recordedBy: string;
+  }[];
+}
+
+export type ReferralWarning = 'capacity';
+
+/** What the referral form shows before saving: the conditions that fail, warnings, and the agreement that covers it. */
+export interface ReferralAssessment {
+  readonly problems: readonly ReferralProblem[];
+  readonly warnings: readonly ReferralWarning[];
+  readonly agreementId: string | null;
+  readonly agreementNumber: string | null;
+  readonly openAtPartner: number;
+  readonly capacity: number | null;
+}
+
+export interface PartnerSuggestion {
+  readonly partnerId: string;
+  readonly name: string;
+  readonly regencyName: string | null;
+  readonly districtName: string | null;
+  readonly agreementNumber: string;
+  readonly agreementEnd: string;
+  readonly open: number;
+  readonly capacity: number | null;
+  readonly sameDistrict: boolean;
+  readonly sameRegency: boolean;
+  /** The client's wanted services this partner also offers. */
+  readonly interestMatches: readonly string[];
 }

@@ -2,10 +2,10 @@ import type { Insertable } from 'kysely';
 import type { Db } from '../connection';
 import type { PrintedDocumentsTable } from '../schema';
 
-export const documentByContent = (db: Db, kind: 'pks', entityId: string, sha256: string) =>
+export const documentByContent = (db: Db, kind: 'pks' | 'rujukan', entityId: string, sha256: string) =>
   db.first(db.q.selectFrom('printed_documents').selectAll().where('kind', '=', kind).where('entity_id', '=', entityId).where('content_sha256', '=', sha256));
 
-export function latestVersion(db: Db, kind: 'pks', entityId: string): number {
+export function latestVersion(db: Db, kind: 'pks' | 'rujukan', entityId: string): number {
   return (
     db.first(
       db.q

@@ -9,6 +9,7 @@ import { createDispatcher, type Dispatch } from './dispatch';
 import { partnerHandlers } from './partners';
 import { pokmasHandlers } from './pokmas';
 import { printingHandlers } from './printing';
+import { referralHandlers } from './referrals';
 import { referenceHandlers } from './reference';
 import { SessionStore } from './sessions';
 import { settingsHandlers } from './settings';
@@ -33,6 +34,7 @@ export function buildHandlers(ctx: AppContext): Handlers {
     ...agreementHandlers(ctx),
     ...templateHandlers(ctx),
     ...clientHandlers(ctx),
+    ...referralHandlers(ctx),
     ...printingHandlers(ctx),
     ...auditHandlers(ctx),
   } satisfies Handlers;

@@ -3,7 +3,8 @@ import { isChild, suggestedPhase, type ClientStatus, type Phase, type Program, t
 import { AppError, fieldError } from '../../shared/errors';
 import { localDateOf } from '../../shared/format';
 import { maskNik, nikMismatches, readNik, type Sex } from '../../shared/nik';
-import type { Client, ClientRow, NikCheck } from '../../shared/types';
+import type { ReferralStatus } from '../../shared/referrals';
+import type { Client, ClientRow, NikCheck, TimelineEntry } from '../../shared/types';
 import { foldForSearch, searchTerms } from '../../shared/validate';
 import {
   activeClientByNik,
@@ -17,6 +18,7 @@ import {
   updateClient,
   type ClientDbRow,
 } from '../../db/repositories/clients';
+import { listReferrals, referralStatusChanges } from '../../db/repositories/referrals';
 import { serviceCodes } from '../../db/repositories/serviceTypes';
 import { userById } from '../../db/repositories/users';
 import type { ClientsTable } from '../../db/schema';
@@ -85,15 +87,36 @@ async function toClient(ctx: AppContext, r: ClientDbRow, fullNik: boolean): Prom
     statusDate: r.status_date,
     notes: r.notes,
     createdAt: r.created_at,
-    timeline: clientStatusChanges(ctx.db, r.id).map((s) => ({
-      kind: 'status' as const,
-      date: s.date,
-      status: s.to_status as ClientStatus,
-      fromStatus: s.from_status as ClientStatus | null,
-      detail: s.reason,
-      by: s.by_name ?? '',
-    })),
+    timeline: timelineOf(ctx, r.id),
   };
+}
+
+/** Everything that happened to a client, newest first: status changes and each step of each referral. */
+function timelineOf(ctx: AppContext, clientId: string): TimelineEntry[] {
+  const statuses: TimelineEntry[] = clientStatusChanges(ctx.db, clientId).map((s) => ({
+    kind: 'status',
+    date: s.date,
+    status: s.to_status as ClientStatus,
+    fromStatus: s.from_status as ClientStatus | null,
+    detail: s.reason,
+    by: s.by_name ?? '',
+  }));
+  const referrals = new Map(listReferrals(ctx.db, { clientId, partnerId: null, status: null }, 1000, 0).map((x) => [x.id, x]));
+  const steps: TimelineEntry[] = referralStatusChanges(ctx.db, [...referrals.keys()]).map((s) => {
+    const ref = referrals.get(s.referral_id)!;
+    return {
+      kind: 'referral',
+      date: s.date,
+      referralId: ref.id,
+      status: s.to_status as ReferralStatus,
+      fromStatus: s.from_status as ReferralStatus | null,
+      partnerName: ref.partner_name,
+      service: ref.service,
+      detail: s.note,
+      by: s.by_name ?? '',
+    };
+  });
+  return [...statuses, ...steps].sort((a, b) => b.date.localeCompare(a.date));
 }
 
 function columns(f: Fields) {

@@ -1,8 +1,9 @@
 import { AppError } from '../../shared/errors';
 import { formatDate, localDateOf } from '../../shared/format';
-import type { DocumentVerification } from '../../shared/types';
+import type { DocumentVerification, PrintedFile } from '../../shared/types';
 import { documentByCode, documentByContent, insertPrintedDocument, latestVersion } from '../../db/repositories/printedDocuments';
 import { partnerById } from '../../db/repositories/partners';
+import { referralById } from '../../db/repositories/referrals';
 import { listServiceTypes } from '../../db/repositories/serviceTypes';
 import { getAgreement } from './agreements';
 import { recordChange } from './audit';
@@ -13,9 +14,25 @@ import type { DocumentModel, Paper } from './documents/model';
 import { buildPksDocument } from './documents/pks';
 import { contentHash, normaliseCode, verificationCode } from './documents/verification';
 import { newId } from './ids';
+import { referralLetter } from './referrals';
 import { logoImage, officeCode, officeSettings } from './settings';
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+export type DocumentKind = 'pks' | 'rujukan';
+
+/** What the register and the verification screen need to know about the record behind a document. */
+interface Source {
+  readonly kind: DocumentKind;
+  readonly entityId: string;
+  readonly title: string;
+  readonly number: string;
+  readonly partnerName: string;
+  readonly href: string;
+  readonly statusKey: string;
+  readonly filename: string;
+  model(paper: Paper): DocumentModel;
+}
 
 /** The PKS of an agreement as a document model, filled from the agreement, its partner and the office. */
 export function pksModel(ctx: AppContext, agreementId: string, paper: Paper): DocumentModel {
@@ -35,21 +52,48 @@ export function pksModel(ctx: AppContext, agreementId: string, paper: Paper): Do
   );
 }
 
+const safeName = (s: string) => s.replace(/[^A-Za-z0-9.-]+/g, '_');
+
+const SOURCES: Readonly<Record<DocumentKind, (ctx: AppContext, id: string) => Source>> = {
+  pks: (ctx, id) => {
+    const a = getAgreement(ctx, id);
+    return {
+      kind: 'pks',
+      entityId: a.id,
+      title: a.subject,
+      number: a.officeNumber,
+      partnerName: a.partnerName,
+      href: `/pks/${a.id}`,
+      statusKey: `agreement.status.${a.status}`,
+      filename: `PKS-${safeName(a.officeNumber)}`,
+      model: (paper) => pksModel(ctx, a.id, paper),
+    };
+  },
+  rujukan: (ctx, id) => {
+    const r = referralById(ctx.db, id);
+    if (!r) throw new AppError('NOT_FOUND', 'referrals.notFound');
+    return {
+      kind: 'rujukan',
+      entityId: r.id,
+      title: `Surat pengantar rujukan ${r.client_name}`,
+      number: r.letter_number,
+      partnerName: r.partner_name,
+      href: `/rujukan/${r.id}`,
+      statusKey: `referralStatus.${r.status}`,
+      filename: `Rujukan-${safeName(r.letter_number)}`,
+      model: (paper) => referralLetter(ctx, r.id, paper),
+    };
+  },
+};
+
 /**
  * Registers what is about to be printed: the same content keeps its version and code, changed
  * content gets the next version and a new code. Returns the model with its verification line.
  */
-function register(
-  ctx: AppContext,
-  actor: Actor,
-  entityId: string,
-  doc: DocumentModel,
-  title: string,
-  number: string,
-): { doc: DocumentModel; code: string; version: number } {
+function register(ctx: AppContext, actor: Actor, source: Source, doc: DocumentModel): { doc: DocumentModel; code: string; version: number } {
   const sha = contentHash(doc);
   const printed = ctx.db.tx(() => {
-    const known = documentByContent(ctx.db, 'pks', entityId, sha);
+    const known = documentByContent(ctx.db, source.kind, source.entityId, sha);
     if (known) return known;
     const now = isoNow(ctx);
     let id = newId();
@@ -57,13 +101,13 @@ function register(
     while (documentByCode(ctx.db, verificationCode(id, sha))) id = newId();
     const row = {
       id,
-      kind: 'pks' as const,
-      entity_id: entityId,
-      version: latestVersion(ctx.db, 'pks', entityId) + 1,
+      kind: source.kind,
+      entity_id: source.entityId,
+      version: latestVersion(ctx.db, source.kind, source.entityId) + 1,
       content_sha256: sha,
       code: verificationCode(id, sha),
-      title,
-      number,
+      title: source.title,
+      number: source.number,
       printed_by: actor.id,
       created_at: now,
       updated_at: now,
@@ -80,48 +124,51 @@ function register(
   return { doc: { ...doc, verification: { code: printed.code, caption } }, code: printed.code, version: printed.version };
 }
 
-export function printingHandlers(ctx: AppContext): HandlersOf<'agreements.document' | 'documents.verify'> {
+/** One path for every printed document: register the version, then render HTML, DOCX or PDF. */
+async function printDocument(ctx: AppContext, actor: Actor, source: Source, paper: Paper, format: 'html' | 'docx' | 'pdf'): Promise<PrintedFile> {
+  const printPdf = ctx.printPdf;
+  // Refused before anything is registered: no version is recorded for a PDF that cannot be made.
+  if (format === 'pdf' && !printPdf) throw new AppError('UNAVAILABLE', 'documents.pdfUnavailable');
+  const { doc, code, version } = register(ctx, actor, source, source.model(paper));
+  const base = `${source.filename}-${paper}`;
+  const file = { rows: doc.sections.length, code, version };
+  switch (format) {
+    case 'html':
+      return { ...file, filename: `${base}.html`, mime: 'text/html', base64: Buffer.from(renderHtml(doc), 'utf8').toString('base64') };
+    case 'docx':
+      return { ...file, filename: `${base}.docx`, mime: DOCX_MIME, base64: (await renderDocx(doc)).toString('base64') };
+    case 'pdf': {
+      if (!printPdf) throw new AppError('UNAVAILABLE', 'documents.pdfUnavailable');
+      return { ...file, filename: `${base}.pdf`, mime: 'application/pdf', base64: (await printPdf(renderHtml(doc))).toString('base64') };
+    }
+  }
+}
+
+export function printingHandlers(ctx: AppContext): HandlersOf<'agreements.document' | 'referrals.document' | 'documents.verify'> {
   return {
-    'agreements.document': async (input, call) => {
-      const actor = actorOf(call);
-      const a = getAgreement(ctx, input.id);
-      const printPdf = ctx.printPdf;
-      // Refused before anything is registered: no version is recorded for a PDF that cannot be made.
-      if (input.format === 'pdf' && !printPdf) throw new AppError('UNAVAILABLE', 'documents.pdfUnavailable');
-      const { doc, code, version } = register(ctx, actor, a.id, pksModel(ctx, a.id, input.paper), a.subject, a.officeNumber);
-      const base = `PKS-${a.officeNumber.replace(/[^A-Za-z0-9.-]+/g, '_')}-${input.paper}`;
-      const file = { rows: doc.sections.length, code, version };
-      switch (input.format) {
-        case 'html':
-          return { ...file, filename: `${base}.html`, mime: 'text/html', base64: Buffer.from(renderHtml(doc), 'utf8').toString('base64') };
-        case 'docx':
-          return { ...file, filename: `${base}.docx`, mime: DOCX_MIME, base64: (await renderDocx(doc)).toString('base64') };
-        case 'pdf': {
-          if (!printPdf) throw new AppError('UNAVAILABLE', 'documents.pdfUnavailable');
-          return { ...file, filename: `${base}.pdf`, mime: 'application/pdf', base64: (await printPdf(renderHtml(doc))).toString('base64') };
-        }
-      }
-    },
-    'documents.verify': (input) => {
+    'agreements.document': (input, call) => printDocument(ctx, actorOf(call), SOURCES.pks(ctx, input.id), input.paper, input.format),
+    'referrals.document': (input, call) => printDocument(ctx, actorOf(call), SOURCES.rujukan(ctx, input.id), input.paper, input.format),
+    'documents.verify': (input): DocumentVerification => {
       const code = normaliseCode(input.code);
       const row = code ? documentByCode(ctx.db, code) : undefined;
-      if (!code || !row) return { found: false, code: code ?? input.code.trim().toUpperCase() } satisfies DocumentVerification;
-      const a = getAgreement(ctx, row.entity_id);
+      if (!code || !row) return { found: false, code: code ?? input.code.trim().toUpperCase() };
+      const source = SOURCES[row.kind](ctx, row.entity_id);
       return {
         found: true,
         code,
         kind: row.kind,
         entityId: row.entity_id,
+        href: source.href,
         title: row.title,
         number: row.number,
-        partnerName: a.partnerName,
+        partnerName: source.partnerName,
         version: row.version,
         latestVersion: latestVersion(ctx.db, row.kind, row.entity_id),
         printedAt: row.created_at,
         printedBy: row.printed_by_name ?? '',
-        matchesCurrent: contentHash(pksModel(ctx, a.id, 'A4')) === row.content_sha256,
-        status: a.status,
-      } satisfies DocumentVerification;
+        matchesCurrent: contentHash(source.model('A4')) === row.content_sha256,
+        statusKey: source.statusKey,
+      };
     },
   };
 }

@@ -84,7 +84,9 @@ export const AgreementSettingsInput = z
   })
   .strict();
 
-export const AgreementDocumentInput = z.object({ id, paper: z.enum(['A4', 'F4']), format: z.enum(['html', 'docx', 'pdf']) }).strict();
+/** A printed document of a record: HTML for preview and print, PDF, or DOCX. */
+export const DocumentRequestInput = z.object({ id, paper: z.enum(['A4', 'F4']), format: z.enum(['html', 'docx', 'pdf']) }).strict();
+export const AgreementDocumentInput = DocumentRequestInput;
 
 /** Creates (id null) or updates an office pasal template. */
 export const TemplateSaveInput = z

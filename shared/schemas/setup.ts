@@ -37,6 +37,10 @@ export const OfficeSettingsInput = z
     city: requiredText(60),
     timeZone: z.enum(TIME_ZONE_CODES),
     coverage: uniqueArray(regencyCode, 60).min(1, 'v.coverage'),
+    /** Who signs the office's letters (the head of the office); blank lines are printed when empty. */
+    headName: optionalText(120),
+    headNip: nip,
+    headPosition: optionalText(160),
   })
   .strict()
   .superRefine((o, ctx) => {

@@ -69,7 +69,8 @@ describe('printed document register and verification codes', () => {
       version: 1,
       latestVersion: 1,
       matchesCurrent: true,
-      status: 'draf',
+      statusKey: 'agreement.status.draf',
+      href: `/pks/${agreement.id}`,
       printedBy: 'Siti Rahmawati',
       printedAt: '2025-03-05T03:00:00.000Z',
     });

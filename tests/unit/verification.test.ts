@@ -7,6 +7,7 @@ const CODE = /^[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$/;
 
 const doc = (over: Partial<DocumentModel> = {}): DocumentModel => ({
   paper: 'A4',
+  layout: 'agreement',
   logo: null,
   letterhead: ['KEMENTERIAN'],
   letterheadSmall: [],

@@ -72,6 +72,19 @@ function kopWithLogo(logo: NonNullable<DocumentModel['logo']>, text: Paragraph[]
   });
 }
 
+const emptyCell = () => new TableCell({ width: { size: 50, type: WidthType.PERCENTAGE }, borders: NO_BORDERS, children: [new Paragraph({})] });
+
+/** Label : value rows without borders, indented `indentMm` from the margin. */
+function labelTable(rows: readonly { label: string; value: string }[], indentMm: number): Table {
+  const text = (t: string) => [new Paragraph({ children: [new TextRun({ text: t, font: FONT, size: 24 })] })];
+  const cell = (t: string, w: number) => new TableCell({ width: { size: w, type: WidthType.DXA }, borders: NO_BORDERS, children: text(t) });
+  return new Table({
+    indent: { size: twips(indentMm), type: WidthType.DXA },
+    borders: { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER },
+    rows: rows.map((r) => new TableRow({ children: [cell(r.label, twips(40)), cell(':', twips(4)), cell(r.value, twips(110))] })),
+  });
+}
+
 /** The QR code beside its caption, after the signatures. */
 async function verificationBlock(v: NonNullable<DocumentModel['verification']>): Promise<Paragraph[]> {
   const png = await qrPng(v.code);
@@ -97,9 +110,17 @@ export async function renderDocx(doc: DocumentModel): Promise<Buffer> {
     new Paragraph({}),
     ...doc.title.map((l) => centered(l, true)),
     new Paragraph({}),
-    ...doc.numbers.map((n) => centered(`${n.label}: ${n.value}`)),
+    ...(doc.layout === 'letter'
+      ? [
+          ...(doc.dateLine ? [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: doc.dateLine, font: FONT, size: 24 })] })] : []),
+          labelTable(doc.numbers, 0),
+          new Paragraph({}),
+          ...(doc.recipient ?? []).map((l) => new Paragraph({ children: [new TextRun({ text: l, font: FONT, size: 24 })] })),
+        ]
+      : doc.numbers.map((n) => centered(`${n.label}: ${n.value}`))),
     new Paragraph({}),
     ...doc.paragraphs.map(justified),
+    ...(doc.fields?.length ? [labelTable(doc.fields, 10), new Paragraph({})] : []),
     ...doc.sections.flatMap((s) => [
       new Paragraph({
         alignment: AlignmentType.CENTER,
@@ -119,7 +140,16 @@ export async function renderDocx(doc: DocumentModel): Promise<Buffer> {
     new Paragraph({}),
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
-      rows: [new TableRow({ cantSplit: true, children: [signatureCell(doc.signatures[0]), signatureCell(doc.signatures[1])] })],
+      rows: [
+        new TableRow({
+          cantSplit: true,
+          // One signatory (a letter) signs on the right.
+          children:
+            doc.signatures.length === 2
+              ? [signatureCell(doc.signatures[0]), signatureCell(doc.signatures[1])]
+              : [emptyCell(), signatureCell(doc.signatures[0])],
+        }),
+      ],
     }),
     ...(doc.verification ? await verificationBlock(doc.verification) : []),
   ];

@@ -19,6 +19,20 @@ function signature(s: Signatory): string {
 </td>`;
 }
 
+/** Label : value rows, e.g. "Nomor : 001/RUJ/…" or a client's particulars. */
+function labelTable(cls: string, rows: readonly { label: string; value: string }[]): string {
+  return `<table class="${cls}">${rows.map((r) => `<tr><td>${escapeHtml(r.label)}</td><td>:</td><td>${escapeHtml(r.value)}</td></tr>`).join('')}</table>`;
+}
+
+/** A letter's head: place and date on the right, the number lines, then the addressee. */
+function letterHead(doc: DocumentModel): string[] {
+  return [
+    ...(doc.dateLine ? [line('p', 'dateline', doc.dateLine)] : []),
+    labelTable('meta', doc.numbers),
+    ...(doc.recipient?.length ? ['<div class="recipient">', ...doc.recipient.map((l) => line('p', 'to', l)), '</div>'] : []),
+  ];
+}
+
 /** The QR code as an inline SVG (no image request, so it shows under any CSP and in any PDF). */
 function qrSvg(code: string): string {
   const rows = qrModules(code);
@@ -59,6 +73,12 @@ td.sig .org { font-weight: bold; }
 td.sig .space { height: 70pt; }
 td.sig .materai { width: 32mm; height: 20mm; margin: 8pt auto; border: 1px dashed #777; font-size: 8pt; color: #777; display: flex; align-items: center; justify-content: center; }
 td.sig .name { font-weight: bold; text-decoration: underline; }
+.dateline { text-align: right; margin: 0 0 8pt; }
+table.meta, table.fields { border-collapse: collapse; margin: 0 0 12pt; }
+table.meta td, table.fields td { vertical-align: top; padding: 0 6pt 0 0; }
+table.fields { margin-left: 10mm; }
+.recipient { margin: 0 0 12pt; }
+.recipient p { margin: 0; }
 .verify { display: flex; gap: 4mm; align-items: center; margin-top: 14pt; font: 8pt sans-serif; color: #333; break-inside: avoid; }
 .verify .qr { width: 20mm; height: 20mm; flex: none; }
 @media screen { body { background: #e9ecef; } main { background: #fff; width: ${size.width - m.left - m.right}mm; margin: 12px auto; padding: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm; box-shadow: 0 1px 4px rgba(0,0,0,.2); } }
@@ -72,13 +92,13 @@ td.sig .name { font-weight: bold; text-decoration: underline; }
     ...(doc.logo ? ['</div>', '<div></div>'] : []),
     '</div>',
     ...doc.title.map((l) => line('p', 'title', l)),
-    '<div class="numbers">',
-    ...doc.numbers.map((n) => line('p', 'num', `${n.label}: ${n.value}`)),
-    '</div>',
+    ...(doc.layout === 'letter' ? letterHead(doc) : ['<div class="numbers">', ...doc.numbers.map((n) => line('p', 'num', `${n.label}: ${n.value}`)), '</div>']),
     ...doc.paragraphs.map((p) => line('p', 'par', p)),
+    ...(doc.fields?.length ? [labelTable('fields', doc.fields)] : []),
     ...doc.sections.flatMap((s) => [`<p class="pasal">${escapeHtml(s.number)}<br>${escapeHtml(s.heading)}</p>`, ...s.body.map((p) => line('p', 'par', p))]),
     ...doc.closing.map((p) => line('p', 'par', p)),
-    `<table class="sigs"><tr>${signature(doc.signatures[0])}${signature(doc.signatures[1])}</tr></table>`,
+    // One signatory (a letter) signs on the right, as in any Indonesian official letter.
+    `<table class="sigs"><tr>${doc.signatures.length === 2 ? signature(doc.signatures[0]) + signature(doc.signatures[1]) : `<td class="sig"></td>${signature(doc.signatures[0])}`}</tr></table>`,
     ...(doc.verification
       ? [
           `<div class="verify" data-code="${escapeHtml(doc.verification.code)}">${qrSvg(doc.verification.code)}<div>${escapeHtml(doc.verification.caption)}</div></div>`,

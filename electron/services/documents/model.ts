@@ -28,16 +28,27 @@ export interface Signatory {
 
 export interface DocumentModel {
   readonly paper: Paper;
+  /**
+   * `agreement`: centred title block and number lines, two parties signing side by side.
+   * `letter`: place and date on the right, Nomor/Lampiran/Hal lines, the addressee, one signature on the right.
+   */
+  readonly layout: 'agreement' | 'letter';
   /** The office logo left of the kop text, as government letterheads have it. */
   readonly logo: { readonly mime: 'image/png' | 'image/jpeg'; readonly base64: string; readonly width: number; readonly height: number } | null;
   readonly letterhead: readonly string[];
   readonly letterheadSmall: readonly string[];
   readonly title: readonly string[];
   readonly numbers: readonly { readonly label: string; readonly value: string }[];
+  /** Letters: "Curup, 5 Maret 2025" above the number lines, and the addressee below them. */
+  readonly dateLine?: string;
+  readonly recipient?: readonly string[];
   readonly paragraphs: readonly string[];
+  /** Letters: a label/value table (e.g. the client's particulars) after the paragraphs. */
+  readonly fields?: readonly { readonly label: string; readonly value: string }[];
   readonly sections: readonly { readonly number: string; readonly heading: string; readonly body: readonly string[] }[];
   readonly closing: readonly string[];
-  readonly signatures: readonly [Signatory, Signatory];
+  /** Agreements: [PIHAK KEDUA, PIHAK PERTAMA] side by side; letters: the one signatory, on the right. */
+  readonly signatures: readonly [Signatory, Signatory] | readonly [Signatory];
   readonly footerNote: string;
   /** Added once the content is registered as a printed version: the code and QR code it carries. */
   readonly verification?: { readonly code: string; readonly caption: string };

@@ -24,6 +24,7 @@ export function buildPksDocument(
   const opening = `${openingDateSentence(a.signDate)}, bertempat di ${a.signPlace || office.city}, yang bertanda tangan di bawah ini:`;
   return {
     paper,
+    layout: 'agreement',
     logo,
     letterhead: [...office.letterhead, office.kanwil.toUpperCase(), office.name.toUpperCase()],
     letterheadSmall: [office.address],

@@ -20,6 +20,8 @@ import { PartnerDetail } from '../pages/partners/PartnerDetail';
 import { PartnerEditor } from '../pages/partners/PartnerEditor';
 import { PartnerList } from '../pages/partners/PartnerList';
 import { PokmasPage } from '../pages/PokmasPage';
+import { ReferralDetail } from '../pages/referrals/ReferralDetail';
+import { ReferralForm } from '../pages/referrals/ReferralForm';
 import { SettingsPage } from '../pages/SettingsPage';
 import { SetupWizard } from '../pages/SetupWizard';
 import { UsersPage } from '../pages/UsersPage';
@@ -74,6 +76,8 @@ function Gate() {
           <Route path="/klien" component={ClientList} />
           <Route path="/klien/baru">{() => <ClientEditor id={null} />}</Route>
           <Route path="/klien/:id/ubah">{(p) => <ClientEditor id={p.id} />}</Route>
+          <Route path="/klien/:id/rujuk">{(p) => <ReferralForm clientId={p.id} />}</Route>
+          <Route path="/rujukan/:id">{(p) => <ReferralDetail id={p.id} />}</Route>
           <Route path="/klien/:id">{(p) => <ClientDetail id={p.id} />}</Route>
           <Route path="/pks" component={AgreementList} />
           <Route path="/pks/baru">{() => <AgreementEditor id={null} />}</Route>

@@ -16,3 +16,4 @@ export const STATUS_COLOR = { calon: 'gray', terverifikasi: 'blue', aktif: 'teal
 export const programOptions = (t: T) => PROGRAMS.map((p) => ({ value: p, label: t(`program.${p}`) }));
 export const clientStatusOptions = (t: T) => CLIENT_STATUSES.map((s) => ({ value: s, label: t(`clientStatus.${s}`) }));
 export const CLIENT_STATUS_COLOR = { aktif: 'teal', selesai: 'blue', dicabut: 'red', pindah: 'gray', meninggal: 'dark' } as const;
+export const REFERRAL_STATUS_COLOR = { diusulkan: 'gray', diterima: 'blue', ditolak: 'red', berjalan: 'teal', selesai: 'green', dihentikan: 'orange' } as const;

@@ -1,8 +1,9 @@
-import { Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { useLocation } from 'wouter';
+import { Link, useLocation } from 'wouter';
 import { WRITERS, type InputOf } from '../../../shared/contract';
 import { BIDANG } from '../../../shared/domain';
+import { formatDate } from '../../../shared/format';
 import { useSession } from '../app/session';
 import { useI18n } from '../i18n';
 import { call } from '../rpc';
@@ -31,7 +32,7 @@ function Stat({ label, value, onClick, testId }: { label: string; value: number 
 
 /** Counts an office reports upward, each opening the list behind it. */
 export function Home() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const session = useSession();
   const [, navigate] = useLocation();
   const filters: Record<string, InputOf<'partners.list'>> = {
@@ -54,6 +55,8 @@ export function Home() {
   const agreements = useQuery({ queryKey: ['agreements.list', 'home'], queryFn: () => call('agreements.list', {}) }).data;
   const countOf = (status: string) => agreements?.filter((a) => a.status === status).length;
   const groups = useQuery({ queryKey: ['pokmas.list', 'active'], queryFn: () => call('pokmas.list', {}) }).data?.length;
+  const clients = useQuery({ queryKey: ['clients.list', 'count', 'aktif'], queryFn: () => call('clients.list', { status: 'aktif', limit: 1 }) }).data?.total;
+  const atRisk = useQuery({ queryKey: ['referrals.list', 'atRisk'], queryFn: () => call('referrals.atRisk', {}) }).data;
 
   return (
     <Stack>
@@ -76,7 +79,20 @@ export function Home() {
           testId="home-expiring"
         />
         <Stat label={t('agreements.endedCount')} value={countOf('berakhir')} onClick={() => navigate('/pks?status=berakhir')} testId="home-ended" />
+        <Stat label={t('home.activeClients')} value={clients} onClick={() => navigate('/klien')} />
       </SimpleGrid>
+      {atRisk && atRisk.length > 0 && (
+        <Alert color="orange" title={t('home.atRisk', { count: atRisk.length })} data-testid="home-at-risk">
+          <Stack gap={4}>
+            {atRisk.slice(0, 10).map((r) => (
+              <Text key={r.id} size="sm">
+                <Link href={`/rujukan/${r.id}`}>{r.clientName}</Link>
+                {` — ${r.partnerName}, ${t('referrals.agreementEnds', { number: r.agreementNumber ?? '', date: formatDate(r.agreementEnd ?? '', locale) })}`}
+              </Text>
+            ))}
+          </Stack>
+        </Alert>
+      )}
       <Title order={4}>{t('home.byBidang')}</Title>
       <SimpleGrid cols={2}>
         {byBidang.map(({ b, n }) => (
@@ -88,6 +104,9 @@ export function Home() {
           <Title order={4}>{t('home.quick')}</Title>
           <Group>
             <Button onClick={() => navigate('/mitra/baru')}>{t('partners.add')}</Button>
+            <Button variant="default" onClick={() => navigate('/klien/baru')}>
+              {t('clients.add')}
+            </Button>
             <Button variant="default" onClick={() => navigate('/pokmas')}>
               {t('pokmas.add')}
             </Button>

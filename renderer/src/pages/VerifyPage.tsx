@@ -6,7 +6,6 @@ import { Link } from 'wouter';
 import { formatDateTime } from '../../../shared/format';
 import type { DocumentVerification } from '../../../shared/types';
 import { useOffice } from '../app/useOffice';
-import { AGREEMENT_STATUS_COLOR } from '../components/agreementStatus';
 import { showError } from '../components/forms';
 import { useI18n } from '../i18n';
 import { call } from '../rpc';
@@ -82,16 +81,16 @@ function VerifyResult({ result }: { result: DocumentVerification }) {
       <Table withRowBorders={false} verticalSpacing={4}>
         <Table.Tbody>
           <Row label={t('verify.code')} value={result.code} />
-          <Row label={t('verify.document')} value={`${t('verify.kind.pks')}: ${result.title}`} />
-          <Row label={t('agreements.officeNumber')} value={<Link href={`/pks/${result.entityId}`}>{result.number}</Link>} />
+          <Row label={t('verify.document')} value={`${t(`verify.kind.${result.kind}`)}: ${result.title}`} />
+          <Row label={t('verify.number')} value={<Link href={result.href}>{result.number}</Link>} />
           <Row label={t('agreements.partner')} value={result.partnerName} />
           <Row label={t('verify.version')} value={t('verify.versionOf', { version: result.version, latest: result.latestVersion })} />
           <Row label={t('verify.printedAt')} value={`${formatDateTime(result.printedAt, zone, locale)} · ${result.printedBy}`} />
           <Row
-            label={t('agreements.status')}
+            label={t('verify.status')}
             value={
-              <Badge color={AGREEMENT_STATUS_COLOR[result.status]} variant="light">
-                {t(`agreement.status.${result.status}`)}
+              <Badge color="gray" variant="light">
+                {t(result.statusKey)}
               </Badge>
             }
           />

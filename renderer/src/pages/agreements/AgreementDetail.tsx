@@ -14,7 +14,7 @@ import { serviceLabel } from '../../components/labels';
 import { DialogActions } from '../../components/DialogActions';
 import { Field } from '../../components/Field';
 import { useI18n } from '../../i18n';
-import { DocumentPreview } from './DocumentPreview';
+import { DocumentPreview } from '../../components/DocumentPreview';
 import { ScanPanel } from './ScanPanel';
 import { call } from '../../rpc';
 
@@ -150,7 +150,7 @@ export function AgreementDetail({ id }: { id: string }) {
           ))}
         </Stack>
       </Paper>
-      {dialog === 'preview' && <DocumentPreview agreementId={a.id} onClose={() => setDialog(null)} />}
+      {dialog === 'preview' && <DocumentPreview method="agreements.document" id={a.id} onClose={() => setDialog(null)} />}
       {dialog === 'sign' && <SignDialog agreement={a} onClose={() => setDialog(null)} onDone={done} />}
       {dialog === 'cancel' && <CancelDialog agreement={a} onClose={() => setDialog(null)} onDone={done} />}
       {dialog === 'renew' && <RenewDialog agreement={a} onClose={() => setDialog(null)} onDone={done} />}

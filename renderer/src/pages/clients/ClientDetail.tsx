@@ -1,10 +1,10 @@
 import { Alert, Badge, Button, Group, Loader, Modal, Paper, Select, SimpleGrid, Stack, Text, Textarea, Timeline, Title } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
-import { IconArrowLeft, IconEdit, IconFlag } from '@tabler/icons-react';
+import { IconArrowForwardUp, IconArrowLeft, IconEdit, IconFlag } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useLocation } from 'wouter';
+import { Link, useLocation } from 'wouter';
 import { CLIENT_STATUSES, type ClientStatus } from '../../../../shared/clients';
 import { WRITERS } from '../../../../shared/contract';
 import { formatDate } from '../../../../shared/format';
@@ -58,6 +58,11 @@ export function ClientDetail({ id }: { id: string }) {
           </Button>
           {session.can(WRITERS) && (
             <>
+              {c.status === 'aktif' && (
+                <Button variant="default" leftSection={<IconArrowForwardUp size={16} />} onClick={() => navigate(`/klien/${c.id}/rujuk`)}>
+                  {t('referrals.add')}
+                </Button>
+              )}
               <Button variant="default" leftSection={<IconFlag size={16} />} onClick={() => setStatusOpen(true)}>
                 {t('clients.changeStatus')}
               </Button>
@@ -128,17 +133,29 @@ export function ClientDetail({ id }: { id: string }) {
           {t('clients.timeline')}
         </Title>
         <Timeline bulletSize={14} lineWidth={2} data-testid="client-timeline">
-          {c.timeline.map((e, i) => (
-            <Timeline.Item
-              key={i}
-              title={`${date(e.date)} · ${e.fromStatus ? t('clients.statusFromTo', { from: t(`clientStatus.${e.fromStatus}`), to: t(`clientStatus.${e.status}`) }) : t('clients.registered')}`}
-            >
-              <Text size="sm">{e.detail}</Text>
-              <Text size="xs" c="dimmed">
-                {e.by}
-              </Text>
-            </Timeline.Item>
-          ))}
+          {c.timeline.map((e, i) =>
+            e.kind === 'status' ? (
+              <Timeline.Item
+                key={i}
+                title={`${date(e.date)} · ${e.fromStatus ? t('clients.statusFromTo', { from: t(`clientStatus.${e.fromStatus}`), to: t(`clientStatus.${e.status}`) }) : t('clients.registered')}`}
+              >
+                <Text size="sm">{e.detail}</Text>
+                <Text size="xs" c="dimmed">
+                  {e.by}
+                </Text>
+              </Timeline.Item>
+            ) : (
+              <Timeline.Item key={i} color="blue" title={`${date(e.date)} · ${t('clients.referralStep', { status: t(`referralStatus.${e.status}`) })}`}>
+                <Text size="sm">
+                  <Link href={`/rujukan/${e.referralId}`}>{`${e.partnerName} · ${serviceNames.get(e.service) ?? e.service}`}</Link>
+                </Text>
+                {e.detail && <Text size="sm">{e.detail}</Text>}
+                <Text size="xs" c="dimmed">
+                  {e.by}
+                </Text>
+              </Timeline.Item>
+            ),
+          )}
         </Timeline>
       </Paper>
 

@@ -3,31 +3,31 @@ import { notifications } from '@mantine/notifications';
 import { IconDownload, IconFileTypePdf, IconPrinter } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import { showError } from '../../components/forms';
-import { useI18n } from '../../i18n';
-import { call, saveFile } from '../../rpc';
+import { showError } from './forms';
+import { useI18n } from '../i18n';
+import { call, saveFile } from '../rpc';
 
 /**
- * Print preview of the PKS as the main process renders it, with the verification code it carries.
+ * Print preview of a document (a PKS, a referral letter) as the main process renders it, with the verification code it carries.
  * "Cetak" opens the system print dialog; "Simpan PDF" writes a PDF printed by the main process
  * (Electron's printToPDF), or, where the app has no PDF printer (a plain browser), opens the print
  * dialog whose "Save as PDF" does the same; "Unduh Word" saves the DOCX made from the same model.
  * The frame runs no scripts; it only shows the document.
  */
-export function DocumentPreview({ agreementId, onClose }: { agreementId: string; onClose: () => void }) {
+export function DocumentPreview({ method, id, onClose }: { method: 'agreements.document' | 'referrals.document'; id: string; onClose: () => void }) {
   const { t } = useI18n();
   const [paper, setPaper] = useState<'A4' | 'F4'>('F4');
   const frame = useRef<HTMLIFrameElement>(null);
   const status = useQuery({ queryKey: ['app.status'], queryFn: () => call('app.status', {}) });
   const html = useQuery({
-    queryKey: ['agreements.document', agreementId, paper],
+    queryKey: [method, id, paper],
     queryFn: async () => {
-      const file = await call('agreements.document', { id: agreementId, paper, format: 'html' });
+      const file = await call(method, { id, paper, format: 'html' });
       return { code: file.code, version: file.version, text: new TextDecoder().decode(Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0))) };
     },
   });
   const download = useMutation({
-    mutationFn: (format: 'docx' | 'pdf') => call('agreements.document', { id: agreementId, paper, format }),
+    mutationFn: (format: 'docx' | 'pdf') => call(method, { id, paper, format }),
     onSuccess: saveFile,
     onError: (e) => showError(e, t),
   });

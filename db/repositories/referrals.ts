@@ -1,0 +1,143 @@
+import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
+import type { Db } from '../connection';
+import type { ReferralsTable, ReferralStatusChangesTable, WorkHoursTable } from '../schema';
+
+export type ReferralDbRow = Selectable<ReferralsTable> & {
+  client_name: string;
+  client_register: string;
+  partner_name: string;
+  pk_name: string | null;
+  agreement_number: string | null;
+  agreement_end: string | null;
+  hours_done: number;
+};
+
+function withNames(db: Db) {
+  return db.q
+    .selectFrom('referrals as r')
+    .innerJoin('clients as c', 'c.id', 'r.client_id')
+    .innerJoin('partners as p', 'p.id', 'r.partner_id')
+    .leftJoin('users as u', 'u.id', 'r.pk_user_id')
+    .leftJoin('agreements as a', 'a.id', 'r.agreement_id')
+    .selectAll('r')
+    .select([
+      'c.name as client_name',
+      'c.register_number as client_register',
+      'p.name as partner_name',
+      'u.name as pk_name',
+      'a.office_number as agreement_number',
+      'a.end_date as agreement_end',
+      sql<number>`(SELECT coalesce(sum(h.hours), 0) FROM work_hours h WHERE h.referral_id = r.id AND h.deleted_at IS NULL)`.as('hours_done'),
+    ])
+    .where('r.deleted_at', 'is', null);
+}
+
+export const referralById = (db: Db, id: string): ReferralDbRow | undefined => db.first(withNames(db).where('r.id', '=', id));
+
+export function listReferrals(
+  db: Db,
+  f: { clientId: string | null; partnerId: string | null; status: string | null },
+  limit: number,
+  offset: number,
+): ReferralDbRow[] {
+  let q = withNames(db);
+  if (f.clientId) q = q.where('r.client_id', '=', f.clientId);
+  if (f.partnerId) q = q.where('r.partner_id', '=', f.partnerId);
+  if (f.status) q = q.where('r.status', '=', f.status);
+  return db.all(q.orderBy('r.date', 'desc').orderBy('r.created_at', 'desc').limit(limit).offset(offset));
+}
+
+/** Agreements of a partner in force on `date` (signed, started, not ended, not cancelled), with their services. */
+export function agreementsInForceOn(db: Db, partnerId: string, date: string) {
+  return db.all(
+    db.q
+      .selectFrom('agreements')
+      .select(['id', 'office_number', 'services', 'end_date'])
+      .where('partner_id', '=', partnerId)
+      .where('deleted_at', 'is', null)
+      .where('signed_on', '<=', date)
+      .where('start_date', '<=', date)
+      .where('end_date', '>=', date)
+      .where((eb) => eb.or([eb('cancelled_on', 'is', null), eb('cancelled_on', '>', date)]))
+      .orderBy('end_date', 'desc'),
+  );
+}
+
+/** Places taken at each partner: referrals proposed, accepted or under way. */
+export function openReferralCounts(db: Db, partnerIds: readonly string[]): Map<string, number> {
+  if (partnerIds.length === 0) return new Map();
+  const rows = db.all(
+    db.q
+      .selectFrom('referrals')
+      .select(['partner_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('partner_id', 'in', partnerIds as string[])
+      .where('status', 'in', ['diusulkan', 'diterima', 'berjalan'])
+      .where('deleted_at', 'is', null)
+      .groupBy('partner_id'),
+  );
+  return new Map(rows.map((r) => [r.partner_id, r.n]));
+}
+
+export function maxLetterSeq(db: Db, year: number): number {
+  return (
+    db.first(
+      db.q
+        .selectFrom('referrals')
+        .select((eb) => eb.fn.max('letter_seq').as('m'))
+        .where('letter_year', '=', year),
+    )?.m ?? 0
+  );
+}
+
+/** Referrals still under way whose agreement ends by `until` (or has been cancelled): the home screen's warning. */
+export function referralsAtRisk(db: Db, today: string, until: string): ReferralDbRow[] {
+  return db.all(
+    withNames(db)
+      .where('r.status', '=', 'berjalan')
+      .where((eb) => eb.or([eb('a.end_date', '<=', until), eb('a.cancelled_on', '<=', today)]))
+      .orderBy('a.end_date', 'asc')
+      .limit(200),
+  );
+}
+
+export function insertReferral(db: Db, row: Insertable<ReferralsTable>): void {
+  db.run(db.q.insertInto('referrals').values(row));
+}
+
+export function updateReferral(db: Db, id: string, patch: Updateable<ReferralsTable>): void {
+  db.run(db.q.updateTable('referrals').set(patch).where('id', '=', id));
+}
+
+export function insertReferralStatusChange(db: Db, row: Insertable<ReferralStatusChangesTable>): void {
+  db.run(db.q.insertInto('referral_status_changes').values(row));
+}
+
+export const referralStatusChanges = (db: Db, referralIds: readonly string[]) =>
+  referralIds.length === 0
+    ? []
+    : db.all(
+        db.q
+          .selectFrom('referral_status_changes as s')
+          .leftJoin('users as u', 'u.id', 's.changed_by')
+          .selectAll('s')
+          .select('u.name as by_name')
+          .where('s.referral_id', 'in', referralIds as string[])
+          .orderBy('s.date', 'desc')
+          .orderBy('s.created_at', 'desc'),
+      );
+
+export function insertWorkHours(db: Db, row: Insertable<WorkHoursTable>): void {
+  db.run(db.q.insertInto('work_hours').values(row));
+}
+
+export const workHoursOf = (db: Db, referralId: string) =>
+  db.all(
+    db.q
+      .selectFrom('work_hours as h')
+      .leftJoin('users as u', 'u.id', 'h.recorded_by')
+      .selectAll('h')
+      .select('u.name as recorded_by_name')
+      .where('h.referral_id', '=', referralId)
+      .where('h.deleted_at', 'is', null)
+      .orderBy('h.date', 'asc'),
+  );

@@ -1,0 +1,429 @@
+import { renderNumber } from '../../shared/agreements';
+import type { ParsedInputOf } from '../../shared/contract';
+import { AppError, fieldError } from '../../shared/errors';
+import { formatDate, formatPlaceDate, localDateOf } from '../../shared/format';
+import { KERJA_SOSIAL, OVERRIDABLE, REFERRAL_MOVES, type Outcome, type ReferralProblem, type ReferralStatus } from '../../shared/referrals';
+import type { PartnerSuggestion, Referral, ReferralAssessment, ReferralDetail, ReferralWarning } from '../../shared/types';
+import { clientById } from '../../db/repositories/clients';
+import { partnerById } from '../../db/repositories/partners';
+import {
+  agreementsInForceOn,
+  insertReferral,
+  insertReferralStatusChange,
+  insertWorkHours,
+  listReferrals,
+  maxLetterSeq,
+  openReferralCounts,
+  referralById,
+  referralsAtRisk,
+  referralStatusChanges,
+  updateReferral,
+  workHoursOf,
+  type ReferralDbRow,
+} from '../../db/repositories/referrals';
+import { listServiceTypes, serviceCodes } from '../../db/repositories/serviceTypes';
+import { addDays } from '../../shared/agreements';
+import { agreementSettings } from './agreements';
+import { recordChange } from './audit';
+import { actorOf, isoNow, nextStamp, type Actor, type AppContext, type HandlersOf } from './context';
+import type { DocumentModel, Paper } from './documents/model';
+import { newId } from './ids';
+import { logoImage, officeCode, officeSettings } from './settings';
+
+type Plan = ParsedInputOf<'referrals.check'>;
+
+export const DEFAULT_REFERRAL_NUMBER = '{seq:3}/RUJ/{office_code}/{month_roman}/{year}';
+
+function officeToday(ctx: AppContext): string {
+  return localDateOf(ctx.now(), officeSettings(ctx)?.timeZone ?? 'WIB');
+}
+
+export function toReferral(r: ReferralDbRow): Referral {
+  return {
+    id: r.id,
+    clientId: r.client_id,
+    clientName: r.client_name,
+    clientRegister: r.client_register,
+    partnerId: r.partner_id,
+    partnerName: r.partner_name,
+    service: r.service,
+    date: r.date,
+    letterNumber: r.letter_number,
+    agreementId: r.agreement_id,
+    agreementNumber: r.agreement_number,
+    agreementEnd: r.agreement_end,
+    pkUserId: r.pk_user_id,
+    pkName: r.pk_name,
+    goal: r.goal,
+    notes: r.notes,
+    status: r.status as ReferralStatus,
+    statusDate: r.status_date,
+    outcome: r.outcome as Outcome | null,
+    outcomeNote: r.outcome_note,
+    overrideReason: r.override_reason,
+    hoursRequired: r.hours_required,
+    hoursDone: r.hours_done,
+    updatedAt: r.updated_at,
+  };
+}
+
+function mustFind(ctx: AppContext, id: string): ReferralDbRow {
+  const r = referralById(ctx.db, id);
+  if (!r) throw new AppError('NOT_FOUND', 'referrals.notFound');
+  return r;
+}
+
+/** Each refusal reason names the form field it belongs to, so the form can put it there. */
+const PROBLEM_FIELD: Readonly<Record<ReferralProblem, string>> = {
+  clientNotActive: 'clientId',
+  outsideSupervision: 'date',
+  partnerArchived: 'partnerId',
+  partnerNotActive: 'partnerId',
+  serviceNotOffered: 'service',
+  noAgreement: 'partnerId',
+  agreementNotCovering: 'service',
+};
+
+/**
+ * The rules of a referral, in one place for the live check and the save: the client is active and
+ * the date inside the supervision period; the partner is aktif, offers the service, and holds an
+ * agreement in force on that date that covers it. A partner at capacity is a warning only.
+ */
+function assess(ctx: AppContext, plan: Plan): ReferralAssessment {
+  const client = clientById(ctx.db, plan.clientId);
+  if (!client || client.deleted_at) throw fieldError('clientId', 'clients.notFound');
+  const partner = partnerById(ctx.db, plan.partnerId);
+  if (!partner) throw fieldError('partnerId', 'partners.notFound');
+  if (!serviceCodes(ctx.db).has(plan.service)) throw fieldError('service', 'v.serviceUnknown', { code: plan.service });
+  const problems: ReferralProblem[] = [];
+  if (client.status !== 'aktif') problems.push('clientNotActive');
+  if (plan.date < client.supervision_start || plan.date > client.supervision_end) problems.push('outsideSupervision');
+  if (partner.deleted_at) problems.push('partnerArchived');
+  else if (partner.status !== 'aktif') problems.push('partnerNotActive');
+  if (!(JSON.parse(partner.services) as string[]).includes(plan.service)) problems.push('serviceNotOffered');
+  const inForce = agreementsInForceOn(ctx.db, partner.id, plan.date);
+  const covering = inForce.find((a) => (JSON.parse(a.services) as string[]).includes(plan.service));
+  if (inForce.length === 0) problems.push('noAgreement');
+  else if (!covering) problems.push('agreementNotCovering');
+  const open = openReferralCounts(ctx.db, [partner.id]).get(partner.id) ?? 0;
+  const warnings: ReferralWarning[] = partner.capacity !== null && open >= partner.capacity ? ['capacity'] : [];
+  return {
+    problems,
+    warnings,
+    agreementId: covering?.id ?? inForce[0]?.id ?? null,
+    agreementNumber: covering?.office_number ?? inForce[0]?.office_number ?? null,
+    openAtPartner: open,
+    capacity: partner.capacity,
+  };
+}
+
+function refusal(problems: readonly ReferralProblem[]): AppError {
+  const fields: Record<string, string> = {};
+  for (const p of problems) fields[PROBLEM_FIELD[p]] ??= `referrals.problem.${p}`;
+  return new AppError('VALIDATION', `referrals.problem.${problems[0]}`, { fields });
+}
+
+function serviceName(ctx: AppContext, code: string): string {
+  return listServiceTypes(ctx.db).find((s) => s.code === code)?.label_id ?? code;
+}
+
+/** The referral cover letter (surat pengantar): from the office to the partner, introducing the client. */
+export function referralLetter(ctx: AppContext, id: string, paper: Paper): DocumentModel {
+  const r = mustFind(ctx, id);
+  const office = officeSettings(ctx);
+  if (!office) throw new AppError('SETUP_REQUIRED', 'setup.required');
+  const client = clientById(ctx.db, r.client_id)!;
+  const partner = partnerById(ctx.db, r.partner_id)!;
+  const logo = logoImage(ctx);
+  const service = serviceName(ctx, r.service);
+  return {
+    paper,
+    layout: 'letter',
+    logo: logo && { mime: logo.mime, base64: logo.base64, width: logo.width, height: logo.height },
+    letterhead: [...office.letterhead, office.kanwil.toUpperCase(), office.name.toUpperCase()],
+    letterheadSmall: [office.address],
+    title: [],
+    dateLine: formatPlaceDate(office.city, r.date),
+    numbers: [
+      { label: 'Nomor', value: r.letter_number },
+      { label: 'Sifat', value: 'Biasa' },
+      { label: 'Lampiran', value: '-' },
+      { label: 'Hal', value: `Penyaluran Klien Pemasyarakatan untuk ${service}` },
+    ],
+    recipient: ['Yth. Pimpinan', partner.name, ...(partner.address ? [partner.address] : []), 'di tempat'],
+    paragraphs: [
+      `Sehubungan dengan Perjanjian Kerja Sama antara ${office.name} dan ${partner.name}${r.agreement_number ? ` Nomor ${r.agreement_number}` : ''}, bersama ini kami menyalurkan Klien Pemasyarakatan berikut untuk mengikuti ${service.toLowerCase()}:`,
+    ],
+    fields: [
+      { label: 'Nama', value: client.name },
+      { label: 'Nomor register', value: client.register_number },
+      { label: 'Program', value: PROGRAM_NAMES[client.program] ?? client.program },
+      { label: 'Masa bimbingan', value: `${formatDate(client.supervision_start)} s.d. ${formatDate(client.supervision_end)}` },
+      { label: 'Layanan', value: service },
+      ...(r.hours_required ? [{ label: 'Jam kerja sosial', value: `${r.hours_required} jam` }] : []),
+      ...(r.goal ? [{ label: 'Tujuan', value: r.goal }] : []),
+      { label: 'Pembimbing Kemasyarakatan', value: r.pk_name ?? '-' },
+    ],
+    sections: [],
+    closing: [
+      'Kami mohon kiranya Saudara berkenan menerima dan membimbing Klien tersebut serta menyampaikan perkembangannya kepada kami. Atas perhatian dan kerja samanya, kami ucapkan terima kasih.',
+    ],
+    signatures: [
+      {
+        role: office.headPosition || `Kepala ${office.name}`,
+        organisation: '',
+        name: office.headName || '……………………………',
+        nip: office.headNip,
+        position: '',
+        materai: false,
+      },
+    ],
+    footerNote: r.letter_number,
+  };
+}
+
+const PROGRAM_NAMES: Readonly<Record<string, string>> = {
+  pb: 'Pembebasan Bersyarat',
+  cb: 'Cuti Bersyarat',
+  cmb: 'Cuti Menjelang Bebas',
+  asimilasi: 'Asimilasi',
+  pidana_bersyarat: 'Pidana Bersyarat',
+  pidana_kerja_sosial: 'Pidana Kerja Sosial',
+  diversi: 'Diversi',
+  pengawasan_lain: 'Pengawasan lainnya',
+};
+
+export function referralHandlers(
+  ctx: AppContext,
+): HandlersOf<
+  | 'referrals.check'
+  | 'referrals.create'
+  | 'referrals.setStatus'
+  | 'referrals.list'
+  | 'referrals.get'
+  | 'referrals.addHours'
+  | 'referrals.suggest'
+  | 'referrals.atRisk'
+> {
+  const view = (r: ReferralDbRow) => {
+    const { client_name: _c, client_register: _r, partner_name: _p, pk_name: _k, agreement_number: _a, agreement_end: _e, hours_done: _h, ...rest } = r;
+    return rest;
+  };
+  const statusRow = (referralId: string, from: string | null, to: string, date: string, note: string, actor: Actor) => {
+    const now = isoNow(ctx);
+    insertReferralStatusChange(ctx.db, {
+      id: newId(),
+      referral_id: referralId,
+      from_status: from,
+      to_status: to,
+      date,
+      note,
+      changed_by: actor.id,
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
+      origin: officeCode(ctx),
+    });
+  };
+  const detail = (r: ReferralDbRow): ReferralDetail => ({
+    ...toReferral(r),
+    history: referralStatusChanges(ctx.db, [r.id]).map((s) => ({
+      date: s.date,
+      status: s.to_status as ReferralStatus,
+      fromStatus: s.from_status as ReferralStatus | null,
+      note: s.note,
+      by: s.by_name ?? '',
+    })),
+    hours: workHoursOf(ctx.db, r.id).map((h) => ({
+      id: h.id,
+      date: h.date,
+      hours: h.hours,
+      signedBy: h.signed_by,
+      notes: h.notes,
+      recordedBy: h.recorded_by_name ?? '',
+    })),
+  });
+
+  return {
+    'referrals.check': (input) => assess(ctx, input),
+    'referrals.create': (input, call) => {
+      const actor = actorOf(call);
+      if (input.service === KERJA_SOSIAL && input.hoursRequired === null) throw fieldError('hoursRequired', 'referrals.hoursRequired');
+      return ctx.db.tx(() => {
+        const a = assess(ctx, input);
+        const hard = a.problems.filter((p) => !OVERRIDABLE.has(p));
+        // Every failed condition is named; the client's own ones cannot be overridden by anyone.
+        if (hard.length) throw refusal(a.problems);
+        let override = '';
+        if (a.problems.length) {
+          // Only an admin may set the partner and agreement conditions aside, and only in writing.
+          if (actor.role !== 'admin' || input.overrideReason.length < 10) throw refusal(a.problems);
+          override = input.overrideReason;
+        }
+        const year = Number(input.date.slice(0, 4));
+        const seq = maxLetterSeq(ctx.db, year) + 1;
+        const number = renderNumber(DEFAULT_REFERRAL_NUMBER, { seq, date: input.date, officeCode: officeCode(ctx) });
+        const now = isoNow(ctx);
+        const id = newId();
+        insertReferral(ctx.db, {
+          id,
+          client_id: input.clientId,
+          partner_id: input.partnerId,
+          agreement_id: a.problems.includes('noAgreement') ? null : a.agreementId,
+          service: input.service,
+          date: input.date,
+          letter_number: number,
+          letter_year: year,
+          letter_seq: seq,
+          pk_user_id: input.pkUserId,
+          goal: input.goal,
+          notes: input.notes,
+          status: 'diusulkan',
+          status_date: input.date,
+          outcome: null,
+          outcome_note: '',
+          override_reason: override,
+          hours_required: input.service === KERJA_SOSIAL ? input.hoursRequired : null,
+          created_at: now,
+          updated_at: now,
+          deleted_at: null,
+          origin: officeCode(ctx),
+        });
+        statusRow(id, null, 'diusulkan', input.date, '', actor);
+        const after = mustFind(ctx, id);
+        recordChange(ctx, actor, {
+          action: 'create',
+          entity: 'referral',
+          entityId: id,
+          after: { ...view(after), ...(override ? { overridden: a.problems } : {}) },
+        });
+        return { referral: detail(after), warnings: a.warnings };
+      });
+    },
+    'referrals.setStatus': (input, call) => {
+      const actor = actorOf(call);
+      return ctx.db.tx(() => {
+        const before = mustFind(ctx, input.id);
+        if (before.updated_at !== input.expectedUpdatedAt) throw new AppError('CONFLICT', 'common.staleEdit');
+        const from = before.status as ReferralStatus;
+        if (!REFERRAL_MOVES[from].includes(input.status)) throw fieldError('status', 'referrals.badMove');
+        if (input.date < before.status_date) throw fieldError('date', 'referrals.dateBeforeLast');
+        if (input.date > officeToday(ctx)) throw fieldError('date', 'v.future');
+        let outcome: Outcome | null = null;
+        if (input.status === 'selesai') {
+          if (!input.outcome || input.outcome === 'tidak_selesai') throw fieldError('outcome', 'referrals.outcomeRequired');
+          if (before.hours_required !== null && before.hours_done < before.hours_required) {
+            throw fieldError('status', 'referrals.hoursShort', { done: before.hours_done, required: before.hours_required });
+          }
+          outcome = input.outcome;
+        }
+        if (input.status === 'dihentikan') {
+          if (!input.note) throw fieldError('note', 'referrals.reasonRequired');
+          outcome = 'tidak_selesai';
+        }
+        if (input.status === 'ditolak' && !input.note) throw fieldError('note', 'referrals.reasonRequired');
+        updateReferral(ctx.db, input.id, {
+          status: input.status,
+          status_date: input.date,
+          outcome,
+          outcome_note: outcome ? input.note : before.outcome_note,
+          updated_at: nextStamp(ctx, before.updated_at),
+        });
+        statusRow(input.id, from, input.status, input.date, input.note, actor);
+        const after = mustFind(ctx, input.id);
+        recordChange(ctx, actor, { action: 'status', entity: 'referral', entityId: input.id, before: view(before), after: view(after) });
+        return detail(after);
+      });
+    },
+    'referrals.list': (input) => listReferrals(ctx.db, input, input.limit, input.offset).map(toReferral),
+    'referrals.get': (input) => detail(mustFind(ctx, input.id)),
+    'referrals.addHours': (input, call) => {
+      const actor = actorOf(call);
+      return ctx.db.tx(() => {
+        const r = mustFind(ctx, input.referralId);
+        if (r.hours_required === null) throw new AppError('CONFLICT', 'referrals.notKerjaSosial');
+        if (r.status !== 'berjalan') throw new AppError('CONFLICT', 'referrals.notRunning');
+        if (input.date < r.date) throw fieldError('date', 'referrals.hoursBeforeReferral');
+        if (input.date > officeToday(ctx)) throw fieldError('date', 'v.future');
+        const now = isoNow(ctx);
+        const id = newId();
+        const row = {
+          id,
+          referral_id: r.id,
+          date: input.date,
+          hours: input.hours,
+          signed_by: input.signedBy,
+          notes: input.notes,
+          recorded_by: actor.id,
+          created_at: now,
+          updated_at: now,
+          deleted_at: null,
+          origin: officeCode(ctx),
+        };
+        insertWorkHours(ctx.db, row);
+        updateReferral(ctx.db, r.id, { updated_at: nextStamp(ctx, r.updated_at) });
+        recordChange(ctx, actor, { action: 'create', entity: 'work_hours', entityId: id, after: row });
+        return detail(mustFind(ctx, r.id));
+      });
+    },
+    'referrals.suggest': async (input) => {
+      const client = clientById(ctx.db, input.clientId);
+      if (!client || client.deleted_at) throw fieldError('clientId', 'clients.notFound');
+      return suggestPartners(ctx, client, input.service, input.date);
+    },
+    'referrals.atRisk': () => {
+      const today = officeToday(ctx);
+      return referralsAtRisk(ctx.db, today, addDays(today, agreementSettings(ctx).warnDays)).map(toReferral);
+    },
+  };
+}
+
+/**
+ * Partners a client could be referred to for a service: aktif, offering it, with an agreement in
+ * force covering it, and a free place; nearest first (same kecamatan, then kabupaten), then by how
+ * many of the client's wanted services they offer.
+ */
+async function suggestPartners(
+  ctx: AppContext,
+  client: NonNullable<ReturnType<typeof clientById>>,
+  service: string,
+  date: string,
+): Promise<PartnerSuggestion[]> {
+  const partners = ctx.db
+    .all(ctx.db.q.selectFrom('partners').selectAll().where('deleted_at', 'is', null).where('status', '=', 'aktif'))
+    .filter((p) => (JSON.parse(p.services) as string[]).includes(service));
+  const open = openReferralCounts(
+    ctx.db,
+    partners.map((p) => p.id),
+  );
+  await ctx.wilayah.ensureNames(partners.map((p) => p.district_code));
+  const interests = new Set(JSON.parse(client.interests) as string[]);
+  const out: (PartnerSuggestion & { rank: number })[] = [];
+  for (const p of partners) {
+    const agreement = agreementsInForceOn(ctx.db, p.id, date).find((a) => (JSON.parse(a.services) as string[]).includes(service));
+    if (!agreement) continue;
+    const taken = open.get(p.id) ?? 0;
+    if (p.capacity !== null && taken >= p.capacity) continue;
+    const sameDistrict = !!client.district_code && client.district_code === p.district_code;
+    const sameRegency = !!client.regency_code && client.regency_code === p.regency_code;
+    const matches = (JSON.parse(p.services) as string[]).filter((s) => interests.has(s));
+    out.push({
+      partnerId: p.id,
+      name: p.name,
+      regencyName: p.regency_code ? ctx.wilayah.regencyName(p.regency_code) : null,
+      districtName: p.district_code ? ctx.wilayah.name(p.district_code) : null,
+      agreementNumber: agreement.office_number,
+      agreementEnd: agreement.end_date,
+      open: taken,
+      capacity: p.capacity,
+      sameDistrict,
+      sameRegency,
+      interestMatches: matches,
+      rank: (sameDistrict ? 0 : sameRegency ? 1 : 2) * 100 - matches.length,
+    });
+  }
+  return out
+    .sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name))
+    .slice(0, 20)
+    .map(({ rank: _rank, ...s }) => s);
+}
