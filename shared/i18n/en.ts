@@ -635,4 +635,5 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'outcome.tidak_selesai': 'Not completed',
   'audit.entity.referral': 'Referral',
   'audit.entity.work_hours': 'Community service hours',
+  'referrals.addHours': 'Log hours',
 };

@@ -634,6 +634,7 @@ export const id = {
   'outcome.tidak_selesai': 'Tidak selesai',
   'audit.entity.referral': 'Rujukan',
   'audit.entity.work_hours': 'Jam kerja sosial',
+  'referrals.addHours': 'Catat jam',
 } as const;
 
 export type MessageKey = keyof typeof id;
