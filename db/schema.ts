@@ -193,6 +193,8 @@ export interface ClientsTable extends SyncColumns {
   status: string;
   status_date: string;
   notes: string;
+  /** Date of the latest check-in, kept with each check-in (see migration 0007). */
+  last_checkin: string | null;
 }
 
 export interface ClientStatusChangesTable extends SyncColumns {
@@ -242,6 +244,15 @@ export interface WorkHoursTable extends SyncColumns {
   recorded_by: string | null;
 }
 
+export interface CheckinsTable extends SyncColumns {
+  client_id: string;
+  date: string;
+  kind: 'hadir' | 'jarak_jauh' | 'kunjungan_rumah';
+  reason: string;
+  officer_id: string | null;
+  notes: string;
+}
+
 export interface Schema {
   settings: SettingsTable;
   users: UsersTable;
@@ -261,4 +272,5 @@ export interface Schema {
   referrals: ReferralsTable;
   referral_status_changes: ReferralStatusChangesTable;
   work_hours: WorkHoursTable;
+  checkins: CheckinsTable;
 }

@@ -22,6 +22,7 @@ import {
   TemplateSaveInput,
 } from './schemas/agreements';
 import { AuditListInput } from './schemas/audit';
+import { AgendaInput, CheckinInput } from './schemas/checkins';
 import { PartnerSuggestInput, ReferralCheckInput, ReferralCreateInput, ReferralListInput, ReferralSetStatusInput, WorkHoursInput } from './schemas/referrals';
 import { ClientCreateInput, ClientListInput, ClientSetStatusInput, ClientUpdateInput, NikCheckInput } from './schemas/clients';
 import { ChangePasswordInput, LoginInput, UnlockInput, UserCreateInput, UserResetPasswordInput, UserSetActiveInput, UserUpdateInput } from './schemas/auth';
@@ -49,6 +50,7 @@ import type {
   AuditVerifyResult,
   Client,
   ClientList,
+  ClientReporting,
   DocumentVerification,
   DuplicateMatch,
   ExportFile,
@@ -64,6 +66,7 @@ import type {
   ReferralAssessment,
   ReferralDetail,
   ReferralWarning,
+  ReportingRow,
   ServiceType,
   SessionInfo,
   Settings,
@@ -178,6 +181,12 @@ export const contract = {
   'referrals.atRisk': method<readonly Referral[]>()(empty, 'any'),
   /** The referral cover letter, through the same document engine and register as the PKS. */
   'referrals.document': method<PrintedFile>()(DocumentRequestInput, 'any'),
+
+  /** Wajib lapor: record a check-in; a client's schedule; who is overdue; who is due in the coming days. */
+  'checkins.record': method<ClientReporting>()(CheckinInput, WRITERS),
+  'checkins.ofClient': method<ClientReporting>()(byId, 'any'),
+  'checkins.overdue': method<readonly ReportingRow[]>()(empty, 'any'),
+  'checkins.agenda': method<readonly ReportingRow[]>()(AgendaInput, 'any'),
 
   'templates.list': method<readonly ArticleTemplate[]>()(empty, 'any'),
   'templates.save': method<ArticleTemplate>()(TemplateSaveInput, ADMIN),

@@ -3,6 +3,7 @@ import type { AuditAction, Bidang, OfficeKind, PartnerCategory, PartnerStatus, R
 import type { AgreementStatus } from './agreements';
 import type { ClientStatus, Phase, Program, Reporting } from './clients';
 import type { Outcome, ReferralProblem, ReferralStatus } from './referrals';
+import type { CheckinKind, DueStatus } from './checkins';
 import type { Sex } from './nik';
 import type { OfficeSettings } from './schemas/setup';
 
@@ -355,6 +356,13 @@ export type TimelineEntry =
       readonly service: string;
       readonly detail: string;
       readonly by: string;
+    }
+  | {
+      readonly kind: 'checkin';
+      readonly date: string;
+      readonly checkinKind: CheckinKind;
+      readonly detail: string;
+      readonly by: string;
     };
 
 export interface NikCheck {
@@ -439,4 +447,39 @@ export interface PartnerSuggestion {
   readonly sameRegency: boolean;
   /** The client's wanted services this partner also offers. */
   readonly interestMatches: readonly string[];
+}
+
+export interface ClientReporting {
+  readonly reporting: Reporting;
+  readonly schedule: readonly {
+    readonly due: string;
+    readonly opens: string;
+    readonly closes: string;
+    readonly status: DueStatus;
+    readonly checkin: string | null;
+  }[];
+  readonly checkins: readonly {
+    readonly id: string;
+    readonly date: string;
+    readonly kind: CheckinKind;
+    readonly reason: string;
+    readonly notes: string;
+    readonly officer: string;
+  }[];
+  readonly missedStreak: number;
+  readonly overdueSince: string | null;
+  readonly nextDue: string | null;
+  readonly homeVisitDue: boolean;
+}
+
+/** A client behind on reporting (the overdue list), or due soon (the agenda). */
+export interface ReportingRow {
+  readonly clientId: string;
+  readonly name: string;
+  readonly registerNumber: string;
+  readonly pkName: string | null;
+  readonly lastCheckin: string | null;
+  readonly overdueSince: string | null;
+  readonly missedStreak: number;
+  readonly nextDue: string | null;
 }

@@ -5,7 +5,8 @@ import { m0003 } from './0003_agreement_scans';
 import { m0004 } from './0004_templates_documents';
 import { m0005 } from './0005_clients';
 import { m0006 } from './0006_referrals';
+import { m0007 } from './0007_checkins';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007];
 export const LATEST_VERSION = MIGRATIONS.length;

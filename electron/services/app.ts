@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { openDb, type Db } from '../../db/connection';
 import { agreementHandlers } from './agreements';
 import { auditHandlers } from './audit';
+import { checkinHandlers } from './checkins';
 import { clientHandlers } from './clients';
 import type { AppContext, Handlers, PdfPrinter } from './context';
 import { createDispatcher, type Dispatch } from './dispatch';
@@ -35,6 +36,7 @@ export function buildHandlers(ctx: AppContext): Handlers {
     ...templateHandlers(ctx),
     ...clientHandlers(ctx),
     ...referralHandlers(ctx),
+    ...checkinHandlers(ctx),
     ...printingHandlers(ctx),
     ...auditHandlers(ctx),
   } satisfies Handlers;

@@ -18,6 +18,7 @@ import {
   updateClient,
   type ClientDbRow,
 } from '../../db/repositories/clients';
+import { checkinsOf } from '../../db/repositories/checkins';
 import { listReferrals, referralStatusChanges } from '../../db/repositories/referrals';
 import { serviceCodes } from '../../db/repositories/serviceTypes';
 import { userById } from '../../db/repositories/users';
@@ -91,7 +92,7 @@ async function toClient(ctx: AppContext, r: ClientDbRow, fullNik: boolean): Prom
   };
 }
 
-/** Everything that happened to a client, newest first: status changes and each step of each referral. */
+/** Everything that happened to a client, newest first: status changes, each step of each referral, check-ins. */
 function timelineOf(ctx: AppContext, clientId: string): TimelineEntry[] {
   const statuses: TimelineEntry[] = clientStatusChanges(ctx.db, clientId).map((s) => ({
     kind: 'status',
@@ -116,7 +117,14 @@ function timelineOf(ctx: AppContext, clientId: string): TimelineEntry[] {
       by: s.by_name ?? '',
     };
   });
-  return [...statuses, ...steps].sort((a, b) => b.date.localeCompare(a.date));
+  const checkins: TimelineEntry[] = checkinsOf(ctx.db, clientId).map((k) => ({
+    kind: 'checkin',
+    date: k.date,
+    checkinKind: k.kind,
+    detail: [k.reason, k.notes].filter(Boolean).join(' — '),
+    by: k.officer_name ?? '',
+  }));
+  return [...statuses, ...steps, ...checkins].sort((a, b) => b.date.localeCompare(a.date));
 }
 
 function columns(f: Fields) {

@@ -1,3 +1,4 @@
+import { isMessageKey } from '../../shared/i18n/index';
 import type { z } from 'zod';
 import { contract, isMethod, mayCall, type Method } from '../../shared/contract';
 import { AppError, type ErrorData, type RpcResult } from '../../shared/errors';
@@ -23,7 +24,8 @@ export function validationError(error: z.ZodError): AppError {
   for (const issue of error.issues) {
     const path = issue.path.map(String).join('.') || '_';
     if (fields[path]) continue;
-    fields[path] = issue.message.startsWith('v.') ? issue.message : issueKey(issue);
+    // Schema messages are catalogue keys; zod's own English defaults are replaced by ours.
+    fields[path] = isMessageKey(issue.message) ? issue.message : issueKey(issue);
   }
   return new AppError('VALIDATION', 'v.form', { fields });
 }

@@ -14,6 +14,7 @@ import { AuditPage } from '../pages/AuditPage';
 import { ClientDetail } from '../pages/clients/ClientDetail';
 import { ClientEditor } from '../pages/clients/ClientEditor';
 import { ClientList } from '../pages/clients/ClientList';
+import { ReportingPage } from '../pages/clients/ReportingPage';
 import { Home } from '../pages/Home';
 import { Login } from '../pages/Login';
 import { PartnerDetail } from '../pages/partners/PartnerDetail';
@@ -77,6 +78,7 @@ function Gate() {
           <Route path="/klien/baru">{() => <ClientEditor id={null} />}</Route>
           <Route path="/klien/:id/ubah">{(p) => <ClientEditor id={p.id} />}</Route>
           <Route path="/klien/:id/rujuk">{(p) => <ReferralForm clientId={p.id} />}</Route>
+          <Route path="/wajib-lapor" component={ReportingPage} />
           <Route path="/rujukan/:id">{(p) => <ReferralDetail id={p.id} />}</Route>
           <Route path="/klien/:id">{(p) => <ClientDetail id={p.id} />}</Route>
           <Route path="/pks" component={AgreementList} />

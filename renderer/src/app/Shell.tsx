@@ -2,6 +2,7 @@ import { AppShell, Badge, Group, Menu, NavLink, Stack, Text, UnstyledButton } fr
 import { Spotlight } from '@mantine/spotlight';
 import {
   IconBuildingCommunity,
+  IconCalendarCheck,
   IconFileCertificate,
   IconChevronDown,
   IconHome,
@@ -40,6 +41,7 @@ function useNav(): NavItem[] {
     { href: '/', label: t('nav.home'), icon: <IconHome size={18} />, method: 'partners.list' },
     { href: '/mitra', label: t('nav.partners'), icon: <IconBuildingCommunity size={18} />, method: 'partners.list' },
     { href: '/klien', label: t('nav.clients'), icon: <IconUserCheck size={18} />, method: 'clients.list' },
+    { href: '/wajib-lapor', label: t('nav.reporting'), icon: <IconCalendarCheck size={18} />, method: 'checkins.overdue' },
     { href: '/pks', label: t('nav.agreements'), icon: <IconFileCertificate size={18} />, method: 'agreements.list' },
     { href: '/pokmas', label: t('nav.pokmas'), icon: <IconUsersGroup size={18} />, method: 'pokmas.list' },
     { href: '/verifikasi', label: t('nav.verify'), icon: <IconQrcode size={18} />, method: 'documents.verify' },

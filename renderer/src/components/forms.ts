@@ -2,6 +2,7 @@ import type { UseFormReturnType } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import type { z } from 'zod';
 import { AppError } from '../../../shared/errors';
+import { isMessageKey } from '../../../shared/i18n/index';
 import type { useI18n } from '../i18n';
 
 type T = ReturnType<typeof useI18n>['t'];
@@ -17,7 +18,7 @@ export function zodValidate<S extends z.ZodType>(schema: S, t: T) {
     const errors: Record<string, string> = {};
     for (const issue of r.error.issues) {
       const path = issue.path.map(String).join('.');
-      errors[path] ??= t(issue.message.startsWith('v.') ? issue.message : 'v.invalid');
+      errors[path] ??= t(isMessageKey(issue.message) ? issue.message : 'v.invalid');
     }
     return errors;
   };

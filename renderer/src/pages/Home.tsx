@@ -2,6 +2,7 @@ import { Alert, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@man
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { Link, useLocation } from 'wouter';
 import { WRITERS, type InputOf } from '../../../shared/contract';
+import { HOME_VISIT_AFTER } from '../../../shared/checkins';
 import { BIDANG } from '../../../shared/domain';
 import { formatDate } from '../../../shared/format';
 import { useSession } from '../app/session';
@@ -56,6 +57,8 @@ export function Home() {
   const countOf = (status: string) => agreements?.filter((a) => a.status === status).length;
   const groups = useQuery({ queryKey: ['pokmas.list', 'active'], queryFn: () => call('pokmas.list', {}) }).data?.length;
   const clients = useQuery({ queryKey: ['clients.list', 'count', 'aktif'], queryFn: () => call('clients.list', { status: 'aktif', limit: 1 }) }).data?.total;
+  const overdue = useQuery({ queryKey: ['checkins.overdue'], queryFn: () => call('checkins.overdue', {}) }).data;
+  const homeVisits = overdue?.filter((r) => r.missedStreak >= HOME_VISIT_AFTER) ?? [];
   const atRisk = useQuery({ queryKey: ['referrals.list', 'atRisk'], queryFn: () => call('referrals.atRisk', {}) }).data;
 
   return (
@@ -80,7 +83,20 @@ export function Home() {
         />
         <Stat label={t('agreements.endedCount')} value={countOf('berakhir')} onClick={() => navigate('/pks?status=berakhir')} testId="home-ended" />
         <Stat label={t('home.activeClients')} value={clients} onClick={() => navigate('/klien')} />
+        <Stat label={t('home.overdue')} value={overdue?.length} onClick={() => navigate('/wajib-lapor')} testId="home-overdue" />
       </SimpleGrid>
+      {homeVisits.length > 0 && (
+        <Alert color="red" title={t('home.homeVisits', { count: homeVisits.length })} data-testid="home-visits">
+          <Stack gap={4}>
+            {homeVisits.slice(0, 10).map((r) => (
+              <Text key={r.clientId} size="sm">
+                <Link href={`/klien/${r.clientId}`}>{r.name}</Link>
+                {` — ${t('checkins.missedSince', { count: r.missedStreak, date: formatDate(r.overdueSince ?? '', locale) })}`}
+              </Text>
+            ))}
+          </Stack>
+        </Alert>
+      )}
       {atRisk && atRisk.length > 0 && (
         <Alert color="orange" title={t('home.atRisk', { count: atRisk.length })} data-testid="home-at-risk">
           <Stack gap={4}>

@@ -17,6 +17,7 @@ import { notifyOk, showError } from '../../components/forms';
 import { CLIENT_STATUS_COLOR, serviceLabel } from '../../components/labels';
 import { useI18n } from '../../i18n';
 import { call } from '../../rpc';
+import { ReportingPanel } from './ReportingPanel';
 
 /** A client's record and timeline. Opening it is written to the audit log by the main process. */
 export function ClientDetail({ id }: { id: string }) {
@@ -128,6 +129,8 @@ export function ClientDetail({ id }: { id: string }) {
         </Paper>
       </SimpleGrid>
 
+      <ReportingPanel client={c} writable={session.can(WRITERS)} onChanged={() => void qc.invalidateQueries({ queryKey: ['clients.get', id] })} />
+
       <Paper withBorder p="md">
         <Title order={4} mb="sm">
           {t('clients.timeline')}
@@ -140,6 +143,13 @@ export function ClientDetail({ id }: { id: string }) {
                 title={`${date(e.date)} · ${e.fromStatus ? t('clients.statusFromTo', { from: t(`clientStatus.${e.fromStatus}`), to: t(`clientStatus.${e.status}`) }) : t('clients.registered')}`}
               >
                 <Text size="sm">{e.detail}</Text>
+                <Text size="xs" c="dimmed">
+                  {e.by}
+                </Text>
+              </Timeline.Item>
+            ) : e.kind === 'checkin' ? (
+              <Timeline.Item key={i} color="teal" title={`${date(e.date)} · ${t('checkins.timeline', { kind: t(`checkinKind.${e.checkinKind}`) })}`}>
+                {e.detail && <Text size="sm">{e.detail}</Text>}
                 <Text size="xs" c="dimmed">
                   {e.by}
                 </Text>

@@ -1,0 +1,106 @@
+import { HOME_VISIT_AFTER, reportingState, schedule, type CheckinKind } from '../../shared/checkins';
+import { addDays } from '../../shared/agreements';
+import type { Reporting } from '../../shared/clients';
+import { AppError, fieldError } from '../../shared/errors';
+import { localDateOf } from '../../shared/format';
+import type { ClientReporting, ReportingRow } from '../../shared/types';
+import { bumpLastCheckin, checkinsOf, insertCheckin, reportingClients } from '../../db/repositories/checkins';
+import { clientById } from '../../db/repositories/clients';
+import { userById } from '../../db/repositories/users';
+import { recordChange } from './audit';
+import { actorOf, isoNow, type AppContext, type HandlersOf } from './context';
+import { newId } from './ids';
+import { officeCode, officeSettings } from './settings';
+
+function officeToday(ctx: AppContext): string {
+  return localDateOf(ctx.now(), officeSettings(ctx)?.timeZone ?? 'WIB');
+}
+
+export function reportingOf(ctx: AppContext, clientId: string): ClientReporting {
+  const c = clientById(ctx.db, clientId);
+  if (!c || c.deleted_at) throw new AppError('NOT_FOUND', 'clients.notFound');
+  const today = officeToday(ctx);
+  const rows = checkinsOf(ctx.db, clientId);
+  const reporting = c.reporting as Reporting;
+  const state = reportingState(c.supervision_start, c.supervision_end, reporting, c.last_checkin, today);
+  return {
+    reporting,
+    schedule: schedule(
+      c.supervision_start,
+      c.supervision_end,
+      reporting,
+      rows.map((r) => r.date),
+      today,
+    ),
+    checkins: rows.map((r) => ({ id: r.id, date: r.date, kind: r.kind, reason: r.reason, notes: r.notes, officer: r.officer_name ?? '' })),
+    missedStreak: c.status === 'aktif' ? state.missedStreak : 0,
+    overdueSince: c.status === 'aktif' ? state.overdueSince : null,
+    nextDue: c.status === 'aktif' ? state.nextDue : null,
+    homeVisitDue: c.status === 'aktif' && state.missedStreak >= HOME_VISIT_AFTER,
+  };
+}
+
+/** Every active client with a reporting duty, with where they stand today. */
+function standings(ctx: AppContext): ReportingRow[] {
+  const today = officeToday(ctx);
+  return reportingClients(ctx.db).map((c) => {
+    const s = reportingState(c.supervision_start, c.supervision_end, c.reporting as Reporting, c.last_checkin, today);
+    return {
+      clientId: c.id,
+      name: c.name,
+      registerNumber: c.register_number,
+      pkName: c.pk_name,
+      lastCheckin: c.last_checkin,
+      overdueSince: s.overdueSince,
+      missedStreak: s.missedStreak,
+      nextDue: s.nextDue,
+    };
+  });
+}
+
+export function checkinHandlers(ctx: AppContext): HandlersOf<'checkins.record' | 'checkins.ofClient' | 'checkins.overdue' | 'checkins.agenda'> {
+  return {
+    'checkins.record': (input, call) => {
+      const actor = actorOf(call);
+      const today = officeToday(ctx);
+      ctx.db.tx(() => {
+        const c = clientById(ctx.db, input.clientId);
+        if (!c || c.deleted_at) throw new AppError('NOT_FOUND', 'clients.notFound');
+        if (c.status !== 'aktif') throw fieldError('clientId', 'referrals.problem.clientNotActive');
+        if (input.date < c.supervision_start || input.date > c.supervision_end) throw fieldError('date', 'checkins.outsideSupervision');
+        if (input.date > today) throw fieldError('date', 'v.future');
+        if (input.officerId && !userById(ctx.db, input.officerId)?.active) throw fieldError('officerId', 'clients.pkUnknown');
+        const now = isoNow(ctx);
+        const id = newId();
+        const row = {
+          id,
+          client_id: c.id,
+          date: input.date,
+          kind: input.kind as CheckinKind,
+          reason: input.kind === 'jarak_jauh' ? input.reason : '',
+          officer_id: input.officerId ?? actor.id,
+          notes: input.notes,
+          created_at: now,
+          updated_at: now,
+          deleted_at: null,
+          origin: officeCode(ctx),
+        };
+        insertCheckin(ctx.db, row);
+        bumpLastCheckin(ctx.db, c.id, input.date);
+        recordChange(ctx, actor, { action: 'create', entity: 'checkin', entityId: id, after: row });
+      });
+      return reportingOf(ctx, input.clientId);
+    },
+    'checkins.ofClient': (input) => reportingOf(ctx, input.id),
+    'checkins.overdue': () =>
+      standings(ctx)
+        .filter((r) => r.missedStreak > 0)
+        .sort((a, b) => b.missedStreak - a.missedStreak || (a.overdueSince ?? '').localeCompare(b.overdueSince ?? '') || a.name.localeCompare(b.name)),
+    'checkins.agenda': (input) => {
+      const until = addDays(input.from, input.days - 1);
+      return standings(ctx)
+        .filter((r) => r.nextDue !== null && r.nextDue >= input.from && r.nextDue <= until)
+        .sort((a, b) => a.nextDue!.localeCompare(b.nextDue!) || a.name.localeCompare(b.name));
+    },
+  };
+}

@@ -1,0 +1,125 @@
+import { Alert, Badge, Button, Group, Modal, Paper, SegmentedControl, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { useForm } from '@mantine/form';
+import { IconCalendarCheck } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { CHECKIN_KINDS, type CheckinKind } from '../../../../shared/checkins';
+import { formatDate } from '../../../../shared/format';
+import type { Client } from '../../../../shared/types';
+import { DialogActions } from '../../components/DialogActions';
+import { notifyOk, showError } from '../../components/forms';
+import { useI18n } from '../../i18n';
+import { call } from '../../rpc';
+
+const DUE_COLOR = { met: 'teal', missed: 'red', open: 'blue', upcoming: 'gray' } as const;
+
+/** Wajib lapor on the client's page: where the client stands, the recent due dates, and "Catat lapor". */
+export function ReportingPanel({ client, writable, onChanged }: { client: Client; writable: boolean; onChanged: () => void }) {
+  const { t, locale } = useI18n();
+  const qc = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const q = useQuery({ queryKey: ['checkins.ofClient', client.id], queryFn: () => call('checkins.ofClient', { id: client.id }) });
+  if (!q.data || q.data.reporting === 'tidak') return null;
+  const r = q.data;
+  const date = (d: string | null) => (d ? formatDate(d, locale) : '—');
+  // The last few closed due dates and the next ones: what an officer looks at.
+  const around = r.schedule.findIndex((s) => s.status === 'open' || s.status === 'upcoming');
+  const shown = r.schedule.slice(Math.max(0, (around === -1 ? r.schedule.length : around) - 4), (around === -1 ? r.schedule.length : around) + 2);
+
+  return (
+    <Paper withBorder p="md" data-testid="reporting-panel">
+      <Group justify="space-between" mb="sm">
+        <Title order={4}>{t('checkins.title', { reporting: t(`reporting.${r.reporting}`).toLowerCase() })}</Title>
+        {writable && client.status === 'aktif' && (
+          <Button leftSection={<IconCalendarCheck size={16} />} onClick={() => setOpen(true)}>
+            {t('checkins.record')}
+          </Button>
+        )}
+      </Group>
+      {r.homeVisitDue ? (
+        <Alert color="red" mb="sm" title={t('checkins.homeVisitDue')}>
+          {t('checkins.missedSince', { count: r.missedStreak, date: date(r.overdueSince) })}
+        </Alert>
+      ) : r.missedStreak > 0 ? (
+        <Alert color="orange" mb="sm">
+          {t('checkins.missedSince', { count: r.missedStreak, date: date(r.overdueSince) })}
+        </Alert>
+      ) : null}
+      <Text size="sm" mb="xs">
+        {r.nextDue ? t('checkins.nextDue', { date: date(r.nextDue) }) : t('checkins.noMoreDue')}
+      </Text>
+      <Table fz="sm" withRowBorders={false}>
+        <Table.Tbody>
+          {shown.map((s) => (
+            <Table.Tr key={s.due}>
+              <Table.Td w={180}>{date(s.due)}</Table.Td>
+              <Table.Td w={150}>
+                <Badge color={DUE_COLOR[s.status]} variant="light">
+                  {t(`dueStatus.${s.status}`)}
+                </Badge>
+              </Table.Td>
+              <Table.Td c="dimmed">
+                {s.checkin ? t('checkins.reportedOn', { date: date(s.checkin) }) : t('checkins.window', { from: date(s.opens), to: date(s.closes) })}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {open && (
+        <CheckinDialog
+          client={client}
+          onClose={() => setOpen(false)}
+          onDone={(next) => {
+            qc.setQueryData(['checkins.ofClient', client.id], next);
+            void qc.invalidateQueries({ queryKey: ['checkins.overdue'] });
+            void qc.invalidateQueries({ queryKey: ['checkins.agenda'] });
+            setOpen(false);
+            onChanged();
+          }}
+        />
+      )}
+    </Paper>
+  );
+}
+
+function CheckinDialog({
+  client,
+  onClose,
+  onDone,
+}: {
+  client: Client;
+  onClose: () => void;
+  onDone: (r: Awaited<ReturnType<typeof call<'checkins.record'>>>) => void;
+}) {
+  const { t } = useI18n();
+  const form = useForm<{ date: string | null; kind: CheckinKind; reason: string; notes: string }>({
+    initialValues: { date: new Date().toISOString().slice(0, 10), kind: 'hadir', reason: '', notes: '' },
+    validate: {
+      date: (v) => (v ? null : t('v.required')),
+      reason: (v, all) => (all.kind === 'jarak_jauh' && !v.trim() ? t('checkins.reasonRequired') : null),
+    },
+  });
+  const save = useMutation({
+    mutationFn: (v: { date: string; kind: CheckinKind; reason: string; notes: string }) =>
+      call('checkins.record', { clientId: client.id, officerId: null, ...v }),
+    onSuccess: (r) => {
+      notifyOk(t('common.saved'));
+      onDone(r);
+    },
+    onError: (e) => showError(e, t, form as never),
+  });
+  return (
+    <Modal opened onClose={onClose} title={t('checkins.record')} centered>
+      <form onSubmit={form.onSubmit((v) => save.mutate({ date: v.date!, kind: v.kind, reason: v.reason, notes: v.notes }))}>
+        <Stack>
+          <SegmentedControl fullWidth data={CHECKIN_KINDS.map((k) => ({ value: k, label: t(`checkinKind.${k}`) }))} {...form.getInputProps('kind')} />
+          <DateInput label={t('common.date')} valueFormat="D MMMM YYYY" {...form.getInputProps('date')} />
+          {form.values.kind === 'jarak_jauh' && <Textarea label={t('checkins.reason')} withAsterisk autosize minRows={2} {...form.getInputProps('reason')} />}
+          <Textarea label={t('common.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
+          <DialogActions onCancel={onClose} loading={save.isPending} />
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

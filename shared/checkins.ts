@@ -1,0 +1,97 @@
+/**
+ * Wajib lapor (the reporting duty): when a client is due, and whether they kept to it.
+ *
+ * Due dates run from the start of supervision: monthly on the same day of the month (clamped to
+ * the month's last day, so a start on 31 January is due on 28/29 February and 31 March), or every
+ * 14 days, up to the end of supervision. Each due date has a window: from the end of the previous
+ * window to a few days of grace after the date itself. Windows do not overlap, so each check-in
+ * counts for exactly one due date, and whether a client is up to date follows from the date of
+ * their last check-in alone (kept on the client record, so the overdue list is one indexed read).
+ */
+import { addDays, addMonths } from './agreements';
+import type { Reporting } from './clients';
+
+export const CHECKIN_KINDS = ['hadir', 'jarak_jauh', 'kunjungan_rumah'] as const;
+export type CheckinKind = (typeof CHECKIN_KINDS)[number];
+
+/** Days after a due date within which a late report still counts for it. */
+export const GRACE_DAYS: Readonly<Record<Exclude<Reporting, 'tidak'>, number>> = { bulanan: 7, dua_mingguan: 3 };
+
+/** Consecutive missed due dates after which a home visit is called for. */
+export const HOME_VISIT_AFTER = 3;
+
+/** The k-th due date (k ≥ 1) of a schedule. */
+export function dueDate(start: string, reporting: Exclude<Reporting, 'tidak'>, k: number): string {
+  return reporting === 'bulanan' ? addMonths(start, k) : addDays(start, 14 * k);
+}
+
+/** Every due date within the supervision period. */
+export function dueDates(start: string, end: string, reporting: Reporting): string[] {
+  if (reporting === 'tidak') return [];
+  const out: string[] = [];
+  for (let k = 1; ; k++) {
+    const d = dueDate(start, reporting, k);
+    if (d > end) return out;
+    out.push(d);
+  }
+}
+
+export interface ReportingState {
+  /** Due dates whose window has closed (grace included), oldest first. */
+  readonly passed: readonly string[];
+  /** How many of the last passed due dates in a row had no check-in. */
+  readonly missedStreak: number;
+  /** The earliest of those missed due dates (the client is overdue since then), or null. */
+  readonly overdueSince: string | null;
+  /** The next due date whose window is still open, or null after the last. */
+  readonly nextDue: string | null;
+}
+
+/**
+ * Where a client stands on `today`, given the date of their last check-in. A due date is missed
+ * when its window closed and the last check-in falls before the window opened.
+ */
+export function reportingState(start: string, end: string, reporting: Reporting, lastCheckin: string | null, today: string): ReportingState {
+  if (reporting === 'tidak') return { passed: [], missedStreak: 0, overdueSince: null, nextDue: null };
+  const grace = GRACE_DAYS[reporting];
+  const dues = dueDates(start, end, reporting);
+  const closes = (d: string) => addDays(d, grace);
+  const passed = dues.filter((d) => closes(d) < today);
+  let streak = 0;
+  for (let i = passed.length - 1; i >= 0; i--) {
+    // Window i opens the day after the previous window closed (or at the start of supervision).
+    const opens = i === 0 ? start : addDays(closes(passed[i - 1]!), 1);
+    if (lastCheckin !== null && lastCheckin >= opens) break;
+    streak++;
+  }
+  return {
+    passed,
+    missedStreak: streak,
+    overdueSince: streak > 0 ? passed[passed.length - streak]! : null,
+    nextDue: dues.find((d) => closes(d) >= today) ?? null,
+  };
+}
+
+export type DueStatus = 'met' | 'missed' | 'open' | 'upcoming';
+
+/** Each due date with what happened in its window, for a client's page. `checkins` are ISO dates, any order. */
+export function schedule(
+  start: string,
+  end: string,
+  reporting: Reporting,
+  checkins: readonly string[],
+  today: string,
+): { readonly due: string; readonly opens: string; readonly closes: string; readonly status: DueStatus; readonly checkin: string | null }[] {
+  if (reporting === 'tidak') return [];
+  const grace = GRACE_DAYS[reporting];
+  const sorted = [...checkins].sort();
+  let opens = start;
+  return dueDates(start, end, reporting).map((due) => {
+    const closes = addDays(due, grace);
+    const checkin = sorted.find((c) => c >= opens && c <= closes) ?? null;
+    const status: DueStatus = checkin ? 'met' : closes < today ? 'missed' : opens <= today ? 'open' : 'upcoming';
+    const row = { due, opens, closes, status, checkin };
+    opens = addDays(closes, 1);
+    return row;
+  });
+}

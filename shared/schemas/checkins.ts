@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { CHECKIN_KINDS } from '../checkins';
+import { id, isoDate, optionalText } from './common';
+
+export const CheckinInput = z
+  .object({
+    clientId: id,
+    date: isoDate,
+    kind: z.enum(CHECKIN_KINDS),
+    /** Required for a remote report: why the client could not come. */
+    reason: optionalText(500),
+    officerId: id.nullable().default(null),
+    notes: optionalText(2000),
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    if (c.kind === 'jarak_jauh' && c.reason === '') ctx.addIssue({ code: 'custom', path: ['reason'], message: 'checkins.reasonRequired' });
+  });
+
+export const AgendaInput = z.object({ from: isoDate, days: z.number().int().min(1).max(31).default(7) }).strict();

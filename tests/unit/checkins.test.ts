@@ -1,0 +1,69 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { addDays } from '../../shared/agreements';
+import { dueDates, reportingState, schedule } from '../../shared/checkins';
+
+describe('wajib lapor schedule', () => {
+  it('falls monthly on the same day, clamped at month ends, including 29 February in leap years', () => {
+    expect(dueDates('2024-01-31', '2024-06-30', 'bulanan')).toEqual(['2024-02-29', '2024-03-31', '2024-04-30', '2024-05-31', '2024-06-30']);
+    expect(dueDates('2025-01-31', '2025-04-30', 'bulanan')).toEqual(['2025-02-28', '2025-03-31', '2025-04-30']);
+    expect(dueDates('2023-12-15', '2024-03-15', 'bulanan')).toEqual(['2024-01-15', '2024-02-15', '2024-03-15']);
+    expect(dueDates('2024-02-29', '2025-03-01', 'bulanan').slice(-2)).toEqual(['2025-01-29', '2025-02-28']);
+  });
+
+  it('falls every 14 days for fortnightly reporting, across a leap day', () => {
+    expect(dueDates('2024-02-10', '2024-03-31', 'dua_mingguan')).toEqual(['2024-02-24', '2024-03-09', '2024-03-23']);
+    expect(dueDates('2025-01-01', '2025-01-14', 'dua_mingguan')).toEqual([]);
+    expect(dueDates('2025-01-01', '2025-12-31', 'tidak')).toEqual([]);
+  });
+
+  it('knows who is up to date, who is overdue since when, and who has missed three in a row', () => {
+    const start = '2025-01-15';
+    const end = '2025-12-31';
+    // Due 15 Feb (grace to 22 Feb), 15 Mar (to 22 Mar), 15 Apr (to 22 Apr), 15 May (to 22 May).
+    expect(reportingState(start, end, 'bulanan', '2025-02-14', '2025-03-01')).toMatchObject({ missedStreak: 0, overdueSince: null, nextDue: '2025-03-15' });
+    expect(reportingState(start, end, 'bulanan', '2025-02-14', '2025-03-23')).toMatchObject({
+      missedStreak: 1,
+      overdueSince: '2025-03-15',
+      nextDue: '2025-04-15',
+    });
+    // A late report within the grace days still counts for its due date.
+    expect(reportingState(start, end, 'bulanan', '2025-03-21', '2025-03-23').missedStreak).toBe(0);
+    expect(reportingState(start, end, 'bulanan', '2025-02-14', '2025-05-23')).toMatchObject({ missedStreak: 3, overdueSince: '2025-03-15' });
+    expect(reportingState(start, end, 'bulanan', null, '2025-05-23')).toMatchObject({ missedStreak: 4, overdueSince: '2025-02-15' });
+    expect(reportingState(start, end, 'tidak', null, '2025-05-23')).toMatchObject({ missedStreak: 0, nextDue: null });
+  });
+
+  it('gives each check-in to exactly one due date, and agrees with the state computed from the last check-in', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('2020-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }),
+        fc.constantFrom('bulanan' as const, 'dua_mingguan' as const),
+        fc.array(fc.integer({ min: 0, max: 400 }), { maxLength: 12 }),
+        fc.integer({ min: 0, max: 420 }),
+        (d, reporting, offsets, todayOffset) => {
+          const start = d.toISOString().slice(0, 10);
+          const end = addDays(start, 365);
+          const today = addDays(start, todayOffset);
+          const checkins = offsets.map((o) => addDays(start, o)).filter((c) => c <= today);
+          const rows = schedule(start, end, reporting, checkins, today);
+          // Windows tile the period without gaps or overlaps.
+          rows.forEach((r, i) => i > 0 && expect(r.opens).toBe(addDays(rows[i - 1]!.closes, 1)));
+          const last = checkins.length ? [...checkins].sort().at(-1)! : null;
+          const state = reportingState(start, end, reporting, last, today);
+          const closed = rows.filter((x) => x.status === 'met' || x.status === 'missed');
+          let tail = 0;
+          for (const r of [...closed].reverse()) {
+            if (r.status === 'met') break;
+            tail++;
+          }
+          // A client who has reported in the window still open is not overdue, whatever came before;
+          // otherwise the streak read from the last check-in is the run of missed windows at the end.
+          const reportedSinceLastClose = last !== null && closed.length > 0 && last > closed.at(-1)!.closes;
+          expect(state.missedStreak).toBe(reportedSinceLastClose ? 0 : tail);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
