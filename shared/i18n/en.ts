@@ -667,4 +667,5 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'dueStatus.open': 'Open',
   'dueStatus.upcoming': 'Upcoming',
   'audit.entity.checkin': 'Check-in',
+  'checkins.lastOn': 'last check-in {date}',
 };

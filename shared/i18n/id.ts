@@ -666,6 +666,7 @@ export const id = {
   'dueStatus.open': 'Sedang berjalan',
   'dueStatus.upcoming': 'Akan datang',
   'audit.entity.checkin': 'Wajib lapor',
+  'checkins.lastOn': 'lapor terakhir {date}',
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -25,8 +25,8 @@ export function ReportingPage() {
       <Table.Tr key={r.clientId} style={{ cursor: 'pointer' }} onClick={() => navigate(`/klien/${r.clientId}`)}>
         <Table.Td>{r.registerNumber}</Table.Td>
         <Table.Td fw={500}>{r.name}</Table.Td>
-        <Table.Td>{r.pkName ?? '—'}</Table.Td>
-        <Table.Td>{date(r.lastCheckin)}</Table.Td>
+        <Table.Td>{overdueView ? (r.pkName ?? '—') : r.pkName ? `PK: ${r.pkName}` : ''}</Table.Td>
+        <Table.Td>{overdueView ? date(r.lastCheckin) : r.lastCheckin ? t('checkins.lastOn', { date: date(r.lastCheckin) }) : ''}</Table.Td>
         {overdueView && (
           <Table.Td>
             <Group gap={4}>

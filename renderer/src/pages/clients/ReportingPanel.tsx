@@ -54,7 +54,7 @@ export function ReportingPanel({ client, writable, onChanged }: { client: Client
           {shown.map((s) => (
             <Table.Tr key={s.due}>
               <Table.Td w={180}>{date(s.due)}</Table.Td>
-              <Table.Td w={150}>
+              <Table.Td w={190}>
                 <Badge color={DUE_COLOR[s.status]} variant="light">
                   {t(`dueStatus.${s.status}`)}
                 </Badge>

@@ -1,0 +1,59 @@
+import { addDays, addMonths } from '../../shared/agreements';
+import { CLIENT } from '../support/fixtures';
+import { expect, pick, setUpOffice, signIn, test } from './fixtures';
+
+const today = new Date().toISOString().slice(0, 10);
+
+test('the overdue list and the home screen call for a home visit; recording it clears the client, and the agenda shows who is due', async ({ page, app }) => {
+  const admin = await setUpOffice(app);
+  // Four monthly reports missed: supervision started four and a half months ago, nothing recorded.
+  const start = addDays(addMonths(today, -4), -15);
+  await app.rpc(
+    'clients.create',
+    { data: { ...CLIENT, supervisionStart: start, supervisionEnd: addMonths(today, 12), decisionDate: start }, statusDate: start },
+    admin,
+  );
+  // Due in three days.
+  const soon = addMonths(addDays(today, 3), -1);
+  await app.rpc(
+    'clients.create',
+    {
+      data: {
+        ...CLIENT,
+        registerNumber: 'CB-007/2026',
+        name: 'Siti Aminah',
+        nik: '',
+        sex: 'P',
+        supervisionStart: soon,
+        supervisionEnd: addMonths(today, 6),
+        decisionDate: soon,
+      },
+      statusDate: soon,
+    },
+    admin,
+  );
+  await signIn(page, app);
+  await expect(page.getByTestId('home-overdue')).toContainText('1');
+  await expect(page.getByTestId('home-visits')).toContainText('Budi Santoso');
+
+  await page.getByRole('link', { name: 'Wajib lapor' }).click();
+  const overdue = page.getByTestId('overdue-table');
+  await expect(overdue).toContainText('Budi Santoso');
+  await expect(overdue).toContainText('Kunjungan rumah');
+  await expect(overdue).not.toContainText('Siti Aminah');
+  await page.getByRole('tab', { name: 'Agenda 7 hari' }).click();
+  await expect(page.getByTestId('agenda')).toContainText('Siti Aminah');
+
+  await page.getByRole('tab', { name: /Terlambat/ }).click();
+  await overdue.getByText('Budi Santoso').click();
+  await expect(page.getByTestId('reporting-panel')).toContainText('Perlu kunjungan rumah');
+  await page.getByRole('button', { name: 'Catat lapor' }).click();
+  await page.getByRole('dialog').getByText('Kunjungan rumah').click();
+  await page.getByRole('dialog').getByLabel('Catatan').fill('Klien di rumah, sakit');
+  await page.getByRole('dialog').getByRole('button', { name: 'Simpan' }).click();
+  await expect(page.getByTestId('reporting-panel')).not.toContainText('Perlu kunjungan rumah');
+  await expect(page.getByTestId('client-timeline')).toContainText('Lapor: Kunjungan rumah');
+
+  await page.getByRole('link', { name: 'Wajib lapor' }).click();
+  await expect(page.getByText('Tidak ada klien yang terlambat lapor.')).toBeVisible();
+});
