@@ -253,6 +253,15 @@ export interface CheckinsTable extends SyncColumns {
   notes: string;
 }
 
+export interface ImportReportsTable extends SyncColumns {
+  filename: string;
+  sha256: string;
+  sheet: string;
+  counts: string;
+  rows: string;
+  created_by: string | null;
+}
+
 export interface Schema {
   settings: SettingsTable;
   users: UsersTable;
@@ -273,4 +282,5 @@ export interface Schema {
   referral_status_changes: ReferralStatusChangesTable;
   work_hours: WorkHoursTable;
   checkins: CheckinsTable;
+  import_reports: ImportReportsTable;
 }

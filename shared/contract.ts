@@ -23,6 +23,7 @@ import {
 } from './schemas/agreements';
 import { AuditListInput } from './schemas/audit';
 import { AgendaInput, CheckinInput } from './schemas/checkins';
+import { ImportCheckInput, ImportColumnsInput, ImportJobInput, ImportOpenInput, ImportReportInput, ImportRowsInput } from './schemas/imports';
 import { PartnerSuggestInput, ReferralCheckInput, ReferralCreateInput, ReferralListInput, ReferralSetStatusInput, WorkHoursInput } from './schemas/referrals';
 import { ClientCreateInput, ClientListInput, ClientSetStatusInput, ClientUpdateInput, NikCheckInput } from './schemas/clients';
 import { ChangePasswordInput, LoginInput, UnlockInput, UserCreateInput, UserResetPasswordInput, UserSetActiveInput, UserUpdateInput } from './schemas/auth';
@@ -54,6 +55,10 @@ import type {
   DocumentVerification,
   DuplicateMatch,
   ExportFile,
+  ImportColumns,
+  ImportReportInfo,
+  ImportRowResult,
+  ImportStatus,
   LogoImage,
   NikCheck,
   Partner,
@@ -187,6 +192,21 @@ export const contract = {
   'checkins.ofClient': method<ClientReporting>()(byId, 'any'),
   'checkins.overdue': method<readonly ReportingRow[]>()(empty, 'any'),
   'checkins.agenda': method<readonly ReportingRow[]>()(AgendaInput, 'any'),
+
+  /**
+   * Client spreadsheets: open (read in the background), columns (header found and mapped), check
+   * (dry run in the background), rows (the dry run's result, page by page), cancel, commit (one
+   * transaction), and the kept reports.
+   */
+  'imports.open': method<ImportStatus>()(ImportOpenInput, WRITERS),
+  'imports.status': method<ImportStatus>()(ImportJobInput, WRITERS),
+  'imports.columns': method<ImportColumns>()(ImportColumnsInput, WRITERS),
+  'imports.check': method<ImportStatus>()(ImportCheckInput, WRITERS),
+  'imports.rows': method<{ readonly total: number; readonly rows: readonly ImportRowResult[] }>()(ImportRowsInput, WRITERS),
+  'imports.cancel': method<ImportStatus>()(ImportJobInput, WRITERS),
+  'imports.commit': method<ImportStatus>()(ImportJobInput, WRITERS),
+  'imports.report': method<ExportFile>()(ImportReportInput, 'any'),
+  'imports.history': method<readonly ImportReportInfo[]>()(empty, 'any'),
 
   'templates.list': method<readonly ArticleTemplate[]>()(empty, 'any'),
   'templates.save': method<ArticleTemplate>()(TemplateSaveInput, ADMIN),

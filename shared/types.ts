@@ -4,6 +4,7 @@ import type { AgreementStatus } from './agreements';
 import type { ClientStatus, Phase, Program, Reporting } from './clients';
 import type { Outcome, ReferralProblem, ReferralStatus } from './referrals';
 import type { CheckinKind, DueStatus } from './checkins';
+import type { ImportField } from './imports';
 import type { Sex } from './nik';
 import type { OfficeSettings } from './schemas/setup';
 
@@ -482,4 +483,60 @@ export interface ReportingRow {
   readonly overdueSince: string | null;
   readonly missedStreak: number;
   readonly nextDue: string | null;
+}
+
+export type ImportPhase = 'reading' | 'ready' | 'checking' | 'checked' | 'committed' | 'cancelled' | 'failed';
+export type ImportAction = 'new' | 'update' | 'unchanged' | 'error';
+
+export interface ImportMessage {
+  readonly field: string;
+  readonly key: string;
+  readonly params?: Readonly<Record<string, string | number>>;
+}
+
+export interface ImportRowResult {
+  /** Row number as the spreadsheet shows it (1-based). */
+  readonly row: number;
+  readonly action: ImportAction;
+  readonly registerNumber: string;
+  readonly name: string;
+  readonly errors: readonly ImportMessage[];
+  readonly warnings: readonly ImportMessage[];
+}
+
+export interface ImportCounts {
+  readonly new: number;
+  readonly update: number;
+  readonly unchanged: number;
+  readonly error: number;
+}
+
+export interface ImportStatus {
+  readonly jobId: string;
+  readonly filename: string;
+  readonly phase: ImportPhase;
+  /** Progress of the phase under way: rows read or checked so far, of `total` (0 when unknown). */
+  readonly done: number;
+  readonly total: number;
+  readonly error: string | null;
+  readonly sheets: readonly { readonly name: string; readonly rows: number }[];
+  readonly counts: ImportCounts | null;
+  readonly reportId: string | null;
+}
+
+export interface ImportColumns {
+  readonly headerRow: number;
+  readonly headers: readonly string[];
+  readonly mapping: Readonly<Partial<Record<ImportField, number>>>;
+  readonly sample: readonly (readonly string[])[];
+  readonly dataRows: number;
+}
+
+export interface ImportReportInfo {
+  readonly id: string;
+  readonly filename: string;
+  readonly sheet: string;
+  readonly counts: ImportCounts;
+  readonly createdAt: string;
+  readonly createdBy: string;
 }

@@ -5,6 +5,7 @@ import { agreementHandlers } from './agreements';
 import { auditHandlers } from './audit';
 import { checkinHandlers } from './checkins';
 import { clientHandlers } from './clients';
+import { importHandlers } from './imports';
 import type { AppContext, Handlers, PdfPrinter } from './context';
 import { createDispatcher, type Dispatch } from './dispatch';
 import { partnerHandlers } from './partners';
@@ -37,6 +38,7 @@ export function buildHandlers(ctx: AppContext): Handlers {
     ...clientHandlers(ctx),
     ...referralHandlers(ctx),
     ...checkinHandlers(ctx),
+    ...importHandlers(ctx),
     ...printingHandlers(ctx),
     ...auditHandlers(ctx),
   } satisfies Handlers;

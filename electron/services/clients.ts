@@ -29,7 +29,8 @@ import { newId } from './ids';
 import { officeCode, officeSettings, securitySettings } from './settings';
 import { checkWilayahExists, districtExists } from './wilayah';
 
-type Fields = ParsedInputOf<'clients.create'>['data'];
+export type ClientFieldsData = ParsedInputOf<'clients.create'>['data'];
+type Fields = ClientFieldsData;
 
 /** The pimpinan role reads everything but sees NIKs masked, unless the office chose otherwise. */
 const seesNik = (ctx: AppContext, actor: Actor) => actor.role !== 'pimpinan' || securitySettings(ctx).pimpinanSeesNik;
@@ -163,14 +164,14 @@ function columns(f: Fields) {
   } satisfies Partial<ClientsTable>;
 }
 
-function mustFind(ctx: AppContext, id: string): ClientDbRow {
+export function mustFindClient(ctx: AppContext, id: string): ClientDbRow {
   const row = clientById(ctx.db, id);
   if (!row || row.deleted_at) throw new AppError('NOT_FOUND', 'clients.notFound');
   return row;
 }
 
 /** What the schema cannot check: the wilayah is in the coverage and exists, the NIK's kecamatan exists, the PK and the services are known. */
-async function checkReferences(ctx: AppContext, f: Fields, prefix: string): Promise<void> {
+export async function checkReferences(ctx: AppContext, f: Fields, prefix: string): Promise<void> {
   // Clients of a Pos Bapas live in its wilayah kerja, like its partners.
   if (f.regencyCode && !(officeSettings(ctx)?.coverage ?? []).includes(f.regencyCode)) throw fieldError(`${prefix}regencyCode`, 'v.outsideCoverage');
   await checkWilayahExists(ctx.wilayah, f, prefix);
@@ -197,34 +198,100 @@ function checkUnique(ctx: AppContext, f: Fields, excludeId: string | null, activ
   }
 }
 
+/** Audit rows keep the record without its search columns. */
+function view(r: ClientDbRow) {
+  const { pk_name: _pk, search_text: _s, name_key: _n, ...rest } = r;
+  return rest;
+}
+
+function audited(ctx: AppContext, actor: Actor, action: 'create' | 'update' | 'status', before: ClientDbRow | null, after: ClientDbRow) {
+  recordChange(ctx, actor, { action, entity: 'client', entityId: after.id, before: before ? view(before) : undefined, after: view(after) });
+}
+
+function statusRow(ctx: AppContext, clientId: string, from: string | null, to: string, date: string, reason: string, actor: Actor) {
+  const now = isoNow(ctx);
+  insertClientStatusChange(ctx.db, {
+    id: newId(),
+    client_id: clientId,
+    from_status: from,
+    to_status: to,
+    date,
+    reason,
+    changed_by: actor.id,
+    created_at: now,
+    updated_at: now,
+    deleted_at: null,
+    origin: officeCode(ctx),
+  });
+}
+
+/** Registers a client as aktif; runs inside the caller's transaction (a form save, or one row of an import). */
+export function createClientRecord(ctx: AppContext, actor: Actor, data: Fields, statusDate: string, prefix: string): ClientDbRow {
+  checkUnique(ctx, data, null, true, prefix);
+  const now = isoNow(ctx);
+  const id = newId();
+  insertClient(ctx.db, {
+    id,
+    ...columns(data),
+    status: 'aktif',
+    status_date: statusDate,
+    created_at: now,
+    updated_at: now,
+    deleted_at: null,
+    origin: officeCode(ctx),
+  });
+  statusRow(ctx, id, null, 'aktif', statusDate, '', actor);
+  const after = mustFindClient(ctx, id);
+  audited(ctx, actor, 'create', null, after);
+  return after;
+}
+
+/** Rewrites a client's fields; runs inside the caller's transaction. */
+export function updateClientRecord(ctx: AppContext, actor: Actor, before: ClientDbRow, data: Fields, prefix: string): ClientDbRow {
+  checkUnique(ctx, data, before.id, before.status === 'aktif', prefix);
+  updateClient(ctx.db, before.id, { ...columns(data), updated_at: nextStamp(ctx, before.updated_at) });
+  const after = mustFindClient(ctx, before.id);
+  audited(ctx, actor, 'update', before, after);
+  return after;
+}
+
+/** A stored client as form fields: the starting point when an import updates only some of them. */
+export function fieldsOf(r: ClientDbRow): Fields {
+  return {
+    registerNumber: r.register_number,
+    name: r.name,
+    nik: r.nik,
+    sex: r.sex,
+    birthPlace: r.birth_place,
+    birthDate: r.birth_date,
+    address: r.address,
+    regencyCode: r.regency_code,
+    districtCode: r.district_code,
+    villageCode: r.village_code,
+    phone: r.phone,
+    religion: r.religion as Fields['religion'],
+    education: r.education as Fields['education'],
+    skills: JSON.parse(r.skills) as string[],
+    interests: JSON.parse(r.interests) as string[],
+    program: r.program as Fields['program'],
+    decisionNumber: r.decision_number,
+    decisionDate: r.decision_date,
+    offence: r.offence,
+    supervisionStart: r.supervision_start,
+    supervisionEnd: r.supervision_end,
+    phaseOverride: r.phase_override as Fields['phaseOverride'],
+    pkUserId: r.pk_user_id,
+    guarantorName: r.guarantor_name,
+    guarantorRelation: r.guarantor_relation,
+    guarantorPhone: r.guarantor_phone,
+    reporting: r.reporting as Fields['reporting'],
+    notes: r.notes,
+  };
+}
+
 export function clientHandlers(
   ctx: AppContext,
 ): HandlersOf<'clients.list' | 'clients.get' | 'clients.create' | 'clients.update' | 'clients.setStatus' | 'clients.checkNik'> {
-  /** Audit rows keep the record without its search columns. */
-  const view = (r: ClientDbRow) => {
-    const { pk_name: _pk, search_text: _s, name_key: _n, ...rest } = r;
-    return rest;
-  };
-  const audited = (actor: Actor, action: 'create' | 'update' | 'status', before: ClientDbRow | null, after: ClientDbRow) =>
-    recordChange(ctx, actor, { action, entity: 'client', entityId: after.id, before: before ? view(before) : undefined, after: view(after) });
-
-  const statusRow = (clientId: string, from: string | null, to: string, date: string, reason: string, actor: Actor) => {
-    const now = isoNow(ctx);
-    insertClientStatusChange(ctx.db, {
-      id: newId(),
-      client_id: clientId,
-      from_status: from,
-      to_status: to,
-      date,
-      reason,
-      changed_by: actor.id,
-      created_at: now,
-      updated_at: now,
-      deleted_at: null,
-      origin: officeCode(ctx),
-    });
-  };
-
   return {
     'clients.list': async (input, call) => {
       const actor = actorOf(call);
@@ -237,7 +304,7 @@ export function clientHandlers(
     },
     'clients.get': async (input, call) => {
       const actor = actorOf(call);
-      const row = mustFind(ctx, input.id);
+      const row = mustFindClient(ctx, input.id);
       // Every opening of a client's full record is on record (UU 27/2022: who processed what, when).
       ctx.db.tx(() => recordChange(ctx, actor, { action: 'view', entity: 'client', entityId: row.id, sync: false }));
       return toClient(ctx, row, seesNik(ctx, actor));
@@ -260,45 +327,23 @@ export function clientHandlers(
     'clients.create': async (input, call) => {
       const actor = actorOf(call);
       await checkReferences(ctx, input.data, 'data.');
-      const row = ctx.db.tx(() => {
-        checkUnique(ctx, input.data, null, true, 'data.');
-        const now = isoNow(ctx);
-        const id = newId();
-        insertClient(ctx.db, {
-          id,
-          ...columns(input.data),
-          status: 'aktif',
-          status_date: input.statusDate,
-          created_at: now,
-          updated_at: now,
-          deleted_at: null,
-          origin: officeCode(ctx),
-        });
-        statusRow(id, null, 'aktif', input.statusDate, '', actor);
-        const after = mustFind(ctx, id);
-        audited(actor, 'create', null, after);
-        return after;
-      });
+      const row = ctx.db.tx(() => createClientRecord(ctx, actor, input.data, input.statusDate, 'data.'));
       return toClient(ctx, row, true);
     },
     'clients.update': async (input, call) => {
       const actor = actorOf(call);
       await checkReferences(ctx, input.data, 'data.');
       const row = ctx.db.tx(() => {
-        const before = mustFind(ctx, input.id);
+        const before = mustFindClient(ctx, input.id);
         if (before.updated_at !== input.expectedUpdatedAt) throw new AppError('CONFLICT', 'common.staleEdit');
-        checkUnique(ctx, input.data, input.id, before.status === 'aktif', 'data.');
-        updateClient(ctx.db, input.id, { ...columns(input.data), updated_at: nextStamp(ctx, before.updated_at) });
-        const after = mustFind(ctx, input.id);
-        audited(actor, 'update', before, after);
-        return after;
+        return updateClientRecord(ctx, actor, before, input.data, 'data.');
       });
       return toClient(ctx, row, seesNik(ctx, actor));
     },
     'clients.setStatus': async (input, call) => {
       const actor = actorOf(call);
       const row = ctx.db.tx(() => {
-        const before = mustFind(ctx, input.id);
+        const before = mustFindClient(ctx, input.id);
         if (before.status === input.status) throw fieldError('status', 'clients.sameStatus');
         if (input.date < before.status_date) throw fieldError('date', 'clients.statusBeforeLast');
         // Back to aktif only while no other active client holds the same NIK.
@@ -307,9 +352,9 @@ export function clientHandlers(
           if (holder) throw fieldError('status', 'clients.nikTaken', { name: holder.name, register: holder.register_number });
         }
         updateClient(ctx.db, input.id, { status: input.status, status_date: input.date, updated_at: nextStamp(ctx, before.updated_at) });
-        statusRow(input.id, before.status, input.status, input.date, input.reason, actor);
-        const after = mustFind(ctx, input.id);
-        audited(actor, 'status', before, after);
+        statusRow(ctx, input.id, before.status, input.status, input.date, input.reason, actor);
+        const after = mustFindClient(ctx, input.id);
+        audited(ctx, actor, 'status', before, after);
         return after;
       });
       return toClient(ctx, row, seesNik(ctx, actor));

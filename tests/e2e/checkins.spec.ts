@@ -1,6 +1,6 @@
 import { addDays, addMonths } from '../../shared/agreements';
 import { CLIENT } from '../support/fixtures';
-import { expect, pick, setUpOffice, signIn, test } from './fixtures';
+import { expect, setUpOffice, signIn, test } from './fixtures';
 
 const today = new Date().toISOString().slice(0, 10);
 

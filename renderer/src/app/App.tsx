@@ -14,6 +14,7 @@ import { AuditPage } from '../pages/AuditPage';
 import { ClientDetail } from '../pages/clients/ClientDetail';
 import { ClientEditor } from '../pages/clients/ClientEditor';
 import { ClientList } from '../pages/clients/ClientList';
+import { ImportPage } from '../pages/clients/ImportPage';
 import { ReportingPage } from '../pages/clients/ReportingPage';
 import { Home } from '../pages/Home';
 import { Login } from '../pages/Login';
@@ -76,6 +77,7 @@ function Gate() {
           <Route path="/mitra/:id">{(p) => <PartnerDetail id={p.id} />}</Route>
           <Route path="/klien" component={ClientList} />
           <Route path="/klien/baru">{() => <ClientEditor id={null} />}</Route>
+          <Route path="/klien/impor" component={ImportPage} />
           <Route path="/klien/:id/ubah">{(p) => <ClientEditor id={p.id} />}</Route>
           <Route path="/klien/:id/rujuk">{(p) => <ReferralForm clientId={p.id} />}</Route>
           <Route path="/wajib-lapor" component={ReportingPage} />

@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
-import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconFileImport, IconPlus, IconSearch } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { createColumnHelper, type SortingState } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
@@ -111,9 +111,14 @@ export function ClientList() {
       <Group justify="space-between">
         <Title order={2}>{t('clients.title')}</Title>
         {session.can(WRITERS) && (
-          <Button leftSection={<IconPlus size={16} />} onClick={() => navigate('/klien/baru')}>
-            {t('clients.add')}
-          </Button>
+          <Group gap="xs">
+            <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => navigate('/klien/impor')}>
+              {t('nav.import')}
+            </Button>
+            <Button leftSection={<IconPlus size={16} />} onClick={() => navigate('/klien/baru')}>
+              {t('clients.add')}
+            </Button>
+          </Group>
         )}
       </Group>
       <Group gap="xs" align="flex-end">
