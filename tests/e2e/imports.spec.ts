@@ -41,7 +41,7 @@ test('an officer imports the office spreadsheet: the damaged NIK is flagged, the
   await expect(page.getByText('Impor tersimpan.').first()).toBeVisible();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh laporan impor' }).click()]);
   const report = new ExcelJS.Workbook();
-  await report.xlsx.load(await readFile(await download.path()));
+  await report.xlsx.load((await readFile(await download.path())) as unknown as ArrayBuffer);
   const lines = report.worksheets[0]!.getSheetValues()
     .slice(2)
     .map((r) => (r as unknown[]).slice(1, 4));

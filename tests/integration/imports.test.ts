@@ -116,7 +116,7 @@ describe('client import', () => {
     ]);
     const report = await app.call('imports.report', { id: done.reportId! }, admin);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(report.base64, 'base64'));
+    await wb.xlsx.load(Buffer.from(report.base64, 'base64') as unknown as ArrayBuffer);
     const sheet = wb.worksheets[0]!;
     expect(sheet.getRow(3).values).toEqual([undefined, 5, 'Kesalahan', 'CB-002/2025', 'Siti Aminah', expect.stringContaining('rusak oleh Excel'), '']);
 
