@@ -262,6 +262,39 @@ export interface ImportReportsTable extends SyncColumns {
   created_by: string | null;
 }
 
+export interface ActivitiesTable extends SyncColumns {
+  date: string;
+  type: string;
+  bidang: string | null;
+  title: string;
+  place: string;
+  description: string;
+  officers: string;
+  created_by: string | null;
+}
+
+export interface ActivityPartnersTable {
+  activity_id: string;
+  partner_id: string;
+}
+
+export interface ActivityParticipantsTable {
+  activity_id: string;
+  client_id: string;
+  attended: 0 | 1;
+  note: string;
+}
+
+export interface ActivityFilesTable extends SyncColumns {
+  activity_id: string;
+  filename: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  thumb_sha256: string | null;
+  uploaded_by: string | null;
+}
+
 export interface Schema {
   settings: SettingsTable;
   users: UsersTable;
@@ -283,4 +316,8 @@ export interface Schema {
   work_hours: WorkHoursTable;
   checkins: CheckinsTable;
   import_reports: ImportReportsTable;
+  activities: ActivitiesTable;
+  activity_partners: ActivityPartnersTable;
+  activity_participants: ActivityParticipantsTable;
+  activity_files: ActivityFilesTable;
 }

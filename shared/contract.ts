@@ -21,6 +21,7 @@ import {
   ScanUploadInput,
   TemplateSaveInput,
 } from './schemas/agreements';
+import { ActivityCreateInput, ActivityFileGetInput, ActivityFileInput, ActivityListInput, ActivityUpdateInput } from './schemas/activities';
 import { AuditListInput } from './schemas/audit';
 import { AgendaInput, CheckinInput } from './schemas/checkins';
 import { ImportCheckInput, ImportColumnsInput, ImportJobInput, ImportOpenInput, ImportReportInput, ImportRowsInput } from './schemas/imports';
@@ -42,6 +43,8 @@ import {
 } from './schemas/partners';
 import { LogoInput, SettingsUpdateInput, SetupInput } from './schemas/setup';
 import type {
+  Activity,
+  ActivityRow,
   Agreement,
   AgreementRow,
   AgreementSettings,
@@ -207,6 +210,15 @@ export const contract = {
   'imports.commit': method<ImportStatus>()(ImportJobInput, WRITERS),
   'imports.report': method<ExportFile>()(ImportReportInput, 'any'),
   'imports.history': method<readonly ImportReportInfo[]>()(empty, 'any'),
+
+  'activities.list': method<readonly ActivityRow[]>()(ActivityListInput, 'any'),
+  'activities.get': method<Activity>()(byId, 'any'),
+  'activities.create': method<Activity>()(ActivityCreateInput, WRITERS),
+  'activities.update': method<Activity>()(ActivityUpdateInput, WRITERS),
+  /** A photo or document of an activity (images with a display copy), checked by content. */
+  'activities.addFile': method<Activity>()(ActivityFileInput, WRITERS),
+  'activities.file': method<ExportFile>()(ActivityFileGetInput, 'any'),
+  'activities.export': method<ExportFile>()(ActivityListInput, 'any'),
 
   'templates.list': method<readonly ArticleTemplate[]>()(empty, 'any'),
   'templates.save': method<ArticleTemplate>()(TemplateSaveInput, ADMIN),

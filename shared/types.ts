@@ -5,6 +5,7 @@ import type { ClientStatus, Phase, Program, Reporting } from './clients';
 import type { Outcome, ReferralProblem, ReferralStatus } from './referrals';
 import type { CheckinKind, DueStatus } from './checkins';
 import type { ImportField } from './imports';
+import type { ActivityType } from './activities';
 import type { Sex } from './nik';
 import type { OfficeSettings } from './schemas/setup';
 
@@ -359,6 +360,14 @@ export type TimelineEntry =
       readonly by: string;
     }
   | {
+      readonly kind: 'activity';
+      readonly date: string;
+      readonly activityId: string;
+      readonly title: string;
+      readonly activityType: ActivityType;
+      readonly attended: boolean;
+    }
+  | {
       readonly kind: 'checkin';
       readonly date: string;
       readonly checkinKind: CheckinKind;
@@ -539,4 +548,40 @@ export interface ImportReportInfo {
   readonly counts: ImportCounts;
   readonly createdAt: string;
   readonly createdBy: string;
+}
+
+export interface ActivityRow {
+  readonly id: string;
+  readonly date: string;
+  readonly type: ActivityType;
+  readonly bidang: Bidang | null;
+  readonly title: string;
+  readonly place: string;
+  readonly partnerNames: readonly string[];
+  readonly participants: number;
+  readonly attended: number;
+  readonly files: number;
+  readonly updatedAt: string;
+}
+
+export interface Activity extends ActivityRow {
+  readonly description: string;
+  readonly partnerIds: readonly string[];
+  readonly officerIds: readonly string[];
+  readonly officerNames: readonly string[];
+  readonly participantList: readonly {
+    readonly clientId: string;
+    readonly name: string;
+    readonly registerNumber: string;
+    readonly attended: boolean;
+    readonly note: string;
+  }[];
+  readonly fileList: readonly {
+    readonly id: string;
+    readonly filename: string;
+    readonly mime: string;
+    readonly size: number;
+    readonly hasDisplay: boolean;
+    readonly uploadedAt: string;
+  }[];
 }

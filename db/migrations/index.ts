@@ -7,7 +7,8 @@ import { m0005 } from './0005_clients';
 import { m0006 } from './0006_referrals';
 import { m0007 } from './0007_checkins';
 import { m0008 } from './0008_import_reports';
+import { m0009 } from './0009_activities';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009];
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDb, type Db } from '../../db/connection';
+import { activityHandlers } from './activities';
 import { agreementHandlers } from './agreements';
 import { auditHandlers } from './audit';
 import { checkinHandlers } from './checkins';
@@ -39,6 +40,7 @@ export function buildHandlers(ctx: AppContext): Handlers {
     ...referralHandlers(ctx),
     ...checkinHandlers(ctx),
     ...importHandlers(ctx),
+    ...activityHandlers(ctx),
     ...printingHandlers(ctx),
     ...auditHandlers(ctx),
   } satisfies Handlers;

@@ -3,6 +3,7 @@ import { isChild, suggestedPhase, type ClientStatus, type Phase, type Program, t
 import { AppError, fieldError } from '../../shared/errors';
 import { localDateOf } from '../../shared/format';
 import { maskNik, nikMismatches, readNik, type Sex } from '../../shared/nik';
+import type { ActivityType } from '../../shared/activities';
 import type { ReferralStatus } from '../../shared/referrals';
 import type { Client, ClientRow, NikCheck, TimelineEntry } from '../../shared/types';
 import { foldForSearch, searchTerms } from '../../shared/validate';
@@ -93,7 +94,7 @@ async function toClient(ctx: AppContext, r: ClientDbRow, fullNik: boolean): Prom
   };
 }
 
-/** Everything that happened to a client, newest first: status changes, each step of each referral, check-ins. */
+/** Everything that happened to a client, newest first: status changes, each step of each referral, check-ins, activities. */
 function timelineOf(ctx: AppContext, clientId: string): TimelineEntry[] {
   const statuses: TimelineEntry[] = clientStatusChanges(ctx.db, clientId).map((s) => ({
     kind: 'status',
@@ -125,7 +126,17 @@ function timelineOf(ctx: AppContext, clientId: string): TimelineEntry[] {
     detail: [k.reason, k.notes].filter(Boolean).join(' — '),
     by: k.officer_name ?? '',
   }));
-  return [...statuses, ...steps, ...checkins].sort((a, b) => b.date.localeCompare(a.date));
+  const activities: TimelineEntry[] = ctx.db
+    .all(
+      ctx.db.q
+        .selectFrom('activity_participants as x')
+        .innerJoin('activities as a', 'a.id', 'x.activity_id')
+        .select(['a.id', 'a.date', 'a.title', 'a.type', 'x.attended'])
+        .where('x.client_id', '=', clientId)
+        .where('a.deleted_at', 'is', null),
+    )
+    .map((a) => ({ kind: 'activity', date: a.date, activityId: a.id, title: a.title, activityType: a.type as ActivityType, attended: a.attended === 1 }));
+  return [...statuses, ...steps, ...checkins, ...activities].sort((a, b) => b.date.localeCompare(a.date));
 }
 
 function columns(f: Fields) {

@@ -738,6 +738,21 @@ export const id = {
   'importField.reporting': 'Wajib lapor',
   'importField.guarantorName': 'Penjamin',
   'importField.notes': 'Catatan',
+  'activityType.pelatihan': 'Pelatihan',
+  'activityType.bimbingan_keagamaan': 'Bimbingan keagamaan',
+  'activityType.penyuluhan_hukum': 'Penyuluhan hukum',
+  'activityType.konseling': 'Konseling',
+  'activityType.kunjungan': 'Kunjungan/monitoring',
+  'activityType.rapat_evaluasi': 'Rapat evaluasi',
+  'activityType.sosialisasi': 'Sosialisasi',
+  'activityType.penandatanganan_pks': 'Penandatanganan PKS',
+  'activityType.lainnya': 'Lainnya',
+  'activities.attended': 'hadir',
+  'activities.absent': 'tidak hadir',
+  'activities.notFound': 'Kegiatan tidak ditemukan.',
+  'activities.badDisplayCopy': 'Salinan tampilan gambar tidak sah (harus JPEG/PNG, maks. 1600 piksel).',
+  'audit.entity.activity': 'Kegiatan',
+  'audit.entity.activity_file': 'Berkas kegiatan',
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -147,6 +147,13 @@ export function ClientDetail({ id }: { id: string }) {
                   {e.by}
                 </Text>
               </Timeline.Item>
+            ) : e.kind === 'activity' ? (
+              <Timeline.Item key={i} color="grape" title={`${date(e.date)} · ${t(`activityType.${e.activityType}`)}`}>
+                <Text size="sm">
+                  <Link href={`/kegiatan/${e.activityId}`}>{e.title}</Link>
+                  {` · ${t(e.attended ? 'activities.attended' : 'activities.absent')}`}
+                </Text>
+              </Timeline.Item>
             ) : e.kind === 'checkin' ? (
               <Timeline.Item key={i} color="teal" title={`${date(e.date)} · ${t('checkins.timeline', { kind: t(`checkinKind.${e.checkinKind}`) })}`}>
                 {e.detail && <Text size="sm">{e.detail}</Text>}
