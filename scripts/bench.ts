@@ -6,7 +6,6 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { createAppCore } from '../electron/services/app';
 import { newId } from '../electron/services/ids';
 import { startWebServer } from '../electron/web/server';
@@ -20,30 +19,13 @@ import { foldForSearch } from '../shared/validate';
 import { localDateOf } from '../shared/format';
 import { DEFAULT_SERVICES, PARTNER_CATEGORIES, PARTNER_STATUSES } from '../shared/domain';
 import { SETUP } from '../tests/support/fixtures';
+import { measure, RUNS } from './bench-util';
 
 const PARTNERS = 5000;
-const WARMUP = 200;
-const RUNS = Number(process.env.BENCH_RUNS ?? 2000);
 
 const KINDS = ['Pondok Pesantren', 'Yayasan', 'Bengkel', 'LBH', 'Dinas Sosial', 'Koperasi', 'Universitas', 'Balai Latihan Kerja'];
 const NAMES = ['Al-Hikmah', 'Nurul Iman', 'Sejahtera', 'Maju Jaya', 'Rejang', 'Cahaya Ümmah', 'Berkah', 'Harapan Baru', 'Bina Insani', 'Mandiri'];
 const REGENCIES = ['17.02', '17.08', '17.07'];
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-async function measure(fn: () => unknown | Promise<unknown>, runs = RUNS): Promise<{ p50: number; p95: number }> {
-  for (let i = 0; i < Math.min(WARMUP, runs); i++) await fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p95: percentile(times, 95) };
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'mitra-bench-'));
 const core = createAppCore(join(dir, 'data'));

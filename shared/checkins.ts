@@ -37,8 +37,8 @@ export function dueDates(start: string, end: string, reporting: Reporting): stri
 }
 
 export interface ReportingState {
-  /** Due dates whose window has closed (grace included), oldest first. */
-  readonly passed: readonly string[];
+  /** How many due dates have had their window close (grace included). */
+  readonly passedCount: number;
   /** How many of the last passed due dates in a row had no check-in. */
   readonly missedStreak: number;
   /** The earliest of those missed due dates (the client is overdue since then), or null. */
@@ -47,28 +47,43 @@ export interface ReportingState {
   readonly nextDue: string | null;
 }
 
+/** How many due dates fall on or before `date` (within the supervision period), without listing them. */
+function duesUpTo(start: string, end: string, reporting: Exclude<Reporting, 'tidak'>, date: string): number {
+  const until = date < end ? date : end;
+  if (until < start) return 0;
+  let k: number;
+  if (reporting === 'bulanan') {
+    const [sy, sm] = start.split('-').map(Number) as [number, number];
+    const [uy, um] = until.split('-').map(Number) as [number, number];
+    k = (uy - sy) * 12 + (um - sm);
+    if (k > 0 && dueDate(start, reporting, k) > until) k--;
+  } else {
+    k = Math.floor((Date.parse(`${until}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / (14 * 86_400_000));
+  }
+  return Math.max(0, k);
+}
+
 /**
  * Where a client stands on `today`, given the date of their last check-in. A due date is missed
- * when its window closed and the last check-in falls before the window opened.
+ * when its window closed and the last check-in falls before the window opened. Computed with a
+ * handful of date operations, however long the supervision: the overdue list runs it for every
+ * active client.
  */
 export function reportingState(start: string, end: string, reporting: Reporting, lastCheckin: string | null, today: string): ReportingState {
-  if (reporting === 'tidak') return { passed: [], missedStreak: 0, overdueSince: null, nextDue: null };
+  if (reporting === 'tidak') return { passedCount: 0, missedStreak: 0, overdueSince: null, nextDue: null };
   const grace = GRACE_DAYS[reporting];
-  const dues = dueDates(start, end, reporting);
-  const closes = (d: string) => addDays(d, grace);
-  const passed = dues.filter((d) => closes(d) < today);
-  let streak = 0;
-  for (let i = passed.length - 1; i >= 0; i--) {
-    // Window i opens the day after the previous window closed (or at the start of supervision).
-    const opens = i === 0 ? start : addDays(closes(passed[i - 1]!), 1);
-    if (lastCheckin !== null && lastCheckin >= opens) break;
-    streak++;
-  }
+  // Due dates whose window closed before today: d + grace < today.
+  const passedCount = duesUpTo(start, end, reporting, addDays(today, -grace - 1));
+  // Window i opens the day after window i-1 closes (window 1 at the start), so the last check-in
+  // meets window q+1, where q counts the due dates whose window had closed before it.
+  const metUpTo = lastCheckin === null || lastCheckin < start ? 0 : duesUpTo(start, end, reporting, addDays(lastCheckin, -grace - 1)) + 1;
+  const streak = Math.max(0, passedCount - metUpTo);
+  const next = dueDate(start, reporting, passedCount + 1);
   return {
-    passed,
+    passedCount,
     missedStreak: streak,
-    overdueSince: streak > 0 ? passed[passed.length - streak]! : null,
-    nextDue: dues.find((d) => closes(d) >= today) ?? null,
+    overdueSince: streak > 0 ? dueDate(start, reporting, passedCount - streak + 1) : null,
+    nextDue: next <= end ? next : null,
   };
 }
 

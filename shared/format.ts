@@ -40,13 +40,16 @@ export function weekdayOf(date: string, locale: Locale = 'id'): string {
 }
 
 /** The office's calendar date of an instant, e.g. for "today" in WIT while UTC is still yesterday. */
+/** Building an Intl formatter costs far more than using one: one per zone, made once. */
+const dayFormatters = new Map<TimeZoneCode, Intl.DateTimeFormat>();
+
 export function localDateOf(instant: Date, zone: TimeZoneCode): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: TIME_ZONES[zone],
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(instant);
+  let formatter = dayFormatters.get(zone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONES[zone], year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormatters.set(zone, formatter);
+  }
+  const parts = formatter.formatToParts(instant);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
