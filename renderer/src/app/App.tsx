@@ -5,6 +5,9 @@ import { Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { AppError } from '../../../shared/errors';
 import { useI18n } from '../i18n';
+import { ActivityDetail } from '../pages/activities/ActivityDetail';
+import { ActivityEditor } from '../pages/activities/ActivityEditor';
+import { ActivityList } from '../pages/activities/ActivityList';
 import { AgreementDetail } from '../pages/agreements/AgreementDetail';
 import { AgreementEditor } from '../pages/agreements/AgreementEditor';
 import { AgreementList } from '../pages/agreements/AgreementList';
@@ -81,6 +84,10 @@ function Gate() {
           <Route path="/klien/:id/ubah">{(p) => <ClientEditor id={p.id} />}</Route>
           <Route path="/klien/:id/rujuk">{(p) => <ReferralForm clientId={p.id} />}</Route>
           <Route path="/wajib-lapor" component={ReportingPage} />
+          <Route path="/kegiatan" component={ActivityList} />
+          <Route path="/kegiatan/baru">{() => <ActivityEditor id={null} />}</Route>
+          <Route path="/kegiatan/:id/ubah">{(p) => <ActivityEditor id={p.id} />}</Route>
+          <Route path="/kegiatan/:id">{(p) => <ActivityDetail id={p.id} />}</Route>
           <Route path="/rujukan/:id">{(p) => <ReferralDetail id={p.id} />}</Route>
           <Route path="/klien/:id">{(p) => <ClientDetail id={p.id} />}</Route>
           <Route path="/pks" component={AgreementList} />

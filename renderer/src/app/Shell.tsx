@@ -3,6 +3,7 @@ import { Spotlight } from '@mantine/spotlight';
 import {
   IconBuildingCommunity,
   IconCalendarCheck,
+  IconCalendarEvent,
   IconFileCertificate,
   IconChevronDown,
   IconHome,
@@ -42,6 +43,7 @@ function useNav(): NavItem[] {
     { href: '/mitra', label: t('nav.partners'), icon: <IconBuildingCommunity size={18} />, method: 'partners.list' },
     { href: '/klien', label: t('nav.clients'), icon: <IconUserCheck size={18} />, method: 'clients.list' },
     { href: '/wajib-lapor', label: t('nav.reporting'), icon: <IconCalendarCheck size={18} />, method: 'checkins.overdue' },
+    { href: '/kegiatan', label: t('nav.activities'), icon: <IconCalendarEvent size={18} />, method: 'activities.list' },
     { href: '/pks', label: t('nav.agreements'), icon: <IconFileCertificate size={18} />, method: 'agreements.list' },
     { href: '/pokmas', label: t('nav.pokmas'), icon: <IconUsersGroup size={18} />, method: 'pokmas.list' },
     { href: '/verifikasi', label: t('nav.verify'), icon: <IconQrcode size={18} />, method: 'documents.verify' },
