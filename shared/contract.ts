@@ -176,6 +176,8 @@ export const contract = {
   'clients.update': method<Client>()(ClientUpdateInput, WRITERS),
   'clients.setStatus': method<Client>()(ClientSetStatusInput, WRITERS),
   'clients.checkNik': method<NikCheck>()(NikCheckInput, WRITERS),
+  /** The current list as .xlsx (NIK masked as on screen); audited. */
+  'clients.export': method<ExportFile>()(ClientListInput, 'any'),
 
   /** The referral rules applied to a plan, for the form to show before saving. */
   'referrals.check': method<ReferralAssessment>()(ReferralCheckInput, WRITERS),

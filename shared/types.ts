@@ -368,6 +368,15 @@ export type TimelineEntry =
       readonly attended: boolean;
     }
   | {
+      readonly kind: 'document';
+      readonly date: string;
+      readonly referralId: string;
+      readonly title: string;
+      readonly number: string;
+      readonly code: string;
+      readonly version: number;
+    }
+  | {
       readonly kind: 'checkin';
       readonly date: string;
       readonly checkinKind: CheckinKind;

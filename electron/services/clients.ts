@@ -2,6 +2,7 @@ import type { ParsedInputOf } from '../../shared/contract';
 import { isChild, suggestedPhase, type ClientStatus, type Phase, type Program, type Reporting } from '../../shared/clients';
 import { AppError, fieldError } from '../../shared/errors';
 import { localDateOf } from '../../shared/format';
+import { translate } from '../../shared/i18n/index';
 import { maskNik, nikMismatches, readNik, type Sex } from '../../shared/nik';
 import type { ActivityType } from '../../shared/activities';
 import type { ReferralStatus } from '../../shared/referrals';
@@ -26,6 +27,7 @@ import { userById } from '../../db/repositories/users';
 import type { ClientsTable } from '../../db/schema';
 import { recordChange } from './audit';
 import { actorOf, isoNow, nextStamp, type Actor, type AppContext, type HandlersOf } from './context';
+import { exportTable, type ExportColumn } from './exporter';
 import { newId } from './ids';
 import { officeCode, officeSettings, securitySettings } from './settings';
 import { checkWilayahExists, districtExists } from './wilayah';
@@ -94,7 +96,7 @@ async function toClient(ctx: AppContext, r: ClientDbRow, fullNik: boolean): Prom
   };
 }
 
-/** Everything that happened to a client, newest first: status changes, each step of each referral, check-ins, activities. */
+/** Everything that happened to a client, newest first: status changes, each step of each referral, check-ins, activities, letters printed. */
 function timelineOf(ctx: AppContext, clientId: string): TimelineEntry[] {
   const statuses: TimelineEntry[] = clientStatusChanges(ctx.db, clientId).map((s) => ({
     kind: 'status',
@@ -136,7 +138,28 @@ function timelineOf(ctx: AppContext, clientId: string): TimelineEntry[] {
         .where('a.deleted_at', 'is', null),
     )
     .map((a) => ({ kind: 'activity', date: a.date, activityId: a.id, title: a.title, activityType: a.type as ActivityType, attended: a.attended === 1 }));
-  return [...statuses, ...steps, ...checkins, ...activities].sort((a, b) => b.date.localeCompare(a.date));
+  const zone = officeSettings(ctx)?.timeZone ?? 'WIB';
+  const documents: TimelineEntry[] =
+    referrals.size === 0
+      ? []
+      : ctx.db
+          .all(
+            ctx.db.q
+              .selectFrom('printed_documents')
+              .select(['entity_id', 'title', 'number', 'code', 'version', 'created_at'])
+              .where('kind', '=', 'rujukan')
+              .where('entity_id', 'in', [...referrals.keys()]),
+          )
+          .map((d) => ({
+            kind: 'document',
+            date: localDateOf(new Date(d.created_at), zone),
+            referralId: d.entity_id,
+            title: d.title,
+            number: d.number,
+            code: d.code,
+            version: d.version,
+          }));
+  return [...statuses, ...steps, ...checkins, ...activities, ...documents].sort((a, b) => b.date.localeCompare(a.date));
 }
 
 function columns(f: Fields) {
@@ -302,7 +325,7 @@ export function fieldsOf(r: ClientDbRow): Fields {
 
 export function clientHandlers(
   ctx: AppContext,
-): HandlersOf<'clients.list' | 'clients.get' | 'clients.create' | 'clients.update' | 'clients.setStatus' | 'clients.checkNik'> {
+): HandlersOf<'clients.list' | 'clients.get' | 'clients.create' | 'clients.update' | 'clients.setStatus' | 'clients.checkNik' | 'clients.export'> {
   return {
     'clients.list': async (input, call) => {
       const actor = actorOf(call);
@@ -312,6 +335,25 @@ export function clientHandlers(
       const total = rows.length < input.limit && input.offset === 0 ? rows.length : countClients(ctx.db, f);
       const full = seesNik(ctx, actor);
       return { rows: rows.map((r) => toRow(ctx, r, full)), total };
+    },
+    'clients.export': async (input, call) => {
+      const actor = actorOf(call);
+      await ctx.wilayah.regencies();
+      const f = { terms: searchTerms(input.q), status: input.status, program: input.program, pkUserId: input.pkUserId, regencyCode: input.regencyCode };
+      const full = seesNik(ctx, actor);
+      const rows = listClients(ctx.db, f, input.sort, input.dir, 100_000, 0).map((r) => toRow(ctx, r, full));
+      const file = await exportTable('xlsx', 'klien', officeToday(ctx), CLIENT_EXPORT_COLUMNS, rows, null);
+      // Personal data leaving the app: who exported what is on record.
+      ctx.db.tx(() =>
+        recordChange(ctx, actor, {
+          action: 'export',
+          entity: 'client',
+          entityId: '*',
+          after: { rows: rows.length, filter: input, nikMasked: !full },
+          sync: false,
+        }),
+      );
+      return file;
     },
     'clients.get': async (input, call) => {
       const actor = actorOf(call);
@@ -372,3 +414,16 @@ export function clientHandlers(
     },
   };
 }
+
+const CLIENT_EXPORT_COLUMNS: readonly ExportColumn<ClientRow, null>[] = [
+  { header: 'No. register', width: 18, value: (c) => c.registerNumber },
+  { header: 'Nama', width: 30, value: (c) => c.name },
+  { header: 'NIK', width: 20, value: (c) => c.nik ?? '' },
+  { header: 'JK', width: 5, value: (c) => c.sex },
+  { header: 'Program', width: 22, value: (c) => translate('id', `program.${c.program}`) },
+  { header: 'Mulai bimbingan', width: 14, value: (c) => c.supervisionStart },
+  { header: 'Akhir bimbingan', width: 14, value: (c) => c.supervisionEnd },
+  { header: 'Tahap', width: 10, value: (c) => translate('id', `phase.${c.phase}`) },
+  { header: 'PK', width: 24, value: (c) => c.pkName ?? '' },
+  { header: 'Status', width: 12, value: (c) => translate('id', `clientStatus.${c.status}`) },
+];

@@ -781,4 +781,5 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'activities.addFile': 'Photo (JPEG/PNG) or PDF document, max. 20 MB',
   'activities.downloadOriginal': 'Download the original file',
   'activities.upload': 'Upload file',
+  'clients.documentPrinted': 'Cover letter printed',
 };

@@ -780,6 +780,7 @@ export const id = {
   'activities.addFile': 'Foto (JPEG/PNG) atau dokumen PDF, maks. 20 MB',
   'activities.downloadOriginal': 'Unduh berkas asli',
   'activities.upload': 'Unggah berkas',
+  'clients.documentPrinted': 'Surat pengantar dicetak',
 } as const;
 
 export type MessageKey = keyof typeof id;

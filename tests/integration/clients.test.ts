@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InputOf } from '../../shared/contract';
 import { dumpDb } from '../support/dump';
@@ -105,6 +106,16 @@ describe('clients', () => {
     const seen = await app.call('clients.get', { id: c.id }, pimpinan);
     expect([seen.nik, seen.nikMasked]).toEqual(['1702********0001', true]);
     expect((await app.fail('clients.create', { data: { ...CLIENT, registerNumber: 'Y' }, statusDate: '2025-01-15' }, pimpinan)).code).toBe('FORBIDDEN');
+
+    // The export shows what the screen shows: masked for the pimpinan, in full for the officer; both are audited.
+    const nikInExport = async (token: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from((await app.call('clients.export', {}, token)).base64, 'base64') as unknown as ArrayBuffer);
+      return wb.worksheets[0]!.getRow(2).getCell(3).value;
+    };
+    expect(await nikInExport(pimpinan)).toBe('1702********0001');
+    expect(await nikInExport(admin)).toBe('1702091503850001');
+    expect(app.db.raw.prepare(`SELECT count(*) FROM audit_log WHERE action = 'export' AND entity = 'client'`).pluck().get()).toBe(2);
 
     const settings = await app.call('settings.get', {}, admin);
     await app.call('settings.update', { security: { ...settings.security, pimpinanSeesNik: true } }, admin);

@@ -233,5 +233,7 @@ describe('referral progress', () => {
       matchesCurrent: true,
       statusKey: 'referralStatus.diusulkan',
     });
+    const client = await app.call('clients.get', { id: clientId }, admin);
+    expect(client.timeline.find((e) => e.kind === 'document')).toMatchObject({ number: '001/RUJ/CRP/III/2025', code: file.code, version: 1 });
   });
 });

@@ -147,6 +147,12 @@ export function ClientDetail({ id }: { id: string }) {
                   {e.by}
                 </Text>
               </Timeline.Item>
+            ) : e.kind === 'document' ? (
+              <Timeline.Item key={i} color="gray" title={`${date(e.date)} · ${t('clients.documentPrinted')}`}>
+                <Text size="sm">
+                  <Link href={`/rujukan/${e.referralId}`}>{`${e.number} · ${t('documents.code', { code: e.code, version: e.version })}`}</Link>
+                </Text>
+              </Timeline.Item>
             ) : e.kind === 'activity' ? (
               <Timeline.Item key={i} color="grape" title={`${date(e.date)} · ${t(`activityType.${e.activityType}`)}`}>
                 <Text size="sm">

@@ -1,6 +1,6 @@
 import { Badge, Button, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
-import { IconFileImport, IconPlus, IconSearch } from '@tabler/icons-react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { IconDownload, IconFileImport, IconPlus, IconSearch } from '@tabler/icons-react';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { createColumnHelper, type SortingState } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { useLocation } from 'wouter';
@@ -14,7 +14,8 @@ import { DataTable } from '../../components/DataTable';
 import { CLIENT_STATUS_COLOR, clientStatusOptions, programOptions } from '../../components/labels';
 import { useDebounced } from '../../components/useDebounced';
 import { useI18n } from '../../i18n';
-import { call } from '../../rpc';
+import { call, saveFile } from '../../rpc';
+import { notifyOk, showError } from '../../components/forms';
 
 const LIMIT = 1000;
 const col = createColumnHelper<ClientRow>();
@@ -42,6 +43,14 @@ export function ClientList() {
   };
   const list = useQuery({ queryKey: ['clients.list', query], queryFn: () => call('clients.list', query), placeholderData: keepPreviousData });
   const officers = useQuery({ queryKey: ['users.names'], queryFn: () => call('users.names', {}) });
+  const exporter = useMutation({
+    mutationFn: () => call('clients.export', { ...query, limit: 1000 }),
+    onSuccess: (file) => {
+      saveFile(file);
+      notifyOk(t('partners.exported', { rows: file.rows, file: file.filename }));
+    },
+    onError: (e) => showError(e, t),
+  });
 
   const columns = useMemo(
     () => [
@@ -110,16 +119,21 @@ export function ClientList() {
     <Stack gap="sm">
       <Group justify="space-between">
         <Title order={2}>{t('clients.title')}</Title>
-        {session.can(WRITERS) && (
-          <Group gap="xs">
-            <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => navigate('/klien/impor')}>
-              {t('nav.import')}
-            </Button>
-            <Button leftSection={<IconPlus size={16} />} onClick={() => navigate('/klien/baru')}>
-              {t('clients.add')}
-            </Button>
-          </Group>
-        )}
+        <Group gap="xs">
+          <Button variant="default" leftSection={<IconDownload size={16} />} loading={exporter.isPending} onClick={() => exporter.mutate()}>
+            Excel (.xlsx)
+          </Button>
+          {session.can(WRITERS) && (
+            <>
+              <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={() => navigate('/klien/impor')}>
+                {t('nav.import')}
+              </Button>
+              <Button leftSection={<IconPlus size={16} />} onClick={() => navigate('/klien/baru')}>
+                {t('clients.add')}
+              </Button>
+            </>
+          )}
+        </Group>
       </Group>
       <Group gap="xs" align="flex-end">
         <TextInput
