@@ -112,3 +112,14 @@ export function statusChangesOf(db: Db, partnerId: string) {
       .orderBy('s.created_at', 'desc'),
   );
 }
+
+/** Partners with status aktif, not archived, that offer a service. */
+export const activePartnersOffering = (db: Db, service: string): PartnerDbRow[] =>
+  db.all(
+    db.q
+      .selectFrom('partners')
+      .selectAll()
+      .where('deleted_at', 'is', null)
+      .where('status', '=', 'aktif')
+      .where(sql<boolean>`EXISTS (SELECT 1 FROM json_each(partners.services) WHERE value = ${service})`),
+  );

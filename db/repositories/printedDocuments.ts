@@ -30,3 +30,15 @@ export const documentByCode = (db: Db, code: string) =>
 export function insertPrintedDocument(db: Db, row: Insertable<PrintedDocumentsTable>): void {
   db.run(db.q.insertInto('printed_documents').values(row));
 }
+
+/** The printed versions of these records (e.g. a client's referral letters). */
+export const documentsOfEntities = (db: Db, kind: 'pks' | 'rujukan', entityIds: readonly string[]) =>
+  entityIds.length === 0
+    ? []
+    : db.all(
+        db.q
+          .selectFrom('printed_documents')
+          .select(['entity_id', 'title', 'number', 'code', 'version', 'created_at'])
+          .where('kind', '=', kind)
+          .where('entity_id', 'in', entityIds as string[]),
+      );

@@ -1,13 +1,25 @@
 import { imageSize } from 'image-size';
-import { sql } from 'kysely';
 import type { ActivityType } from '../../shared/activities';
 import type { ParsedInputOf } from '../../shared/contract';
 import type { Bidang } from '../../shared/domain';
 import { AppError, fieldError } from '../../shared/errors';
 import { localDateOf } from '../../shared/format';
 import type { Activity, ActivityRow, ExportFile } from '../../shared/types';
-import type { Selectable } from 'kysely';
-import type { ActivitiesTable } from '../../db/schema';
+import {
+  activityById,
+  activityFileById,
+  activityFiles,
+  activityParticipants,
+  activityPartnerIds,
+  countExisting,
+  insertActivity,
+  insertActivityFile,
+  listActivities,
+  replaceActivityLinks,
+  updateActivity,
+  userNames,
+  type ActivityDbRow,
+} from '../../db/repositories/activities';
 import { recordChange } from './audit';
 import { actorOf, isoNow, nextStamp, type AppContext, type HandlersOf } from './context';
 import { exportTable } from './exporter';
@@ -16,25 +28,9 @@ import { newId } from './ids';
 import { officeCode, officeSettings } from './settings';
 
 type Fields = ParsedInputOf<'activities.create'>;
-type ActivityDbRow = Selectable<ActivitiesTable> & { partner_names: string | null; participants: number; attended: number; files: number };
 
 /** A display copy is at most this many pixels on its longer side (made by the screen, checked here). */
 const DISPLAY_MAX_PX = 1600;
-
-function listQuery(ctx: AppContext) {
-  return ctx.db.q
-    .selectFrom('activities as a')
-    .selectAll('a')
-    .select([
-      sql<string | null>`(SELECT group_concat(p.name, '|') FROM activity_partners ap JOIN partners p ON p.id = ap.partner_id WHERE ap.activity_id = a.id)`.as(
-        'partner_names',
-      ),
-      sql<number>`(SELECT count(*) FROM activity_participants x WHERE x.activity_id = a.id)`.as('participants'),
-      sql<number>`(SELECT count(*) FROM activity_participants x WHERE x.activity_id = a.id AND x.attended = 1)`.as('attended'),
-      sql<number>`(SELECT count(*) FROM activity_files f WHERE f.activity_id = a.id AND f.deleted_at IS NULL)`.as('files'),
-    ])
-    .where('a.deleted_at', 'is', null);
-}
 
 function toRow(r: ActivityDbRow): ActivityRow {
   return {
@@ -53,67 +49,45 @@ function toRow(r: ActivityDbRow): ActivityRow {
 }
 
 function mustFind(ctx: AppContext, id: string): ActivityDbRow {
-  const r = ctx.db.first(listQuery(ctx).where('a.id', '=', id));
+  const r = activityById(ctx.db, id);
   if (!r) throw new AppError('NOT_FOUND', 'activities.notFound');
   return r;
 }
 
 function toActivity(ctx: AppContext, r: ActivityDbRow): Activity {
   const officerIds = JSON.parse(r.officers) as string[];
-  const names = new Map(
-    officerIds.length ? ctx.db.all(ctx.db.q.selectFrom('users').select(['id', 'name']).where('id', 'in', officerIds)).map((u) => [u.id, u.name]) : [],
-  );
+  const names = userNames(ctx.db, officerIds);
   return {
     ...toRow(r),
     description: r.description,
-    partnerIds: ctx.db.all(ctx.db.q.selectFrom('activity_partners').select('partner_id').where('activity_id', '=', r.id)).map((p) => p.partner_id),
+    partnerIds: activityPartnerIds(ctx.db, r.id),
     officerIds,
     officerNames: officerIds.map((id) => names.get(id) ?? ''),
-    participantList: ctx.db
-      .all(
-        ctx.db.q
-          .selectFrom('activity_participants as x')
-          .innerJoin('clients as c', 'c.id', 'x.client_id')
-          .select(['x.client_id', 'x.attended', 'x.note', 'c.name', 'c.register_number'])
-          .where('x.activity_id', '=', r.id)
-          .orderBy('c.name_key'),
-      )
-      .map((p) => ({ clientId: p.client_id, name: p.name, registerNumber: p.register_number, attended: p.attended === 1, note: p.note })),
-    fileList: ctx.db
-      .all(ctx.db.q.selectFrom('activity_files').selectAll().where('activity_id', '=', r.id).where('deleted_at', 'is', null).orderBy('created_at'))
-      .map((f) => ({ id: f.id, filename: f.filename, mime: f.mime, size: f.size, hasDisplay: f.thumb_sha256 !== null, uploadedAt: f.created_at })),
+    participantList: activityParticipants(ctx.db, r.id).map((p) => ({
+      clientId: p.client_id,
+      name: p.name,
+      registerNumber: p.register_number,
+      attended: p.attended === 1,
+      note: p.note,
+    })),
+    fileList: activityFiles(ctx.db, r.id).map((f) => ({
+      id: f.id,
+      filename: f.filename,
+      mime: f.mime,
+      size: f.size,
+      hasDisplay: f.thumb_sha256 !== null,
+      uploadedAt: f.created_at,
+    })),
   };
 }
 
 /** Partners, officers and clients named must exist (archived partners and inactive clients are allowed: history). */
 function checkReferences(ctx: AppContext, f: Fields, prefix: string): void {
-  const count = (table: 'partners' | 'users' | 'clients', ids: readonly string[]) =>
-    ids.length === 0
-      ? 0
-      : (ctx.db.first(
-          ctx.db.q
-            .selectFrom(table)
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .where('id', 'in', ids as string[]),
-        )?.n ?? 0);
+  const count = (table: 'partners' | 'users' | 'clients', ids: readonly string[]) => countExisting(ctx.db, table, ids);
   if (count('partners', f.partnerIds) !== f.partnerIds.length) throw fieldError(`${prefix}partnerIds`, 'partners.notFound');
   if (count('users', f.officerIds) !== f.officerIds.length) throw fieldError(`${prefix}officerIds`, 'clients.pkUnknown');
   const clientIds = f.participants.map((p) => p.clientId);
   if (count('clients', clientIds) !== clientIds.length) throw fieldError(`${prefix}participants`, 'clients.notFound');
-}
-
-/** Replaces the partners and participants of an activity inside the caller's transaction. */
-function writeLinks(ctx: AppContext, id: string, f: Fields): void {
-  ctx.db.run(ctx.db.q.deleteFrom('activity_partners').where('activity_id', '=', id));
-  ctx.db.run(ctx.db.q.deleteFrom('activity_participants').where('activity_id', '=', id));
-  if (f.partnerIds.length) ctx.db.run(ctx.db.q.insertInto('activity_partners').values(f.partnerIds.map((p) => ({ activity_id: id, partner_id: p }))));
-  if (f.participants.length) {
-    ctx.db.run(
-      ctx.db.q
-        .insertInto('activity_participants')
-        .values(f.participants.map((p) => ({ activity_id: id, client_id: p.clientId, attended: p.attended ? (1 as const) : (0 as const), note: p.note }))),
-    );
-  }
 }
 
 const columns = (f: Fields) => ({
@@ -131,16 +105,7 @@ export function activityHandlers(
 ): HandlersOf<
   'activities.list' | 'activities.get' | 'activities.create' | 'activities.update' | 'activities.addFile' | 'activities.file' | 'activities.export'
 > {
-  const list = (input: ParsedInputOf<'activities.list'>) => {
-    let q = listQuery(ctx);
-    if (input.type) q = q.where('a.type', '=', input.type);
-    if (input.month) q = q.where('a.date', '>=', `${input.month}-01`).where('a.date', '<=', `${input.month}-31`);
-    if (input.partnerId)
-      q = q.where(sql<boolean>`EXISTS (SELECT 1 FROM activity_partners ap WHERE ap.activity_id = a.id AND ap.partner_id = ${input.partnerId})`);
-    if (input.clientId)
-      q = q.where(sql<boolean>`EXISTS (SELECT 1 FROM activity_participants x WHERE x.activity_id = a.id AND x.client_id = ${input.clientId})`);
-    return ctx.db.all(q.orderBy('a.date', 'desc').orderBy('a.created_at', 'desc').limit(input.limit).offset(input.offset)).map(toRow);
-  };
+  const list = (input: ParsedInputOf<'activities.list'>) => listActivities(ctx.db, input, input.limit, input.offset).map(toRow);
   return {
     'activities.list': (input) => list(input),
     'activities.get': (input) => toActivity(ctx, mustFind(ctx, input.id)),
@@ -150,12 +115,8 @@ export function activityHandlers(
         checkReferences(ctx, input, '');
         const now = isoNow(ctx);
         const id = newId();
-        ctx.db.run(
-          ctx.db.q
-            .insertInto('activities')
-            .values({ id, ...columns(input), created_by: actor.id, created_at: now, updated_at: now, deleted_at: null, origin: officeCode(ctx) }),
-        );
-        writeLinks(ctx, id, input);
+        insertActivity(ctx.db, { id, ...columns(input), created_by: actor.id, created_at: now, updated_at: now, deleted_at: null, origin: officeCode(ctx) });
+        replaceActivityLinks(ctx.db, id, input.partnerIds, input.participants);
         const after = toActivity(ctx, mustFind(ctx, id));
         recordChange(ctx, actor, { action: 'create', entity: 'activity', entityId: id, after });
         return after;
@@ -168,13 +129,8 @@ export function activityHandlers(
         if (before.updated_at !== input.expectedUpdatedAt) throw new AppError('CONFLICT', 'common.staleEdit');
         checkReferences(ctx, input.data, 'data.');
         const beforeView = toActivity(ctx, before);
-        ctx.db.run(
-          ctx.db.q
-            .updateTable('activities')
-            .set({ ...columns(input.data), updated_at: nextStamp(ctx, before.updated_at) })
-            .where('id', '=', input.id),
-        );
-        writeLinks(ctx, input.id, input.data);
+        updateActivity(ctx.db, input.id, { ...columns(input.data), updated_at: nextStamp(ctx, before.updated_at) });
+        replaceActivityLinks(ctx.db, input.id, input.data.partnerIds, input.data.participants);
         const after = toActivity(ctx, mustFind(ctx, input.id));
         recordChange(ctx, actor, { action: 'update', entity: 'activity', entityId: input.id, before: beforeView, after });
         return after;
@@ -229,19 +185,14 @@ export function activityHandlers(
           deleted_at: null,
           origin: officeCode(ctx),
         };
-        ctx.db.run(ctx.db.q.insertInto('activity_files').values(row));
-        ctx.db.run(
-          ctx.db.q
-            .updateTable('activities')
-            .set({ updated_at: nextStamp(ctx, before.updated_at) })
-            .where('id', '=', before.id),
-        );
+        insertActivityFile(ctx.db, row);
+        updateActivity(ctx.db, before.id, { updated_at: nextStamp(ctx, before.updated_at) });
         recordChange(ctx, actor, { action: 'create', entity: 'activity_file', entityId: id, after: row });
         return toActivity(ctx, mustFind(ctx, before.id));
       });
     },
     'activities.file': (input): ExportFile => {
-      const f = ctx.db.first(ctx.db.q.selectFrom('activity_files').selectAll().where('id', '=', input.id).where('deleted_at', 'is', null));
+      const f = activityFileById(ctx.db, input.id);
       if (!f) throw new AppError('NOT_FOUND', 'files.missing');
       const display = input.variant === 'display' && f.thumb_sha256;
       const bytes = readStoredFile(ctx.filesDir, display ? f.thumb_sha256! : f.sha256);

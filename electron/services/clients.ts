@@ -20,7 +20,9 @@ import {
   updateClient,
   type ClientDbRow,
 } from '../../db/repositories/clients';
+import { activitiesOfClient } from '../../db/repositories/activities';
 import { checkinsOf } from '../../db/repositories/checkins';
+import { documentsOfEntities } from '../../db/repositories/printedDocuments';
 import { listReferrals, referralStatusChanges } from '../../db/repositories/referrals';
 import { serviceCodes } from '../../db/repositories/serviceTypes';
 import { userById } from '../../db/repositories/users';
@@ -128,37 +130,27 @@ function timelineOf(ctx: AppContext, clientId: string): TimelineEntry[] {
     detail: [k.reason, k.notes].filter(Boolean).join(' — '),
     by: k.officer_name ?? '',
   }));
-  const activities: TimelineEntry[] = ctx.db
-    .all(
-      ctx.db.q
-        .selectFrom('activity_participants as x')
-        .innerJoin('activities as a', 'a.id', 'x.activity_id')
-        .select(['a.id', 'a.date', 'a.title', 'a.type', 'x.attended'])
-        .where('x.client_id', '=', clientId)
-        .where('a.deleted_at', 'is', null),
-    )
-    .map((a) => ({ kind: 'activity', date: a.date, activityId: a.id, title: a.title, activityType: a.type as ActivityType, attended: a.attended === 1 }));
+  const activities: TimelineEntry[] = activitiesOfClient(ctx.db, clientId).map((a) => ({
+    kind: 'activity',
+    date: a.date,
+    activityId: a.id,
+    title: a.title,
+    activityType: a.type as ActivityType,
+    attended: a.attended === 1,
+  }));
   const zone = officeSettings(ctx)?.timeZone ?? 'WIB';
   const documents: TimelineEntry[] =
     referrals.size === 0
       ? []
-      : ctx.db
-          .all(
-            ctx.db.q
-              .selectFrom('printed_documents')
-              .select(['entity_id', 'title', 'number', 'code', 'version', 'created_at'])
-              .where('kind', '=', 'rujukan')
-              .where('entity_id', 'in', [...referrals.keys()]),
-          )
-          .map((d) => ({
-            kind: 'document',
-            date: localDateOf(new Date(d.created_at), zone),
-            referralId: d.entity_id,
-            title: d.title,
-            number: d.number,
-            code: d.code,
-            version: d.version,
-          }));
+      : documentsOfEntities(ctx.db, 'rujukan', [...referrals.keys()]).map((d) => ({
+          kind: 'document',
+          date: localDateOf(new Date(d.created_at), zone),
+          referralId: d.entity_id,
+          title: d.title,
+          number: d.number,
+          code: d.code,
+          version: d.version,
+        }));
   return [...statuses, ...steps, ...checkins, ...activities, ...documents].sort((a, b) => b.date.localeCompare(a.date));
 }
 

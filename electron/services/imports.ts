@@ -18,6 +18,7 @@ import { nikMismatches, readNik } from '../../shared/nik';
 import { ClientFields } from '../../shared/schemas/clients';
 import type { ImportCounts, ImportMessage, ImportReportInfo, ImportRowResult, ImportStatus } from '../../shared/types';
 import type { ClientDbRow } from '../../db/repositories/clients';
+import { allClients, importReportById, insertImportReport, recentImportReports } from '../../db/repositories/importReports';
 import { recordChange } from './audit';
 import { createClientRecord, fieldsOf, mustFindClient, updateClientRecord, type ClientFieldsData } from './clients';
 import { actorOf, isoNow, type Actor, type AppContext, type HandlersOf } from './context';
@@ -119,15 +120,7 @@ export function importHandlers(
   /** Checks every data row (in slices, yielding between them) and decides new / update / unchanged / error. */
   async function runCheck(job: Job, sheet: Sheet, headerRow: number, mapping: ColumnMapping): Promise<void> {
     const existing = new Map<string, ClientDbRow>();
-    for (const c of ctx.db.all(
-      ctx.db.q
-        .selectFrom('clients as c')
-        .selectAll('c')
-        .select((eb) => eb.val<string | null>(null).as('pk_name'))
-        .where('c.deleted_at', 'is', null),
-    )) {
-      existing.set(c.register_number, c);
-    }
+    for (const c of allClients(ctx.db)) existing.set(c.register_number, c);
     const activeNik = new Map<string, string>();
     for (const c of existing.values()) if (c.nik && c.status === 'aktif') activeNik.set(c.nik, c.register_number);
     const districtKnown = new Map<string, boolean>();
@@ -376,21 +369,19 @@ export function importHandlers(
           }
         }
         const now = isoNow(ctx);
-        ctx.db.run(
-          ctx.db.q.insertInto('import_reports').values({
-            id: reportId,
-            filename: job.filename,
-            sha256: job.sha256,
-            sheet: job.sheetName,
-            counts: JSON.stringify(job.counts),
-            rows: JSON.stringify(job.results),
-            created_by: actor.id,
-            created_at: now,
-            updated_at: now,
-            deleted_at: null,
-            origin: officeCode(ctx),
-          }),
-        );
+        insertImportReport(ctx.db, {
+          id: reportId,
+          filename: job.filename,
+          sha256: job.sha256,
+          sheet: job.sheetName,
+          counts: JSON.stringify(job.counts),
+          rows: JSON.stringify(job.results),
+          created_by: actor.id,
+          created_at: now,
+          updated_at: now,
+          deleted_at: null,
+          origin: officeCode(ctx),
+        });
         recordChange(ctx, actor, {
           action: 'create',
           entity: 'import',
@@ -404,7 +395,7 @@ export function importHandlers(
       return statusOf(job);
     },
     'imports.report': async (input) => {
-      const r = ctx.db.first(ctx.db.q.selectFrom('import_reports').selectAll().where('id', '=', input.id));
+      const r = importReportById(ctx.db, input.id);
       if (!r) throw new AppError('NOT_FOUND', 'imports.reportGone');
       const rows = JSON.parse(r.rows) as ImportRowResult[];
       const say = (m: ImportMessage) => `${m.field}: ${translate('id', m.key, m.params)}`;
@@ -426,22 +417,13 @@ export function importHandlers(
       );
     },
     'imports.history': (): ImportReportInfo[] =>
-      ctx.db
-        .all(
-          ctx.db.q
-            .selectFrom('import_reports as r')
-            .leftJoin('users as u', 'u.id', 'r.created_by')
-            .select(['r.id', 'r.filename', 'r.sheet', 'r.counts', 'r.created_at', 'u.name as by_name'])
-            .orderBy('r.created_at', 'desc')
-            .limit(50),
-        )
-        .map((r) => ({
-          id: r.id,
-          filename: r.filename,
-          sheet: r.sheet,
-          counts: JSON.parse(r.counts) as ImportCounts,
-          createdAt: r.created_at,
-          createdBy: r.by_name ?? '',
-        })),
+      recentImportReports(ctx.db).map((r) => ({
+        id: r.id,
+        filename: r.filename,
+        sheet: r.sheet,
+        counts: JSON.parse(r.counts) as ImportCounts,
+        createdAt: r.created_at,
+        createdBy: r.by_name ?? '',
+      })),
   };
 }

@@ -5,7 +5,7 @@ import { formatDate, formatPlaceDate, localDateOf } from '../../shared/format';
 import { KERJA_SOSIAL, OVERRIDABLE, REFERRAL_MOVES, type Outcome, type ReferralProblem, type ReferralStatus } from '../../shared/referrals';
 import type { PartnerSuggestion, Referral, ReferralAssessment, ReferralDetail, ReferralWarning } from '../../shared/types';
 import { clientById } from '../../db/repositories/clients';
-import { partnerById } from '../../db/repositories/partners';
+import { activePartnersOffering, partnerById } from '../../db/repositories/partners';
 import {
   agreementsInForceOn,
   insertReferral,
@@ -389,9 +389,7 @@ async function suggestPartners(
   service: string,
   date: string,
 ): Promise<PartnerSuggestion[]> {
-  const partners = ctx.db
-    .all(ctx.db.q.selectFrom('partners').selectAll().where('deleted_at', 'is', null).where('status', '=', 'aktif'))
-    .filter((p) => (JSON.parse(p.services) as string[]).includes(service));
+  const partners = activePartnersOffering(ctx.db, service);
   const open = openReferralCounts(
     ctx.db,
     partners.map((p) => p.id),
