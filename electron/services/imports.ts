@@ -143,7 +143,7 @@ export function importHandlers(
       const warnings: ImportMessage[] = [];
       const has = (f: ImportField) => mapping[f] !== undefined;
       const get = (f: ImportField): Cell => (has(f) ? (cells[mapping[f]!] ?? null) : null);
-      const date = (f: ImportField, value: Cell, target: string): string | null => {
+      const date = (value: Cell, target: string): string | null => {
         const r = readDateCell(value);
         if (r === null) return null;
         if ('error' in r) {
@@ -184,7 +184,7 @@ export function importHandlers(
       if (has('placeAndDate')) {
         const { place, date: d } = splitPlaceAndDate(get('placeAndDate'));
         if (place) data.birthPlace = place;
-        const read = date('placeAndDate', d, 'birthDate');
+        const read = date(d, 'birthDate');
         if (read) data.birthDate = read;
       }
       if (has('birthPlace')) data.birthPlace = cellText(get('birthPlace'));
@@ -195,7 +195,7 @@ export function importHandlers(
         ['supervisionEnd', 'supervisionEnd'],
       ] as const) {
         if (has(f)) {
-          const read = date(f, get(f), target);
+          const read = date(get(f), target);
           if (read) data[target] = read;
         }
       }

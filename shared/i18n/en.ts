@@ -782,4 +782,8 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'activities.downloadOriginal': 'Download the original file',
   'activities.upload': 'Upload file',
   'clients.documentPrinted': 'Cover letter printed',
+  'settings.headName': 'Head of office',
+  'settings.headHint': "Signs the office's letters (e.g. referral cover letters).",
+  'settings.headPosition': "Head's position",
+  'settings.headNip': "Head's NIP",
 };

@@ -781,6 +781,10 @@ export const id = {
   'activities.downloadOriginal': 'Unduh berkas asli',
   'activities.upload': 'Unggah berkas',
   'clients.documentPrinted': 'Surat pengantar dicetak',
+  'settings.headName': 'Nama kepala kantor',
+  'settings.headHint': 'Penanda tangan surat kantor (mis. surat pengantar rujukan).',
+  'settings.headPosition': 'Jabatan kepala kantor',
+  'settings.headNip': 'NIP kepala kantor',
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -217,6 +217,12 @@ describe('referral progress', () => {
 
   it('prints the cover letter with the client, the service and the agreement, and a verification code that leads back to it', async () => {
     const { referral } = await app.call('referrals.create', plan(), admin);
+    const settings = await app.call('settings.get', {}, admin);
+    await app.call(
+      'settings.update',
+      { office: { ...settings.office, headName: 'Drs. Hendra Saputra', headPosition: 'Kepala Pos Bapas Curup', headNip: '197001011995031001' } },
+      admin,
+    );
     const file = await app.call('referrals.document', { id: referral.id, paper: 'A4', format: 'html' }, admin);
     const html = Buffer.from(file.base64, 'base64').toString('utf8');
     expect(html).toContain('Curup, 3 Maret 2025');
@@ -224,6 +230,9 @@ describe('referral progress', () => {
     expect(html).toContain('Penyaluran Klien Pemasyarakatan untuk Pelatihan keterampilan');
     expect(html).toContain('Nomor 001/PKS/CRP/I/2025');
     expect(html).toContain('<td>Budi Santoso</td>');
+    // Signed by the head of office named in the settings.
+    expect(html).toContain('Drs. Hendra Saputra');
+    expect(html).toContain('NIP 197001011995031001');
     expect(await app.call('documents.verify', { code: file.code }, admin)).toMatchObject({
       found: true,
       kind: 'rujukan',
