@@ -295,6 +295,20 @@ export interface ActivityFilesTable extends SyncColumns {
   uploaded_by: string | null;
 }
 
+export interface OfficeKeysTable {
+  office_code: string;
+  office_name: string;
+  kind: 'pos' | 'induk';
+  relation: 'parent' | 'post';
+  signing_key: string;
+  encryption_key: string;
+  fingerprint: string;
+  registered_by: string | null;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
 export interface Schema {
   settings: SettingsTable;
   users: UsersTable;
@@ -320,4 +334,5 @@ export interface Schema {
   activity_partners: ActivityPartnersTable;
   activity_participants: ActivityParticipantsTable;
   activity_files: ActivityFilesTable;
+  office_keys: OfficeKeysTable;
 }

@@ -24,6 +24,7 @@ import {
 import { ActivityCreateInput, ActivityFileGetInput, ActivityFileInput, ActivityListInput, ActivityUpdateInput } from './schemas/activities';
 import { AuditListInput } from './schemas/audit';
 import { AgendaInput, CheckinInput } from './schemas/checkins';
+import { KeyCardInput, KeyRegisterInput } from './schemas/keys';
 import { ImportCheckInput, ImportColumnsInput, ImportJobInput, ImportOpenInput, ImportReportInput, ImportRowsInput } from './schemas/imports';
 import { PartnerSuggestInput, ReferralCheckInput, ReferralCreateInput, ReferralListInput, ReferralSetStatusInput, WorkHoursInput } from './schemas/referrals';
 import { ClientCreateInput, ClientListInput, ClientSetStatusInput, ClientUpdateInput, NikCheckInput } from './schemas/clients';
@@ -64,6 +65,7 @@ import type {
   ImportStatus,
   LogoImage,
   NikCheck,
+  OwnKeys,
   Partner,
   PartnerHistory,
   PartnerList,
@@ -71,6 +73,7 @@ import type {
   PokmasGroup,
   PrintedFile,
   Referral,
+  RegisteredOffice,
   ReferralAssessment,
   ReferralDetail,
   ReferralWarning,
@@ -221,6 +224,16 @@ export const contract = {
   'activities.addFile': method<Activity>()(ActivityFileInput, WRITERS),
   'activities.file': method<ExportFile>()(ActivityFileGetInput, 'any'),
   'activities.export': method<ExportFile>()(ActivityListInput, 'any'),
+
+  /** Keys and pairing: this office's fingerprint and key card; reading and registering another office's card. */
+  'keys.own': method<OwnKeys>()(empty, ADMIN),
+  'keys.card': method<ExportFile>()(empty, ADMIN),
+  'keys.readCard': method<{ readonly officeCode: string; readonly officeName: string; readonly kind: 'pos' | 'induk'; readonly fingerprint: string }>()(
+    KeyCardInput,
+    ADMIN,
+  ),
+  'keys.register': method<RegisteredOffice>()(KeyRegisterInput, ADMIN),
+  'keys.list': method<readonly RegisteredOffice[]>()(empty, 'any'),
 
   'templates.list': method<readonly ArticleTemplate[]>()(empty, 'any'),
   'templates.save': method<ArticleTemplate>()(TemplateSaveInput, ADMIN),

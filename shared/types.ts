@@ -594,3 +594,21 @@ export interface Activity extends ActivityRow {
     readonly uploadedAt: string;
   }[];
 }
+
+export interface OwnKeys {
+  readonly officeCode: string;
+  readonly kind: OfficeKind;
+  /** Five groups of four characters, to read aloud. */
+  readonly fingerprint: string;
+  readonly createdAt: string;
+}
+
+export interface RegisteredOffice {
+  readonly officeCode: string;
+  readonly officeName: string;
+  readonly kind: OfficeKind;
+  /** The parent a post sends to, or a post a parent receives from. */
+  readonly relation: 'parent' | 'post';
+  readonly fingerprint: string;
+  readonly registeredAt: string;
+}

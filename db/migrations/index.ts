@@ -8,7 +8,8 @@ import { m0006 } from './0006_referrals';
 import { m0007 } from './0007_checkins';
 import { m0008 } from './0008_import_reports';
 import { m0009 } from './0009_activities';
+import { m0010 } from './0010_office_keys';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010];
 export const LATEST_VERSION = MIGRATIONS.length;

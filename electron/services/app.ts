@@ -9,6 +9,7 @@ import { clientHandlers } from './clients';
 import { importHandlers } from './imports';
 import type { AppContext, Handlers, PdfPrinter } from './context';
 import { createDispatcher, type Dispatch } from './dispatch';
+import { pairingHandlers } from './pairing';
 import { partnerHandlers } from './partners';
 import { pokmasHandlers } from './pokmas';
 import { printingHandlers } from './printing';
@@ -41,6 +42,7 @@ export function buildHandlers(ctx: AppContext): Handlers {
     ...checkinHandlers(ctx),
     ...importHandlers(ctx),
     ...activityHandlers(ctx),
+    ...pairingHandlers(ctx),
     ...printingHandlers(ctx),
     ...auditHandlers(ctx),
   } satisfies Handlers;
@@ -68,6 +70,7 @@ export function createAppCore(dataDir: string, opts: { now?: () => Date; nativeB
     sessions: new SessionStore(),
     appVersion: APP_VERSION,
     filesDir: join(dataDir, 'files'),
+    keysDir: join(dataDir, 'keys'),
     printPdf: opts.printPdf ?? null,
   };
   const dispatch = createDispatcher(ctx, buildHandlers(ctx));

@@ -14,6 +14,8 @@ export interface AppContext {
   readonly appVersion: string;
   /** Where attachments (signed scans) are stored, by SHA-256. */
   readonly filesDir: string;
+  /** Where the office's private keys live (owner-only files), apart from the database. */
+  readonly keysDir: string;
   /** Prints an HTML document to PDF: Electron's printToPDF in the desktop app, headless Chromium in the web preview; null where neither exists. */
   readonly printPdf: PdfPrinter | null;
 }

@@ -4,6 +4,7 @@ import { putSetting } from '../../db/repositories/settings';
 import { appendAudit } from './audit';
 import { isoNow, type AppContext, type HandlersOf } from './context';
 import { newId } from './ids';
+import { officeKeys } from './keys';
 import { hashPassword } from './passwords';
 import { checkCoverage, DEFAULT_SECURITY, officeSettings } from './settings';
 
@@ -14,6 +15,8 @@ export function setupHandlers(ctx: AppContext): HandlersOf<'setup.complete' | 's
       if (officeSettings(ctx)) throw new AppError('CONFLICT', 'setup.already');
       await checkCoverage(ctx, input.office.coverage, 'office.coverage');
       const passwordHash = await hashPassword(input.admin.password);
+      // The office's key pairs are made with the office (kept in the data folder, never in the database).
+      officeKeys(ctx);
       return ctx.db.tx(() => {
         // Checked again inside the write lock: two windows finishing setup at once get one winner.
         if (officeSettings(ctx) || countUsers(ctx.db) > 0) throw new AppError('CONFLICT', 'setup.already');

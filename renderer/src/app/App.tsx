@@ -20,6 +20,7 @@ import { ClientList } from '../pages/clients/ClientList';
 import { ImportPage } from '../pages/clients/ImportPage';
 import { ReportingPage } from '../pages/clients/ReportingPage';
 import { Home } from '../pages/Home';
+import { KeysPage } from '../pages/KeysPage';
 import { Login } from '../pages/Login';
 import { PartnerDetail } from '../pages/partners/PartnerDetail';
 import { PartnerEditor } from '../pages/partners/PartnerEditor';
@@ -100,6 +101,7 @@ function Gate() {
           <Route path="/pengguna" component={UsersPage} />
           <Route path="/audit" component={AuditPage} />
           <Route path="/pengaturan" component={SettingsPage} />
+          <Route path="/kunci" component={KeysPage} />
         </Switch>
       </Shell>
       <LockOverlay />

@@ -7,6 +7,7 @@ import {
   IconFileCertificate,
   IconChevronDown,
   IconHome,
+  IconKey,
   IconLock,
   IconLogout,
   IconSearch,
@@ -49,6 +50,7 @@ function useNav(): NavItem[] {
     { href: '/verifikasi', label: t('nav.verify'), icon: <IconQrcode size={18} />, method: 'documents.verify' },
     { href: '/pengguna', label: t('nav.users'), icon: <IconUsers size={18} />, method: 'users.list' },
     { href: '/audit', label: t('nav.audit'), icon: <IconShieldCheck size={18} />, method: 'audit.list' },
+    { href: '/kunci', label: t('nav.keys'), icon: <IconKey size={18} />, method: 'keys.own' },
     { href: '/pengaturan', label: t('nav.settings'), icon: <IconSettings size={18} />, method: 'settings.update' },
   ];
   return items.filter((i) => session.can(contract[i.method].access));
