@@ -814,6 +814,22 @@ export const id = {
   'keys.alreadyRegistered': 'Kantor {code} sudah terdaftar dengan kunci lain. Centang "ganti kunci" bila memang sudah dikonfirmasi.',
   'keys.parentRegistered': 'Bapas induk {code} sudah terdaftar. Centang "ganti kunci" untuk menggantinya.',
   'audit.entity.office_key': 'Kunci kantor',
+  'bundles.notBundle': 'Berkas ini bukan paket kiriman Mitra Lipas.',
+  'bundles.damaged': 'Paket rusak atau terpotong (mis. belum selesai tersalin).',
+  'bundles.damagedOrNotForUs': 'Paket rusak, terpotong, atau dienkripsi untuk kantor lain: tidak dapat dibuka dengan kunci kantor ini.',
+  'bundles.notForUs': 'Paket dienkripsi, tetapi kantor ini belum memiliki kunci.',
+  'bundles.noManifest': 'Paket tidak memiliki manifes yang sah.',
+  'bundles.badManifest': 'Manifes paket tidak sah.',
+  'bundles.newerFormat': 'Paket dibuat oleh versi aplikasi yang lebih baru: perbarui aplikasi.',
+  'bundles.newerSchema': 'Paket memuat data dari versi aplikasi yang lebih baru: perbarui aplikasi.',
+  'bundles.unknownOffice': 'Paket dari kantor {code} yang belum terdaftar.',
+  'bundles.badSignature': 'Tanda tangan paket tidak cocok dengan kunci kantor {code} yang terdaftar.',
+  'bundles.unsafePath': 'Paket memuat nama berkas yang tidak aman.',
+  'bundles.unexpectedEntry': 'Paket memuat berkas "{name}" yang tidak tercantum di manifes.',
+  'bundles.entryTooLarge': 'Berkas "{name}" di dalam paket lebih besar dari yang dinyatakan.',
+  'bundles.tooLarge': 'Paket terlalu besar.',
+  'bundles.missingEntry': 'Berkas "{name}" yang tercantum di manifes tidak ada di dalam paket.',
+  'bundles.entryMismatch': 'Isi berkas "{name}" tidak cocok dengan manifes.',
 } as const;
 
 export type MessageKey = keyof typeof id;
