@@ -11,6 +11,7 @@ import { newId } from '../electron/services/ids';
 import { startWebServer } from '../electron/web/server';
 import { renderDocx } from '../electron/services/documents/docx';
 import { renderHtml } from '../electron/services/documents/html';
+import { getAgreement } from '../electron/services/agreements';
 import { pksModel } from '../electron/services/printing';
 import { chromiumPdfPrinter, HEADLESS_CHROMIUM_ARGS } from '../electron/web/chromium-pdf';
 import { STANDARD_ARTICLES } from '../shared/agreementTemplate';
@@ -125,7 +126,7 @@ try {
   const agreementId = (created.value as { id: string }).id;
   const agreementSql = core.db.raw.prepare('SELECT * FROM agreements WHERE id = ?');
   const docFloor = await measure(() => agreementSql.get(agreementId));
-  const model = () => pksModel(core.ctx, agreementId, 'F4');
+  const model = () => pksModel(core.ctx, getAgreement(core.ctx, agreementId), 'F4');
   const htmlTime = await measure(() => renderHtml(model()));
   const docxTime = await measure(() => renderDocx(model()), 50);
   // The whole call the preview makes: model, register lookup (same content, same version) and HTML.

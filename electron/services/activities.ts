@@ -3,7 +3,6 @@ import type { ActivityType } from '../../shared/activities';
 import type { ParsedInputOf } from '../../shared/contract';
 import type { Bidang } from '../../shared/domain';
 import { AppError, fieldError } from '../../shared/errors';
-import { localDateOf } from '../../shared/format';
 import type { Activity, ActivityRow, ExportFile } from '../../shared/types';
 import {
   activityById,
@@ -25,7 +24,7 @@ import { actorOf, isoNow, nextStamp, type AppContext, type HandlersOf } from './
 import { exportTable } from './exporter';
 import { MAX_SCAN_BYTES, readStoredFile, sniffScanType, storeFile } from './files';
 import { newId } from './ids';
-import { officeCode, officeSettings } from './settings';
+import { officeCode, officeToday } from './settings';
 
 type Fields = ParsedInputOf<'activities.create'>;
 
@@ -200,7 +199,7 @@ export function activityHandlers(
     },
     'activities.export': async (input) => {
       const rows = list({ ...input, limit: 100_000, offset: 0 });
-      const today = localDateOf(ctx.now(), officeSettings(ctx)?.timeZone ?? 'WIB');
+      const today = officeToday(ctx);
       return exportTable(
         'xlsx',
         'kegiatan',

@@ -2,7 +2,6 @@ import { agreementStatus, endOfTerm, renderNumber, unknownTokens } from '../../s
 import type { ParsedInputOf } from '../../shared/contract';
 import type { Bidang } from '../../shared/domain';
 import { AppError, fieldError } from '../../shared/errors';
-import { localDateOf } from '../../shared/format';
 import { translate } from '../../shared/i18n/index';
 import type { Agreement, AgreementRow, AgreementSettings } from '../../shared/types';
 import {
@@ -28,7 +27,7 @@ import { MAX_SCAN_BYTES, readStoredFile, sniffScanType, storeFile } from './file
 import { exportTable, type ExportColumn } from './exporter';
 import { actorOf, isoNow, nextStamp, type Actor, type AppContext, type HandlersOf } from './context';
 import { newId } from './ids';
-import { officeCode, officeSettings } from './settings';
+import { officeCode, officeToday } from './settings';
 
 export const DEFAULT_AGREEMENT_SETTINGS: AgreementSettings = { numberTemplate: '{seq:3}/PKS/{office_code}/{month_roman}/{year}', warnDays: 60 };
 
@@ -36,11 +35,6 @@ type Fields = ParsedInputOf<'agreements.create'>['data'];
 
 export function agreementSettings(ctx: AppContext): AgreementSettings {
   return { ...DEFAULT_AGREEMENT_SETTINGS, ...(getSetting<Partial<AgreementSettings>>(ctx.db, 'agreements') ?? {}) };
-}
-
-/** The office's calendar date now: statuses change at the office's midnight, not UTC's. */
-function today(ctx: AppContext): string {
-  return localDateOf(ctx.now(), officeSettings(ctx)?.timeZone ?? 'WIB');
 }
 
 function toRow(ctx: AppContext, r: AgreementDbRow): AgreementRow {
@@ -53,7 +47,7 @@ function toRow(ctx: AppContext, r: AgreementDbRow): AgreementRow {
     startDate: r.start_date,
     endDate: r.end_date,
     bidang: JSON.parse(r.bidang) as Bidang[],
-    status: agreementStatus({ signedOn: r.signed_on, endDate: r.end_date, cancelledOn: r.cancelled_on }, today(ctx), agreementSettings(ctx).warnDays),
+    status: agreementStatus({ signedOn: r.signed_on, endDate: r.end_date, cancelledOn: r.cancelled_on }, officeToday(ctx), agreementSettings(ctx).warnDays),
     updatedAt: r.updated_at,
   };
 }
@@ -203,7 +197,7 @@ export function agreementHandlers(
   }
 
   function listFiltered(input: ParsedInputOf<'agreements.list'>): AgreementRow[] {
-    const day = today(ctx);
+    const day = officeToday(ctx);
     return listAgreements(ctx.db, { partnerId: input.partnerId })
       .map((r) => toRow(ctx, r))
       .filter((a) => !input.status || a.status === input.status)
@@ -278,7 +272,7 @@ export function agreementHandlers(
     'agreements.export': async (input, call) => {
       const actor = actorOf(call);
       const rows = listFiltered(input).map((r) => toAgreement(ctx, mustFind(ctx, r.id)));
-      const file = await exportTable('xlsx', 'pks', today(ctx), AGREEMENT_EXPORT_COLUMNS, rows, null);
+      const file = await exportTable('xlsx', 'pks', officeToday(ctx), AGREEMENT_EXPORT_COLUMNS, rows, null);
       ctx.db.tx(() =>
         recordChange(ctx, actor, { action: 'export', entity: 'agreement', entityId: '*', after: { rows: rows.length, filter: input }, sync: false }),
       );

@@ -2,7 +2,6 @@ import { HOME_VISIT_AFTER, reportingState, schedule, type CheckinKind } from '..
 import { addDays } from '../../shared/agreements';
 import type { Reporting } from '../../shared/clients';
 import { AppError, fieldError } from '../../shared/errors';
-import { localDateOf } from '../../shared/format';
 import type { ClientReporting, ReportingRow } from '../../shared/types';
 import { bumpLastCheckin, checkinsOf, insertCheckin, reportingClients } from '../../db/repositories/checkins';
 import { clientById } from '../../db/repositories/clients';
@@ -10,11 +9,7 @@ import { userById } from '../../db/repositories/users';
 import { recordChange } from './audit';
 import { actorOf, isoNow, type AppContext, type HandlersOf } from './context';
 import { newId } from './ids';
-import { officeCode, officeSettings } from './settings';
-
-function officeToday(ctx: AppContext): string {
-  return localDateOf(ctx.now(), officeSettings(ctx)?.timeZone ?? 'WIB');
-}
+import { officeCode, officeToday } from './settings';
 
 export function reportingOf(ctx: AppContext, clientId: string): ClientReporting {
   const c = clientById(ctx.db, clientId);

@@ -19,6 +19,7 @@ import {
   listClients,
   updateClient,
   type ClientDbRow,
+  type ClientFilter,
 } from '../../db/repositories/clients';
 import { activitiesOfClient } from '../../db/repositories/activities';
 import { checkinsOf } from '../../db/repositories/checkins';
@@ -31,7 +32,7 @@ import { recordChange } from './audit';
 import { actorOf, isoNow, nextStamp, type Actor, type AppContext, type HandlersOf } from './context';
 import { exportTable, type ExportColumn } from './exporter';
 import { newId } from './ids';
-import { officeCode, officeSettings, securitySettings } from './settings';
+import { officeCode, officeSettings, officeToday, securitySettings } from './settings';
 import { checkWilayahExists, districtExists } from './wilayah';
 
 export type ClientFieldsData = ParsedInputOf<'clients.create'>['data'];
@@ -40,11 +41,16 @@ type Fields = ClientFieldsData;
 /** The pimpinan role reads everything but sees NIKs masked, unless the office chose otherwise. */
 const seesNik = (ctx: AppContext, actor: Actor) => actor.role !== 'pimpinan' || securitySettings(ctx).pimpinanSeesNik;
 
-function officeToday(ctx: AppContext): string {
-  return localDateOf(ctx.now(), officeSettings(ctx)?.timeZone ?? 'WIB');
-}
+const filterOf = (input: ParsedInputOf<'clients.list'>): ClientFilter => ({
+  terms: searchTerms(input.q),
+  status: input.status,
+  program: input.program,
+  pkUserId: input.pkUserId,
+  regencyCode: input.regencyCode,
+});
 
-function toRow(ctx: AppContext, r: ClientDbRow, fullNik: boolean): ClientRow {
+/** `today` is passed in so a list computes the office's date once, not once per row. */
+function toRow(ctx: AppContext, r: ClientDbRow, fullNik: boolean, today: string): ClientRow {
   return {
     id: r.id,
     registerNumber: r.register_number,
@@ -58,15 +64,16 @@ function toRow(ctx: AppContext, r: ClientDbRow, fullNik: boolean): ClientRow {
     pkName: r.pk_name,
     regencyName: r.regency_code ? ctx.wilayah.regencyName(r.regency_code) : null,
     isChild: isChild(r.birth_date, r.supervision_start),
-    phase: (r.phase_override as Phase | null) ?? suggestedPhase(r.supervision_start, r.supervision_end, officeToday(ctx)),
+    phase: (r.phase_override as Phase | null) ?? suggestedPhase(r.supervision_start, r.supervision_end, today),
     updatedAt: r.updated_at,
   };
 }
 
 async function toClient(ctx: AppContext, r: ClientDbRow, fullNik: boolean): Promise<Client> {
   await ctx.wilayah.ensureNames([r.regency_code, r.district_code, r.village_code]);
+  const today = officeToday(ctx);
   return {
-    ...toRow(ctx, r, fullNik),
+    ...toRow(ctx, r, fullNik, today),
     nikMasked: !!r.nik && !fullNik,
     birthPlace: r.birth_place,
     birthDate: r.birth_date,
@@ -85,7 +92,7 @@ async function toClient(ctx: AppContext, r: ClientDbRow, fullNik: boolean): Prom
     decisionDate: r.decision_date,
     offence: r.offence,
     phaseOverride: r.phase_override as Phase | null,
-    suggestedPhase: suggestedPhase(r.supervision_start, r.supervision_end, officeToday(ctx)),
+    suggestedPhase: suggestedPhase(r.supervision_start, r.supervision_end, today),
     pkUserId: r.pk_user_id,
     guarantorName: r.guarantor_name,
     guarantorRelation: r.guarantor_relation,
@@ -322,19 +329,20 @@ export function clientHandlers(
     'clients.list': async (input, call) => {
       const actor = actorOf(call);
       await ctx.wilayah.regencies();
-      const f = { terms: searchTerms(input.q), status: input.status, program: input.program, pkUserId: input.pkUserId, regencyCode: input.regencyCode };
+      const f = filterOf(input);
       const rows = listClients(ctx.db, f, input.sort, input.dir, input.limit, input.offset);
       const total = rows.length < input.limit && input.offset === 0 ? rows.length : countClients(ctx.db, f);
       const full = seesNik(ctx, actor);
-      return { rows: rows.map((r) => toRow(ctx, r, full)), total };
+      const today = officeToday(ctx);
+      return { rows: rows.map((r) => toRow(ctx, r, full, today)), total };
     },
     'clients.export': async (input, call) => {
       const actor = actorOf(call);
       await ctx.wilayah.regencies();
-      const f = { terms: searchTerms(input.q), status: input.status, program: input.program, pkUserId: input.pkUserId, regencyCode: input.regencyCode };
       const full = seesNik(ctx, actor);
-      const rows = listClients(ctx.db, f, input.sort, input.dir, 100_000, 0).map((r) => toRow(ctx, r, full));
-      const file = await exportTable('xlsx', 'klien', officeToday(ctx), CLIENT_EXPORT_COLUMNS, rows, null);
+      const today = officeToday(ctx);
+      const rows = listClients(ctx.db, filterOf(input), input.sort, input.dir, 100_000, 0).map((r) => toRow(ctx, r, full, today));
+      const file = await exportTable('xlsx', 'klien', today, CLIENT_EXPORT_COLUMNS, rows, null);
       // Personal data leaving the app: who exported what is on record.
       ctx.db.tx(() =>
         recordChange(ctx, actor, {

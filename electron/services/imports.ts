@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { AppError, fieldError } from '../../shared/errors';
 import { translate } from '../../shared/i18n/index';
 import {
@@ -13,7 +12,7 @@ import {
   type ColumnMapping,
   type ImportField,
 } from '../../shared/imports';
-import { formatDate, localDateOf } from '../../shared/format';
+import { formatDate } from '../../shared/format';
 import { nikMismatches, readNik } from '../../shared/nik';
 import { ClientFields } from '../../shared/schemas/clients';
 import type { ImportCounts, ImportMessage, ImportReportInfo, ImportRowResult, ImportStatus } from '../../shared/types';
@@ -24,8 +23,9 @@ import { createClientRecord, fieldsOf, mustFindClient, updateClientRecord, type 
 import { actorOf, isoNow, type Actor, type AppContext, type HandlersOf } from './context';
 import { validationError } from './dispatch';
 import { exportTable } from './exporter';
+import { sha256 } from './files';
 import { newId } from './ids';
-import { officeCode, officeSettings } from './settings';
+import { officeCode, officeToday } from './settings';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, readSpreadsheet, sniffSpreadsheet, SpreadsheetError, type Sheet } from './spreadsheet';
 import { districtExists } from './wilayah';
 
@@ -267,7 +267,7 @@ export function importHandlers(
         id: newId(),
         ownerId: actor.id,
         filename: input.filename,
-        sha256: createHash('sha256').update(bytes).digest('hex'),
+        sha256: sha256(bytes),
         phase: 'reading',
         done: 0,
         total: 0,
@@ -399,7 +399,7 @@ export function importHandlers(
       if (!r) throw new AppError('NOT_FOUND', 'imports.reportGone');
       const rows = JSON.parse(r.rows) as ImportRowResult[];
       const say = (m: ImportMessage) => `${m.field}: ${translate('id', m.key, m.params)}`;
-      const today = localDateOf(ctx.now(), officeSettings(ctx)?.timeZone ?? 'WIB');
+      const today = officeToday(ctx);
       return exportTable(
         'xlsx',
         'laporan-impor',

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { AppError } from '../../shared/errors';
 import { OFFICE_KINDS, type OfficeKind } from '../../shared/domain';
 import type { AppContext } from './context';
+import { crockford32 } from './crockford';
 import { officeSettings } from './settings';
 
 /**
@@ -62,8 +63,6 @@ export function officeKeys(ctx: AppContext): OfficeKeys {
   };
 }
 
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-
 /**
  * 20 base-32 characters (100 bits) of SHA-256 over the office code and both public keys, in five
  * groups of four: short enough to read aloud over the phone, long enough that no one can make a
@@ -71,28 +70,8 @@ const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
  */
 export function fingerprint(officeCode: string, signingKey: Buffer, encryptionKey: Buffer): string {
   const digest = createHash('sha256').update(`mitra-lipas-key:${officeCode}:`).update(signingKey).update(encryptionKey).digest();
-  let bits = 0;
-  let value = 0;
-  let out = '';
-  for (const byte of digest) {
-    value = ((value << 8) | byte) & 0xffff;
-    bits += 8;
-    while (bits >= 5 && out.length < 20) {
-      out += ALPHABET[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-    if (out.length === 20) break;
-  }
-  return out.match(/.{4}/g)!.join(' ');
+  return crockford32(digest, 20).match(/.{4}/g)!.join(' ');
 }
-
-/** What a person types back when the fingerprint is read to them: case, spaces and dashes do not matter; O is 0, I and L are 1. */
-export const normaliseFingerprint = (s: string) =>
-  s
-    .toUpperCase()
-    .replace(/[\s-]+/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
 
 /** The key card ("kartu kunci"): public keys only, signed by the office itself so any edit shows. */
 export const KeyCard = z

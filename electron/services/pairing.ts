@@ -3,7 +3,8 @@ import type { ExportFile, OwnKeys, RegisteredOffice } from '../../shared/types';
 import { insertOfficeKey, registeredOffice, registeredOffices, updateOfficeKey } from '../../db/repositories/officeKeys';
 import { recordChange } from './audit';
 import { actorOf, isoNow, type AppContext, type HandlersOf } from './context';
-import { fingerprint, normaliseFingerprint, officeKeys, ownCard, readCard } from './keys';
+import { normaliseCrockford } from './crockford';
+import { fingerprint, officeKeys, ownCard, readCard } from './keys';
 import { officeSettings } from './settings';
 
 /**
@@ -50,7 +51,7 @@ export function pairingHandlers(ctx: AppContext): HandlersOf<'keys.own' | 'keys.
       const relation = o.kind === 'pos' ? 'parent' : 'post';
       if ((relation === 'parent' && card.kind !== 'induk') || (relation === 'post' && card.kind !== 'pos'))
         throw fieldError('file', `keys.wrongKind.${o.kind}`);
-      if (normaliseFingerprint(input.fingerprint) !== normaliseFingerprint(card.fingerprint)) throw fieldError('fingerprint', 'keys.fingerprintMismatch');
+      if (normaliseCrockford(input.fingerprint) !== normaliseCrockford(card.fingerprint)) throw fieldError('fingerprint', 'keys.fingerprintMismatch');
       return ctx.db.tx(() => {
         const before = registeredOffice(ctx.db, card.officeCode);
         if (before && !input.replace && before.signing_key !== card.signingKey)

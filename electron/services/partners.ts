@@ -3,7 +3,6 @@ import { AppError, fieldError } from '../../shared/errors';
 import type { ParsedInputOf } from '../../shared/contract';
 import type { DuplicateMatch, FieldChange, HistoryEntry, Partner, PartnerRow } from '../../shared/types';
 import { foldForSearch, searchTerms } from '../../shared/validate';
-import { localDateOf } from '../../shared/format';
 import { translate } from '../../shared/i18n/index';
 import { auditFor } from '../../db/repositories/audit';
 import {
@@ -26,7 +25,7 @@ import { recordChange } from './audit';
 import { actorOf, isoNow, nextStamp, type Actor, type AppContext, type HandlersOf } from './context';
 import { exportTable, type ExportColumn } from './exporter';
 import { newId } from './ids';
-import { officeCode, officeSettings } from './settings';
+import { officeCode, officeSettings, officeToday } from './settings';
 import { checkWilayahExists } from './wilayah';
 
 type Fields = ParsedInputOf<'partners.create'>;
@@ -53,11 +52,6 @@ export function toPartnerRow(ctx: AppContext, r: PartnerDbRow, inForce: boolean)
 async function toPartner(ctx: AppContext, r: PartnerDbRow): Promise<Partner> {
   await ctx.wilayah.ensureNames([r.regency_code, r.district_code, r.village_code]);
   return toPartnerSync(ctx, r);
-}
-
-/** The office's calendar date: what "in force today" means. */
-function officeToday(ctx: AppContext): string {
-  return localDateOf(ctx.now(), officeSettings(ctx)?.timeZone ?? 'WIB');
 }
 
 /** Partner with its names resolved from the wilayah lists already loaded. */
@@ -355,7 +349,7 @@ export function partnerHandlers(
       const f = filterOf({ ...input.filter, limit: 1, offset: 0 });
       const rows = listPartners(ctx.db, f, input.filter.sort, input.filter.dir, 1_000_000, 0, officeToday(ctx)).map((r) => toPartnerSync(ctx, r));
       const services = new Map(listServiceTypes(ctx.db).map((s) => [s.code, s.label_id]));
-      const file = await exportTable(input.format, 'mitra', localDateOf(ctx.now(), officeSettings(ctx)?.timeZone ?? 'WIB'), PARTNER_EXPORT_COLUMNS, rows, {
+      const file = await exportTable(input.format, 'mitra', officeToday(ctx), PARTNER_EXPORT_COLUMNS, rows, {
         services,
       });
       // Exports carry personal data out of the app: the record of processing notes each one.

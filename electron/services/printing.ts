@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/errors';
 import { formatDate, localDateOf } from '../../shared/format';
-import type { DocumentVerification, PrintedFile } from '../../shared/types';
+import type { Agreement, DocumentVerification, PrintedFile } from '../../shared/types';
 import { documentByCode, documentByContent, insertPrintedDocument, latestVersion } from '../../db/repositories/printedDocuments';
 import { partnerById } from '../../db/repositories/partners';
 import { referralById } from '../../db/repositories/referrals';
@@ -35,8 +35,7 @@ interface Source {
 }
 
 /** The PKS of an agreement as a document model, filled from the agreement, its partner and the office. */
-export function pksModel(ctx: AppContext, agreementId: string, paper: Paper): DocumentModel {
-  const a = getAgreement(ctx, agreementId);
+export function pksModel(ctx: AppContext, a: Agreement, paper: Paper): DocumentModel {
   const partner = partnerById(ctx.db, a.partnerId)!;
   const office = officeSettings(ctx);
   if (!office) throw new AppError('SETUP_REQUIRED', 'setup.required');
@@ -66,7 +65,7 @@ const SOURCES: Readonly<Record<DocumentKind, (ctx: AppContext, id: string) => So
       href: `/pks/${a.id}`,
       statusKey: `agreement.status.${a.status}`,
       filename: `PKS-${safeName(a.officeNumber)}`,
-      model: (paper) => pksModel(ctx, a.id, paper),
+      model: (paper) => pksModel(ctx, a, paper),
     };
   },
   rujukan: (ctx, id) => {
@@ -81,7 +80,7 @@ const SOURCES: Readonly<Record<DocumentKind, (ctx: AppContext, id: string) => So
       href: `/rujukan/${r.id}`,
       statusKey: `referralStatus.${r.status}`,
       filename: `Rujukan-${safeName(r.letter_number)}`,
-      model: (paper) => referralLetter(ctx, r.id, paper),
+      model: (paper) => referralLetter(ctx, r, paper),
     };
   },
 };

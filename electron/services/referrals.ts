@@ -1,7 +1,7 @@
 import { renderNumber } from '../../shared/agreements';
 import type { ParsedInputOf } from '../../shared/contract';
 import { AppError, fieldError } from '../../shared/errors';
-import { formatDate, formatPlaceDate, localDateOf } from '../../shared/format';
+import { formatDate, formatPlaceDate } from '../../shared/format';
 import { KERJA_SOSIAL, OVERRIDABLE, REFERRAL_MOVES, type Outcome, type ReferralProblem, type ReferralStatus } from '../../shared/referrals';
 import type { PartnerSuggestion, Referral, ReferralAssessment, ReferralDetail, ReferralWarning } from '../../shared/types';
 import { clientById } from '../../db/repositories/clients';
@@ -28,15 +28,11 @@ import { recordChange } from './audit';
 import { actorOf, isoNow, nextStamp, type Actor, type AppContext, type HandlersOf } from './context';
 import type { DocumentModel, Paper } from './documents/model';
 import { newId } from './ids';
-import { logoImage, officeCode, officeSettings } from './settings';
+import { logoImage, officeCode, officeSettings, officeToday } from './settings';
 
 type Plan = ParsedInputOf<'referrals.check'>;
 
 export const DEFAULT_REFERRAL_NUMBER = '{seq:3}/RUJ/{office_code}/{month_roman}/{year}';
-
-function officeToday(ctx: AppContext): string {
-  return localDateOf(ctx.now(), officeSettings(ctx)?.timeZone ?? 'WIB');
-}
 
 export function toReferral(r: ReferralDbRow): Referral {
   return {
@@ -128,8 +124,7 @@ function serviceName(ctx: AppContext, code: string): string {
 }
 
 /** The referral cover letter (surat pengantar): from the office to the partner, introducing the client. */
-export function referralLetter(ctx: AppContext, id: string, paper: Paper): DocumentModel {
-  const r = mustFind(ctx, id);
+export function referralLetter(ctx: AppContext, r: ReferralDbRow, paper: Paper): DocumentModel {
   const office = officeSettings(ctx);
   if (!office) throw new AppError('SETUP_REQUIRED', 'setup.required');
   const client = clientById(ctx.db, r.client_id)!;

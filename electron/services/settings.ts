@@ -1,3 +1,4 @@
+import { localDateOf } from '../../shared/format';
 import { AppError, fieldError } from '../../shared/errors';
 import { imageSize } from 'image-size';
 import type { LogoImage, LogoInfo, OfficeSettings, SecuritySettings, Settings } from '../../shared/types';
@@ -11,6 +12,11 @@ export const DEFAULT_SECURITY: SecuritySettings = { idleLockMinutes: 15, pimpina
 
 export function officeSettings(ctx: AppContext): OfficeSettings | null {
   return getSetting<OfficeSettings>(ctx.db, 'office');
+}
+
+/** The office's calendar date now: days (due dates, "today", statuses) turn at the office's midnight, not UTC's. */
+export function officeToday(ctx: AppContext): string {
+  return localDateOf(ctx.now(), officeSettings(ctx)?.timeZone ?? 'WIB');
 }
 
 /** The office code stamped as `origin` on every record; empty only before setup. */

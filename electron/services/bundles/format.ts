@@ -1,19 +1,9 @@
-import {
-  createCipheriv,
-  createDecipheriv,
-  createHash,
-  diffieHellman,
-  generateKeyPairSync,
-  hkdfSync,
-  randomBytes,
-  sign,
-  verify,
-  type KeyObject,
-} from 'node:crypto';
+import { createCipheriv, createDecipheriv, diffieHellman, generateKeyPairSync, hkdfSync, randomBytes, sign, verify, type KeyObject } from 'node:crypto';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
+import { sha256 } from '../files';
 import { ed25519Public, x25519Public } from '../keys';
 
 /**
@@ -59,8 +49,6 @@ export const Manifest = z
   })
   .strict();
 export type ManifestData = z.infer<typeof Manifest>;
-
-const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 /** A refusal with its own message (shared/i18n), for the import screen to say plainly. */
 export const refuse = (key: string, params?: Record<string, string | number>) => new AppError('VALIDATION', key, params ? { params } : {});

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import QRCode from 'qrcode';
+import { crockford32, CROCKFORD_ALPHABET, normaliseCrockford } from '../crockford';
 import type { DocumentModel } from './model';
 
-/** Crockford's base-32: no I, L, O or U, so a code read aloud or typed from paper is hard to get wrong. */
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const CODE_LENGTH = 10;
 
 /** SHA-256 of what the document says, leaving out the sheet size and the code itself. */
@@ -17,31 +16,14 @@ export function contentHash(doc: DocumentModel): string {
  * version's id and its content hash, shown as XXXXX-XXXXX.
  */
 export function verificationCode(documentId: string, sha256: string): string {
-  const digest = createHash('sha256').update(`${documentId}:${sha256}`).digest();
-  let bits = 0;
-  let value = 0;
-  let out = '';
-  for (const byte of digest) {
-    value = (value << 8) | byte;
-    bits += 8;
-    while (bits >= 5 && out.length < CODE_LENGTH) {
-      out += ALPHABET[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-    value &= (1 << bits) - 1;
-    if (out.length === CODE_LENGTH) break;
-  }
+  const out = crockford32(createHash('sha256').update(`${documentId}:${sha256}`).digest(), CODE_LENGTH);
   return `${out.slice(0, 5)}-${out.slice(5)}`;
 }
 
 /** A code as typed or scanned: any case, with or without dash or spaces, O for 0 and I/L for 1. Null when it cannot be a code. */
 export function normaliseCode(input: string): string | null {
-  const plain = input
-    .toUpperCase()
-    .replace(/[\s-]+/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
-  if (plain.length !== CODE_LENGTH || [...plain].some((c) => !ALPHABET.includes(c))) return null;
+  const plain = normaliseCrockford(input);
+  if (plain.length !== CODE_LENGTH || [...plain].some((c) => !CROCKFORD_ALPHABET.includes(c))) return null;
   return `${plain.slice(0, 5)}-${plain.slice(5)}`;
 }
 

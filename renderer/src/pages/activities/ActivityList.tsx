@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { MonthPickerInput } from '@mantine/dates';
 import { IconDownload, IconPlus } from '@tabler/icons-react';
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { useLocation } from 'wouter';
@@ -11,9 +11,9 @@ import { formatDate } from '../../../../shared/format';
 import type { ActivityRow } from '../../../../shared/types';
 import { useSession } from '../../app/session';
 import { DataTable } from '../../components/DataTable';
-import { notifyOk, showError } from '../../components/forms';
+import { useExport } from '../../components/useExport';
 import { useI18n } from '../../i18n';
-import { call, saveFile } from '../../rpc';
+import { call } from '../../rpc';
 
 const col = createColumnHelper<ActivityRow>();
 
@@ -28,14 +28,7 @@ export function ActivityList() {
   const partners = useQuery({ queryKey: ['partners.list', 'activity-pick'], queryFn: () => call('partners.list', { archived: 'all', limit: 1000 }) });
   const filter: InputOf<'activities.list'> = { type, partnerId, month: /^\d{4}-\d{2}$/.test(month) ? month : null, limit: 1000 };
   const list = useQuery({ queryKey: ['activities.list', filter], queryFn: () => call('activities.list', filter), placeholderData: keepPreviousData });
-  const exporter = useMutation({
-    mutationFn: () => call('activities.export', filter),
-    onSuccess: (file) => {
-      saveFile(file);
-      notifyOk(t('partners.exported', { rows: file.rows, file: file.filename }));
-    },
-    onError: (e) => showError(e, t),
-  });
+  const exporter = useExport(() => call('activities.export', filter));
   const columns = useMemo(
     () => [
       col.accessor('date', { header: t('common.date'), meta: { minWidth: 130 }, cell: (c) => formatDate(c.getValue(), locale) }),

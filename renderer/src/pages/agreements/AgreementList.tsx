@@ -1,6 +1,6 @@
 import { Badge, Button, Group, NumberInput, Select, Stack, Text, Title } from '@mantine/core';
 import { IconDownload, IconPlus, IconTemplate } from '@tabler/icons-react';
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useEffect, useMemo, useState } from 'react';
 import { useLocation, useSearch } from 'wouter';
@@ -12,10 +12,10 @@ import type { AgreementRow } from '../../../../shared/types';
 import { useSession } from '../../app/session';
 import { AGREEMENT_STATUS_COLOR } from '../../components/agreementStatus';
 import { DataTable } from '../../components/DataTable';
-import { notifyOk, showError } from '../../components/forms';
 import { bidangOptions } from '../../components/labels';
+import { useExport } from '../../components/useExport';
 import { useI18n } from '../../i18n';
-import { call, saveFile } from '../../rpc';
+import { call } from '../../rpc';
 
 const col = createColumnHelper<AgreementRow>();
 
@@ -38,14 +38,7 @@ export function AgreementList() {
   const partners = useQuery({ queryKey: ['partners.list', 'agreement-pick'], queryFn: () => call('partners.list', { limit: 1000 }) });
   const filter = { status, bidang, partnerId, expiringWithinDays: expiring };
   const list = useQuery({ queryKey: ['agreements.list', filter], queryFn: () => call('agreements.list', filter), placeholderData: keepPreviousData });
-  const exporter = useMutation({
-    mutationFn: () => call('agreements.export', filter),
-    onSuccess: (file) => {
-      saveFile(file);
-      notifyOk(t('partners.exported', { rows: file.rows, file: file.filename }));
-    },
-    onError: (e) => showError(e, t),
-  });
+  const exporter = useExport(() => call('agreements.export', filter));
 
   const columns = useMemo(
     () => [

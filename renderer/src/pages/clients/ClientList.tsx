@@ -1,6 +1,6 @@
 import { Badge, Button, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconDownload, IconFileImport, IconPlus, IconSearch } from '@tabler/icons-react';
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { createColumnHelper, type SortingState } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { useLocation } from 'wouter';
@@ -13,9 +13,9 @@ import { useSession } from '../../app/session';
 import { DataTable } from '../../components/DataTable';
 import { CLIENT_STATUS_COLOR, clientStatusOptions, programOptions } from '../../components/labels';
 import { useDebounced } from '../../components/useDebounced';
+import { useExport } from '../../components/useExport';
 import { useI18n } from '../../i18n';
-import { call, saveFile } from '../../rpc';
-import { notifyOk, showError } from '../../components/forms';
+import { call } from '../../rpc';
 
 const LIMIT = 1000;
 const col = createColumnHelper<ClientRow>();
@@ -43,14 +43,7 @@ export function ClientList() {
   };
   const list = useQuery({ queryKey: ['clients.list', query], queryFn: () => call('clients.list', query), placeholderData: keepPreviousData });
   const officers = useQuery({ queryKey: ['users.names'], queryFn: () => call('users.names', {}) });
-  const exporter = useMutation({
-    mutationFn: () => call('clients.export', { ...query, limit: 1000 }),
-    onSuccess: (file) => {
-      saveFile(file);
-      notifyOk(t('partners.exported', { rows: file.rows, file: file.filename }));
-    },
-    onError: (e) => showError(e, t),
-  });
+  const exporter = useExport(() => call('clients.export', { ...query, limit: 1000 }));
 
   const columns = useMemo(
     () => [

@@ -1,6 +1,6 @@
 import { Badge, Button, Group, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconDownload, IconPlus, IconSearch } from '@tabler/icons-react';
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { createColumnHelper, type SortingState } from '@tanstack/react-table';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useLocation } from 'wouter';
@@ -11,11 +11,11 @@ import { displayPhone } from '../../../../shared/validate';
 import type { PARTNER_SORT_FIELDS } from '../../../../shared/schemas/partners';
 import { useSession } from '../../app/session';
 import { DataTable } from '../../components/DataTable';
-import { notifyOk, showError } from '../../components/forms';
 import { bidangOptions, categoryOptions, serviceLabel, STATUS_COLOR, statusOptions } from '../../components/labels';
 import { useDebounced } from '../../components/useDebounced';
+import { useExport } from '../../components/useExport';
 import { useI18n } from '../../i18n';
-import { call, saveFile } from '../../rpc';
+import { call } from '../../rpc';
 
 type Filter = Omit<InputOf<'partners.list'>, 'limit' | 'offset'>;
 const LIMIT = 1000;
@@ -52,14 +52,7 @@ export function PartnerList() {
   });
   const services = useQuery({ queryKey: ['services.list'], queryFn: () => call('services.list', {}) });
   const coverage = useQuery({ queryKey: ['wilayah.coverage'], queryFn: () => call('wilayah.coverage', {}) });
-  const exporter = useMutation({
-    mutationFn: (format: 'xlsx' | 'csv') => call('partners.export', { filter: query, format }),
-    onSuccess: (file) => {
-      saveFile(file);
-      notifyOk(t('partners.exported', { rows: file.rows, file: file.filename }));
-    },
-    onError: (e) => showError(e, t),
-  });
+  const exporter = useExport((format: 'xlsx' | 'csv') => call('partners.export', { filter: query, format }));
 
   const serviceNames = useMemo(() => new Map((services.data ?? []).map((s) => [s.code, serviceLabel(s, locale)])), [services.data, locale]);
   const columns = useMemo(
