@@ -309,6 +309,39 @@ export interface OfficeKeysTable {
   deleted_at: string | null;
 }
 
+export interface BundleExportsTable {
+  seq: number;
+  mode: 'incremental' | 'full';
+  change_from: number;
+  change_to: number;
+  with_files: 0 | 1;
+  filenames: string;
+  folder: string;
+  size: number;
+  sha256: string;
+  previous_sha256: string | null;
+  counts: string;
+  created_by: string | null;
+  created_at: string;
+  acknowledged_at: string | null;
+}
+
+export interface BundleImportsTable {
+  office_code: string;
+  seq: number;
+  sha256: string;
+  manifest_sha256: string;
+  previous_sha256: string | null;
+  change_from: number;
+  change_to: number;
+  bundle_created_at: string;
+  bundle_created_by: string;
+  counts: string;
+  local_seq: number;
+  received_by: string | null;
+  received_at: string;
+}
+
 export interface Schema {
   settings: SettingsTable;
   users: UsersTable;
@@ -335,4 +368,6 @@ export interface Schema {
   activity_participants: ActivityParticipantsTable;
   activity_files: ActivityFilesTable;
   office_keys: OfficeKeysTable;
+  bundle_exports: BundleExportsTable;
+  bundle_imports: BundleImportsTable;
 }

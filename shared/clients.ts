@@ -2,6 +2,11 @@
  * Client (klien pemasyarakatan) vocabularies and the rules that both forms and the main process
  * apply: adult or child, and the suggested bimbingan phase.
  */
+import { foldForSearch } from './validate';
+
+/** What a client is found by: any part of the name, register number or NIK digits. */
+export const clientSearchText = (name: string, registerNumber: string, nik: string | null) => foldForSearch([name, registerNumber, nik ?? ''].join(' '));
+
 export const PROGRAMS = ['pb', 'cb', 'cmb', 'asimilasi', 'pidana_bersyarat', 'pidana_kerja_sosial', 'diversi', 'pengawasan_lain'] as const;
 export type Program = (typeof PROGRAMS)[number];
 

@@ -25,6 +25,16 @@ import { ActivityCreateInput, ActivityFileGetInput, ActivityFileInput, ActivityL
 import { AuditListInput } from './schemas/audit';
 import { AgendaInput, CheckinInput } from './schemas/checkins';
 import { KeyCardInput, KeyRegisterInput } from './schemas/keys';
+import {
+  BundleApplyInput,
+  BundleExportInput,
+  BundleInspectInput,
+  BundlePlanInput,
+  BundleReadReceiptInput,
+  BundleReceiptInput,
+  BundleRevealInput,
+  BundleUnsealInput,
+} from './schemas/bundles';
 import { ImportCheckInput, ImportColumnsInput, ImportJobInput, ImportOpenInput, ImportReportInput, ImportRowsInput } from './schemas/imports';
 import { PartnerSuggestInput, ReferralCheckInput, ReferralCreateInput, ReferralListInput, ReferralSetStatusInput, WorkHoursInput } from './schemas/referrals';
 import { ClientCreateInput, ClientListInput, ClientSetStatusInput, ClientUpdateInput, NikCheckInput } from './schemas/clients';
@@ -53,6 +63,14 @@ import type {
   ArticleTemplate,
   AuditEntry,
   AuditVerifyResult,
+  BundleApplyResult,
+  BundleExportResult,
+  BundleExportRow,
+  BundleInspection,
+  BundlePlan,
+  HostChoice,
+  OfficeCounts,
+  PostSubmissions,
   Client,
   ClientList,
   ClientReporting,
@@ -102,7 +120,7 @@ function method<O>() {
 /** Roles that may change records. `pimpinan` reads everything and changes nothing. */
 export const WRITERS = ['admin', 'petugas', 'operator'] as const satisfies readonly Role[];
 export const ADMIN = ['admin'] as const satisfies readonly Role[];
-const ARCHIVERS = ['admin', 'petugas'] as const satisfies readonly Role[];
+export const ARCHIVERS = ['admin', 'petugas'] as const satisfies readonly Role[];
 
 export const contract = {
   'app.status': method<AppStatus>()(empty, 'public'),
@@ -234,6 +252,24 @@ export const contract = {
   ),
   'keys.register': method<RegisteredOffice>()(KeyRegisterInput, ADMIN),
   'keys.list': method<readonly RegisteredOffice[]>()(empty, 'any'),
+
+  /** Bundles, at a Pos Bapas: what an export would hold, writing it to a folder, the history, receipts from the parent. */
+  'bundles.plan': method<BundlePlan>()(BundlePlanInput, ARCHIVERS),
+  'bundles.export': method<BundleExportResult>()(BundleExportInput, ARCHIVERS),
+  'bundles.exports': method<readonly BundleExportRow[]>()(empty, 'any'),
+  'bundles.reveal': method<{ readonly revealed: boolean; readonly path: string }>()(BundleRevealInput, ARCHIVERS),
+  'bundles.readReceipt': method<{ readonly acknowledged: readonly number[] }>()(BundleReadReceiptInput, ARCHIVERS),
+  /** At a Bapas induk: check bundles without writing, apply the chosen ones, the tracker, receipts, counts per office. */
+  'bundles.inspect': method<readonly BundleInspection[]>()(BundleInspectInput, ARCHIVERS),
+  'bundles.apply': method<BundleApplyResult>()(BundleApplyInput, ARCHIVERS),
+  'bundles.received': method<readonly PostSubmissions[]>()(empty, 'any'),
+  'bundles.receipt': method<ExportFile>()(BundleReceiptInput, ARCHIVERS),
+  'bundles.officeCounts': method<readonly OfficeCounts[]>()(empty, 'any'),
+  /** For an administrator: a received bundle decrypted to a plain .zip next to it (see docs/paket-kiriman.md). */
+  'bundles.unseal': method<{ readonly path: string }>()(BundleUnsealInput, ADMIN),
+  /** The desktop app's file dialogs; the web preview has none and says so. */
+  'host.chooseFolder': method<HostChoice>()(empty, 'any'),
+  'host.chooseFiles': method<HostChoice>()(empty, 'any'),
 
   'templates.list': method<readonly ArticleTemplate[]>()(empty, 'any'),
   'templates.save': method<ArticleTemplate>()(TemplateSaveInput, ADMIN),

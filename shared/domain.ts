@@ -74,5 +74,9 @@ export const AUDIT_ACTIONS = [
   'export',
   /** A user opened a client's full record (personal data: every view is on record). */
   'view',
+  /** A bundle applied at a Bapas induk. */
+  'import',
+  /** A receipt written (Bapas induk) or read (Pos Bapas). */
+  'receipt',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

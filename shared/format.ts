@@ -68,3 +68,20 @@ export function formatDateTime(iso: string, zone: TimeZoneCode, locale: Locale =
   const sep = locale === 'id' ? '.' : ':';
   return `${formatDate(localDateOf(instant, zone), locale)} ${get('hour')}${sep}${get('minute')} ${zone}`;
 }
+
+/**
+ * "1,2 MB" (or "1.2 MB"): file sizes in binary units, one decimal below 10 so a limit of 18 MB
+ * and an estimate of 17,6 MB can be told apart. The decimal mark is written here, not by Intl,
+ * for the same reason as the month names.
+ */
+export function formatBytes(bytes: number, locale: Locale = 'id'): string {
+  const units = ['B', 'KB', 'MB', 'GB'] as const;
+  let value = Math.max(0, bytes);
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const text = unit === 0 || value >= 10 ? String(Math.round(value)) : value.toFixed(1).replace(/\.0$/, '');
+  return `${locale === 'id' ? text.replace('.', ',') : text} ${units[unit]}`;
+}

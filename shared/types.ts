@@ -27,6 +27,8 @@ export interface SecuritySettings {
   readonly idleLockMinutes: number;
   /** Whether the pimpinan role sees clients' NIK in full (otherwise masked, e.g. 3201********0001). */
   readonly pimpinanSeesNik: boolean;
+  /** Whether bundles to the Bapas induk carry clients' NIK (otherwise left out). */
+  readonly bundlesIncludeNik: boolean;
 }
 
 export interface Settings {
@@ -94,6 +96,8 @@ export interface PartnerRow {
   readonly archivedAt: string | null;
   /** Signed, started, not ended and not cancelled on the office's today. */
   readonly hasAgreementInForce: boolean;
+  /** Code of the office that keeps the record: this office's, or a post's whose bundle brought it. */
+  readonly origin: string;
 }
 
 export interface Partner extends PartnerRow {
@@ -109,7 +113,6 @@ export interface Partner extends PartnerRow {
   readonly skDate: string | null;
   readonly notes: string;
   readonly createdAt: string;
-  readonly origin: string;
   readonly groups: readonly { readonly id: string; readonly name: string }[];
 }
 
@@ -611,4 +614,128 @@ export interface RegisteredOffice {
   readonly relation: 'parent' | 'post';
   readonly fingerprint: string;
   readonly registeredAt: string;
+}
+
+/** Per table of a bundle: how many lines it carries. */
+export type BundleCounts = Readonly<Record<string, number>>;
+
+/** What "Kirim ke Bapas induk" would write, computed before anything is written. */
+export interface BundlePlan {
+  readonly seq: number;
+  readonly mode: 'incremental' | 'full';
+  /** change_log positions: everything after `changeFrom` up to and including `changeTo`. */
+  readonly changeFrom: number;
+  readonly changeTo: number;
+  readonly counts: BundleCounts;
+  /** Records (table rows) the bundle carries. */
+  readonly records: number;
+  readonly filesCount: number;
+  readonly filesBytes: number;
+  /** Estimated size of the file, with the attachments if chosen. */
+  readonly estimatedBytes: number;
+  /** Above this a bundle does not go by e-mail. */
+  readonly limitBytes: number;
+  readonly overLimit: boolean;
+  readonly parent: { readonly code: string; readonly name: string } | null;
+  readonly lastAcknowledgedSeq: number | null;
+  readonly nikIncluded: boolean;
+}
+
+export interface BundleExportResult {
+  readonly seq: number;
+  readonly folder: string;
+  /** One file, or the numbered parts. */
+  readonly filenames: readonly string[];
+  readonly size: number;
+  readonly sha256: string;
+  readonly filesLeftOut: boolean;
+}
+
+export interface BundleExportRow {
+  readonly seq: number;
+  readonly mode: 'incremental' | 'full';
+  readonly changeFrom: number;
+  readonly changeTo: number;
+  readonly withFiles: boolean;
+  readonly filenames: readonly string[];
+  readonly folder: string;
+  readonly size: number;
+  readonly sha256: string;
+  readonly records: number;
+  readonly createdAt: string;
+  readonly createdBy: string;
+  readonly acknowledgedAt: string | null;
+}
+
+export interface BundleTableChanges {
+  readonly table: string;
+  readonly added: number;
+  readonly changed: number;
+  readonly archived: number;
+  readonly unchanged: number;
+}
+
+/** Something the person importing should know before applying; it does not stop the import. */
+export type BundleOddity =
+  /** Bundles before this one not received; `covered`: this bundle carries their changes anyway. */
+  | { readonly kind: 'gap'; readonly missing: readonly number[]; readonly covered: boolean }
+  | { readonly kind: 'changedAtParent'; readonly table: string; readonly count: number }
+  | { readonly kind: 'filesLeftOut' }
+  | { readonly kind: 'olderSchema'; readonly schemaVersion: number };
+
+/** One bundle file (or set of parts) as checked by "Terima paket", before anything is written. */
+export interface BundleInspection {
+  readonly files: readonly string[];
+  /** ok: can be applied; received: this very bundle was imported before; refused: see `error`. */
+  readonly status: 'ok' | 'received' | 'refused';
+  readonly error: { readonly key: string; readonly params?: Readonly<Record<string, string | number>> } | null;
+  readonly sha256: string | null;
+  readonly officeCode: string | null;
+  readonly officeName: string | null;
+  readonly seq: number | null;
+  readonly createdAt: string | null;
+  readonly createdBy: string | null;
+  readonly changeFrom: number | null;
+  readonly changeTo: number | null;
+  readonly tables: readonly BundleTableChanges[];
+  readonly oddities: readonly BundleOddity[];
+  readonly receivedAt: string | null;
+}
+
+export interface BundleApplyResult {
+  readonly applied: readonly { readonly officeCode: string; readonly seq: number; readonly sha256: string }[];
+}
+
+/** The submission tracker: per registered post, what arrived and what is missing. */
+export interface PostSubmissions {
+  readonly officeCode: string;
+  readonly officeName: string;
+  readonly received: readonly {
+    readonly seq: number;
+    readonly sha256: string;
+    readonly createdAt: string;
+    readonly receivedAt: string;
+    readonly records: number;
+  }[];
+  readonly missing: readonly number[];
+  readonly lastReceivedAt: string | null;
+  readonly lastCreatedAt: string | null;
+}
+
+/** Record counts per office at a Bapas induk: its own and each post's, with the total. */
+export interface OfficeCounts {
+  readonly officeCode: string;
+  readonly officeName: string;
+  readonly own: boolean;
+  readonly partners: number;
+  readonly clients: number;
+  readonly agreementsActive: number;
+  readonly referralsOpen: number;
+  readonly activities: number;
+}
+
+export interface HostChoice {
+  /** False where no file dialog exists (the web preview): the path is typed instead. */
+  readonly supported: boolean;
+  readonly paths: readonly string[];
 }

@@ -9,7 +9,8 @@ import { m0007 } from './0007_checkins';
 import { m0008 } from './0008_import_reports';
 import { m0009 } from './0009_activities';
 import { m0010 } from './0010_office_keys';
+import { m0011 } from './0011_bundles';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011];
 export const LATEST_VERSION = MIGRATIONS.length;

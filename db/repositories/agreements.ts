@@ -16,16 +16,18 @@ export function listAgreements(db: Db, f: { partnerId: string | null }): Agreeme
   return db.all(q.orderBy('a.end_date', 'asc').orderBy('a.office_number'));
 }
 
-export const agreementByNumber = (db: Db, officeNumber: string) =>
-  db.first(db.q.selectFrom('agreements').select(['id']).where('office_number', '=', officeNumber));
+/** Numbers are unique within the office that gave them (a Bapas induk also holds its posts' agreements). */
+export const agreementByNumber = (db: Db, origin: string, officeNumber: string) =>
+  db.first(db.q.selectFrom('agreements').select(['id']).where('origin', '=', origin).where('office_number', '=', officeNumber));
 
 /** Highest sequence number used in a year; read inside the write lock so two saves cannot take the same one. */
-export function maxSequence(db: Db, year: number): number {
+export function maxSequence(db: Db, origin: string, year: number): number {
   return (
     db.first(
       db.q
         .selectFrom('agreements')
         .select((eb) => eb.fn.max('number_seq').as('m'))
+        .where('origin', '=', origin)
         .where('number_year', '=', year),
     )?.m ?? 0
   );

@@ -45,14 +45,22 @@ export function countClients(db: Db, f: ClientFilter): number {
 
 export const clientById = (db: Db, id: string) => db.first(withPk(db.q.selectFrom('clients as c')).where('c.id', '=', id));
 
-export const clientByRegister = (db: Db, registerNumber: string) =>
-  db.first(db.q.selectFrom('clients').select(['id', 'name']).where('register_number', '=', registerNumber).where('deleted_at', 'is', null));
+export const clientByRegister = (db: Db, origin: string, registerNumber: string) =>
+  db.first(
+    db.q
+      .selectFrom('clients')
+      .select(['id', 'name'])
+      .where('origin', '=', origin)
+      .where('register_number', '=', registerNumber)
+      .where('deleted_at', 'is', null),
+  );
 
 /** The active client holding this NIK, other than `excludeId`. */
-export function activeClientByNik(db: Db, nik: string, excludeId: string | null) {
+export function activeClientByNik(db: Db, origin: string, nik: string, excludeId: string | null) {
   let q = db.q
     .selectFrom('clients')
     .select(['id', 'name', 'register_number'])
+    .where('origin', '=', origin)
     .where('nik', '=', nik)
     .where('status', '=', 'aktif')
     .where('deleted_at', 'is', null);

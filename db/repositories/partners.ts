@@ -13,6 +13,7 @@ export interface PartnerFilter {
   service: string | null;
   status: string | null;
   regencyCode: string | null;
+  origin: string | null;
   archived: 'active' | 'archived' | 'all';
 }
 
@@ -35,6 +36,7 @@ function filtered(db: Db, f: PartnerFilter) {
   if (f.category) q = q.where('category', '=', f.category);
   if (f.status) q = q.where('status', '=', f.status);
   if (f.regencyCode) q = q.where('regency_code', '=', f.regencyCode);
+  if (f.origin) q = q.where('origin', '=', f.origin);
   if (f.bidang) q = q.where(sql<boolean>`EXISTS (SELECT 1 FROM json_each(partners.bidang) WHERE value = ${f.bidang})`);
   if (f.service) q = q.where(sql<boolean>`EXISTS (SELECT 1 FROM json_each(partners.services) WHERE value = ${f.service})`);
   return q;

@@ -78,12 +78,13 @@ export function openReferralCounts(db: Db, partnerIds: readonly string[]): Map<s
   return new Map(rows.map((r) => [r.partner_id, r.n]));
 }
 
-export function maxLetterSeq(db: Db, year: number): number {
+export function maxLetterSeq(db: Db, origin: string, year: number): number {
   return (
     db.first(
       db.q
         .selectFrom('referrals')
         .select((eb) => eb.fn.max('letter_seq').as('m'))
+        .where('origin', '=', origin)
         .where('letter_year', '=', year),
     )?.m ?? 0
   );

@@ -6,7 +6,8 @@ export type UserRow = Selectable<UsersTable>;
 
 export const userById = (db: Db, id: string) => db.first(db.q.selectFrom('users').selectAll().where('id', '=', id));
 export const userByUsername = (db: Db, username: string) => db.first(db.q.selectFrom('users').selectAll().where('username', '=', username));
-export const listUsers = (db: Db) => db.all(db.q.selectFrom('users').selectAll().orderBy('name'));
+/** The office's own officers; a Bapas induk also holds its posts' officers (without passwords), for names on their records. */
+export const listUsers = (db: Db, origin: string) => db.all(db.q.selectFrom('users').selectAll().where('origin', '=', origin).orderBy('name'));
 export const countUsers = (db: Db) => db.first(db.q.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
 export const countActiveAdmins = (db: Db) =>
   db.first(

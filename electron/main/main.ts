@@ -2,6 +2,7 @@ import { app, dialog, ipcMain, Menu, session, type BrowserWindow } from 'electro
 import { join } from 'node:path';
 import { APP_VERSION, createAppCore, type AppCore } from '../services/app';
 import { registerRpc } from './ipc';
+import { desktopHost } from './host';
 import { buildMenu } from './menu';
 import { printPdf } from './pdf';
 import { handleAppProtocol, registerAppScheme } from './protocol';
@@ -50,7 +51,7 @@ export function bootstrap(): void {
   void app.whenReady().then(() => {
     const paths = appPaths(app.getAppPath(), process.resourcesPath, app.isPackaged);
     try {
-      core = createAppCore(dataDir(app.getPath('userData')), { nativeBinding: paths.nativeBinding, printPdf });
+      core = createAppCore(dataDir(app.getPath('userData')), { nativeBinding: paths.nativeBinding, printPdf, host: desktopHost(() => win) });
     } catch (e) {
       // e.g. a database from a newer version: say so plainly and stop, never open it.
       dialog.showErrorBox('Mitra Lipas', e instanceof Error ? e.message : String(e));

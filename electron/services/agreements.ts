@@ -138,12 +138,12 @@ function assignNumber(
 ): { office_number: string; number_year: number; number_seq: number | null } {
   const year = Number(signDate.slice(0, 4));
   if (choice.mode === 'manual') {
-    if (agreementByNumber(ctx.db, choice.value)) throw fieldError('number.value', 'agreements.numberTaken', { number: choice.value });
+    if (agreementByNumber(ctx.db, officeCode(ctx), choice.value)) throw fieldError('number.value', 'agreements.numberTaken', { number: choice.value });
     return { office_number: choice.value, number_year: year, number_seq: null };
   }
-  const seq = maxSequence(ctx.db, year) + 1;
+  const seq = maxSequence(ctx.db, officeCode(ctx), year) + 1;
   const number = renderNumber(agreementSettings(ctx).numberTemplate, { seq, date: signDate, officeCode: officeCode(ctx) });
-  if (agreementByNumber(ctx.db, number)) throw fieldError('number', 'agreements.numberTaken', { number });
+  if (agreementByNumber(ctx.db, officeCode(ctx), number)) throw fieldError('number', 'agreements.numberTaken', { number });
   return { office_number: number, number_year: year, number_seq: seq };
 }
 
@@ -265,7 +265,7 @@ export function agreementHandlers(
       const template = input.template ?? agreementSettings(ctx).numberTemplate;
       const unknown = unknownTokens(template);
       if (unknown.length) return { number: '', unknownTokens: unknown };
-      const seq = maxSequence(ctx.db, Number(input.date.slice(0, 4))) + 1;
+      const seq = maxSequence(ctx.db, officeCode(ctx), Number(input.date.slice(0, 4))) + 1;
       return { number: renderNumber(template, { seq, date: input.date, officeCode: officeCode(ctx) }), unknownTokens: [] };
     },
     'agreements.list': (input) => listFiltered(input),

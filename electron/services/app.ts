@@ -4,10 +4,11 @@ import { openDb, type Db } from '../../db/connection';
 import { activityHandlers } from './activities';
 import { agreementHandlers } from './agreements';
 import { auditHandlers } from './audit';
+import { bundleHandlers, hostHandlers } from './bundles/index';
 import { checkinHandlers } from './checkins';
 import { clientHandlers } from './clients';
 import { importHandlers } from './imports';
-import type { AppContext, Handlers, PdfPrinter } from './context';
+import type { AppContext, Handlers, Host, PdfPrinter } from './context';
 import { createDispatcher, type Dispatch } from './dispatch';
 import { pairingHandlers } from './pairing';
 import { partnerHandlers } from './partners';
@@ -43,6 +44,8 @@ export function buildHandlers(ctx: AppContext): Handlers {
     ...importHandlers(ctx),
     ...activityHandlers(ctx),
     ...pairingHandlers(ctx),
+    ...bundleHandlers(ctx),
+    ...hostHandlers(ctx),
     ...printingHandlers(ctx),
     ...auditHandlers(ctx),
   } satisfies Handlers;
@@ -59,7 +62,7 @@ export interface AppCore {
 let sharedWilayah: WilayahSource | null = null;
 
 /** Opens the data folder's database and wires the services; used by both transports and by tests. */
-export function createAppCore(dataDir: string, opts: { now?: () => Date; nativeBinding?: string; printPdf?: PdfPrinter } = {}): AppCore {
+export function createAppCore(dataDir: string, opts: { now?: () => Date; nativeBinding?: string; printPdf?: PdfPrinter; host?: Host } = {}): AppCore {
   mkdirSync(dataDir, { recursive: true });
   const db = openDb(join(dataDir, DB_FILE), opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
   sharedWilayah ??= createWilayahSource();
@@ -72,6 +75,7 @@ export function createAppCore(dataDir: string, opts: { now?: () => Date; nativeB
     filesDir: join(dataDir, 'files'),
     keysDir: join(dataDir, 'keys'),
     printPdf: opts.printPdf ?? null,
+    host: opts.host ?? null,
   };
   const dispatch = createDispatcher(ctx, buildHandlers(ctx));
   return { ctx, dispatch, db, close: () => db.close() };

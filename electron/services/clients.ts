@@ -1,5 +1,5 @@
 import type { ParsedInputOf } from '../../shared/contract';
-import { isChild, suggestedPhase, type ClientStatus, type Phase, type Program, type Reporting } from '../../shared/clients';
+import { clientSearchText, isChild, suggestedPhase, type ClientStatus, type Phase, type Program, type Reporting } from '../../shared/clients';
 import { AppError, fieldError } from '../../shared/errors';
 import { localDateOf } from '../../shared/format';
 import { translate } from '../../shared/i18n/index';
@@ -166,8 +166,7 @@ function columns(f: Fields) {
     register_number: f.registerNumber,
     name: f.name,
     name_key: foldForSearch(f.name),
-    // Name, register number and NIK digits: an officer finds a client by any part of any of them.
-    search_text: foldForSearch([f.name, f.registerNumber, f.nik ?? ''].join(' ')),
+    search_text: clientSearchText(f.name, f.registerNumber, f.nik),
     nik: f.nik,
     sex: f.sex,
     birth_place: f.birthPlace,
@@ -223,10 +222,10 @@ export async function checkReferences(ctx: AppContext, f: Fields, prefix: string
 
 /** Inside the write lock: one register number per office, one active client per NIK. */
 function checkUnique(ctx: AppContext, f: Fields, excludeId: string | null, active: boolean, prefix: string): void {
-  const sameRegister = clientByRegister(ctx.db, f.registerNumber);
+  const sameRegister = clientByRegister(ctx.db, officeCode(ctx), f.registerNumber);
   if (sameRegister && sameRegister.id !== excludeId) throw fieldError(`${prefix}registerNumber`, 'clients.registerTaken', { name: sameRegister.name });
   if (active && f.nik) {
-    const holder = activeClientByNik(ctx.db, f.nik, excludeId);
+    const holder = activeClientByNik(ctx.db, officeCode(ctx), f.nik, excludeId);
     if (holder) throw fieldError(`${prefix}nik`, 'clients.nikTaken', { name: holder.name, register: holder.register_number });
   }
 }
@@ -368,7 +367,7 @@ export function clientHandlers(
       const r = readNik(input.nik);
       if (!r.ok) return { ...none, problem: r.problem };
       if (!(await districtExists(ctx.wilayah, r.facts.districtCode))) return { ...none, problem: 'district' };
-      const holder = activeClientByNik(ctx.db, input.nik.replace(/\D/g, ''), input.excludeId);
+      const holder = activeClientByNik(ctx.db, officeCode(ctx), input.nik.replace(/\D/g, ''), input.excludeId);
       return {
         problem: null,
         districtName: ctx.wilayah.name(r.facts.districtCode),
@@ -401,7 +400,7 @@ export function clientHandlers(
         if (input.date < before.status_date) throw fieldError('date', 'clients.statusBeforeLast');
         // Back to aktif only while no other active client holds the same NIK.
         if (input.status === 'aktif' && before.nik) {
-          const holder = activeClientByNik(ctx.db, before.nik, before.id);
+          const holder = activeClientByNik(ctx.db, officeCode(ctx), before.nik, before.id);
           if (holder) throw fieldError('status', 'clients.nikTaken', { name: holder.name, register: holder.register_number });
         }
         updateClient(ctx.db, input.id, { status: input.status, status_date: input.date, updated_at: nextStamp(ctx, before.updated_at) });

@@ -18,6 +18,15 @@ export interface AppContext {
   readonly keysDir: string;
   /** Prints an HTML document to PDF: Electron's printToPDF in the desktop app, headless Chromium in the web preview; null where neither exists. */
   readonly printPdf: PdfPrinter | null;
+  /** The desktop's file dialogs and file manager; null in the web preview, where paths are typed. */
+  readonly host: Host | null;
+}
+
+export interface Host {
+  chooseFolder(): Promise<string | null>;
+  chooseFiles(): Promise<readonly string[]>;
+  /** Shows the file in the system's file manager ("Buka folder"). */
+  reveal(path: string): void;
 }
 
 /** HTML in (with its own @page size), PDF bytes out. */

@@ -46,6 +46,7 @@ export function toPartnerRow(ctx: AppContext, r: PartnerDbRow, inForce: boolean)
     updatedAt: r.updated_at,
     archivedAt: r.deleted_at,
     hasAgreementInForce: inForce,
+    origin: r.origin,
   };
 }
 
@@ -70,7 +71,6 @@ function toPartnerSync(ctx: AppContext, r: PartnerDbRow): Partner {
     skDate: r.sk_date,
     notes: r.notes,
     createdAt: r.created_at,
-    origin: r.origin,
     groups: groupsOfPartner(ctx.db, r.id),
   };
 }
@@ -165,6 +165,7 @@ function filterOf(input: ParsedInputOf<'partners.list'>): PartnerFilter {
     service: input.service,
     status: input.status,
     regencyCode: input.regencyCode,
+    origin: input.origin,
     archived: input.archived,
   };
 }

@@ -256,7 +256,7 @@ export function referralHandlers(
           override = input.overrideReason;
         }
         const year = Number(input.date.slice(0, 4));
-        const seq = maxLetterSeq(ctx.db, year) + 1;
+        const seq = maxLetterSeq(ctx.db, officeCode(ctx), year) + 1;
         const number = renderNumber(DEFAULT_REFERRAL_NUMBER, { seq, date: input.date, officeCode: officeCode(ctx) });
         const now = isoNow(ctx);
         const id = newId();

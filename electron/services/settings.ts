@@ -8,7 +8,7 @@ import { actorOf, isoNow, type AppContext, type HandlersOf } from './context';
 import { recordChange } from './audit';
 import { readStoredFile, sniffScanType, storeFile } from './files';
 
-export const DEFAULT_SECURITY: SecuritySettings = { idleLockMinutes: 15, pimpinanSeesNik: false };
+export const DEFAULT_SECURITY: SecuritySettings = { idleLockMinutes: 15, pimpinanSeesNik: false, bundlesIncludeNik: false };
 
 export function officeSettings(ctx: AppContext): OfficeSettings | null {
   return getSetting<OfficeSettings>(ctx.db, 'office');

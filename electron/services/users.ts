@@ -139,8 +139,8 @@ export function userHandlers(
     recordChange(ctx, actor, { action, entity: 'user', entityId: after.id, before: before ? toUser(before) : undefined, after: toUser(after) });
 
   return {
-    'users.list': () => listUsers(ctx.db).map(toUser),
-    'users.names': () => listUsers(ctx.db).map((u) => ({ id: u.id, name: u.name })),
+    'users.list': () => listUsers(ctx.db, officeCode(ctx)).map(toUser),
+    'users.names': () => listUsers(ctx.db, officeCode(ctx)).map((u) => ({ id: u.id, name: u.name })),
     'users.create': async (input, call) => {
       const actor = actorOf(call);
       const hash = await hashPassword(input.password);

@@ -71,6 +71,12 @@ export const PartnerListInput = z
     service: serviceCode.nullable().default(null),
     status: z.enum(PARTNER_STATUSES).nullable().default(null),
     regencyCode: regencyCode.nullable().default(null),
+    /** At a Bapas induk: only the records of one office (its own code or a post's). */
+    origin: z
+      .string()
+      .regex(/^[A-Z0-9]{2,12}$/, 'v.invalid')
+      .nullable()
+      .default(null),
     archived: z.enum(['active', 'archived', 'all']).default('active'),
     sort: z.enum(PARTNER_SORT_FIELDS).default('name'),
     dir: z.enum(['asc', 'desc']).default('asc'),

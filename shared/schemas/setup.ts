@@ -72,7 +72,11 @@ export const SetupInput = z
 export type SetupInputT = z.input<typeof SetupInput>;
 
 export const SecuritySettingsInput = z
-  .object({ idleLockMinutes: z.number().int().min(1, 'v.range').max(240, 'v.range'), pimpinanSeesNik: z.boolean().default(false) })
+  .object({
+    idleLockMinutes: z.number().int().min(1, 'v.range').max(240, 'v.range'),
+    pimpinanSeesNik: z.boolean().default(false),
+    bundlesIncludeNik: z.boolean().default(false),
+  })
   .strict();
 
 export const SettingsUpdateInput = z.object({ office: OfficeSettingsInput.optional(), security: SecuritySettingsInput.optional() }).strict();

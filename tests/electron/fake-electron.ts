@@ -173,6 +173,10 @@ export function makeFakeElectron(opts: { gotLock?: boolean; isPackaged?: boolean
     },
     shell: {
       opened: [] as string[],
+      revealed: [] as string[],
+      showItemInFolder(path: string) {
+        this.revealed.push(path);
+      },
       openExternal(url: string) {
         this.opened.push(url);
         return Promise.resolve();
@@ -184,6 +188,14 @@ export function makeFakeElectron(opts: { gotLock?: boolean; isPackaged?: boolean
         this.errors.push(message);
       },
       showMessageBox: () => Promise.resolve({ response: 0 }),
+      /** What the next open dialog answers, and the calls it got (window or not, options). */
+      openAnswer: { canceled: false, filePaths: [] as string[] },
+      opened: [] as { withWindow: boolean; options: Record<string, unknown> }[],
+      showOpenDialog(...args: unknown[]) {
+        const options = (args.length === 2 ? args[1] : args[0]) as Record<string, unknown>;
+        this.opened.push({ withWindow: args.length === 2, options });
+        return Promise.resolve(this.openAnswer);
+      },
     },
     contextBridge: {
       exposed: {} as Record<string, unknown>,

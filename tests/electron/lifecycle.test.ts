@@ -70,13 +70,23 @@ describe('start-up', () => {
     expect(fake.log.indexOf('ready')).toBe(3);
   });
 
-  it('opens the database in the profile data folder with the Electron build of better-sqlite3, printing PDFs through Electron', async () => {
+  it('opens the database in the profile data folder with the Electron build of better-sqlite3, printing PDFs and choosing folders through Electron', async () => {
     await start();
     await fake.becomeReady();
     const { printPdf } = await import('../../electron/main/pdf');
     expect(core.opened).toEqual([
-      { dataDir: join('/profile', 'data'), opts: { nativeBinding: join('/app', 'out', 'electron-native', 'better_sqlite3.node'), printPdf } },
+      {
+        dataDir: join('/profile', 'data'),
+        opts: {
+          nativeBinding: join('/app', 'out', 'electron-native', 'better_sqlite3.node'),
+          printPdf,
+          host: expect.objectContaining({ chooseFolder: expect.any(Function) }),
+        },
+      },
     ]);
+    // The host's dialogs are modal to the main window once it exists.
+    await (core.opened[0]!.opts as { host: { chooseFolder(): Promise<string | null> } }).host.chooseFolder();
+    expect(fake.dialog.opened[0]!.withWindow).toBe(true);
     expect(fake.windows[0]!.options.webPreferences).toMatchObject({ preload: join('/app', 'out', 'electron', 'preload.cjs') });
   });
 

@@ -130,6 +130,36 @@ describe('migrations', () => {
     raw.close();
   });
 
+  it('0011 adds the bundle registers and makes office numbers unique per origin, keeping a version-10 file’s agreements', () => {
+    const raw = new BetterSqlite3(file());
+    raw.pragma('foreign_keys = ON');
+    migrate(raw, MIGRATIONS, 10);
+    const t = '2025-03-05T00:00:00.000Z';
+    raw
+      .prepare(
+        `INSERT INTO partners (id, name, name_key, search_text, category, bidang, services, status, status_date, created_at, updated_at, origin)
+         VALUES ('p1', 'LBH Curup', 'lbh curup', 'lbh curup', 'lainnya', '["hukum_kemasyarakatan"]', '[]', 'aktif', '2025-03-01', ?, ?, 'CRP')`,
+      )
+      .run(t, t);
+    const agreement = raw.prepare(
+      `INSERT INTO agreements (id, partner_id, subject, office_number, number_year, number_seq, sign_date, start_date, end_date, bidang, services,
+         office_signatory, partner_signatory, legal_bases, articles, created_at, updated_at, origin)
+       VALUES (?, 'p1', 'Bantuan hukum', '001/PKS', 2025, 1, '2025-03-05', '2025-03-05', '2026-03-04', '[]', '[]', '{}', '{}', '[]', '[]', ?, ?, ?)`,
+    );
+    agreement.run('a1', t, t, 'CRP');
+    // Before: one number across the whole database.
+    expect(() => agreement.run('a2', t, t, 'BKL')).toThrow(/UNIQUE/);
+    const before = raw.prepare('SELECT * FROM agreements').all();
+    expect(migrate(raw, MIGRATIONS, 11)).toBe(11);
+    expect(raw.prepare('SELECT * FROM agreements').all()).toEqual(before);
+    // After: the same number from another office is its own; within one office still refused.
+    agreement.run('a2', t, t, 'BKL');
+    expect(() => agreement.run('a3', t, t, 'CRP')).toThrow(/UNIQUE/);
+    expect(raw.prepare('SELECT count(*) AS n FROM bundle_exports').get()).toEqual({ n: 0 });
+    expect(raw.prepare('SELECT count(*) AS n FROM bundle_imports').get()).toEqual({ n: 0 });
+    raw.close();
+  });
+
   it('is idempotent: running again on a migrated file changes nothing', () => {
     const f = file();
     openDb(f).close();

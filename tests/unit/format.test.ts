@@ -1,6 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatPlaceDate, localDateOf, MONTHS, weekdayOf } from '../../shared/format';
+import { formatBytes, formatDate, formatDateTime, formatPlaceDate, localDateOf, MONTHS, weekdayOf } from '../../shared/format';
+
+describe('file sizes', () => {
+  it('writes sizes with the decimal mark of the language', () => {
+    expect(formatBytes(512)).toBe('512 B');
+    expect(formatBytes(1258291)).toBe('1,2 MB');
+    expect(formatBytes(1258291, 'en')).toBe('1.2 MB');
+    expect(formatBytes(1024 * 1024)).toBe('1 MB');
+    expect(formatBytes(18 * 1024 * 1024)).toBe('18 MB');
+    expect(formatBytes(5 * 1024 * 1024 * 1024)).toBe('5 GB');
+    expect(formatBytes(0)).toBe('0 B');
+  });
+});
 
 describe('Indonesian date wording', () => {
   it('writes dates as in letters', () => {

@@ -14,6 +14,8 @@ import { AgreementList } from '../pages/agreements/AgreementList';
 import { TemplatesPage } from '../pages/agreements/TemplatesPage';
 import { VerifyPage } from '../pages/VerifyPage';
 import { AuditPage } from '../pages/AuditPage';
+import { ReceivePage } from '../pages/bundles/ReceivePage';
+import { SendPage } from '../pages/bundles/SendPage';
 import { ClientDetail } from '../pages/clients/ClientDetail';
 import { ClientEditor } from '../pages/clients/ClientEditor';
 import { ClientList } from '../pages/clients/ClientList';
@@ -102,6 +104,8 @@ function Gate() {
           <Route path="/audit" component={AuditPage} />
           <Route path="/pengaturan" component={SettingsPage} />
           <Route path="/kunci" component={KeysPage} />
+          <Route path="/kirim" component={SendPage} />
+          <Route path="/terima" component={ReceivePage} />
         </Switch>
       </Shell>
       <LockOverlay />

@@ -10,6 +10,8 @@ import {
   IconKey,
   IconLock,
   IconLogout,
+  IconPackageExport,
+  IconPackageImport,
   IconSearch,
   IconQrcode,
   IconSettings,
@@ -22,10 +24,12 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { contract } from '../../../shared/contract';
+import type { OfficeKind } from '../../../shared/domain';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useI18n } from '../i18n';
 import { call } from '../rpc';
 import { useSession } from './session';
+import { useOffice } from './useOffice';
 import { useDebounced } from '../components/useDebounced';
 
 interface NavItem {
@@ -33,12 +37,15 @@ interface NavItem {
   readonly label: string;
   readonly icon: ReactNode;
   readonly method: keyof typeof contract;
+  /** Shown only at this kind of office (a post sends bundles, its parent receives them). */
+  readonly office?: OfficeKind;
 }
 
 /** Sidebar sections, each shown only to roles that may call the method behind it (same table as the main process). */
 function useNav(): NavItem[] {
   const { t } = useI18n();
   const session = useSession();
+  const kind = useOffice().settings?.office.kind;
   const items: NavItem[] = [
     { href: '/', label: t('nav.home'), icon: <IconHome size={18} />, method: 'partners.list' },
     { href: '/mitra', label: t('nav.partners'), icon: <IconBuildingCommunity size={18} />, method: 'partners.list' },
@@ -48,12 +55,14 @@ function useNav(): NavItem[] {
     { href: '/pks', label: t('nav.agreements'), icon: <IconFileCertificate size={18} />, method: 'agreements.list' },
     { href: '/pokmas', label: t('nav.pokmas'), icon: <IconUsersGroup size={18} />, method: 'pokmas.list' },
     { href: '/verifikasi', label: t('nav.verify'), icon: <IconQrcode size={18} />, method: 'documents.verify' },
+    { href: '/kirim', label: t('nav.send'), icon: <IconPackageExport size={18} />, method: 'bundles.export', office: 'pos' },
+    { href: '/terima', label: t('nav.receive'), icon: <IconPackageImport size={18} />, method: 'bundles.apply', office: 'induk' },
     { href: '/pengguna', label: t('nav.users'), icon: <IconUsers size={18} />, method: 'users.list' },
     { href: '/audit', label: t('nav.audit'), icon: <IconShieldCheck size={18} />, method: 'audit.list' },
     { href: '/kunci', label: t('nav.keys'), icon: <IconKey size={18} />, method: 'keys.own' },
     { href: '/pengaturan', label: t('nav.settings'), icon: <IconSettings size={18} />, method: 'settings.update' },
   ];
-  return items.filter((i) => session.can(contract[i.method].access));
+  return items.filter((i) => session.can(contract[i.method].access) && (i.office === undefined || i.office === kind));
 }
 
 /** Ctrl+K: find a partner by any part of its name and jump to it. */

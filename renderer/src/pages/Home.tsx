@@ -1,11 +1,13 @@
-import { Alert, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { Link, useLocation } from 'wouter';
 import { WRITERS, type InputOf } from '../../../shared/contract';
 import { HOME_VISIT_AFTER } from '../../../shared/checkins';
 import { BIDANG } from '../../../shared/domain';
 import { formatDate } from '../../../shared/format';
+import type { OfficeCounts } from '../../../shared/types';
 import { useSession } from '../app/session';
+import { useOffice } from '../app/useOffice';
 import { useI18n } from '../i18n';
 import { call } from '../rpc';
 
@@ -31,10 +33,75 @@ function Stat({ label, value, onClick, testId }: { label: string; value: number 
   );
 }
 
+const COUNT_COLUMNS = [
+  ['partners', 'home.col.partners'],
+  ['clients', 'home.col.clients'],
+  ['agreementsActive', 'home.col.agreements'],
+  ['referralsOpen', 'home.col.referrals'],
+  ['activities', 'home.col.activities'],
+] as const satisfies readonly (readonly [keyof OfficeCounts, string])[];
+
+/** At a Bapas induk: its own records and each post's (as last received), side by side with the total. */
+function OfficeCountsCard() {
+  const { t } = useI18n();
+  const counts = useQuery({ queryKey: ['bundles.officeCounts'], queryFn: () => call('bundles.officeCounts', {}) }).data;
+  if (!counts) return null;
+  const total = (k: (typeof COUNT_COLUMNS)[number][0]) => counts.reduce((s, c) => s + c[k], 0);
+  return (
+    <Paper withBorder p="md">
+      <Title order={4} mb="sm">
+        {t('home.byOffice')}
+      </Title>
+      <Table fz="sm" striped data-testid="office-counts">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('home.office')}</Table.Th>
+            {COUNT_COLUMNS.map(([k, label]) => (
+              <Table.Th key={k} ta="right">
+                {t(label)}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {counts.map((c) => (
+            <Table.Tr key={c.officeCode}>
+              <Table.Td>
+                {`${c.officeName} (${c.officeCode})`}
+                {c.own && (
+                  <Text span size="sm" c="dimmed">
+                    {` ${t('home.ownOffice')}`}
+                  </Text>
+                )}
+              </Table.Td>
+              {COUNT_COLUMNS.map(([k]) => (
+                <Table.Td key={k} ta="right">
+                  {c[k]}
+                </Table.Td>
+              ))}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+        <Table.Tfoot>
+          <Table.Tr fw={700}>
+            <Table.Td>{t('home.total')}</Table.Td>
+            {COUNT_COLUMNS.map(([k]) => (
+              <Table.Td key={k} ta="right">
+                {total(k)}
+              </Table.Td>
+            ))}
+          </Table.Tr>
+        </Table.Tfoot>
+      </Table>
+    </Paper>
+  );
+}
+
 /** Counts an office reports upward, each opening the list behind it. */
 export function Home() {
   const { t, locale } = useI18n();
   const session = useSession();
+  const isParent = useOffice().settings?.office.kind === 'induk';
   const [, navigate] = useLocation();
   const filters: Record<string, InputOf<'partners.list'>> = {
     all: {},
@@ -109,6 +176,7 @@ export function Home() {
           </Stack>
         </Alert>
       )}
+      {isParent && <OfficeCountsCard />}
       <Title order={4}>{t('home.byBidang')}</Title>
       <SimpleGrid cols={2}>
         {byBidang.map(({ b, n }) => (

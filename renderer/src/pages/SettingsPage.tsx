@@ -112,6 +112,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
             </Title>
             <NumberInput label={t('settings.idleLock')} min={1} max={240} allowDecimal={false} w={320} {...form.getInputProps('security.idleLockMinutes')} />
             <Checkbox mt="sm" label={t('settings.pimpinanSeesNik')} {...form.getInputProps('security.pimpinanSeesNik', { type: 'checkbox' })} />
+            <Checkbox mt="sm" label={t('settings.bundlesIncludeNik')} {...form.getInputProps('security.bundlesIncludeNik', { type: 'checkbox' })} />
           </Paper>
           <Group>
             <Button type="submit" loading={save.isPending}>

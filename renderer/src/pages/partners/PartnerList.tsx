@@ -10,6 +10,7 @@ import type { PartnerRow } from '../../../../shared/types';
 import { displayPhone } from '../../../../shared/validate';
 import type { PARTNER_SORT_FIELDS } from '../../../../shared/schemas/partners';
 import { useSession } from '../../app/session';
+import { useOffice } from '../../app/useOffice';
 import { DataTable } from '../../components/DataTable';
 import { bidangOptions, categoryOptions, serviceLabel, STATUS_COLOR, statusOptions } from '../../components/labels';
 import { useDebounced } from '../../components/useDebounced';
@@ -20,6 +21,8 @@ import { call } from '../../rpc';
 type Filter = Omit<InputOf<'partners.list'>, 'limit' | 'offset'>;
 const LIMIT = 1000;
 const col = createColumnHelper<PartnerRow>();
+/** The "Kantor" filter's choice for no filter; office codes are upper case, so it cannot be one. */
+const ALL_OFFICES = 'all';
 const Nowrap = ({ children }: { children: ReactNode }) => (
   <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
     {children}
@@ -30,6 +33,9 @@ type SortId = (typeof PARTNER_SORT_FIELDS)[number];
 export function PartnerList() {
   const { t, locale } = useI18n();
   const session = useSession();
+  const { settings } = useOffice();
+  // A Bapas induk holds its posts' partners too: it shows whose each one is and can narrow to one office.
+  const isParent = settings?.office.kind === 'induk';
   const [, navigate] = useLocation();
   const [q, setQ] = useState('');
   const [filter, setFilter] = useState<Omit<Filter, 'q' | 'sort' | 'dir'>>({
@@ -38,6 +44,7 @@ export function PartnerList() {
     service: null,
     status: null,
     regencyCode: null,
+    origin: null,
     archived: 'active',
   });
   const [sorting, setSorting] = useState<SortingState>([{ id: 'name', desc: false }]);
@@ -52,6 +59,15 @@ export function PartnerList() {
   });
   const services = useQuery({ queryKey: ['services.list'], queryFn: () => call('services.list', {}) });
   const coverage = useQuery({ queryKey: ['wilayah.coverage'], queryFn: () => call('wilayah.coverage', {}) });
+  const offices = useQuery({ queryKey: ['keys.list'], queryFn: () => call('keys.list', {}), enabled: isParent });
+  const officeOptions = useMemo(
+    () => [
+      { value: ALL_OFFICES, label: t('partners.allOffices') },
+      ...(settings ? [{ value: settings.office.code, label: `${settings.office.name} (${settings.office.code})` }] : []),
+      ...(offices.data ?? []).filter((o) => o.relation === 'post').map((o) => ({ value: o.officeCode, label: `${o.officeName} (${o.officeCode})` })),
+    ],
+    [t, settings, offices.data],
+  );
   const exporter = useExport((format: 'xlsx' | 'csv') => call('partners.export', { filter: query, format }));
 
   const serviceNames = useMemo(() => new Map((services.data ?? []).map((s) => [s.code, serviceLabel(s, locale)])), [services.data, locale]);
@@ -90,6 +106,20 @@ export function PartnerList() {
           </Text>
         ),
       }),
+      ...(isParent
+        ? [
+            col.accessor('origin', {
+              id: 'origin',
+              header: t('partners.office'),
+              enableSorting: false,
+              cell: (c) => (
+                <Text size="sm" ff="monospace">
+                  {c.getValue()}
+                </Text>
+              ),
+            }),
+          ]
+        : []),
       col.accessor('regencyName', { id: 'regency', header: t('partners.regency'), cell: (c) => c.getValue() ?? t('common.none') }),
       col.accessor('phone', {
         id: 'phone',
@@ -125,7 +155,7 @@ export function PartnerList() {
         cell: (c) => <Nowrap>{formatDate(c.getValue().slice(0, 10), locale)}</Nowrap>,
       }),
     ],
-    [t, locale, serviceNames],
+    [t, locale, serviceNames, isParent],
   );
 
   const rows = list.data?.rows ?? [];
@@ -219,6 +249,18 @@ export function PartnerList() {
           onChange={(v) => set('regencyCode')(v)}
           w={200}
         />
+        {isParent && (
+          <Select
+            aria-label={t('partners.office')}
+            allowDeselect={false}
+            data={officeOptions}
+            value={filter.origin ?? ALL_OFFICES}
+            onChange={(v) => set('origin')(v === ALL_OFFICES ? null : v)}
+            w={220}
+            comboboxProps={{ width: 320, position: 'bottom-start' }}
+            data-testid="partner-office"
+          />
+        )}
         <SegmentedControl
           aria-label={t('partners.filter.archived')}
           value={filter.archived ?? 'active'}

@@ -1,0 +1,91 @@
+import type { Insertable } from 'kysely';
+import type { Db } from '../connection';
+import type { BundleExportsTable, BundleImportsTable } from '../schema';
+
+export const bundleExports = (db: Db) => db.all(db.q.selectFrom('bundle_exports').selectAll().orderBy('seq', 'desc'));
+
+export const bundleExport = (db: Db, seq: number) => db.first(db.q.selectFrom('bundle_exports').selectAll().where('seq', '=', seq));
+
+export const lastBundleExport = (db: Db) => db.first(db.q.selectFrom('bundle_exports').selectAll().orderBy('seq', 'desc').limit(1));
+
+/** The newest export the parent acknowledged: an incremental export starts after its changes. */
+export const lastAcknowledgedExport = (db: Db) =>
+  db.first(db.q.selectFrom('bundle_exports').selectAll().where('acknowledged_at', 'is not', null).orderBy('seq', 'desc').limit(1));
+
+export function insertBundleExport(db: Db, row: Insertable<BundleExportsTable>): void {
+  db.run(db.q.insertInto('bundle_exports').values(row));
+}
+
+export function acknowledgeExport(db: Db, seq: number, at: string): void {
+  db.run(db.q.updateTable('bundle_exports').set({ acknowledged_at: at }).where('seq', '=', seq).where('acknowledged_at', 'is', null));
+}
+
+export const bundleImportBySha = (db: Db, sha256: string) => db.first(db.q.selectFrom('bundle_imports').selectAll().where('sha256', '=', sha256));
+
+export const bundleImportBySeq = (db: Db, officeCode: string, seq: number) =>
+  db.first(db.q.selectFrom('bundle_imports').selectAll().where('office_code', '=', officeCode).where('seq', '=', seq));
+
+export const bundleImportsOf = (db: Db, officeCode: string) =>
+  db.all(db.q.selectFrom('bundle_imports').selectAll().where('office_code', '=', officeCode).orderBy('seq'));
+
+export const allBundleImports = (db: Db) => db.all(db.q.selectFrom('bundle_imports').selectAll().orderBy('office_code').orderBy('seq'));
+
+export function insertBundleImport(db: Db, row: Insertable<BundleImportsTable>): void {
+  db.run(db.q.insertInto('bundle_imports').values(row));
+}
+
+/** The parent's change_log position after the last bundle from `officeCode` was applied. */
+export const lastLocalSeqOf = (db: Db, officeCode: string) =>
+  db.first(
+    db.q
+      .selectFrom('bundle_imports')
+      .select((eb) => eb.fn.max('local_seq').as('m'))
+      .where('office_code', '=', officeCode),
+  )?.m ?? 0;
+
+/** Records per office, for the home screen of a Bapas induk. */
+export function countsByOrigin(db: Db, today: string, openReferralStatuses: readonly string[]) {
+  return {
+    partners: db.all(
+      db.q
+        .selectFrom('partners')
+        .select(['origin', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('deleted_at', 'is', null)
+        .groupBy('origin'),
+    ),
+    clients: db.all(
+      db.q
+        .selectFrom('clients')
+        .select(['origin', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('deleted_at', 'is', null)
+        .where('status', '=', 'aktif')
+        .groupBy('origin'),
+    ),
+    activities: db.all(
+      db.q
+        .selectFrom('activities')
+        .select(['origin', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('deleted_at', 'is', null)
+        .groupBy('origin'),
+    ),
+    agreementsActive: db.all(
+      db.q
+        .selectFrom('agreements')
+        .select(['origin', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('deleted_at', 'is', null)
+        .where('signed_on', 'is not', null)
+        .where('cancelled_on', 'is', null)
+        .where('start_date', '<=', today)
+        .where('end_date', '>=', today)
+        .groupBy('origin'),
+    ),
+    referralsOpen: db.all(
+      db.q
+        .selectFrom('referrals')
+        .select(['origin', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('deleted_at', 'is', null)
+        .where('status', 'in', openReferralStatuses as string[])
+        .groupBy('origin'),
+    ),
+  };
+}

@@ -1,0 +1,201 @@
+import type { Db } from '../../../db/connection';
+import {
+  deferForeignKeys,
+  deleteWhere,
+  entitiesChangedSince,
+  insertRow,
+  rowsWhereIn,
+  tableColumns,
+  upsertRow,
+  type Row,
+  type SqlValue,
+} from '../../../db/repositories/syncRows';
+import type { BundleTableChanges } from '../../../shared/types';
+import type { ManifestData } from './format';
+import { refuse } from './format';
+import { AGGREGATES, BUNDLE_TABLES, dataEntry, type Aggregate } from './tables';
+
+interface Line {
+  readonly op: 'upsert' | 'archive';
+  readonly row: Row;
+}
+
+export interface Analysis {
+  readonly tables: readonly BundleTableChanges[];
+  /** Per table, records the parent itself changed since this post's last bundle. */
+  readonly changedAtParent: Readonly<Record<string, number>>;
+}
+
+const isValue = (v: unknown): v is SqlValue => v === null || typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
+
+/**
+ * Reads the data files of an opened bundle: only known tables, line counts as the manifest says,
+ * each line `{op, row}` with known columns and plain values, every record from the sending office.
+ */
+export function readData(db: Db, manifest: ManifestData, entries: ReadonlyMap<string, Buffer>): Map<string, Line[]> {
+  const tables = new Map<string, Line[]>();
+  for (const name of entries.keys()) {
+    if (name.startsWith('files/')) {
+      if (!/^files\/[0-9a-f]{64}$/.test(name)) throw refuse('bundles.unexpectedEntry', { name });
+      continue;
+    }
+    const table = /^data\/([a-z_]+)\.jsonl$/.exec(name)?.[1];
+    if (!table || !BUNDLE_TABLES.includes(table)) throw refuse('bundles.unexpectedEntry', { name });
+  }
+  for (const [table, count] of Object.entries(manifest.counts)) {
+    if (!BUNDLE_TABLES.includes(table)) throw refuse('bundles.countsMismatch', { table });
+    if (count > 0 && !entries.has(dataEntry(table))) throw refuse('bundles.countsMismatch', { table });
+  }
+  for (const table of BUNDLE_TABLES) {
+    const bytes = entries.get(dataEntry(table));
+    if (!bytes) continue;
+    const columns = new Map(tableColumns(db, table).map((c) => [c.name, c]));
+    const text = bytes.toString('utf8');
+    const raw = text.endsWith('\n') ? text.slice(0, -1).split('\n') : text.split('\n');
+    if (text === '') raw.length = 0;
+    if (raw.length !== (manifest.counts[table] ?? 0)) throw refuse('bundles.countsMismatch', { table });
+    const lines: Line[] = [];
+    for (const l of raw) {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(l);
+      } catch {
+        throw refuse('bundles.badRow', { table });
+      }
+      const p = parsed as { op?: unknown; row?: unknown };
+      if (!p || typeof p !== 'object' || (p.op !== 'upsert' && p.op !== 'archive') || !p.row || typeof p.row !== 'object' || Array.isArray(p.row))
+        throw refuse('bundles.badRow', { table });
+      const row = p.row as Record<string, unknown>;
+      for (const [k, v] of Object.entries(row)) if (!columns.has(k) || !isValue(v)) throw refuse('bundles.badRow', { table });
+      // A bundle carries the sending office's own records only; it can never overwrite another office's.
+      if (columns.has('origin') && row.origin !== manifest.officeCode) throw refuse('bundles.foreignRecord', { table });
+      for (const c of columns.values())
+        if (c.notNull && !c.hasDefault && !(c.name in row) && !(table === 'users' && USER_FILLED.has(c.name))) throw refuse('bundles.badRow', { table });
+      lines.push({ op: p.op, row: row as Row });
+    }
+    tables.set(table, lines);
+  }
+  return tables;
+}
+
+/** What a post's officer becomes at the parent: a name on records, never an account that can sign in. */
+const USER_FILLED = new Set(['password_hash', 'failed_logins', 'locked_until', 'active']);
+function incoming(a: Aggregate, row: Row, officeCode: string): Row {
+  if (a.root !== 'users') return row;
+  return { ...row, username: `${String(row.username)}@${officeCode}`, password_hash: '', active: 0, failed_logins: 0, locked_until: null };
+}
+
+const same = (incomingRow: Row, existing: Row) => Object.keys(incomingRow).every((k) => incomingRow[k] === existing[k]);
+const childKey = (r: Row) => (typeof r.id === 'string' ? r.id : JSON.stringify(r));
+const canonical = (rows: readonly Row[]) =>
+  rows
+    .map((r) =>
+      JSON.stringify(
+        Object.keys(r)
+          .sort()
+          .map((k) => [k, r[k]]),
+      ),
+    )
+    .sort()
+    .join('\n');
+
+/**
+ * Classifies and (unless `dryRun`) writes a bundle's records. Runs inside the caller's transaction
+ * with foreign keys checked at its commit. Records are new, changed, archived or unchanged; a
+ * record the parent changed since the post's last bundle is counted as such (the post's version,
+ * the one of its owner, is applied).
+ */
+export function applyData(
+  db: Db,
+  manifest: ManifestData,
+  data: ReadonlyMap<string, Line[]>,
+  opts: { dryRun: boolean; ownCode: string; lastLocalSeq: number },
+): Analysis {
+  if (!opts.dryRun) deferForeignKeys(db);
+  const editedHere = entitiesChangedSince(db, opts.lastLocalSeq, opts.ownCode);
+  const tables: BundleTableChanges[] = [];
+  const changedAtParent: Record<string, number> = {};
+  const code = manifest.officeCode;
+  for (const a of AGGREGATES) {
+    const lines = data.get(a.root) ?? [];
+    const counts = { table: a.root, added: 0, changed: 0, archived: 0, unchanged: 0 };
+    const rootIds = new Set<SqlValue>();
+    const older = new Set<SqlValue>();
+    // What is here already, read in chunks rather than a query per record.
+    const here = new Map(
+      rowsWhereIn(
+        db,
+        a.root,
+        a.key,
+        lines.map((l) => l.row[a.key] ?? null),
+      ).map((r) => [r[a.key], r]),
+    );
+    for (const line of lines) {
+      const row = incoming(a, line.row, code);
+      const id = row[a.key];
+      if (typeof id !== 'string' || rootIds.has(id)) throw refuse('bundles.badRow', { table: a.root });
+      rootIds.add(id);
+      const existing = here.get(id);
+      if (existing && existing.origin !== code) {
+        // An office-made service type with the same code as the parent's own: the parent's stays.
+        if (a.root === 'service_types') {
+          counts.unchanged++;
+          continue;
+        }
+        throw refuse('bundles.foreignRecord', { table: a.root });
+      }
+      // Unchanged, or older than what is here (a late bundle arriving after a newer one): kept as it is, children too.
+      if (existing && String(row.updated_at ?? '') < String(existing.updated_at ?? '')) {
+        counts.unchanged++;
+        older.add(id);
+        continue;
+      }
+      if (existing && same(row, existing)) {
+        counts.unchanged++;
+        continue;
+      }
+      if (row.deleted_at && !existing?.deleted_at) counts.archived++;
+      else if (existing) counts.changed++;
+      else counts.added++;
+      if (existing && editedHere.has(id)) changedAtParent[a.root] = (changedAtParent[a.root] ?? 0) + 1;
+      if (opts.dryRun) continue;
+      if (existing) upsertRow(db, a.root, a.key, row);
+      else insertRow(db, a.root, row);
+    }
+    tables.push(counts);
+    for (const c of a.children) {
+      const kids = (data.get(c.table) ?? []).map((l) => l.row);
+      const byParent = new Map<SqlValue, Row[]>();
+      for (const k of kids) {
+        if (!rootIds.has(k[c.fk] ?? null)) throw refuse('bundles.badRow', { table: c.table });
+        byParent.set(k[c.fk]!, [...(byParent.get(k[c.fk]!) ?? []), k]);
+      }
+      const existingAll = rowsWhereIn(db, c.table, c.fk, [...rootIds]);
+      const existingByParent = new Map<SqlValue, Row[]>();
+      for (const e of existingAll) existingByParent.set(e[c.fk]!, [...(existingByParent.get(e[c.fk]!) ?? []), e]);
+      const childCounts = { table: c.table, added: 0, changed: 0, archived: 0, unchanged: 0 };
+      for (const id of rootIds) {
+        if (older.has(id)) continue;
+        const want = byParent.get(id) ?? [];
+        const have = existingByParent.get(id) ?? [];
+        const haveByKey = new Map(have.map((h) => [childKey(h), h]));
+        for (const w of want) {
+          const h = haveByKey.get(childKey(w));
+          if (!h) childCounts.added++;
+          else if (same(w, h)) childCounts.unchanged++;
+          else childCounts.changed++;
+        }
+        // Children travel whole with their record: replaced only when they differ, so an unchanged set stays as it is.
+        if (!opts.dryRun && canonical(want) !== canonical(have.map((h) => pick(h, want[0] ?? h)))) {
+          deleteWhere(db, c.table, c.fk, id);
+          for (const w of want) insertRow(db, c.table, w);
+        }
+      }
+      tables.push(childCounts);
+    }
+  }
+  return { tables: tables.filter((t) => t.added + t.changed + t.archived + t.unchanged > 0), changedAtParent };
+}
+
+/** `row` limited to the columns `like` has (an older bundle's rows may carry fewer). */
+const pick = (row: Row, like: Row): Row => Object.fromEntries(Object.keys(like).map((k) => [k, row[k] ?? null]));

@@ -1,0 +1,139 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { changedEntities, childRowsOfOrigin, foreignKeys, rowsOfOrigin, rowsWhereIn, type Row, type SqlValue } from '../../../db/repositories/syncRows';
+import type { Db } from '../../../db/connection';
+import { clientSearchText } from '../../../shared/clients';
+import { AGGREGATES, aggregateByEntity, aggregateByRoot, CHILD_FILES, dataEntry, type Aggregate } from './tables';
+
+export interface Line {
+  readonly op: 'upsert' | 'archive';
+  readonly row: Row;
+}
+
+export interface Collected {
+  /** Data entries (`data/<table>.jsonl`) in dependency order, with their line counts. */
+  readonly data: ReadonlyMap<string, Buffer>;
+  readonly counts: Readonly<Record<string, number>>;
+  readonly records: number;
+  /** Attachments present on disk, by SHA-256, with their sizes. */
+  readonly files: ReadonlyMap<string, number>;
+}
+
+export interface CollectOptions {
+  readonly origin: string;
+  /** null: every record of the office (a full export); else the change_log range (from, to]. */
+  readonly range: { readonly from: number; readonly to: number } | null;
+  readonly includeNik: boolean;
+  readonly filesDir: string;
+}
+
+/**
+ * Gathers what a bundle carries: the records changed in the range (or all of them) and, so that a
+ * bundle can be applied even when one before it is missing, every record they point to (the
+ * officer, the client, the partner, the agreement...), transitively. Children travel with their root.
+ */
+export function collect(db: Db, o: CollectOptions): Collected {
+  const roots = new Map<Aggregate, Map<SqlValue, Row>>(AGGREGATES.map((a) => [a, new Map()]));
+  const children = new Map<string, Row[]>();
+  if (!o.range) {
+    // Everything the office made: each table read once; what it points to is the office's too, or not sent.
+    for (const a of AGGREGATES) {
+      for (const r of rowsOfOrigin(db, a.root, o.origin)) roots.get(a)!.set(r[a.key]!, r);
+      for (const c of a.children) children.set(c.table, childRowsOfOrigin(db, c.table, c.fk, a.root, a.key, o.origin));
+    }
+    return serialise(roots, children, o);
+  }
+  const wanted = new Map<Aggregate, Set<SqlValue>>(AGGREGATES.map((a) => [a, new Set()]));
+  for (const c of changedEntities(db, o.range.from, o.range.to)) {
+    const a = aggregateByEntity.get(c.entity);
+    if (a) wanted.get(a)!.add(c.entity_id);
+  }
+  let pending = wanted;
+  while ([...pending.values()].some((s) => s.size)) {
+    const next = new Map<Aggregate, Set<SqlValue>>(AGGREGATES.map((a) => [a, new Set()]));
+    const refer = (table: string, rows: readonly Row[]) => {
+      for (const fk of foreignKeys(db, table)) {
+        const target = aggregateByRoot.get(fk.table);
+        if (!target) continue;
+        for (const r of rows) {
+          const v = r[fk.column];
+          if (v !== null && v !== undefined && !roots.get(target)!.has(v)) next.get(target)!.add(v);
+        }
+      }
+    };
+    for (const [a, ids] of pending) {
+      const fresh = [...ids].filter((id) => !roots.get(a)!.has(id));
+      if (!fresh.length) continue;
+      // Only the office's own records: a built-in service type or another office's row is never re-sent.
+      const rows = rowsWhereIn(db, a.root, a.key, fresh).filter((r) => r.origin === o.origin);
+      for (const r of rows) roots.get(a)!.set(r[a.key]!, r);
+      refer(a.root, rows);
+      const keys = rows.map((r) => r[a.key]!);
+      for (const c of a.children) {
+        const kids = rowsWhereIn(db, c.table, c.fk, keys);
+        children.set(c.table, [...(children.get(c.table) ?? []), ...kids]);
+        refer(c.table, kids);
+      }
+    }
+    for (const [a, ids] of next) for (const id of ids) if (roots.get(a)!.has(id)) ids.delete(id);
+    pending = next;
+  }
+  return serialise(roots, children, o);
+}
+
+/** The JSON Lines of each table, in dependency order, and the attachments the rows name. */
+function serialise(roots: ReadonlyMap<Aggregate, ReadonlyMap<SqlValue, Row>>, children: ReadonlyMap<string, readonly Row[]>, o: CollectOptions): Collected {
+  const data = new Map<string, Buffer>();
+  const counts: Record<string, number> = {};
+  const files = new Map<string, number>();
+  let records = 0;
+  const noteFiles = (row: Row, cols: readonly string[] | undefined) => {
+    for (const c of cols ?? []) {
+      const sha = row[c];
+      if (typeof sha !== 'string' || files.has(sha)) continue;
+      try {
+        files.set(sha, statSync(join(o.filesDir, sha)).size);
+      } catch {
+        // A stored file that is gone cannot be sent; the record still is, and the parent sees it has no file.
+      }
+    }
+  };
+  const put = (table: string, lines: readonly Line[]) => {
+    if (!lines.length) return;
+    // Written as text directly: hundreds of thousands of rows, no wrapper object per line.
+    data.set(dataEntry(table), Buffer.from(lines.map((l) => `{"op":"${l.op}","row":${JSON.stringify(l.row)}}\n`).join('')));
+    counts[table] = lines.length;
+    records += lines.length;
+  };
+  for (const a of AGGREGATES) {
+    const rows = [...roots.get(a)!.values()];
+    put(
+      a.root,
+      rows.map((r) => {
+        noteFiles(r, a.files);
+        return { op: r.deleted_at ? 'archive' : 'upsert', row: outgoing(a, r, o.includeNik) };
+      }),
+    );
+    for (const c of a.children) {
+      const kids = children.get(c.table) ?? [];
+      for (const k of kids) noteFiles(k, CHILD_FILES[c.table]);
+      put(
+        c.table,
+        kids.map((row) => ({ op: 'upsert', row })),
+      );
+    }
+  }
+  return { data, counts, records, files };
+}
+
+/** The row as it leaves the office: secrets dropped; clients' NIK left out unless the office chose to send it. */
+function outgoing(a: Aggregate, r: Row, includeNik: boolean): Row {
+  if (!a.omit && a.root !== 'clients') return r;
+  const out: Row = { ...r };
+  for (const c of a.omit ?? []) delete out[c];
+  if (a.root === 'clients' && !includeNik && out.nik !== null) {
+    out.nik = null;
+    out.search_text = clientSearchText(String(out.name), String(out.register_number), null);
+  }
+  return out;
+}

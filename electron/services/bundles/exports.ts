@@ -1,0 +1,215 @@
+import { deflateRawSync } from 'node:zlib';
+import { join } from 'node:path';
+import type { ParsedInputOf } from '../../../shared/contract';
+import { AppError } from '../../../shared/errors';
+import type { BundleExportRow, BundlePlan } from '../../../shared/types';
+import { LATEST_VERSION } from '../../../db/migrations/index';
+import { acknowledgeExport, bundleExport, bundleExports, insertBundleExport, lastAcknowledgedExport, lastBundleExport } from '../../../db/repositories/bundles';
+import { registeredParent } from '../../../db/repositories/officeKeys';
+import { lastChangeSeq } from '../../../db/repositories/syncRows';
+import { userById } from '../../../db/repositories/users';
+import { recordChange } from '../audit';
+import { actorOf, isoNow, type AppContext, type HandlersOf } from '../context';
+import { readStoredFile, sha256 } from '../files';
+import { officeKeys } from '../keys';
+import { officeSettings, officeToday, securitySettings } from '../settings';
+import { collect, type Collected } from './collect';
+import { splitParts, writeBundle } from './format';
+import { writeVerified, type MediaIo } from './media';
+import { readReceipt } from './receipts';
+import { fileEntry } from './tables';
+
+const MB = 1024 * 1024;
+
+interface Prepared {
+  readonly plan: BundlePlan;
+  readonly collected: Collected;
+}
+
+function ownPost(ctx: AppContext) {
+  const office = officeSettings(ctx);
+  if (!office) throw new AppError('SETUP_REQUIRED', 'setup.required');
+  if (office.kind !== 'pos') throw new AppError('CONFLICT', 'bundles.onlyPos');
+  return office;
+}
+
+/** What an export would carry, from the change log and the export history; nothing is written. */
+function prepare(ctx: AppContext, input: ParsedInputOf<'bundles.plan'>): Prepared {
+  const office = ownPost(ctx);
+  const acked = lastAcknowledgedExport(ctx.db);
+  const from = input.mode === 'full' ? 0 : (acked?.change_to ?? 0);
+  const to = lastChangeSeq(ctx.db);
+  const collected = collect(ctx.db, {
+    origin: office.code,
+    range: input.mode === 'full' ? null : { from, to },
+    includeNik: securitySettings(ctx).bundlesIncludeNik,
+    filesDir: ctx.filesDir,
+  });
+  // Data compresses the way the zip will compress it; attachments (PDF, JPEG) hardly at all.
+  let dataBytes = 1024;
+  for (const [name, bytes] of collected.data) dataBytes += deflateRawSync(bytes).length + 2 * name.length + 100;
+  const filesBytes = [...collected.files.values()].reduce((s, n) => s + n, 0);
+  const estimatedBytes = dataBytes + (input.withFiles ? filesBytes + collected.files.size * 150 : 0);
+  const limitBytes = input.limitMb * MB;
+  const parent = registeredParent(ctx.db);
+  return {
+    collected,
+    plan: {
+      seq: (lastBundleExport(ctx.db)?.seq ?? 0) + 1,
+      mode: input.mode,
+      changeFrom: from,
+      changeTo: to,
+      counts: collected.counts,
+      records: collected.records,
+      filesCount: collected.files.size,
+      filesBytes,
+      estimatedBytes,
+      limitBytes,
+      overLimit: estimatedBytes > limitBytes,
+      parent: parent ? { code: parent.office_code, name: parent.office_name } : null,
+      lastAcknowledgedSeq: acked?.seq ?? null,
+      nikIncluded: securitySettings(ctx).bundlesIncludeNik,
+    },
+  };
+}
+
+export const bundleFilename = (officeCode: string, seq: number, date: string) => `${officeCode}-${String(seq).padStart(4, '0')}-${date}.mlpaket`;
+const partName = (base: string, i: number, n: number) => base.replace(/\.mlpaket$/, `.bagian-${i}-dari-${n}.mlpaket`);
+
+/** "Kirim ke Bapas induk": the plan, the export itself, its history, "Buka folder", and receipts coming back. */
+export function bundleExportHandlers(
+  ctx: AppContext,
+  io?: MediaIo,
+): HandlersOf<'bundles.plan' | 'bundles.export' | 'bundles.exports' | 'bundles.reveal' | 'bundles.readReceipt'> {
+  let busy = false;
+  return {
+    'bundles.plan': (input) => prepare(ctx, input).plan,
+    'bundles.export': async (input, call) => {
+      const actor = actorOf(call);
+      // One export at a time: the sequence number is taken before the (asynchronous) sealing.
+      if (busy) throw new AppError('CONFLICT', 'bundles.busy');
+      busy = true;
+      try {
+        const { plan, collected } = prepare(ctx, input);
+        const office = ownPost(ctx);
+        if (plan.overLimit && input.withFiles && collected.files.size > 0 && !input.overLimit) throw new AppError('CONFLICT', 'bundles.chooseOverLimit');
+        const withFiles = input.withFiles && input.overLimit !== 'leaveOutFiles';
+        const entries = new Map(collected.data);
+        if (withFiles) for (const sha of collected.files.keys()) entries.set(fileEntry(sha), readStoredFile(ctx.filesDir, sha));
+        const previous = lastBundleExport(ctx.db);
+        const parent = registeredParent(ctx.db);
+        const keys = officeKeys(ctx);
+        const bytes = await writeBundle(
+          {
+            appVersion: ctx.appVersion,
+            schemaVersion: LATEST_VERSION,
+            officeCode: office.code,
+            seq: plan.seq,
+            previousSha256: previous?.sha256 ?? null,
+            changeRange: { from: plan.changeFrom, to: plan.changeTo },
+            createdAt: isoNow(ctx),
+            createdBy: actor.name,
+            counts: plan.counts,
+          },
+          entries,
+          keys.signing.privateKey,
+          parent ? Buffer.from(parent.encryption_key, 'base64url') : null,
+        );
+        const base = bundleFilename(office.code, plan.seq, officeToday(ctx));
+        const outputs =
+          withFiles && input.overLimit === 'split' && bytes.length > plan.limitBytes
+            ? splitParts(bytes, plan.limitBytes).map((p, i, all) => ({ name: partName(base, i + 1, all.length), bytes: p }))
+            : [{ name: base, bytes }];
+        writeVerified(input.folder, outputs, io);
+        const hash = sha256(bytes);
+        ctx.db.tx(() => {
+          insertBundleExport(ctx.db, {
+            seq: plan.seq,
+            mode: input.mode,
+            change_from: plan.changeFrom,
+            change_to: plan.changeTo,
+            with_files: withFiles ? 1 : 0,
+            filenames: JSON.stringify(outputs.map((o) => o.name)),
+            folder: input.folder,
+            size: bytes.length,
+            sha256: hash,
+            previous_sha256: previous?.sha256 ?? null,
+            counts: JSON.stringify(plan.counts),
+            created_by: actor.id,
+            created_at: isoNow(ctx),
+            acknowledged_at: null,
+          });
+          recordChange(ctx, actor, {
+            action: 'export',
+            entity: 'bundle',
+            entityId: String(plan.seq),
+            after: { seq: plan.seq, mode: input.mode, records: plan.records, files: withFiles ? plan.filesCount : 0, size: bytes.length, sha256: hash },
+            sync: false,
+          });
+        });
+        return {
+          seq: plan.seq,
+          folder: input.folder,
+          filenames: outputs.map((o) => o.name),
+          size: bytes.length,
+          sha256: hash,
+          filesLeftOut: input.withFiles && !withFiles,
+        };
+      } finally {
+        busy = false;
+      }
+    },
+    'bundles.exports': () => bundleExports(ctx.db).map((r) => toRow(r, (id) => (id ? (userById(ctx.db, id)?.name ?? '') : ''))),
+    'bundles.reveal': (input) => {
+      const row = bundleExport(ctx.db, input.seq);
+      if (!row) throw new AppError('NOT_FOUND', 'bundles.exportNotFound');
+      const path = join(row.folder, (JSON.parse(row.filenames) as string[])[0]!);
+      if (!ctx.host) return { revealed: false, path };
+      ctx.host.reveal(path);
+      return { revealed: true, path };
+    },
+    'bundles.readReceipt': (input, call) => {
+      const actor = actorOf(call);
+      const office = ownPost(ctx);
+      const parent = registeredParent(ctx.db);
+      const receipt = readReceipt(
+        Buffer.from(input.base64, 'base64'),
+        parent ? { code: parent.office_code, signingKey: parent.signing_key } : null,
+        office.code,
+      );
+      return ctx.db.tx(() => {
+        const acknowledged: number[] = [];
+        const at = isoNow(ctx);
+        for (const a of receipt.accepted) {
+          const row = bundleExport(ctx.db, a.seq);
+          // Only exports the parent names by their exact hash: a receipt cannot acknowledge a bundle it did not get.
+          if (row && row.sha256 === a.sha256 && !row.acknowledged_at) {
+            acknowledgeExport(ctx.db, a.seq, at);
+            acknowledged.push(a.seq);
+          }
+        }
+        recordChange(ctx, actor, { action: 'receipt', entity: 'bundle', entityId: receipt.parentCode, after: { acknowledged }, sync: false });
+        return { acknowledged };
+      });
+    },
+  };
+}
+
+function toRow(r: NonNullable<ReturnType<typeof bundleExport>>, nameOf: (id: string | null) => string): BundleExportRow {
+  const counts = JSON.parse(r.counts) as Record<string, number>;
+  return {
+    seq: r.seq,
+    mode: r.mode,
+    changeFrom: r.change_from,
+    changeTo: r.change_to,
+    withFiles: r.with_files === 1,
+    filenames: JSON.parse(r.filenames) as string[],
+    folder: r.folder,
+    size: r.size,
+    sha256: r.sha256,
+    records: Object.values(counts).reduce((s, n) => s + n, 0),
+    createdAt: r.created_at,
+    createdBy: nameOf(r.created_by),
+    acknowledgedAt: r.acknowledged_at,
+  };
+}

@@ -1,0 +1,333 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { continuesReceived, missingBundles } from '../../../shared/bundles';
+import { AppError } from '../../../shared/errors';
+import { OPEN_REFERRAL_STATUSES } from '../../../shared/referrals';
+import type { BundleInspection, BundleOddity, OfficeCounts, PostSubmissions } from '../../../shared/types';
+import { LATEST_VERSION } from '../../../db/migrations/index';
+import {
+  allBundleImports,
+  bundleImportBySeq,
+  bundleImportBySha,
+  bundleImportsOf,
+  countsByOrigin,
+  insertBundleImport,
+  lastLocalSeqOf,
+} from '../../../db/repositories/bundles';
+import { registeredOffice, registeredOffices } from '../../../db/repositories/officeKeys';
+import { lastChangeSeq, withLargeCache } from '../../../db/repositories/syncRows';
+import { recordChange } from '../audit';
+import { actorOf, isoNow, type AppContext, type HandlersOf } from '../context';
+import { sha256, storeFile } from '../files';
+import { officeKeys } from '../keys';
+import { officeSettings, officeToday } from '../settings';
+import { applyData, readData, type Analysis } from './apply';
+import { BUNDLE_LIMITS, joinParts, openBundle, partInfo, unseal, type OpenedBundle } from './format';
+import { writeVerified } from './media';
+import { makeReceipt } from './receipts';
+
+/** A bundle as found on disk: one file, or the parts that make it. */
+interface Source {
+  readonly files: readonly string[];
+  readonly bytes: Buffer | null;
+  readonly error: AppError | null;
+}
+
+const errorOf = (e: unknown) => (e instanceof AppError ? e : new AppError('VALIDATION', 'bundles.damaged'));
+
+/** The bundle files named: files as given, folders by their `.mlpaket` files; parts joined by what they contain. */
+function gather(paths: readonly string[]): Source[] {
+  const files: string[] = [];
+  const sources: Source[] = [];
+  for (const p of paths) {
+    try {
+      const st = statSync(p);
+      if (st.isDirectory())
+        files.push(
+          ...readdirSync(p)
+            .filter((n) => n.toLowerCase().endsWith('.mlpaket'))
+            .sort()
+            .map((n) => join(p, n)),
+        );
+      else files.push(p);
+    } catch {
+      sources.push({ files: [p], bytes: null, error: new AppError('VALIDATION', 'bundles.fileNotFound') });
+    }
+  }
+  const parts = new Map<string, { files: string[]; bytes: Buffer[] }>();
+  for (const f of new Set(files)) {
+    try {
+      if (statSync(f).size > BUNDLE_LIMITS.maxTotalBytes) throw new AppError('VALIDATION', 'bundles.tooLarge');
+      const bytes = readFileSync(f);
+      const part = partInfo(bytes);
+      if (!part) {
+        sources.push({ files: [f], bytes, error: null });
+        continue;
+      }
+      const group = parts.get(part.whole) ?? { files: [], bytes: [] };
+      group.files.push(f);
+      group.bytes.push(bytes);
+      parts.set(part.whole, group);
+    } catch (e) {
+      sources.push({ files: [f], bytes: null, error: errorOf(e) });
+    }
+  }
+  for (const g of parts.values()) {
+    try {
+      sources.push({ files: g.files, bytes: joinParts(g.bytes), error: null });
+    } catch (e) {
+      sources.push({ files: g.files, bytes: null, error: errorOf(e) });
+    }
+  }
+  return sources;
+}
+
+/** "Terima paket" at a Bapas induk, the submission tracker, receipts, and counts per office. */
+export function bundleImportHandlers(
+  ctx: AppContext,
+): HandlersOf<'bundles.inspect' | 'bundles.apply' | 'bundles.received' | 'bundles.receipt' | 'bundles.officeCounts' | 'bundles.unseal'> {
+  const ownParent = () => {
+    const office = officeSettings(ctx);
+    if (!office) throw new AppError('SETUP_REQUIRED', 'setup.required');
+    if (office.kind !== 'induk') throw new AppError('CONFLICT', 'bundles.onlyInduk');
+    return office;
+  };
+  const open = (bytes: Buffer): Promise<OpenedBundle> => {
+    const keys = officeKeys(ctx);
+    return openBundle(
+      bytes,
+      keys.encryption,
+      (code) => {
+        const post = registeredOffice(ctx.db, code);
+        return post && post.relation === 'post' ? Buffer.from(post.signing_key, 'base64url') : null;
+      },
+      LATEST_VERSION,
+    );
+  };
+  /** The preview: the apply's own classification, writing nothing (synchronous, so no other call can change the data meanwhile). */
+  const preview = (opened: OpenedBundle, ownCode: string): Analysis =>
+    applyData(ctx.db, opened.manifest, readData(ctx.db, opened.manifest, opened.entries), {
+      dryRun: true,
+      ownCode,
+      lastLocalSeq: lastLocalSeqOf(ctx.db, opened.manifest.officeCode),
+    });
+  const gapBefore = (code: string, next: { seq: number; from: number; to: number }): BundleOddity | null => {
+    const received = bundleImportsOf(ctx.db, code).map((r) => ({ seq: r.seq, from: r.change_from, to: r.change_to }));
+    const missing = missingBundles([...received, next]).filter((s) => s < next.seq);
+    return missing.length ? { kind: 'gap', missing, covered: continuesReceived(received, next) } : null;
+  };
+
+  return {
+    'bundles.inspect': async (input) => {
+      const office = ownParent();
+      const out: BundleInspection[] = [];
+      for (const src of gather(input.paths)) {
+        const base = { files: src.files.map((f) => basename(f)), tables: [], oddities: [], receivedAt: null };
+        const refused = (e: AppError, opened?: OpenedBundle): BundleInspection => ({
+          ...base,
+          status: 'refused',
+          error: { key: e.message, ...(e.params ? { params: e.params } : {}) },
+          sha256: opened?.sha256 ?? (src.bytes ? sha256(src.bytes) : null),
+          officeCode: opened?.manifest.officeCode ?? null,
+          officeName: opened ? (registeredOffice(ctx.db, opened.manifest.officeCode)?.office_name ?? null) : null,
+          seq: opened?.manifest.seq ?? null,
+          createdAt: opened?.manifest.createdAt ?? null,
+          createdBy: opened?.manifest.createdBy ?? null,
+          changeFrom: opened?.manifest.changeRange.from ?? null,
+          changeTo: opened?.manifest.changeRange.to ?? null,
+        });
+        if (!src.bytes) {
+          out.push(refused(src.error!));
+          continue;
+        }
+        let opened: OpenedBundle;
+        try {
+          opened = await open(src.bytes);
+        } catch (e) {
+          out.push(refused(errorOf(e)));
+          continue;
+        }
+        const m = opened.manifest;
+        const described = {
+          ...base,
+          sha256: opened.sha256,
+          officeCode: m.officeCode,
+          officeName: registeredOffice(ctx.db, m.officeCode)?.office_name ?? null,
+          seq: m.seq,
+          createdAt: m.createdAt,
+          createdBy: m.createdBy,
+          changeFrom: m.changeRange.from,
+          changeTo: m.changeRange.to,
+        };
+        const sameSeq = bundleImportBySeq(ctx.db, m.officeCode, m.seq);
+        const before = bundleImportBySha(ctx.db, opened.sha256) ?? (sameSeq?.manifest_sha256 === opened.manifestSha256 ? sameSeq : undefined);
+        if (before) {
+          out.push({ ...described, status: 'received', error: null, receivedAt: before.received_at });
+          continue;
+        }
+        if (sameSeq) {
+          out.push(refused(new AppError('VALIDATION', 'bundles.seqReused', { params: { seq: m.seq } }), opened));
+          continue;
+        }
+        try {
+          const analysis = preview(opened, office.code);
+          const oddities: BundleOddity[] = [];
+          const gap = gapBefore(m.officeCode, { seq: m.seq, from: m.changeRange.from, to: m.changeRange.to });
+          if (gap) oddities.push(gap);
+          for (const [table, count] of Object.entries(analysis.changedAtParent)) oddities.push({ kind: 'changedAtParent', table, count });
+          if (m.schemaVersion < LATEST_VERSION) oddities.push({ kind: 'olderSchema', schemaVersion: m.schemaVersion });
+          const sentFiles = [...opened.entries.keys()].some((n) => n.startsWith('files/'));
+          if (!sentFiles && ((m.counts.agreement_scans ?? 0) > 0 || (m.counts.activity_files ?? 0) > 0)) oddities.push({ kind: 'filesLeftOut' });
+          out.push({ ...described, status: 'ok', error: null, tables: analysis.tables, oddities });
+        } catch (e) {
+          out.push(refused(errorOf(e), opened));
+        }
+      }
+      return out;
+    },
+    'bundles.apply': async (input, call) => {
+      const actor = actorOf(call);
+      const office = ownParent();
+      const chosen: OpenedBundle[] = [];
+      for (const src of gather(input.paths)) {
+        if (!src.bytes || !input.accept.includes(sha256(src.bytes))) continue;
+        try {
+          chosen.push(await open(src.bytes));
+        } catch (e) {
+          throw errorOf(e);
+        }
+      }
+      // The files must still be the ones previewed, every one of them.
+      const found = new Set(chosen.map((c) => c.sha256));
+      if (input.accept.some((h) => !found.has(h))) throw new AppError('CONFLICT', 'bundles.changedSincePreview');
+      chosen.sort((a, b) => a.manifest.officeCode.localeCompare(b.manifest.officeCode) || a.manifest.seq - b.manifest.seq);
+      // Already received (this file, or the same signed content in another envelope): nothing to do.
+      const fresh = chosen.filter(
+        (c) => !bundleImportBySha(ctx.db, c.sha256) && bundleImportBySeq(ctx.db, c.manifest.officeCode, c.manifest.seq)?.manifest_sha256 !== c.manifestSha256,
+      );
+      for (const c of fresh) {
+        // Attachments first, stored by their hash: a failed apply leaves at most unused files, never a record without its file.
+        for (const [name, bytes] of c.entries) if (name.startsWith('files/') && name === `files/${sha256(bytes)}`) storeFile(ctx.filesDir, bytes);
+      }
+      const datas = fresh.map((c) => ({ c, data: readData(ctx.db, c.manifest, c.entries) }));
+      const applied: { officeCode: string; seq: number; sha256: string }[] = [];
+      try {
+        withLargeCache(ctx.db, () =>
+          ctx.db.tx(() => {
+            for (const { c, data } of datas) {
+              const m = c.manifest;
+              if (bundleImportBySeq(ctx.db, m.officeCode, m.seq)) throw new AppError('VALIDATION', 'bundles.seqReused', { params: { seq: m.seq } });
+              const analysis = applyData(ctx.db, m, data, { dryRun: false, ownCode: office.code, lastLocalSeq: lastLocalSeqOf(ctx.db, m.officeCode) });
+              insertBundleImport(ctx.db, {
+                office_code: m.officeCode,
+                seq: m.seq,
+                sha256: c.sha256,
+                manifest_sha256: c.manifestSha256,
+                previous_sha256: m.previousSha256,
+                change_from: m.changeRange.from,
+                change_to: m.changeRange.to,
+                bundle_created_at: m.createdAt,
+                bundle_created_by: m.createdBy,
+                counts: JSON.stringify(analysis.tables),
+                local_seq: lastChangeSeq(ctx.db),
+                received_by: actor.id,
+                received_at: isoNow(ctx),
+              });
+              recordChange(ctx, actor, {
+                action: 'import',
+                entity: 'bundle',
+                entityId: `${m.officeCode}-${m.seq}`,
+                after: { officeCode: m.officeCode, seq: m.seq, sha256: c.sha256, tables: analysis.tables },
+                sync: false,
+              });
+              applied.push({ officeCode: m.officeCode, seq: m.seq, sha256: c.sha256 });
+            }
+          }),
+        );
+      } catch (e) {
+        throw e instanceof AppError ? e : new AppError('VALIDATION', 'bundles.inconsistent');
+      }
+      return { applied };
+    },
+    'bundles.received': () => {
+      const imports = allBundleImports(ctx.db);
+      return registeredOffices(ctx.db)
+        .filter((o) => o.relation === 'post')
+        .map((o): PostSubmissions => {
+          const mine = imports.filter((r) => r.office_code === o.office_code);
+          const last = [...mine].sort((a, b) => b.received_at.localeCompare(a.received_at))[0];
+          const newest = [...mine].sort((a, b) => b.bundle_created_at.localeCompare(a.bundle_created_at))[0];
+          return {
+            officeCode: o.office_code,
+            officeName: o.office_name,
+            received: mine.map((r) => ({
+              seq: r.seq,
+              sha256: r.sha256,
+              createdAt: r.bundle_created_at,
+              receivedAt: r.received_at,
+              records: (JSON.parse(r.counts) as { added: number; changed: number; archived: number; unchanged: number }[]).reduce(
+                (s, t) => s + t.added + t.changed + t.archived + t.unchanged,
+                0,
+              ),
+            })),
+            missing: missingBundles(mine.map((r) => ({ seq: r.seq, from: r.change_from, to: r.change_to }))),
+            lastReceivedAt: last?.received_at ?? null,
+            lastCreatedAt: newest?.bundle_created_at ?? null,
+          };
+        });
+    },
+    'bundles.receipt': (input, call) => {
+      const actor = actorOf(call);
+      const office = ownParent();
+      const post = registeredOffice(ctx.db, input.officeCode);
+      if (!post || post.relation !== 'post') throw new AppError('NOT_FOUND', 'bundles.unknownOffice', { params: { code: input.officeCode } });
+      const accepted = bundleImportsOf(ctx.db, input.officeCode).map((r) => ({ seq: r.seq, sha256: r.sha256, receivedAt: r.received_at }));
+      if (!accepted.length) throw new AppError('CONFLICT', 'bundles.nothingReceived');
+      const bytes = makeReceipt({ parentCode: office.code, postCode: input.officeCode, createdAt: isoNow(ctx), accepted }, officeKeys(ctx).signing.privateKey);
+      ctx.db.tx(() =>
+        recordChange(ctx, actor, { action: 'receipt', entity: 'bundle', entityId: input.officeCode, after: { seqs: accepted.map((a) => a.seq) }, sync: false }),
+      );
+      return {
+        filename: `tanda-terima-${office.code}-${input.officeCode}-${officeToday(ctx)}.json`,
+        mime: 'application/json',
+        base64: bytes.toString('base64'),
+        rows: accepted.length,
+      };
+    },
+    'bundles.officeCounts': () => {
+      const office = officeSettings(ctx);
+      if (!office) throw new AppError('SETUP_REQUIRED', 'setup.required');
+      const c = countsByOrigin(ctx.db, officeToday(ctx), OPEN_REFERRAL_STATUSES);
+      const n = (rows: readonly { origin: string; n: number }[], code: string) => rows.find((r) => r.origin === code)?.n ?? 0;
+      const offices = [
+        { code: office.code, name: office.name, own: true },
+        ...registeredOffices(ctx.db)
+          .filter((o) => o.relation === 'post')
+          .map((o) => ({ code: o.office_code, name: o.office_name, own: false })),
+      ];
+      return offices.map((o): OfficeCounts => ({
+        officeCode: o.code,
+        officeName: o.name,
+        own: o.own,
+        partners: n(c.partners, o.code),
+        clients: n(c.clients, o.code),
+        agreementsActive: n(c.agreementsActive, o.code),
+        referralsOpen: n(c.referralsOpen, o.code),
+        activities: n(c.activities, o.code),
+      }));
+    },
+    'bundles.unseal': (input) => {
+      ownParent();
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(input.path);
+      } catch {
+        throw new AppError('VALIDATION', 'bundles.fileNotFound', { fields: { path: 'bundles.fileNotFound' } });
+      }
+      const zip = unseal(bytes, officeKeys(ctx).encryption);
+      const name = `${basename(input.path).replace(/\.mlpaket$/i, '')}.zip`;
+      writeVerified(input.folder, [{ name, bytes: zip }]);
+      return { path: join(input.folder, name) };
+    },
+  };
+}

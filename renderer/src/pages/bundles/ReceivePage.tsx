@@ -1,0 +1,346 @@
+import { Alert, Badge, Button, Card, Checkbox, Group, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { IconAlertTriangle, IconDownload, IconFileSearch, IconFiles, IconFolderOpen, IconPackageImport } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { ARCHIVERS, contract } from '../../../../shared/contract';
+import { AppError } from '../../../../shared/errors';
+import type { BundleInspection, BundleOddity, PostSubmissions } from '../../../../shared/types';
+import { useOffice } from '../../app/useOffice';
+import { useSession } from '../../app/session';
+import { RequireRole } from '../../components/Forbidden';
+import { notifyOk, showError } from '../../components/forms';
+import { useI18n } from '../../i18n';
+import { call, saveFile } from '../../rpc';
+import { dayOf, tableLabel, useHostDialogs } from './shared';
+
+const STATUS_COLOR: Record<BundleInspection['status'], string> = { ok: 'blue', received: 'gray', refused: 'red' };
+
+/** "Terima paket" at a Bapas induk: check bundles without writing anything, receive the chosen ones, and follow each post's submissions. */
+export function ReceivePage() {
+  return (
+    <RequireRole roles={ARCHIVERS}>
+      <Receive />
+    </RequireRole>
+  );
+}
+
+const pathsOf = (text: string) => [...new Set(text.split('\n').map((l) => l.trim()))].filter((l) => l !== '');
+
+function Receive() {
+  const { t } = useI18n();
+  const { settings } = useOffice();
+  const qc = useQueryClient();
+  const dialogs = useHostDialogs();
+  const [text, setText] = useState('');
+  const [pathsError, setPathsError] = useState<string | null>(null);
+  // What was checked: applying takes exactly these paths, whatever the box holds by then.
+  const [checked, setChecked] = useState<{ paths: string[]; results: readonly BundleInspection[] } | null>(null);
+  const [accepted, setAccepted] = useState<ReadonlySet<string>>(new Set());
+
+  const append = (paths: readonly string[]) => {
+    if (paths.length === 0) return;
+    setText((v) => [...pathsOf(v), ...paths].join('\n'));
+    setPathsError(null);
+  };
+  const choose = useMutation({
+    mutationFn: (which: 'files' | 'folder') => (which === 'files' ? dialogs.chooseFiles() : dialogs.chooseFolder()),
+    onSuccess: append,
+    onError: (e) => showError(e, t),
+  });
+
+  const inspect = useMutation({
+    mutationFn: async (paths: string[]) => ({ paths, results: await call('bundles.inspect', { paths }) }),
+    onMutate: () => setPathsError(null),
+    onSuccess: (r) => {
+      setChecked(r);
+      setAccepted(new Set(r.results.filter((b) => b.status === 'ok' && b.sha256).map((b) => b.sha256!)));
+    },
+    onError: (e) => {
+      if (e instanceof AppError && e.fields) {
+        const key = Object.entries(e.fields).find(([k]) => k.startsWith('paths'))?.[1];
+        if (key) setPathsError(t(key, e.params));
+      }
+      showError(e, t);
+    },
+  });
+  const apply = useMutation({
+    mutationFn: () => call('bundles.apply', { paths: checked!.paths, accept: [...accepted] }),
+    onSuccess: (r) => {
+      notifyOk(t('bundles.applied', { n: r.applied.length }));
+      // Partners, clients, counts per office, the tracker: every list may have changed.
+      void qc.invalidateQueries();
+      inspect.mutate(checked!.paths);
+    },
+    onError: (e) => showError(e, t),
+  });
+
+  const runInspect = () => {
+    const paths = pathsOf(text);
+    if (paths.length === 0) {
+      setPathsError(t('v.required'));
+      return;
+    }
+    inspect.mutate(paths);
+  };
+
+  if (settings && settings.office.kind !== 'induk') {
+    return (
+      <Stack maw={1200}>
+        <Title order={2}>{t('bundles.receive.title')}</Title>
+        <Alert color="gray">{t('bundles.onlyInduk')}</Alert>
+      </Stack>
+    );
+  }
+
+  const results = checked?.results ?? [];
+  const chosen = results.filter((b) => b.status === 'ok' && b.sha256 && accepted.has(b.sha256)).length;
+
+  return (
+    <Stack maw={1200} gap="md">
+      <div>
+        <Title order={2}>{t('bundles.receive.title')}</Title>
+        <Text size="sm" c="dimmed">
+          {t('bundles.receive.intro')}
+        </Text>
+      </div>
+
+      <Paper withBorder p="md">
+        <Textarea
+          label={t('bundles.paths')}
+          description={t('bundles.folderHint')}
+          autosize
+          minRows={3}
+          maxRows={8}
+          value={text}
+          onChange={(e) => {
+            setText(e.currentTarget.value);
+            setPathsError(null);
+          }}
+          onKeyDown={(e) => {
+            // Enter adds a line; Ctrl+Enter checks, as a form's Enter would.
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) runInspect();
+          }}
+          error={pathsError}
+          styles={{ input: { fontFamily: 'monospace' } }}
+          data-testid="bundle-paths"
+        />
+        <Group mt="sm" gap="sm">
+          {dialogs.supported && (
+            <>
+              <Button variant="default" leftSection={<IconFiles size={16} />} onClick={() => choose.mutate('files')}>
+                {t('bundles.chooseFiles')}
+              </Button>
+              <Button variant="default" leftSection={<IconFolderOpen size={16} />} onClick={() => choose.mutate('folder')}>
+                {t('bundles.chooseFolder')}
+              </Button>
+            </>
+          )}
+          <Button leftSection={<IconFileSearch size={16} />} onClick={runInspect} loading={inspect.isPending}>
+            {t('bundles.inspect')}
+          </Button>
+        </Group>
+      </Paper>
+
+      {checked && results.length === 0 && <Alert color="gray">{t('bundles.noneFound')}</Alert>}
+      {results.map((b, i) => (
+        <InspectionCard
+          key={`${b.sha256 ?? ''}:${b.files.join('|')}:${i}`}
+          bundle={b}
+          accepted={b.sha256 !== null && accepted.has(b.sha256)}
+          onAccept={(on) =>
+            setAccepted((s) => {
+              const next = new Set(s);
+              if (on) next.add(b.sha256!);
+              else next.delete(b.sha256!);
+              return next;
+            })
+          }
+        />
+      ))}
+      {results.some((b) => b.status === 'ok') && (
+        <Group>
+          <Button color="teal" leftSection={<IconPackageImport size={16} />} onClick={() => apply.mutate()} loading={apply.isPending} disabled={chosen === 0}>
+            {t('bundles.apply', { n: chosen })}
+          </Button>
+        </Group>
+      )}
+
+      <Tracker />
+    </Stack>
+  );
+}
+
+function oddityText(t: ReturnType<typeof useI18n>['t'], o: BundleOddity): string {
+  switch (o.kind) {
+    case 'gap':
+      return t('bundles.oddity.gap', { missing: o.missing.join(', ') });
+    case 'changedAtParent':
+      return t('bundles.oddity.changedAtParent', { count: o.count, table: tableLabel(t, o.table) });
+    case 'filesLeftOut':
+      return t('bundles.oddity.filesLeftOut');
+    case 'olderSchema':
+      return t('bundles.oddity.olderSchema', { schemaVersion: o.schemaVersion });
+  }
+}
+
+function InspectionCard({ bundle: b, accepted, onAccept }: { bundle: BundleInspection; accepted: boolean; onAccept: (on: boolean) => void }) {
+  const { t, locale } = useI18n();
+  const { zone } = useOffice();
+  const title =
+    b.officeCode !== null && b.seq !== null
+      ? t('bundles.inspectionTitle', { officeName: b.officeName ?? b.officeCode, officeCode: b.officeCode, seq: b.seq })
+      : t('bundles.unreadable');
+  const status =
+    b.status === 'received' ? t('bundles.status.received', { date: b.receivedAt ? dayOf(b.receivedAt, zone, locale) : '' }) : t(`bundles.status.${b.status}`);
+  return (
+    <Card withBorder padding="md" data-testid="bundle-inspection">
+      <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+        <div style={{ minWidth: 0 }}>
+          <Text fw={600}>{title}</Text>
+          {b.createdAt && (
+            <Text size="sm" c="dimmed">
+              {t('bundles.createdBy', { date: dayOf(b.createdAt, zone, locale), name: b.createdBy ?? '' })}
+            </Text>
+          )}
+          {b.files.map((f) => (
+            <Text key={f} size="xs" ff="monospace" c="dimmed" style={{ wordBreak: 'break-all' }}>
+              {f}
+            </Text>
+          ))}
+        </div>
+        <Badge color={STATUS_COLOR[b.status]} variant="light" size="lg" tt="none" style={{ flexShrink: 0 }}>
+          {status}
+        </Badge>
+      </Group>
+      {b.status === 'refused' && b.error && (
+        <Alert color="red" mt="sm" p="xs">
+          {t(b.error.key, b.error.params)}
+        </Alert>
+      )}
+      {b.status === 'ok' && (
+        <>
+          {b.tables.length > 0 && (
+            <Table fz="sm" mt="sm" striped withTableBorder verticalSpacing={4} data-testid="bundle-changes" style={{ maxWidth: 680 }}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('bundles.col.table')}</Table.Th>
+                  <Table.Th ta="right">{t('bundles.col.added')}</Table.Th>
+                  <Table.Th ta="right">{t('bundles.col.changed')}</Table.Th>
+                  <Table.Th ta="right">{t('bundles.col.archived')}</Table.Th>
+                  <Table.Th ta="right">{t('bundles.col.unchanged')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {b.tables.map((c) => (
+                  <Table.Tr key={c.table}>
+                    <Table.Td>{tableLabel(t, c.table)}</Table.Td>
+                    <Table.Td ta="right">{c.added}</Table.Td>
+                    <Table.Td ta="right">{c.changed}</Table.Td>
+                    <Table.Td ta="right">{c.archived}</Table.Td>
+                    <Table.Td ta="right" c="dimmed">
+                      {c.unchanged}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+          {b.oddities.map((o, i) => (
+            <Alert key={i} color="yellow" mt="sm" p="xs" icon={<IconAlertTriangle size={16} />}>
+              {oddityText(t, o)}
+            </Alert>
+          ))}
+          <Checkbox mt="sm" label={t('bundles.accept')} checked={accepted} onChange={(e) => onAccept(e.currentTarget.checked)} />
+        </>
+      )}
+    </Card>
+  );
+}
+
+function Tracker() {
+  const { t, locale } = useI18n();
+  const { zone } = useOffice();
+  const session = useSession();
+  const received = useQuery({ queryKey: ['bundles.received'], queryFn: () => call('bundles.received', {}) });
+  const receipt = useMutation({
+    mutationFn: (officeCode: string) => call('bundles.receipt', { officeCode }),
+    onSuccess: (file) => {
+      saveFile(file);
+      notifyOk(t('bundles.receiptSaved', { file: file.filename }));
+    },
+    onError: (e) => showError(e, t),
+  });
+  const mayReceipt = session.can(contract['bundles.receipt'].access);
+  const rows: readonly PostSubmissions[] = received.data ?? [];
+  const day = (iso: string | null) => (iso ? dayOf(iso, zone, locale) : t('common.none'));
+  return (
+    <Paper withBorder p="md">
+      <Title order={4} mb="sm">
+        {t('bundles.tracker')}
+      </Title>
+      {received.data && rows.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('bundles.trackerEmpty')}
+        </Text>
+      ) : (
+        <Table fz="sm" striped highlightOnHover data-testid="bundle-tracker">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('bundles.col.code')}</Table.Th>
+              <Table.Th>{t('bundles.col.name')}</Table.Th>
+              <Table.Th>{t('bundles.col.received')}</Table.Th>
+              <Table.Th>{t('bundles.col.missing')}</Table.Th>
+              <Table.Th>{t('bundles.col.lastCreated')}</Table.Th>
+              <Table.Th>{t('bundles.col.lastReceived')}</Table.Th>
+              {mayReceipt && <Table.Th />}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((p) => (
+              <Table.Tr key={p.officeCode} data-testid={`tracker-${p.officeCode}`}>
+                <Table.Td ff="monospace">{p.officeCode}</Table.Td>
+                <Table.Td>{p.officeName}</Table.Td>
+                <Table.Td data-testid="tracker-received">{p.received.length ? p.received.map((r) => r.seq).join(', ') : t('common.none')}</Table.Td>
+                <Table.Td>
+                  {p.missing.length === 0 ? (
+                    p.received.length > 0 ? (
+                      <Badge color="teal" variant="light" tt="none">
+                        {t('bundles.complete')}
+                      </Badge>
+                    ) : (
+                      t('common.none')
+                    )
+                  ) : (
+                    <Group gap={4}>
+                      {p.missing.map((s) => (
+                        <Badge key={s} color="red" variant="light" title={t('bundles.seqMissing', { seq: s })}>
+                          {s}
+                        </Badge>
+                      ))}
+                    </Group>
+                  )}
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{day(p.lastCreatedAt)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{day(p.lastReceivedAt)}</Table.Td>
+                {mayReceipt && (
+                  <Table.Td>
+                    <Button
+                      size="xs"
+                      variant="default"
+                      leftSection={<IconDownload size={14} />}
+                      disabled={p.received.length === 0}
+                      loading={receipt.isPending && receipt.variables === p.officeCode}
+                      onClick={() => receipt.mutate(p.officeCode)}
+                    >
+                      {t('bundles.receipt')}
+                    </Button>
+                  </Table.Td>
+                )}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Paper>
+  );
+}

@@ -1,0 +1,108 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { InputOf, Method, OutputOf } from '../../shared/contract';
+import { startWebServer } from '../../electron/web/server';
+import { PARTNER } from '../support/fixtures';
+import { PARENT_SETUP } from '../support/offices';
+import { ADMIN_PASSWORD, expect, setUpOffice, signIn, test, type RunningApp } from './fixtures';
+
+/** The Bapas induk: a second web server on its own data folder, driven by a second tab. */
+async function parentOffice() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'mitra-induk-'));
+  const server = await startWebServer({ dataDir, staticDir: resolve('out/renderer'), port: 0 });
+  const rpc = async (method: string, input: unknown, token: string | null = null) => {
+    const res = await fetch(new URL('/rpc', server.url), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Mitra-Key': server.secret },
+      body: JSON.stringify({ method, input, token }),
+    });
+    const body = (await res.json()) as { ok: boolean; value?: unknown; error?: { code: string; message: string } };
+    if (!body.ok) throw new Error(`${method}: ${body.error?.code} ${body.error?.message}`);
+    return body.value;
+  };
+  const app: RunningApp = { url: server.url, dataDir, rpc: rpc as RunningApp['rpc'] };
+  return {
+    app,
+    async dispose() {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Registers `from`'s key card at `to`, with the fingerprint as read over the phone. */
+async function register(from: RunningApp, fromToken: string, to: RunningApp, toToken: string) {
+  const card = await from.rpc('keys.card', {}, fromToken);
+  const { fingerprint } = await from.rpc('keys.own', {}, fromToken);
+  await to.rpc('keys.register', { base64: card.base64, fingerprint } satisfies InputOf<'keys.register'>, toToken);
+}
+
+const call = <M extends Method>(app: RunningApp, method: M, input: InputOf<M>, token: string): Promise<OutputOf<M>> => app.rpc(method, input, token);
+
+test('a post writes a bundle to a USB stick and its parent checks, receives and tracks it', async ({ page, app, browser }) => {
+  const postToken = await setUpOffice(app);
+  const parent = await parentOffice();
+  const stick = mkdtempSync(join(tmpdir(), 'mitra-usb-'));
+  try {
+    await parent.app.rpc('setup.complete', PARENT_SETUP);
+    const parentToken = (await parent.app.rpc('auth.login', { username: 'admin', password: ADMIN_PASSWORD })).token;
+    await register(app, postToken, parent.app, parentToken);
+    await register(parent.app, parentToken, app, postToken);
+    await call(app, 'partners.create', PARTNER, postToken);
+
+    // At the post: write the bundle.
+    await signIn(page, app);
+    await page.getByRole('link', { name: 'Kirim ke Bapas induk' }).click();
+    await expect(page.getByRole('heading', { name: 'Kirim ke Bapas induk' })).toBeVisible();
+    await expect(page.getByTestId('bundle-plan')).toContainText('Dienkripsi untuk Bapas Kelas I Bengkulu (BKL)');
+    await expect(page.getByTestId('plan-tables')).toContainText('Mitra');
+    await page.getByLabel('Folder tujuan (flashdisk)').fill(stick);
+    await page.getByRole('button', { name: 'Tulis paket' }).click();
+    const result = page.getByTestId('bundle-result');
+    await expect(result).toContainText('Paket nomor 1 tertulis');
+    await expect(result.getByTestId('bundle-filename')).toHaveText(/^CRP-0001-\d{4}-\d{2}-\d{2}\.mlpaket$/);
+    const history = page.getByTestId('bundle-history');
+    await expect(history).toContainText(/CRP-0001-\d{4}-\d{2}-\d{2}\.mlpaket/);
+    await expect(history).toContainText('Belum ada tanda terima');
+    // The web preview has no file manager: the path is shown to copy instead.
+    await result.getByRole('button', { name: 'Buka folder' }).click();
+    await expect(page.getByTestId('reveal-path')).toContainText(stick);
+
+    // At the parent: check, receive, and follow up.
+    const tab = await browser.newPage();
+    await signIn(tab, parent.app);
+    await tab.getByRole('link', { name: 'Terima paket' }).click();
+    await tab.getByLabel('Lokasi berkas paket atau folder (satu per baris)').fill(stick);
+    await tab.getByRole('button', { name: 'Periksa' }).click();
+    const card = tab.getByTestId('bundle-inspection');
+    await expect(card).toContainText('Pos Bapas Curup (CRP) — paket nomor 1');
+    await expect(card).toContainText('Siap diterima');
+    const partnersRow = card.getByTestId('bundle-changes').getByRole('row', { name: /^Mitra \d/ });
+    await expect(partnersRow.getByRole('cell')).toHaveText(['Mitra', '1', '0', '0', '0']);
+    await expect(card.getByLabel('Terima paket ini')).toBeChecked();
+    await tab.getByRole('button', { name: 'Terima 1 paket' }).click();
+    await expect(tab.getByText('1 paket diterima.')).toBeVisible();
+    await expect(card).toContainText('Sudah diterima');
+
+    const tracker = tab.getByTestId('tracker-CRP');
+    await expect(tracker.getByTestId('tracker-received')).toHaveText('1');
+    await expect(tracker).toContainText('Lengkap');
+    await expect(tracker.getByRole('button', { name: 'Tanda terima' })).toBeEnabled();
+
+    // Checking the same stick again changes nothing.
+    await tab.getByRole('button', { name: 'Periksa' }).click();
+    await expect(card).toContainText('Sudah diterima');
+    await expect(tab.getByRole('button', { name: /^Terima \d+ paket$/ })).toHaveCount(0);
+
+    // The post's partner is in the parent's consolidated list, marked with its office.
+    await tab.getByRole('link', { name: 'Mitra', exact: true }).click();
+    const row = tab.getByTestId('partner-table').getByRole('row', { name: /Pondok Pesantren Al-Hikmah/ });
+    await expect(row).toBeVisible();
+    await expect(row).toContainText('CRP');
+    await tab.close();
+  } finally {
+    await parent.dispose();
+    rmSync(stick, { recursive: true, force: true });
+  }
+});
