@@ -64,22 +64,48 @@ export function rowsWhereIn(db: Db, table: string, column: string, values: reado
 export const childRowsOfOrigin = (db: Db, child: string, fk: string, root: string, key: string, origin: string) =>
   stmt(db, `SELECT c.* FROM ${q(child)} c JOIN ${q(root)} r ON r.${q(key)} = c.${q(fk)} WHERE r.origin = ?`).all(origin) as Row[];
 
+/**
+ * Every row of `table` from `origin` (or, with `parent`, whose parent row is from `origin`) as a
+ * bundle line `{"op","row"}` made by SQLite itself: a whole office's data without building a
+ * JavaScript object per row. Only `columns` go into the row; archived rows of a root table get
+ * `op: "archive"`.
+ */
+export function jsonLinesOfOrigin(
+  db: Db,
+  table: string,
+  columns: readonly string[],
+  origin: string,
+  parent: { readonly root: string; readonly key: string; readonly fk: string } | null,
+): string[] {
+  const row = `json_object(${columns.map((c) => `'${c.replace(/'/g, "''")}', t.${q(c)}`).join(', ')})`;
+  const op = !parent && columns.includes('deleted_at') ? `CASE WHEN t.deleted_at IS NULL THEN 'upsert' ELSE 'archive' END` : `'upsert'`;
+  const from = parent
+    ? `${q(table)} t JOIN ${q(parent.root)} r ON r.${q(parent.key)} = t.${q(parent.fk)} WHERE r.origin = ?`
+    : `${q(table)} t WHERE t.origin = ?`;
+  return stmt(db, `SELECT json_object('op', ${op}, 'row', ${row}) FROM ${from}`).pluck().all(origin) as string[];
+}
+
 /** Every row of `table` from `origin` (an office's own records). */
 export const rowsOfOrigin = (db: Db, table: string, origin: string) => stmt(db, `SELECT * FROM ${q(table)} WHERE origin = ?`).all(origin) as Row[];
 
-/** Inserts the row, or overwrites every given column of the row with the same key. */
-export function upsertRow(db: Db, table: string, key: string, row: Row): void {
-  const cols = Object.keys(row);
-  const updates = cols.filter((c) => c !== key).map((c) => `${q(c)} = excluded.${q(c)}`);
-  const sql = `INSERT INTO ${q(table)} (${cols.map(q).join(',')}) VALUES (${cols.map(() => '?').join(',')}) ON CONFLICT (${q(key)}) DO ${
-    updates.length ? `UPDATE SET ${updates.join(',')}` : 'NOTHING'
-  }`;
-  stmt(db, sql).run(...cols.map((c) => row[c]));
-}
-
-export function insertRow(db: Db, table: string, row: Row): void {
-  const cols = Object.keys(row);
-  stmt(db, `INSERT INTO ${q(table)} (${cols.map(q).join(',')}) VALUES (${cols.map(() => '?').join(',')})`).run(...cols.map((c) => row[c]));
+/**
+ * A writer for many rows of one table: inserts each row, or with `upsertKey` overwrites the given
+ * columns of the row with the same key. Rows of one table mostly have the same columns, so the
+ * statement is prepared again only when a row's columns differ from the previous row's.
+ */
+export function rowWriter(db: Db, table: string, upsertKey: string | null): (row: Row) => void {
+  let cols: string[] = [];
+  let statement: Statement | null = null;
+  return (row) => {
+    const keys = Object.keys(row);
+    if (!statement || keys.length !== cols.length || !cols.every((c) => c in row)) {
+      cols = keys;
+      const updates = cols.filter((c) => c !== upsertKey).map((c) => `${q(c)} = excluded.${q(c)}`);
+      const conflict = upsertKey ? ` ON CONFLICT (${q(upsertKey)}) DO ${updates.length ? `UPDATE SET ${updates.join(',')}` : 'NOTHING'}` : '';
+      statement = stmt(db, `INSERT INTO ${q(table)} (${cols.map(q).join(',')}) VALUES (${cols.map(() => '?').join(',')})${conflict}`);
+    }
+    statement.run(cols.map((c) => row[c]));
+  };
 }
 
 export const deleteWhere = (db: Db, table: string, column: string, value: SqlValue) => stmt(db, `DELETE FROM ${q(table)} WHERE ${q(column)} = ?`).run(value);

@@ -858,7 +858,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'bundles.receiptUnknownParent': 'Receipt from office {code}, not from the registered parent Bapas.',
   'bundles.receiptTampered': 'The receipt was changed or is damaged: its signature does not match.',
   'bundles.receiptOtherPost': 'This receipt is for Pos Bapas {code}, not for this office.',
-  'nav.send': 'Send to parent Bapas',
+  'nav.send': 'Send to parent',
   'nav.receive': 'Receive bundles',
   'settings.bundlesIncludeNik': 'Include client NIKs in bundles sent to the parent Bapas (default: no)',
   'partners.office': 'Office',
@@ -979,6 +979,12 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'bundles.col.unchanged': 'Unchanged',
   'bundles.oddity.gap':
     'Bundle number {missing} from this office has not been received. This bundle can still be received; the gap stays visible in the tracker.',
+  'bundles.oddity.gapCovered':
+    'Bundle number {missing} from this office has not been received, but its changes are included in this bundle. The number stays visible in the tracker until the bundle arrives.',
+  'bundles.saveZip': 'Save contents (.zip)…',
+  'bundles.saveZipFolder': 'Save to folder',
+  'bundles.saveZipHint': 'The decrypted contents of the bundle, to open with any zip tool. Holds personal data: delete it when done.',
+  'bundles.saveZipDone': 'Saved: {path}',
   'bundles.oddity.changedAtParent': "{count} {table} records were also changed at the parent since the last bundle; the post's version will be used.",
   'bundles.oddity.filesLeftOut': 'The bundle was sent without attachments.',
   'bundles.oddity.olderSchema': 'The bundle comes from an older app version (schema {schemaVersion}); its records are adapted on receipt.',

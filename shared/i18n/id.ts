@@ -857,7 +857,7 @@ export const id = {
   'bundles.receiptUnknownParent': 'Tanda terima dari kantor {code}, bukan dari Bapas induk yang terdaftar.',
   'bundles.receiptTampered': 'Tanda terima telah diubah atau rusak: tanda tangannya tidak cocok.',
   'bundles.receiptOtherPost': 'Tanda terima ini untuk Pos Bapas {code}, bukan untuk kantor ini.',
-  'nav.send': 'Kirim ke Bapas induk',
+  'nav.send': 'Kirim ke induk',
   'nav.receive': 'Terima paket',
   'settings.bundlesIncludeNik': 'Sertakan NIK klien dalam paket kiriman ke Bapas induk (bawaan: tidak)',
   'partners.office': 'Kantor',
@@ -978,6 +978,12 @@ export const id = {
   'bundles.col.unchanged': 'Tetap',
   'bundles.oddity.gap':
     'Paket nomor {missing} dari kantor ini belum diterima. Paket ini tetap dapat diterima; kekurangan tetap terlihat di pemantauan kiriman.',
+  'bundles.oddity.gapCovered':
+    'Paket nomor {missing} dari kantor ini belum diterima, tetapi perubahannya sudah termuat dalam paket ini. Nomor tersebut tetap terlihat di pemantauan kiriman sampai paketnya tiba.',
+  'bundles.saveZip': 'Simpan isi (.zip)…',
+  'bundles.saveZipFolder': 'Simpan ke folder',
+  'bundles.saveZipHint': 'Isi paket yang sudah didekripsi, untuk dibuka dengan aplikasi zip biasa. Berisi data pribadi: hapus setelah selesai.',
+  'bundles.saveZipDone': 'Disimpan: {path}',
   'bundles.oddity.changedAtParent': '{count} data {table} juga diubah di Bapas induk sejak kiriman terakhir; versi Pos Bapas yang akan dipakai.',
   'bundles.oddity.filesLeftOut': 'Paket dikirim tanpa lampiran.',
   'bundles.oddity.olderSchema': 'Paket dari versi aplikasi lama (skema {schemaVersion}); datanya disesuaikan saat diterima.',

@@ -48,4 +48,11 @@ export const BundleReceiptInput = z.object({ officeCode: z.string().regex(/^[A-Z
 
 export const BundleReadReceiptInput = z.object({ base64: z.string().min(1, 'v.required').max(2_000_000, 'bundles.notReceipt') }).strict();
 
-export const BundleUnsealInput = z.object({ path: localPath, folder: localPath }).strict();
+/** A checked bundle (its files or parts, by the hash "Periksa" showed) to write decrypted as a .zip into `folder`. */
+export const BundleUnsealInput = z
+  .object({
+    paths: z.array(localPath).min(1, 'v.required').max(200, 'v.range'),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/, 'v.invalid'),
+    folder: localPath,
+  })
+  .strict();

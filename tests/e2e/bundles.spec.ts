@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { InputOf, Method, OutputOf } from '../../shared/contract';
@@ -53,7 +53,7 @@ test('a post writes a bundle to a USB stick and its parent checks, receives and 
 
     // At the post: write the bundle.
     await signIn(page, app);
-    await page.getByRole('link', { name: 'Kirim ke Bapas induk' }).click();
+    await page.getByRole('link', { name: 'Kirim ke induk' }).click();
     await expect(page.getByRole('heading', { name: 'Kirim ke Bapas induk' })).toBeVisible();
     await expect(page.getByTestId('bundle-plan')).toContainText('Dienkripsi untuk Bapas Kelas I Bengkulu (BKL)');
     await expect(page.getByTestId('plan-tables')).toContainText('Mitra');
@@ -94,6 +94,15 @@ test('a post writes a bundle to a USB stick and its parent checks, receives and 
     await tab.getByRole('button', { name: 'Periksa' }).click();
     await expect(card).toContainText('Sudah diterima');
     await expect(tab.getByRole('button', { name: /^Terima \d+ paket$/ })).toHaveCount(0);
+
+    // The administrator saves the decrypted contents for a zip tool.
+    const unpacked = mkdtempSync(join(tmpdir(), 'mitra-zip-'));
+    await card.getByRole('button', { name: 'Simpan isi (.zip)…' }).click();
+    await card.getByLabel('Simpan ke folder').fill(unpacked);
+    await card.getByRole('button', { name: 'Simpan', exact: true }).click();
+    await expect(tab.getByText(/^Disimpan: .*CRP-0001-\d{4}-\d{2}-\d{2}\.zip$/)).toBeVisible();
+    expect(readdirSync(unpacked)).toEqual([expect.stringMatching(/^CRP-0001-\d{4}-\d{2}-\d{2}\.zip$/)]);
+    rmSync(unpacked, { recursive: true, force: true });
 
     // The post's partner is in the parent's consolidated list, marked with its office.
     await tab.getByRole('link', { name: 'Mitra', exact: true }).click();

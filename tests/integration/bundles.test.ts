@@ -138,6 +138,57 @@ describe('bundles between a Pos Bapas and its Bapas induk', () => {
     expect(tracker).toMatchObject([{ officeCode: 'CRP', missing: [], received: [{ seq: 1 }, { seq: 2 }, { seq: 3 }] }]);
   });
 
+  it('applies only the very file that was checked: a file replaced since is refused, the one named by its hash is applied', async () => {
+    const partner = await p.post.call('partners.create', PARTNER, p.postAdmin);
+    const first = await exportTo(p.stick);
+    const file = join(p.stick, first.filenames[0]!);
+    const [seen] = await p.parent.call('bundles.inspect', { paths: [file] }, p.parentAdmin);
+    // Replaced on the stick after the check by a later bundle under the same name.
+    await p.post.call('partners.update', { id: partner.id, expectedUpdatedAt: partner.updatedAt, data: { ...FIELDS, name: 'Diganti' } }, p.postAdmin);
+    const other = mkdtempSync(join(tmpdir(), 'mitra-usb-'));
+    const second = await exportTo(other);
+    writeFileSync(file, readFileSync(join(other, second.filenames[0]!)));
+    const before = dumpDb(p.parent.db);
+    expect((await p.parent.fail('bundles.apply', { paths: [file], accept: [seen!.sha256!] }, p.parentAdmin)).message).toBe('bundles.changedSincePreview');
+    expect(dumpDb(p.parent.db)).toBe(before);
+    // Named by the hash the post reported, without a check in between: opened and verified afresh.
+    expect((await p.parent.call('bundles.apply', { paths: [file], accept: [second.sha256] }, p.parentAdmin)).applied).toEqual([
+      { officeCode: 'CRP', seq: 2, sha256: second.sha256 },
+    ]);
+    expect((await p.parent.call('partners.get', { id: partner.id }, p.parentAdmin)).name).toBe('Diganti');
+    rmSync(other, { recursive: true, force: true });
+  });
+
+  it('carries the same lines in a full bundle as in the incremental one covering everything', async () => {
+    const partner = await p.post.call('partners.create', PARTNER, p.postAdmin);
+    await p.post.call('clients.create', { data: CLIENT, statusDate: '2025-01-15' }, p.postAdmin);
+    const agreement = await p.post.call('agreements.create', agreementInput(partner.id), p.postAdmin);
+    await p.post.call('agreements.uploadScan', { id: agreement.id, filename: 'pks.pdf', base64: PDF.toString('base64'), signedOn: '2025-03-05' }, p.postAdmin);
+    await p.post.call('partners.archive', { id: partner.id }, p.postAdmin);
+    const linesOf = async (mode: 'incremental' | 'full') => {
+      const dir = mkdtempSync(join(tmpdir(), 'mitra-usb-'));
+      const out = await exportTo(dir, { mode });
+      const zip = await JSZip.loadAsync(
+        readFileSync((await p.parent.call('bundles.unseal', { paths: [join(dir, out.filenames[0]!)], sha256: out.sha256, folder: dir }, p.parentAdmin)).path),
+      );
+      const tables: Record<string, unknown[]> = {};
+      for (const name of Object.keys(zip.files).filter((n) => n.startsWith('data/')))
+        tables[name] = (await zip.file(name)!.async('string'))
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l))
+          .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+      rmSync(dir, { recursive: true, force: true });
+      return tables;
+    };
+    const incremental = await linesOf('incremental');
+    const full = await linesOf('full');
+    expect(Object.keys(full).sort()).toEqual(Object.keys(incremental).sort());
+    expect(full).toEqual(incremental);
+    expect(full['data/partners.jsonl']).toMatchObject([{ op: 'archive' }]);
+    expect(full['data/clients.jsonl']).toMatchObject([{ row: { nik: null } }]);
+  });
+
   it('sends NIK only when the post allows it', async () => {
     await p.post.call('clients.create', { data: CLIENT, statusDate: '2025-01-15' }, p.postAdmin);
     const settings = await p.post.call('settings.get', {}, p.postAdmin);
@@ -241,7 +292,7 @@ describe('bundles between a Pos Bapas and its Bapas induk', () => {
   it('opens with a standard zip tool once decrypted, and its manifest validates against the JSON Schema in docs/', async () => {
     await p.post.call('partners.create', PARTNER, p.postAdmin);
     const out = await exportTo(p.stick);
-    const unsealed = await p.parent.call('bundles.unseal', { path: join(p.stick, out.filenames[0]!), folder: p.stick }, p.parentAdmin);
+    const unsealed = await p.parent.call('bundles.unseal', { paths: [join(p.stick, out.filenames[0]!)], sha256: out.sha256, folder: p.stick }, p.parentAdmin);
     const zip = await JSZip.loadAsync(readFileSync(unsealed.path));
     expect(Object.keys(zip.files).sort()).toEqual(
       expect.arrayContaining(['manifest.json', 'manifest.sig', 'data/partners.jsonl', 'data/partner_status_changes.jsonl', 'data/users.jsonl']),
@@ -266,7 +317,9 @@ describe('bundles between a Pos Bapas and its Bapas induk', () => {
     expect(seen!.seq).toBe(2);
     expect(second.sha256).not.toBe(out.sha256);
     const zip2 = await JSZip.loadAsync(
-      readFileSync((await p.parent.call('bundles.unseal', { path: join(next, second.filenames[0]!), folder: next }, p.parentAdmin)).path),
+      readFileSync(
+        (await p.parent.call('bundles.unseal', { paths: [join(next, second.filenames[0]!)], sha256: second.sha256, folder: next }, p.parentAdmin)).path,
+      ),
     );
     expect(JSON.parse(await zip2.file('manifest.json')!.async('string')).previousSha256).toBe(out.sha256);
     rmSync(next, { recursive: true, force: true });

@@ -3,10 +3,9 @@ import {
   deferForeignKeys,
   deleteWhere,
   entitiesChangedSince,
-  insertRow,
   rowsWhereIn,
+  rowWriter,
   tableColumns,
-  upsertRow,
   type Row,
   type SqlValue,
 } from '../../../db/repositories/syncRows';
@@ -20,6 +19,9 @@ interface Line {
   readonly row: Row;
 }
 
+/** A bundle's data files, read and checked: the lines of each table. */
+export type BundleData = ReadonlyMap<string, readonly Line[]>;
+
 export interface Analysis {
   readonly tables: readonly BundleTableChanges[];
   /** Per table, records the parent itself changed since this post's last bundle. */
@@ -32,7 +34,7 @@ const isValue = (v: unknown): v is SqlValue => v === null || typeof v === 'strin
  * Reads the data files of an opened bundle: only known tables, line counts as the manifest says,
  * each line `{op, row}` with known columns and plain values, every record from the sending office.
  */
-export function readData(db: Db, manifest: ManifestData, entries: ReadonlyMap<string, Buffer>): Map<string, Line[]> {
+export function readData(db: Db, manifest: ManifestData, entries: ReadonlyMap<string, Buffer>): BundleData {
   const tables = new Map<string, Line[]>();
   for (const name of entries.keys()) {
     if (name.startsWith('files/')) {
@@ -50,6 +52,8 @@ export function readData(db: Db, manifest: ManifestData, entries: ReadonlyMap<st
     const bytes = entries.get(dataEntry(table));
     if (!bytes) continue;
     const columns = new Map(tableColumns(db, table).map((c) => [c.name, c]));
+    const required = [...columns.values()].filter((c) => c.notNull && !c.hasDefault && !(table === 'users' && USER_FILLED.has(c.name))).map((c) => c.name);
+    const hasOrigin = columns.has('origin');
     const text = bytes.toString('utf8');
     const raw = text.endsWith('\n') ? text.slice(0, -1).split('\n') : text.split('\n');
     if (text === '') raw.length = 0;
@@ -68,9 +72,8 @@ export function readData(db: Db, manifest: ManifestData, entries: ReadonlyMap<st
       const row = p.row as Record<string, unknown>;
       for (const [k, v] of Object.entries(row)) if (!columns.has(k) || !isValue(v)) throw refuse('bundles.badRow', { table });
       // A bundle carries the sending office's own records only; it can never overwrite another office's.
-      if (columns.has('origin') && row.origin !== manifest.officeCode) throw refuse('bundles.foreignRecord', { table });
-      for (const c of columns.values())
-        if (c.notNull && !c.hasDefault && !(c.name in row) && !(table === 'users' && USER_FILLED.has(c.name))) throw refuse('bundles.badRow', { table });
+      if (hasOrigin && row.origin !== manifest.officeCode) throw refuse('bundles.foreignRecord', { table });
+      for (const c of required) if (!(c in row)) throw refuse('bundles.badRow', { table });
       lines.push({ op: p.op, row: row as Row });
     }
     tables.set(table, lines);
@@ -105,12 +108,7 @@ const canonical = (rows: readonly Row[]) =>
  * record the parent changed since the post's last bundle is counted as such (the post's version,
  * the one of its owner, is applied).
  */
-export function applyData(
-  db: Db,
-  manifest: ManifestData,
-  data: ReadonlyMap<string, Line[]>,
-  opts: { dryRun: boolean; ownCode: string; lastLocalSeq: number },
-): Analysis {
+export function applyData(db: Db, manifest: ManifestData, data: BundleData, opts: { dryRun: boolean; ownCode: string; lastLocalSeq: number }): Analysis {
   if (!opts.dryRun) deferForeignKeys(db);
   const editedHere = entitiesChangedSince(db, opts.lastLocalSeq, opts.ownCode);
   const tables: BundleTableChanges[] = [];
@@ -121,6 +119,8 @@ export function applyData(
     const counts = { table: a.root, added: 0, changed: 0, archived: 0, unchanged: 0 };
     const rootIds = new Set<SqlValue>();
     const older = new Set<SqlValue>();
+    const insert = rowWriter(db, a.root, null);
+    const upsert = rowWriter(db, a.root, a.key);
     // What is here already, read in chunks rather than a query per record.
     const here = new Map(
       rowsWhereIn(
@@ -159,8 +159,8 @@ export function applyData(
       else counts.added++;
       if (existing && editedHere.has(id)) changedAtParent[a.root] = (changedAtParent[a.root] ?? 0) + 1;
       if (opts.dryRun) continue;
-      if (existing) upsertRow(db, a.root, a.key, row);
-      else insertRow(db, a.root, row);
+      if (existing) upsert(row);
+      else insert(row);
     }
     tables.push(counts);
     for (const c of a.children) {
@@ -174,6 +174,7 @@ export function applyData(
       const existingByParent = new Map<SqlValue, Row[]>();
       for (const e of existingAll) existingByParent.set(e[c.fk]!, [...(existingByParent.get(e[c.fk]!) ?? []), e]);
       const childCounts = { table: c.table, added: 0, changed: 0, archived: 0, unchanged: 0 };
+      const insertChild = rowWriter(db, c.table, null);
       for (const id of rootIds) {
         if (older.has(id)) continue;
         const want = byParent.get(id) ?? [];
@@ -186,9 +187,11 @@ export function applyData(
           else childCounts.changed++;
         }
         // Children travel whole with their record: replaced only when they differ, so an unchanged set stays as it is.
-        if (!opts.dryRun && canonical(want) !== canonical(have.map((h) => pick(h, want[0] ?? h)))) {
+        if (opts.dryRun || (want.length === 0 && have.length === 0)) continue;
+        if (have.length === 0) for (const w of want) insertChild(w);
+        else if (want.length !== have.length || canonical(want) !== canonical(have.map((h) => pick(h, want[0] ?? h)))) {
           deleteWhere(db, c.table, c.fk, id);
-          for (const w of want) insertRow(db, c.table, w);
+          for (const w of want) insertChild(w);
         }
       }
       tables.push(childCounts);

@@ -1,14 +1,19 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { changedEntities, childRowsOfOrigin, foreignKeys, rowsOfOrigin, rowsWhereIn, type Row, type SqlValue } from '../../../db/repositories/syncRows';
+import {
+  changedEntities,
+  childRowsOfOrigin,
+  foreignKeys,
+  jsonLinesOfOrigin,
+  rowsOfOrigin,
+  rowsWhereIn,
+  tableColumns,
+  type Row,
+  type SqlValue,
+} from '../../../db/repositories/syncRows';
 import type { Db } from '../../../db/connection';
 import { clientSearchText } from '../../../shared/clients';
 import { AGGREGATES, aggregateByEntity, aggregateByRoot, CHILD_FILES, dataEntry, type Aggregate } from './tables';
-
-export interface Line {
-  readonly op: 'upsert' | 'archive';
-  readonly row: Row;
-}
 
 export interface Collected {
   /** Data entries (`data/<table>.jsonl`) in dependency order, with their line counts. */
@@ -36,12 +41,23 @@ export function collect(db: Db, o: CollectOptions): Collected {
   const roots = new Map<Aggregate, Map<SqlValue, Row>>(AGGREGATES.map((a) => [a, new Map()]));
   const children = new Map<string, Row[]>();
   if (!o.range) {
-    // Everything the office made: each table read once; what it points to is the office's too, or not sent.
+    // Everything the office made, each table read once (what it points to is the office's too, or
+    // not sent). Tables whose rows leave as they are become lines in SQLite; those with attachments
+    // or clients without their NIK go through `outgoing` row by row.
+    const ready = new Map<string, readonly string[]>();
+    const columnsOf = (table: string, omit: readonly string[] = []) =>
+      tableColumns(db, table)
+        .map((c) => c.name)
+        .filter((c) => !omit.includes(c));
     for (const a of AGGREGATES) {
-      for (const r of rowsOfOrigin(db, a.root, o.origin)) roots.get(a)!.set(r[a.key]!, r);
-      for (const c of a.children) children.set(c.table, childRowsOfOrigin(db, c.table, c.fk, a.root, a.key, o.origin));
+      if (a.files || (a.root === 'clients' && !o.includeNik)) for (const r of rowsOfOrigin(db, a.root, o.origin)) roots.get(a)!.set(r[a.key]!, r);
+      else ready.set(a.root, jsonLinesOfOrigin(db, a.root, columnsOf(a.root, a.omit), o.origin, null));
+      for (const c of a.children) {
+        if (CHILD_FILES[c.table]) children.set(c.table, childRowsOfOrigin(db, c.table, c.fk, a.root, a.key, o.origin));
+        else ready.set(c.table, jsonLinesOfOrigin(db, c.table, columnsOf(c.table), o.origin, { root: a.root, key: a.key, fk: c.fk }));
+      }
     }
-    return serialise(roots, children, o);
+    return serialise(roots, children, o, ready);
   }
   const wanted = new Map<Aggregate, Set<SqlValue>>(AGGREGATES.map((a) => [a, new Set()]));
   for (const c of changedEntities(db, o.range.from, o.range.to)) {
@@ -78,11 +94,16 @@ export function collect(db: Db, o: CollectOptions): Collected {
     for (const [a, ids] of next) for (const id of ids) if (roots.get(a)!.has(id)) ids.delete(id);
     pending = next;
   }
-  return serialise(roots, children, o);
+  return serialise(roots, children, o, new Map());
 }
 
-/** The JSON Lines of each table, in dependency order, and the attachments the rows name. */
-function serialise(roots: ReadonlyMap<Aggregate, ReadonlyMap<SqlValue, Row>>, children: ReadonlyMap<string, readonly Row[]>, o: CollectOptions): Collected {
+/** The JSON Lines of each table, in dependency order (`ready`: tables already as lines), and the attachments the rows name. */
+function serialise(
+  roots: ReadonlyMap<Aggregate, ReadonlyMap<SqlValue, Row>>,
+  children: ReadonlyMap<string, readonly Row[]>,
+  o: CollectOptions,
+  ready: ReadonlyMap<string, readonly string[]>,
+): Collected {
   const data = new Map<string, Buffer>();
   const counts: Record<string, number> = {};
   const files = new Map<string, number>();
@@ -98,28 +119,31 @@ function serialise(roots: ReadonlyMap<Aggregate, ReadonlyMap<SqlValue, Row>>, ch
       }
     }
   };
-  const put = (table: string, lines: readonly Line[]) => {
+  const put = (table: string, lines: readonly string[]) => {
     if (!lines.length) return;
-    // Written as text directly: hundreds of thousands of rows, no wrapper object per line.
-    data.set(dataEntry(table), Buffer.from(lines.map((l) => `{"op":"${l.op}","row":${JSON.stringify(l.row)}}\n`).join('')));
+    data.set(dataEntry(table), Buffer.from(`${lines.join('\n')}\n`));
     counts[table] = lines.length;
     records += lines.length;
   };
+  // Written as text directly: no wrapper object per line. The same shape as jsonLinesOfOrigin's.
+  const line = (op: 'upsert' | 'archive', row: Row) => `{"op":"${op}","row":${JSON.stringify(row)}}`;
   for (const a of AGGREGATES) {
-    const rows = [...roots.get(a)!.values()];
     put(
       a.root,
-      rows.map((r) => {
-        noteFiles(r, a.files);
-        return { op: r.deleted_at ? 'archive' : 'upsert', row: outgoing(a, r, o.includeNik) };
-      }),
+      ready.get(a.root) ??
+        [...roots.get(a)!.values()].map((r) => {
+          noteFiles(r, a.files);
+          return line(r.deleted_at ? 'archive' : 'upsert', outgoing(a, r, o.includeNik));
+        }),
     );
     for (const c of a.children) {
-      const kids = children.get(c.table) ?? [];
-      for (const k of kids) noteFiles(k, CHILD_FILES[c.table]);
       put(
         c.table,
-        kids.map((row) => ({ op: 'upsert', row })),
+        ready.get(c.table) ??
+          (children.get(c.table) ?? []).map((k) => {
+            noteFiles(k, CHILD_FILES[c.table]);
+            return line('upsert', k);
+          }),
       );
     }
   }

@@ -14,7 +14,7 @@ import { readStoredFile, sha256 } from '../files';
 import { officeKeys } from '../keys';
 import { officeSettings, officeToday, securitySettings } from '../settings';
 import { collect, type Collected } from './collect';
-import { splitParts, writeBundle } from './format';
+import { compressionFor, splitParts, writeBundle } from './format';
 import { writeVerified, type MediaIo } from './media';
 import { readReceipt } from './receipts';
 import { fileEntry } from './tables';
@@ -34,7 +34,7 @@ function ownPost(ctx: AppContext) {
 }
 
 /** What an export would carry, from the change log and the export history; nothing is written. */
-function prepare(ctx: AppContext, input: ParsedInputOf<'bundles.plan'>): Prepared {
+function prepare(ctx: AppContext, input: ParsedInputOf<'bundles.plan'>, estimate = true): Prepared {
   const office = ownPost(ctx);
   const acked = lastAcknowledgedExport(ctx.db);
   const from = input.mode === 'full' ? 0 : (acked?.change_to ?? 0);
@@ -47,7 +47,7 @@ function prepare(ctx: AppContext, input: ParsedInputOf<'bundles.plan'>): Prepare
   });
   // Data compresses the way the zip will compress it; attachments (PDF, JPEG) hardly at all.
   let dataBytes = 1024;
-  for (const [name, bytes] of collected.data) dataBytes += deflateRawSync(bytes).length + 2 * name.length + 100;
+  if (estimate) for (const [name, bytes] of collected.data) dataBytes += deflateRawSync(bytes, { level: compressionFor(name) }).length + 2 * name.length + 100;
   const filesBytes = [...collected.files.values()].reduce((s, n) => s + n, 0);
   const estimatedBytes = dataBytes + (input.withFiles ? filesBytes + collected.files.size * 150 : 0);
   const limitBytes = input.limitMb * MB;
@@ -90,34 +90,40 @@ export function bundleExportHandlers(
       if (busy) throw new AppError('CONFLICT', 'bundles.busy');
       busy = true;
       try {
-        const { plan, collected } = prepare(ctx, input);
+        // The real size decides, not the plan's estimate (which is not even computed here).
+        const { plan, collected } = prepare(ctx, input, false);
         const office = ownPost(ctx);
-        if (plan.overLimit && input.withFiles && collected.files.size > 0 && !input.overLimit) throw new AppError('CONFLICT', 'bundles.chooseOverLimit');
-        const withFiles = input.withFiles && input.overLimit !== 'leaveOutFiles';
-        const entries = new Map(collected.data);
-        if (withFiles) for (const sha of collected.files.keys()) entries.set(fileEntry(sha), readStoredFile(ctx.filesDir, sha));
         const previous = lastBundleExport(ctx.db);
         const parent = registeredParent(ctx.db);
         const keys = officeKeys(ctx);
-        const bytes = await writeBundle(
-          {
-            appVersion: ctx.appVersion,
-            schemaVersion: LATEST_VERSION,
-            officeCode: office.code,
-            seq: plan.seq,
-            previousSha256: previous?.sha256 ?? null,
-            changeRange: { from: plan.changeFrom, to: plan.changeTo },
-            createdAt: isoNow(ctx),
-            createdBy: actor.name,
-            counts: plan.counts,
-          },
-          entries,
-          keys.signing.privateKey,
-          parent ? Buffer.from(parent.encryption_key, 'base64url') : null,
-        );
+        const build = (withFiles: boolean) => {
+          const entries = new Map(collected.data);
+          if (withFiles) for (const sha of collected.files.keys()) entries.set(fileEntry(sha), readStoredFile(ctx.filesDir, sha));
+          return writeBundle(
+            {
+              appVersion: ctx.appVersion,
+              schemaVersion: LATEST_VERSION,
+              officeCode: office.code,
+              seq: plan.seq,
+              previousSha256: previous?.sha256 ?? null,
+              changeRange: { from: plan.changeFrom, to: plan.changeTo },
+              createdAt: isoNow(ctx),
+              createdBy: actor.name,
+              counts: plan.counts,
+            },
+            entries,
+            keys.signing.privateKey,
+            parent ? Buffer.from(parent.encryption_key, 'base64url') : null,
+          );
+        };
+        let withFiles = input.withFiles && collected.files.size > 0;
+        let bytes = await build(withFiles);
+        const tooBig = withFiles && bytes.length > plan.limitBytes;
+        if (tooBig && !input.overLimit) throw new AppError('CONFLICT', 'bundles.chooseOverLimit');
+        if (tooBig && input.overLimit === 'leaveOutFiles') bytes = await build((withFiles = false));
         const base = bundleFilename(office.code, plan.seq, officeToday(ctx));
         const outputs =
-          withFiles && input.overLimit === 'split' && bytes.length > plan.limitBytes
+          tooBig && input.overLimit === 'split'
             ? splitParts(bytes, plan.limitBytes).map((p, i, all) => ({ name: partName(base, i + 1, all.length), bytes: p }))
             : [{ name: base, bytes }];
         writeVerified(input.folder, outputs, io);
@@ -153,7 +159,7 @@ export function bundleExportHandlers(
           filenames: outputs.map((o) => o.name),
           size: bytes.length,
           sha256: hash,
-          filesLeftOut: input.withFiles && !withFiles,
+          filesLeftOut: tooBig && input.overLimit === 'leaveOutFiles',
         };
       } finally {
         busy = false;

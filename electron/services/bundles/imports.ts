@@ -21,7 +21,7 @@ import { actorOf, isoNow, type AppContext, type HandlersOf } from '../context';
 import { sha256, storeFile } from '../files';
 import { officeKeys } from '../keys';
 import { officeSettings, officeToday } from '../settings';
-import { applyData, readData, type Analysis } from './apply';
+import { applyData, readData, type Analysis, type BundleData } from './apply';
 import { BUNDLE_LIMITS, joinParts, openBundle, partInfo, unseal, type OpenedBundle } from './format';
 import { writeVerified } from './media';
 import { makeReceipt } from './receipts';
@@ -104,13 +104,20 @@ export function bundleImportHandlers(
       LATEST_VERSION,
     );
   };
+  const signerOf = (code: string) => registeredOffice(ctx.db, code)?.signing_key ?? null;
+  /**
+   * Bundles the last "Periksa" found ready, by the SHA-256 of their bytes: "Terima" then reads the
+   * files again and, where the bytes and the sender's registered key are still the same, skips
+   * decrypting, inflating, hashing and parsing a second time. Dropped on the next check or apply.
+   */
+  const checked = new Map<string, { opened: OpenedBundle; data: BundleData; signer: string | null }>();
   /** The preview: the apply's own classification, writing nothing (synchronous, so no other call can change the data meanwhile). */
-  const preview = (opened: OpenedBundle, ownCode: string): Analysis =>
-    applyData(ctx.db, opened.manifest, readData(ctx.db, opened.manifest, opened.entries), {
-      dryRun: true,
-      ownCode,
-      lastLocalSeq: lastLocalSeqOf(ctx.db, opened.manifest.officeCode),
-    });
+  const preview = (opened: OpenedBundle, ownCode: string): Analysis => {
+    const data = readData(ctx.db, opened.manifest, opened.entries);
+    const analysis = applyData(ctx.db, opened.manifest, data, { dryRun: true, ownCode, lastLocalSeq: lastLocalSeqOf(ctx.db, opened.manifest.officeCode) });
+    checked.set(opened.sha256, { opened, data, signer: signerOf(opened.manifest.officeCode) });
+    return analysis;
+  };
   const gapBefore = (code: string, next: { seq: number; from: number; to: number }): BundleOddity | null => {
     const received = bundleImportsOf(ctx.db, code).map((r) => ({ seq: r.seq, from: r.change_from, to: r.change_to }));
     const missing = missingBundles([...received, next]).filter((s) => s < next.seq);
@@ -120,6 +127,7 @@ export function bundleImportHandlers(
   return {
     'bundles.inspect': async (input) => {
       const office = ownParent();
+      checked.clear();
       const out: BundleInspection[] = [];
       for (const src of gather(input.paths)) {
         const base = { files: src.files.map((f) => basename(f)), tables: [], oddities: [], receivedAt: null };
@@ -189,14 +197,23 @@ export function bundleImportHandlers(
       const actor = actorOf(call);
       const office = ownParent();
       const chosen: OpenedBundle[] = [];
+      const parsed = new Map<OpenedBundle, BundleData>();
       for (const src of gather(input.paths)) {
-        if (!src.bytes || !input.accept.includes(sha256(src.bytes))) continue;
+        const hash = src.bytes ? sha256(src.bytes) : null;
+        if (!src.bytes || !hash || !input.accept.includes(hash)) continue;
+        const seen = checked.get(hash);
+        if (seen && seen.signer === signerOf(seen.opened.manifest.officeCode)) {
+          chosen.push(seen.opened);
+          parsed.set(seen.opened, seen.data);
+          continue;
+        }
         try {
           chosen.push(await open(src.bytes));
         } catch (e) {
           throw errorOf(e);
         }
       }
+      checked.clear();
       // The files must still be the ones previewed, every one of them.
       const found = new Set(chosen.map((c) => c.sha256));
       if (input.accept.some((h) => !found.has(h))) throw new AppError('CONFLICT', 'bundles.changedSincePreview');
@@ -209,7 +226,7 @@ export function bundleImportHandlers(
         // Attachments first, stored by their hash: a failed apply leaves at most unused files, never a record without its file.
         for (const [name, bytes] of c.entries) if (name.startsWith('files/') && name === `files/${sha256(bytes)}`) storeFile(ctx.filesDir, bytes);
       }
-      const datas = fresh.map((c) => ({ c, data: readData(ctx.db, c.manifest, c.entries) }));
+      const datas = fresh.map((c) => ({ c, data: parsed.get(c) ?? readData(ctx.db, c.manifest, c.entries) }));
       const applied: { officeCode: string; seq: number; sha256: string }[] = [];
       try {
         withLargeCache(ctx.db, () =>
@@ -245,7 +262,8 @@ export function bundleImportHandlers(
           }),
         );
       } catch (e) {
-        throw e instanceof AppError ? e : new AppError('VALIDATION', 'bundles.inconsistent');
+        // The database refusing a row (a constraint, a reference no bundle carried) refuses the bundle; anything else is a fault.
+        throw e instanceof Error && e.name === 'SqliteError' ? new AppError('VALIDATION', 'bundles.inconsistent') : e;
       }
       return { applied };
     },
@@ -316,17 +334,19 @@ export function bundleImportHandlers(
         activities: n(c.activities, o.code),
       }));
     },
-    'bundles.unseal': (input) => {
+    'bundles.unseal': (input, call) => {
+      const actor = actorOf(call);
       ownParent();
-      let bytes: Buffer;
-      try {
-        bytes = readFileSync(input.path);
-      } catch {
-        throw new AppError('VALIDATION', 'bundles.fileNotFound', { fields: { path: 'bundles.fileNotFound' } });
-      }
-      const zip = unseal(bytes, officeKeys(ctx).encryption);
-      const name = `${basename(input.path).replace(/\.mlpaket$/i, '')}.zip`;
+      const src = gather(input.paths).find((s) => s.bytes && sha256(s.bytes) === input.sha256);
+      if (!src?.bytes) throw new AppError('CONFLICT', 'bundles.changedSincePreview');
+      const zip = unseal(src.bytes, officeKeys(ctx).encryption);
+      // Named after the bundle, without the part number of a split one.
+      const name = `${basename(src.files[0]!).replace(/(\.bagian-\d+-dari-\d+)?\.mlpaket$/i, '')}.zip`;
       writeVerified(input.folder, [{ name, bytes: zip }]);
+      // Personal data leaves the app's keeping in plain form: on record.
+      ctx.db.tx(() =>
+        recordChange(ctx, actor, { action: 'export', entity: 'bundle', entityId: input.sha256, after: { folder: input.folder, name }, sync: false }),
+      );
       return { path: join(input.folder, name) };
     },
   };

@@ -1,5 +1,5 @@
-import { Alert, Badge, Button, Card, Checkbox, Group, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
-import { IconAlertTriangle, IconDownload, IconFileSearch, IconFiles, IconFolderOpen, IconPackageImport } from '@tabler/icons-react';
+import { Alert, Badge, Button, Card, Checkbox, Group, Paper, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { IconAlertTriangle, IconDownload, IconFileSearch, IconFiles, IconFileZip, IconFolderOpen, IconPackageImport } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ARCHIVERS, contract } from '../../../../shared/contract';
@@ -146,6 +146,7 @@ function Receive() {
         <InspectionCard
           key={`${b.sha256 ?? ''}:${b.files.join('|')}:${i}`}
           bundle={b}
+          paths={checked!.paths}
           accepted={b.sha256 !== null && accepted.has(b.sha256)}
           onAccept={(on) =>
             setAccepted((s) => {
@@ -173,7 +174,7 @@ function Receive() {
 function oddityText(t: ReturnType<typeof useI18n>['t'], o: BundleOddity): string {
   switch (o.kind) {
     case 'gap':
-      return t('bundles.oddity.gap', { missing: o.missing.join(', ') });
+      return t(o.covered ? 'bundles.oddity.gapCovered' : 'bundles.oddity.gap', { missing: o.missing.join(', ') });
     case 'changedAtParent':
       return t('bundles.oddity.changedAtParent', { count: o.count, table: tableLabel(t, o.table) });
     case 'filesLeftOut':
@@ -183,9 +184,21 @@ function oddityText(t: ReturnType<typeof useI18n>['t'], o: BundleOddity): string
   }
 }
 
-function InspectionCard({ bundle: b, accepted, onAccept }: { bundle: BundleInspection; accepted: boolean; onAccept: (on: boolean) => void }) {
+function InspectionCard({
+  bundle: b,
+  paths,
+  accepted,
+  onAccept,
+}: {
+  bundle: BundleInspection;
+  paths: readonly string[];
+  accepted: boolean;
+  onAccept: (on: boolean) => void;
+}) {
   const { t, locale } = useI18n();
   const { zone } = useOffice();
+  const session = useSession();
+  const mayUnseal = b.status !== 'refused' && b.sha256 !== null && session.can(contract['bundles.unseal'].access);
   const title =
     b.officeCode !== null && b.seq !== null
       ? t('bundles.inspectionTitle', { officeName: b.officeName ?? b.officeCode, officeCode: b.officeCode, seq: b.seq })
@@ -253,7 +266,67 @@ function InspectionCard({ bundle: b, accepted, onAccept }: { bundle: BundleInspe
           <Checkbox mt="sm" label={t('bundles.accept')} checked={accepted} onChange={(e) => onAccept(e.currentTarget.checked)} />
         </>
       )}
+      {mayUnseal && <SaveZip paths={paths} sha256={b.sha256!} />}
     </Card>
+  );
+}
+
+/** For an administrator: the bundle decrypted to a plain .zip in a folder (docs/paket-kiriman.md). */
+function SaveZip({ paths, sha256 }: { paths: readonly string[]; sha256: string }) {
+  const { t } = useI18n();
+  const dialogs = useHostDialogs();
+  const [open, setOpen] = useState(false);
+  const [folder, setFolder] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const save = useMutation({
+    mutationFn: () => call('bundles.unseal', { paths: [...paths], sha256, folder }),
+    onMutate: () => setError(null),
+    onSuccess: (r) => {
+      notifyOk(t('bundles.saveZipDone', { path: r.path }));
+      setOpen(false);
+    },
+    onError: (e) => {
+      const key = e instanceof AppError ? e.fields?.folder : undefined;
+      if (key) setError(t(key, e instanceof AppError ? e.params : undefined));
+      else showError(e, t);
+    },
+  });
+  if (!open)
+    return (
+      <Group mt="sm">
+        <Button size="xs" variant="subtle" leftSection={<IconFileZip size={14} />} onClick={() => setOpen(true)}>
+          {t('bundles.saveZip')}
+        </Button>
+      </Group>
+    );
+  return (
+    <Paper withBorder p="sm" mt="sm" maw={680}>
+      <Text size="xs" c="dimmed" mb="xs">
+        {t('bundles.saveZipHint')}
+      </Text>
+      <Group align="flex-end" gap="sm" wrap="nowrap">
+        <TextInput
+          style={{ flex: 1 }}
+          label={t('bundles.saveZipFolder')}
+          value={folder}
+          onChange={(e) => setFolder(e.currentTarget.value)}
+          onKeyDown={(e) => e.key === 'Enter' && folder.trim() && save.mutate()}
+          error={error}
+          styles={{ input: { fontFamily: 'monospace' } }}
+        />
+        {dialogs.supported && (
+          <Button variant="default" onClick={() => void dialogs.chooseFolder().then((p) => p[0] && setFolder(p[0]))}>
+            {t('bundles.chooseFolder')}
+          </Button>
+        )}
+        <Button onClick={() => save.mutate()} loading={save.isPending} disabled={!folder.trim()}>
+          {t('common.save')}
+        </Button>
+        <Button variant="default" onClick={() => setOpen(false)}>
+          {t('common.cancel')}
+        </Button>
+      </Group>
+    </Paper>
   );
 }
 
