@@ -70,7 +70,7 @@ export function readData(db: Db, manifest: ManifestData, entries: ReadonlyMap<st
       if (!p || typeof p !== 'object' || (p.op !== 'upsert' && p.op !== 'archive') || !p.row || typeof p.row !== 'object' || Array.isArray(p.row))
         throw refuse('bundles.badRow', { table });
       const row = p.row as Record<string, unknown>;
-      for (const [k, v] of Object.entries(row)) if (!columns.has(k) || !isValue(v)) throw refuse('bundles.badRow', { table });
+      for (const k in row) if (!columns.has(k) || !isValue(row[k])) throw refuse('bundles.badRow', { table });
       // A bundle carries the sending office's own records only; it can never overwrite another office's.
       if (hasOrigin && row.origin !== manifest.officeCode) throw refuse('bundles.foreignRecord', { table });
       for (const c of required) if (!(c in row)) throw refuse('bundles.badRow', { table });

@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, diffieHellman, generateKeyPairSync, hkdfSync, randomBytes, sign, verify, type KeyObject } from 'node:crypto';
+import { inflateRawSync } from 'node:zlib';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { z } from 'zod';
@@ -159,21 +160,27 @@ function readZip(zip: Buffer, decide: (name: string) => number | 'skip' | null):
         if (entry.uncompressedSize > limit) return fail('bundles.entryTooLarge', { name });
         total += entry.uncompressedSize;
         if (total > BUNDLE_LIMITS.maxTotalBytes) return fail('bundles.tooLarge');
-        zf.openReadStream(entry, (e, stream) => {
+        if (entry.isEncrypted() || (entry.compressionMethod !== 0 && entry.compressionMethod !== 8)) return fail('bundles.damaged');
+        // Deflate never grows data by more than a few bytes per block: more compressed bytes than that is not this entry.
+        if (entry.compressedSize > limit + Math.ceil(limit / 100) + 1024) return fail('bundles.entryTooLarge', { name });
+        // The raw (compressed) bytes, inflated in one synchronous pass that stops at the limit: a bomb
+        // is cut off where it crosses what the entry may hold, whatever its header claims.
+        zf.openReadStream(entry, { decodeFileData: false }, (e, stream) => {
           if (e || !stream) return fail('bundles.damaged');
           const chunks: Buffer[] = [];
-          let got = 0;
-          stream.on('data', (c: Buffer) => {
-            got += c.length;
-            // Never inflate past what the entry may hold, whatever its header claims.
-            if (got > limit) {
-              stream.destroy();
-              fail('bundles.entryTooLarge', { name });
-            } else chunks.push(c);
-          });
+          stream.on('data', (c: Buffer) => chunks.push(c));
           stream.on('error', () => fail('bundles.damaged'));
           stream.on('end', () => {
-            out.set(name, Buffer.concat(chunks));
+            const raw = Buffer.concat(chunks);
+            let data: Buffer;
+            try {
+              data = entry.compressionMethod === 8 ? inflateRawSync(raw, { maxOutputLength: Math.max(1, limit) }) : raw;
+            } catch (err) {
+              return fail((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ? 'bundles.entryTooLarge' : 'bundles.damaged', { name });
+            }
+            if (data.length > limit) return fail('bundles.entryTooLarge', { name });
+            if (data.length !== entry.uncompressedSize) return fail('bundles.damaged');
+            out.set(name, data);
             zf.readEntry();
           });
         });

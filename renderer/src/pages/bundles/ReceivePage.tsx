@@ -346,6 +346,11 @@ function Tracker() {
   const mayReceipt = session.can(contract['bundles.receipt'].access);
   const rows: readonly PostSubmissions[] = received.data ?? [];
   const day = (iso: string | null) => (iso ? dayOf(iso, zone, locale) : t('common.none'));
+  const period = (dates: readonly string[]) => {
+    const sorted = [...dates].sort();
+    const [first, last] = [day(sorted[0]!), day(sorted[sorted.length - 1]!)];
+    return first === last ? first : `${first} – ${last}`;
+  };
   return (
     <Paper withBorder p="md">
       <Title order={4} mb="sm">
@@ -373,7 +378,15 @@ function Tracker() {
               <Table.Tr key={p.officeCode} data-testid={`tracker-${p.officeCode}`}>
                 <Table.Td ff="monospace">{p.officeCode}</Table.Td>
                 <Table.Td>{p.officeName}</Table.Td>
-                <Table.Td data-testid="tracker-received">{p.received.length ? p.received.map((r) => r.seq).join(', ') : t('common.none')}</Table.Td>
+                <Table.Td>
+                  <span data-testid="tracker-received">{p.received.length ? p.received.map((r) => r.seq).join(', ') : t('common.none')}</span>
+                  {p.received.length > 0 && (
+                    // The period the received bundles were made in.
+                    <Text size="xs" c="dimmed">
+                      {period(p.received.map((r) => r.createdAt))}
+                    </Text>
+                  )}
+                </Table.Td>
                 <Table.Td>
                   {p.missing.length === 0 ? (
                     p.received.length > 0 ? (
