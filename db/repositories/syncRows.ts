@@ -96,15 +96,22 @@ export const rowsOfOrigin = (db: Db, table: string, origin: string) => stmt(db, 
 export function rowWriter(db: Db, table: string, upsertKey: string | null): (row: Row) => void {
   let cols: string[] = [];
   let statement: Statement | null = null;
+  // The same keys in the same order (as JSON.parse gives every line of a table): no array per row.
+  const sameShape = (row: Row) => {
+    let i = 0;
+    for (const k in row) if (k !== cols[i++]) return false;
+    return i === cols.length;
+  };
   return (row) => {
-    const keys = Object.keys(row);
-    if (!statement || keys.length !== cols.length || !cols.every((c) => c in row)) {
-      cols = keys;
+    if (!statement || !sameShape(row)) {
+      cols = Object.keys(row);
       const updates = cols.filter((c) => c !== upsertKey).map((c) => `${q(c)} = excluded.${q(c)}`);
       const conflict = upsertKey ? ` ON CONFLICT (${q(upsertKey)}) DO ${updates.length ? `UPDATE SET ${updates.join(',')}` : 'NOTHING'}` : '';
-      statement = stmt(db, `INSERT INTO ${q(table)} (${cols.map(q).join(',')}) VALUES (${cols.map(() => '?').join(',')})${conflict}`);
+      // Named parameters (@column): the row object is bound as it is. Column names are checked
+      // against the table's own before a row gets here, and are plain snake_case.
+      statement = stmt(db, `INSERT INTO ${q(table)} (${cols.map(q).join(',')}) VALUES (${cols.map((c) => `@${c}`).join(',')})${conflict}`);
     }
-    statement.run(cols.map((c) => row[c]));
+    statement.run(row);
   };
 }
 

@@ -168,11 +168,17 @@ export function applyData(db: Db, manifest: ManifestData, data: BundleData, opts
       const byParent = new Map<SqlValue, Row[]>();
       for (const k of kids) {
         if (!rootIds.has(k[c.fk] ?? null)) throw refuse('bundles.badRow', { table: c.table });
-        byParent.set(k[c.fk]!, [...(byParent.get(k[c.fk]!) ?? []), k]);
+        const list = byParent.get(k[c.fk]!);
+        if (list) list.push(k);
+        else byParent.set(k[c.fk]!, [k]);
       }
       const existingAll = rowsWhereIn(db, c.table, c.fk, [...rootIds]);
       const existingByParent = new Map<SqlValue, Row[]>();
-      for (const e of existingAll) existingByParent.set(e[c.fk]!, [...(existingByParent.get(e[c.fk]!) ?? []), e]);
+      for (const e of existingAll) {
+        const list = existingByParent.get(e[c.fk]!);
+        if (list) list.push(e);
+        else existingByParent.set(e[c.fk]!, [e]);
+      }
       const childCounts = { table: c.table, added: 0, changed: 0, archived: 0, unchanged: 0 };
       const insertChild = rowWriter(db, c.table, null);
       for (const id of rootIds) {
