@@ -303,6 +303,8 @@ export interface ClientRow {
   readonly isChild: boolean | null;
   readonly phase: Phase;
   readonly updatedAt: string;
+  /** The office whose client this is (a Bapas induk also holds its posts'). */
+  readonly origin: string;
 }
 
 export interface ClientList {

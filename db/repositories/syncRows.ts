@@ -89,30 +89,17 @@ export function jsonLinesOfOrigin(
 export const rowsOfOrigin = (db: Db, table: string, origin: string) => stmt(db, `SELECT * FROM ${q(table)} WHERE origin = ?`).all(origin) as Row[];
 
 /**
- * A writer for many rows of one table: inserts each row, or with `upsertKey` overwrites the given
- * columns of the row with the same key. Rows of one table mostly have the same columns, so the
- * statement is prepared again only when a row's columns differ from the previous row's.
+ * A writer for many rows of one table that all have exactly `columns` (the caller guarantees it):
+ * inserts each row, or with `upsertKey` overwrites those columns of the row with the same key. The
+ * row object is bound as it is, by named parameters (@column): no array per row. Column names are
+ * the table's own, checked before a row gets here.
  */
-export function rowWriter(db: Db, table: string, upsertKey: string | null): (row: Row) => void {
-  let cols: string[] = [];
-  let statement: Statement | null = null;
-  // The same keys in the same order (as JSON.parse gives every line of a table): no array per row.
-  const sameShape = (row: Row) => {
-    let i = 0;
-    for (const k in row) if (k !== cols[i++]) return false;
-    return i === cols.length;
-  };
-  return (row) => {
-    if (!statement || !sameShape(row)) {
-      cols = Object.keys(row);
-      const updates = cols.filter((c) => c !== upsertKey).map((c) => `${q(c)} = excluded.${q(c)}`);
-      const conflict = upsertKey ? ` ON CONFLICT (${q(upsertKey)}) DO ${updates.length ? `UPDATE SET ${updates.join(',')}` : 'NOTHING'}` : '';
-      // Named parameters (@column): the row object is bound as it is. Column names are checked
-      // against the table's own before a row gets here, and are plain snake_case.
-      statement = stmt(db, `INSERT INTO ${q(table)} (${cols.map(q).join(',')}) VALUES (${cols.map((c) => `@${c}`).join(',')})${conflict}`);
-    }
-    statement.run(row);
-  };
+export function rowWriter(db: Db, table: string, columns: readonly string[], upsertKey: string | null): (row: Row) => void {
+  if (!columns.length) return () => undefined;
+  const updates = columns.filter((c) => c !== upsertKey).map((c) => `${q(c)} = excluded.${q(c)}`);
+  const conflict = upsertKey ? ` ON CONFLICT (${q(upsertKey)}) DO ${updates.length ? `UPDATE SET ${updates.join(',')}` : 'NOTHING'}` : '';
+  const statement = stmt(db, `INSERT INTO ${q(table)} (${columns.map(q).join(',')}) VALUES (${columns.map((c) => `@${c}`).join(',')})${conflict}`);
+  return (row) => void statement.run(row);
 }
 
 export const deleteWhere = (db: Db, table: string, column: string, value: SqlValue) => stmt(db, `DELETE FROM ${q(table)} WHERE ${q(column)} = ?`).run(value);

@@ -66,6 +66,7 @@ function toRow(ctx: AppContext, r: ClientDbRow, fullNik: boolean, today: string)
     isChild: isChild(r.birth_date, r.supervision_start),
     phase: (r.phase_override as Phase | null) ?? suggestedPhase(r.supervision_start, r.supervision_end, today),
     updatedAt: r.updated_at,
+    origin: r.origin,
   };
 }
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { InputOf, Method, OutputOf } from '../../shared/contract';
 import { startWebServer } from '../../electron/web/server';
-import { PARTNER } from '../support/fixtures';
+import { CLIENT, PARTNER } from '../support/fixtures';
 import { PARENT_SETUP } from '../support/offices';
 import { ADMIN_PASSWORD, expect, setUpOffice, signIn, test, type RunningApp } from './fixtures';
 
@@ -50,6 +50,7 @@ test('a post writes a bundle to a USB stick and its parent checks, receives and 
     await register(app, postToken, parent.app, parentToken);
     await register(parent.app, parentToken, app, postToken);
     await call(app, 'partners.create', PARTNER, postToken);
+    await call(app, 'clients.create', { data: CLIENT, statusDate: '2025-01-15' }, postToken);
 
     // At the post: write the bundle.
     await signIn(page, app);
@@ -109,6 +110,11 @@ test('a post writes a bundle to a USB stick and its parent checks, receives and 
     const row = tab.getByTestId('partner-table').getByRole('row', { name: /Pondok Pesantren Al-Hikmah/ });
     await expect(row).toBeVisible();
     await expect(row).toContainText('CRP');
+    await tab.getByRole('link', { name: 'Klien', exact: true }).click();
+    const client = tab.getByTestId('client-table').getByRole('row', { name: /Budi Santoso/ });
+    await expect(client).toContainText('CRP');
+    // The post did not allow sending NIKs: the parent holds none.
+    await expect(client).not.toContainText('1702');
     await tab.close();
   } finally {
     await parent.dispose();

@@ -465,6 +465,9 @@ describe('bad bundles and receipts', () => {
     expect(await refusal(await craft({ rows: await craftRow({ origin: 'BKL' }) }))).toBe('bundles.foreignRecord');
     expect(await refusal(await craft({ rows: await craftRow({ password: 'x' }) }))).toBe('bundles.badRow');
     expect(await refusal(await craft({ rows: '{"op":"drop","row":{}}\n' }))).toBe('bundles.badRow');
+    // Lines of one table with other columns than the first line's.
+    const [first, second] = [await craftRow({}), await craftRow({ id: 'p-2', capacity: 3 })];
+    expect(await refusal(await craft({ rows: first + second, counts: { partners: 2 } }))).toBe('bundles.badRow');
     expect(await refusal(await craft({ schemaVersion: LATEST_VERSION + 1 }))).toBe('bundles.newerSchema');
     // A post cannot overwrite the parent's own record by reusing its id.
     const own = await p.parent.call('partners.create', { ...PARTNER, name: 'Mitra Induk' }, p.parentAdmin);

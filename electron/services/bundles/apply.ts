@@ -59,6 +59,9 @@ export function readData(db: Db, manifest: ManifestData, entries: ReadonlyMap<st
     if (text === '') raw.length = 0;
     if (raw.length !== (manifest.counts[table] ?? 0)) throw refuse('bundles.countsMismatch', { table });
     const lines: Line[] = [];
+    // Every line of a table has the same columns in the same order (as this app writes them): the
+    // first line is checked in full, the others against it.
+    let shape: string[] | null = null;
     for (const l of raw) {
       let parsed: unknown;
       try {
@@ -70,10 +73,15 @@ export function readData(db: Db, manifest: ManifestData, entries: ReadonlyMap<st
       if (!p || typeof p !== 'object' || (p.op !== 'upsert' && p.op !== 'archive') || !p.row || typeof p.row !== 'object' || Array.isArray(p.row))
         throw refuse('bundles.badRow', { table });
       const row = p.row as Record<string, unknown>;
-      for (const k in row) if (!columns.has(k) || !isValue(row[k])) throw refuse('bundles.badRow', { table });
+      let i = 0;
+      for (const k in row) {
+        if ((shape ? k !== shape[i] : !columns.has(k)) || !isValue(row[k])) throw refuse('bundles.badRow', { table });
+        i++;
+      }
+      if (shape ? i !== shape.length : required.some((c) => !(c in row))) throw refuse('bundles.badRow', { table });
+      shape ??= Object.keys(row);
       // A bundle carries the sending office's own records only; it can never overwrite another office's.
       if (hasOrigin && row.origin !== manifest.officeCode) throw refuse('bundles.foreignRecord', { table });
-      for (const c of required) if (!(c in row)) throw refuse('bundles.badRow', { table });
       lines.push({ op: p.op, row: row as Row });
     }
     tables.set(table, lines);
@@ -119,8 +127,10 @@ export function applyData(db: Db, manifest: ManifestData, data: BundleData, opts
     const counts = { table: a.root, added: 0, changed: 0, archived: 0, unchanged: 0 };
     const rootIds = new Set<SqlValue>();
     const older = new Set<SqlValue>();
-    const insert = rowWriter(db, a.root, null);
-    const upsert = rowWriter(db, a.root, a.key);
+    // One shape per table (readData): the statements are made from the first row as it will be written.
+    const shape = lines.length ? Object.keys(incoming(a, lines[0]!.row, code)) : [];
+    const insert = rowWriter(db, a.root, shape, null);
+    const upsert = rowWriter(db, a.root, shape, a.key);
     // What is here already, read in chunks rather than a query per record.
     const here = new Map(
       rowsWhereIn(
@@ -180,17 +190,20 @@ export function applyData(db: Db, manifest: ManifestData, data: BundleData, opts
         else existingByParent.set(e[c.fk]!, [e]);
       }
       const childCounts = { table: c.table, added: 0, changed: 0, archived: 0, unchanged: 0 };
-      const insertChild = rowWriter(db, c.table, null);
+      const insertChild = rowWriter(db, c.table, kids.length ? Object.keys(kids[0]!) : [], null);
       for (const id of rootIds) {
         if (older.has(id)) continue;
         const want = byParent.get(id) ?? [];
         const have = existingByParent.get(id) ?? [];
-        const haveByKey = new Map(have.map((h) => [childKey(h), h]));
-        for (const w of want) {
-          const h = haveByKey.get(childKey(w));
-          if (!h) childCounts.added++;
-          else if (same(w, h)) childCounts.unchanged++;
-          else childCounts.changed++;
+        if (have.length === 0) childCounts.added += want.length;
+        else {
+          const haveByKey = new Map(have.map((h) => [childKey(h), h]));
+          for (const w of want) {
+            const h = haveByKey.get(childKey(w));
+            if (!h) childCounts.added++;
+            else if (same(w, h)) childCounts.unchanged++;
+            else childCounts.changed++;
+          }
         }
         // Children travel whole with their record: replaced only when they differ, so an unchanged set stays as it is.
         if (opts.dryRun || (want.length === 0 && have.length === 0)) continue;

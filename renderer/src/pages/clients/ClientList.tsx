@@ -10,6 +10,7 @@ import { formatDate } from '../../../../shared/format';
 import type { CLIENT_SORTS } from '../../../../shared/schemas/clients';
 import type { ClientRow } from '../../../../shared/types';
 import { useSession } from '../../app/session';
+import { useOffice } from '../../app/useOffice';
 import { DataTable } from '../../components/DataTable';
 import { CLIENT_STATUS_COLOR, clientStatusOptions, programOptions } from '../../components/labels';
 import { useDebounced } from '../../components/useDebounced';
@@ -25,6 +26,9 @@ type SortId = (typeof CLIENT_SORTS)[number];
 export function ClientList() {
   const { t, locale } = useI18n();
   const session = useSession();
+  const { settings } = useOffice();
+  // A Bapas induk holds its posts' clients too: it shows whose each one is.
+  const isParent = settings?.office.kind === 'induk';
   const [, navigate] = useLocation();
   const [q, setQ] = useState('');
   const [status, setStatus] = useState<ClientStatus | null>('aktif');
@@ -83,6 +87,20 @@ export function ClientList() {
           </Text>
         ),
       }),
+      ...(isParent
+        ? [
+            col.accessor('origin', {
+              id: 'origin',
+              header: t('partners.office'),
+              enableSorting: false,
+              cell: (c) => (
+                <Text size="sm" ff="monospace">
+                  {c.getValue()}
+                </Text>
+              ),
+            }),
+          ]
+        : []),
       col.accessor('program', { id: 'program', header: t('clients.program'), cell: (c) => t(`program.${c.getValue()}`) }),
       col.accessor('pkName', { id: 'pk', header: 'PK', enableSorting: false, cell: (c) => c.getValue() ?? t('common.none') }),
       col.accessor('phase', { id: 'phase', header: t('clients.phaseShort'), enableSorting: false, cell: (c) => t(`phase.${c.getValue()}`) }),
@@ -103,7 +121,7 @@ export function ClientList() {
         ),
       }),
     ],
-    [t, locale],
+    [t, locale, isParent],
   );
   const rows = list.data?.rows ?? [];
   const total = list.data?.total ?? 0;
