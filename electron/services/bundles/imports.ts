@@ -108,9 +108,17 @@ export function bundleImportHandlers(
   /**
    * Bundles the last "Periksa" found ready, by the SHA-256 of their bytes: "Terima" then reads the
    * files again and, where the bytes and the sender's registered key are still the same, skips
-   * decrypting, inflating, hashing and parsing a second time. Dropped on the next check or apply.
+   * decrypting, inflating, hashing and parsing a second time. Dropped on the next check or apply,
+   * or after a quarter of an hour: a whole office's bundle is hundreds of megabytes in memory.
    */
   const checked = new Map<string, { opened: OpenedBundle; data: BundleData; signer: string | null }>();
+  let forget: ReturnType<typeof setTimeout> | null = null;
+  const keepChecked = () => {
+    if (forget) clearTimeout(forget);
+    forget = setTimeout(() => checked.clear(), 15 * 60_000);
+    // Never what keeps the process alive.
+    forget.unref?.();
+  };
   /** The preview: the apply's own classification, writing nothing (synchronous, so no other call can change the data meanwhile). */
   const preview = (opened: OpenedBundle, ownCode: string): Analysis => {
     const data = readData(ctx.db, opened.manifest, opened.entries);
@@ -128,6 +136,7 @@ export function bundleImportHandlers(
     'bundles.inspect': async (input) => {
       const office = ownParent();
       checked.clear();
+      keepChecked();
       const out: BundleInspection[] = [];
       for (const src of gather(input.paths)) {
         const base = { files: src.files.map((f) => basename(f)), tables: [], oddities: [], receivedAt: null };
