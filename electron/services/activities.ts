@@ -22,7 +22,7 @@ import {
 import { recordChange } from './audit';
 import { actorOf, isoNow, nextStamp, type AppContext, type HandlersOf } from './context';
 import { exportTable } from './exporter';
-import { MAX_SCAN_BYTES, readStoredFile, sniffScanType, storeFile } from './files';
+import { readStoredFile, sniffScanType, storeFile, uploadedScan } from './files';
 import { newId } from './ids';
 import { officeCode, officeToday } from './settings';
 
@@ -137,11 +137,7 @@ export function activityHandlers(
     },
     'activities.addFile': (input, call) => {
       const actor = actorOf(call);
-      const bytes = Buffer.from(input.base64, 'base64');
-      if (bytes.length === 0) throw fieldError('file', 'scans.empty');
-      if (bytes.length > MAX_SCAN_BYTES) throw fieldError('file', 'scans.tooLarge');
-      const mime = sniffScanType(bytes);
-      if (!mime) throw fieldError('file', 'scans.wrongType');
+      const { bytes, mime } = uploadedScan(input.base64);
       let thumb: Buffer | null = null;
       if (mime !== 'application/pdf') {
         // An image must really decode; its display copy must be a small JPEG or PNG.

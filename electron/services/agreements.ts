@@ -23,7 +23,7 @@ import { serviceCodes } from '../../db/repositories/serviceTypes';
 import { getSetting, putSetting } from '../../db/repositories/settings';
 import type { AgreementsTable } from '../../db/schema';
 import { recordChange } from './audit';
-import { MAX_SCAN_BYTES, readStoredFile, sniffScanType, storeFile } from './files';
+import { readStoredFile, storeFile, uploadedScan } from './files';
 import { exportTable, type ExportColumn } from './exporter';
 import { actorOf, isoNow, nextStamp, type Actor, type AppContext, type HandlersOf } from './context';
 import { newId } from './ids';
@@ -222,11 +222,7 @@ export function agreementHandlers(
     },
     'agreements.uploadScan': (input, call) => {
       const actor = actorOf(call);
-      const bytes = Buffer.from(input.base64, 'base64');
-      if (bytes.length === 0) throw fieldError('file', 'scans.empty');
-      if (bytes.length > MAX_SCAN_BYTES) throw fieldError('file', 'scans.tooLarge');
-      const mime = sniffScanType(bytes);
-      if (!mime) throw fieldError('file', 'scans.wrongType');
+      const { bytes, mime } = uploadedScan(input.base64);
       const before = mustFind(ctx, input.id);
       if (before.cancelled_on) throw new AppError('CONFLICT', 'agreements.cancelled');
       if (!before.signed_on && input.signedOn > before.end_date) throw fieldError('signedOn', 'agreements.signedAfterEnd');

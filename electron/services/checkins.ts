@@ -1,19 +1,18 @@
 import { HOME_VISIT_AFTER, reportingState, schedule, type CheckinKind } from '../../shared/checkins';
 import { addDays } from '../../shared/agreements';
 import type { Reporting } from '../../shared/clients';
-import { AppError, fieldError } from '../../shared/errors';
+import { fieldError } from '../../shared/errors';
 import type { ClientReporting, ReportingRow } from '../../shared/types';
 import { bumpLastCheckin, checkinsOf, insertCheckin, reportingClients } from '../../db/repositories/checkins';
-import { clientById } from '../../db/repositories/clients';
 import { userById } from '../../db/repositories/users';
 import { recordChange } from './audit';
+import { mustFindClient } from './clients';
 import { actorOf, isoNow, type AppContext, type HandlersOf } from './context';
 import { newId } from './ids';
 import { officeCode, officeToday } from './settings';
 
 export function reportingOf(ctx: AppContext, clientId: string): ClientReporting {
-  const c = clientById(ctx.db, clientId);
-  if (!c || c.deleted_at) throw new AppError('NOT_FOUND', 'clients.notFound');
+  const c = mustFindClient(ctx, clientId);
   const today = officeToday(ctx);
   const rows = checkinsOf(ctx.db, clientId);
   const reporting = c.reporting as Reporting;
@@ -59,8 +58,7 @@ export function checkinHandlers(ctx: AppContext): HandlersOf<'checkins.record' |
       const actor = actorOf(call);
       const today = officeToday(ctx);
       ctx.db.tx(() => {
-        const c = clientById(ctx.db, input.clientId);
-        if (!c || c.deleted_at) throw new AppError('NOT_FOUND', 'clients.notFound');
+        const c = mustFindClient(ctx, input.clientId);
         if (c.status !== 'aktif') throw fieldError('clientId', 'referrals.problem.clientNotActive');
         if (input.date < c.supervision_start || input.date > c.supervision_end) throw fieldError('date', 'checkins.outsideSupervision');
         if (input.date > today) throw fieldError('date', 'v.future');

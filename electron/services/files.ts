@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { AppError } from '../../shared/errors';
+import { AppError, fieldError } from '../../shared/errors';
 
 /** Largest signed scan accepted (a multi-page colour scan of a PKS fits well within it). */
 export const MAX_SCAN_BYTES = 20 * 1024 * 1024;
@@ -15,6 +15,16 @@ export function sniffScanType(bytes: Uint8Array): ScanMime | null {
   if (starts([0xff, 0xd8, 0xff])) return 'image/jpeg';
   if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
   return null;
+}
+
+/** An uploaded scan or photo, judged by its bytes; one place, so every upload refuses the same files. */
+export function uploadedScan(base64: string): { bytes: Buffer; mime: ScanMime } {
+  const bytes = Buffer.from(base64, 'base64');
+  if (bytes.length === 0) throw fieldError('file', 'scans.empty');
+  if (bytes.length > MAX_SCAN_BYTES) throw fieldError('file', 'scans.tooLarge');
+  const mime = sniffScanType(bytes);
+  if (!mime) throw fieldError('file', 'scans.wrongType');
+  return { bytes, mime };
 }
 
 export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');

@@ -14,7 +14,7 @@ import { makeReceipt } from '../../electron/services/bundles/receipts';
 import { officeKeys } from '../../electron/services/keys';
 import { dumpDb } from '../support/dump';
 import { PARTNER, makeApp, SETUP } from '../support/app';
-import { CLIENT } from '../support/fixtures';
+import { agreementWith, CLIENT } from '../support/fixtures';
 import { pairedOffices, PARENT_SETUP, type Pair } from '../support/offices';
 
 let p: Pair;
@@ -26,20 +26,6 @@ afterEach(() => p.dispose());
 /** A partner's editable fields (the status date is set on creation only). */
 const { statusDate: _statusDate, ...FIELDS } = PARTNER;
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
-
-const agreementInput = (partnerId: string): InputOf<'agreements.create'> => ({
-  data: {
-    partnerId,
-    subject: 'Pembinaan Klien',
-    signDate: '2025-03-05',
-    startDate: '2025-03-05',
-    termMonths: 12,
-    bidang: ['kemandirian_kepribadian'],
-    officeSignatory: { name: 'Drs. Hendra Saputra', nip: '', position: 'Kepala Bapas' },
-    partnerSignatory: { name: 'KH. Ahmad Fauzi', position: 'Pimpinan' },
-  },
-  number: { mode: 'auto' },
-});
 
 const exportTo = (folder: string, extra: Partial<InputOf<'bundles.export'>> = {}) =>
   p.post.call('bundles.export', { mode: 'incremental', withFiles: true, folder, ...extra }, p.postAdmin);
@@ -63,7 +49,7 @@ describe('bundles between a Pos Bapas and its Bapas induk', () => {
   it('carry the post’s records up, then only what changed, archives as archives, and a receipt back acknowledges them', async () => {
     const partner = await p.post.call('partners.create', PARTNER, p.postAdmin);
     await p.post.call('clients.create', { data: CLIENT, statusDate: '2025-01-15' }, p.postAdmin);
-    const agreement = await p.post.call('agreements.create', agreementInput(partner.id), p.postAdmin);
+    const agreement = await p.post.call('agreements.create', agreementWith(partner.id), p.postAdmin);
     await p.post.call('agreements.uploadScan', { id: agreement.id, filename: 'pks.pdf', base64: PDF.toString('base64'), signedOn: '2025-03-05' }, p.postAdmin);
 
     const plan = await p.post.call('bundles.plan', { mode: 'incremental', withFiles: true }, p.postAdmin);
@@ -162,7 +148,7 @@ describe('bundles between a Pos Bapas and its Bapas induk', () => {
   it('carries the same lines in a full bundle as in the incremental one covering everything', async () => {
     const partner = await p.post.call('partners.create', PARTNER, p.postAdmin);
     await p.post.call('clients.create', { data: CLIENT, statusDate: '2025-01-15' }, p.postAdmin);
-    const agreement = await p.post.call('agreements.create', agreementInput(partner.id), p.postAdmin);
+    const agreement = await p.post.call('agreements.create', agreementWith(partner.id), p.postAdmin);
     await p.post.call('agreements.uploadScan', { id: agreement.id, filename: 'pks.pdf', base64: PDF.toString('base64'), signedOn: '2025-03-05' }, p.postAdmin);
     await p.post.call('partners.archive', { id: partner.id }, p.postAdmin);
     const linesOf = async (mode: 'incremental' | 'full') => {
@@ -253,7 +239,7 @@ describe('bundles between a Pos Bapas and its Bapas induk', () => {
 
   it('splits a bundle above the e-mail limit into parts, or leaves the attachments out, as the user chooses', async () => {
     const partner = await p.post.call('partners.create', PARTNER, p.postAdmin);
-    const agreement = await p.post.call('agreements.create', agreementInput(partner.id), p.postAdmin);
+    const agreement = await p.post.call('agreements.create', agreementWith(partner.id), p.postAdmin);
     // A scan that does not compress: 1.5 MB of noise behind a PDF header.
     const big = Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(1_500_000)]);
     await p.post.call(
@@ -404,26 +390,7 @@ describe('bad bundles and receipts', () => {
   ) => {
     const keys = officeKeys(p.post.ctx);
     const parentKey = Buffer.from(officeKeys(p.parent.ctx).encryption.publicRaw);
-    const rows =
-      o.rows ??
-      JSON.stringify({
-        op: 'upsert',
-        row: {
-          id: 'p-1',
-          name: 'Mitra Rakitan',
-          name_key: 'mitra rakitan',
-          search_text: 'mitra rakitan',
-          category: 'ormas',
-          bidang: '["kemandirian_kepribadian"]',
-          services: '[]',
-          status: 'calon',
-          status_date: '2025-03-01',
-          created_at: '2025-03-01T00:00:00.000Z',
-          updated_at: '2025-03-01T00:00:00.000Z',
-          deleted_at: null,
-          origin: o.officeCode ?? 'CRP',
-        },
-      }) + '\n';
+    const rows = o.rows ?? craftRow({ origin: o.officeCode ?? 'CRP' });
     return writeBundle(
       {
         appVersion: '0.1.0',
@@ -462,16 +429,16 @@ describe('bad bundles and receipts', () => {
   it('refuses counts that disagree with the data, records of another office, unknown columns, and a newer schema', async () => {
     expect(await refusal(await craft({ counts: { partners: 2 } }))).toBe('bundles.countsMismatch');
     expect(await refusal(await craft({ counts: { partners: 1, clients: 1 } }))).toBe('bundles.countsMismatch');
-    expect(await refusal(await craft({ rows: await craftRow({ origin: 'BKL' }) }))).toBe('bundles.foreignRecord');
-    expect(await refusal(await craft({ rows: await craftRow({ password: 'x' }) }))).toBe('bundles.badRow');
+    expect(await refusal(await craft({ rows: craftRow({ origin: 'BKL' }) }))).toBe('bundles.foreignRecord');
+    expect(await refusal(await craft({ rows: craftRow({ password: 'x' }) }))).toBe('bundles.badRow');
     expect(await refusal(await craft({ rows: '{"op":"drop","row":{}}\n' }))).toBe('bundles.badRow');
     // Lines of one table with other columns than the first line's.
-    const [first, second] = [await craftRow({}), await craftRow({ id: 'p-2', capacity: 3 })];
+    const [first, second] = [craftRow({}), craftRow({ id: 'p-2', capacity: 3 })];
     expect(await refusal(await craft({ rows: first + second, counts: { partners: 2 } }))).toBe('bundles.badRow');
     expect(await refusal(await craft({ schemaVersion: LATEST_VERSION + 1 }))).toBe('bundles.newerSchema');
     // A post cannot overwrite the parent's own record by reusing its id.
     const own = await p.parent.call('partners.create', { ...PARTNER, name: 'Mitra Induk' }, p.parentAdmin);
-    expect(await refusal(await craft({ rows: await craftRow({ id: own.id }) }))).toBe('bundles.foreignRecord');
+    expect(await refusal(await craft({ rows: craftRow({ id: own.id }) }))).toBe('bundles.foreignRecord');
   });
 
   it('migrates a bundle from an older schema: missing columns take their defaults', async () => {
@@ -488,7 +455,7 @@ describe('bad bundles and receipts', () => {
 
   it('refuses the same sequence number with other content', async () => {
     await receive([await fileOf(await craft())]);
-    expect(await refusal(await craft({ rows: await craftRow({ name: 'Lain' }) }))).toBe('bundles.seqReused');
+    expect(await refusal(await craft({ rows: craftRow({ name: 'Lain' }) }))).toBe('bundles.seqReused');
   });
 
   it('refuses receipts that are edited, from another office, or for another post', async () => {
@@ -541,7 +508,7 @@ describe('bad bundles and receipts', () => {
     rmSync(otherStick, { recursive: true, force: true });
   });
 
-  async function craftRow(patch: Record<string, unknown>) {
+  function craftRow(patch: Record<string, unknown>) {
     const row = {
       id: 'p-1',
       name: 'Mitra Rakitan',

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dumpDb } from '../support/dump';
 import { makeApp, PARTNER, setUpOffice, type TestApp } from '../support/app';
+import { agreementWith } from '../support/fixtures';
 
 let app: TestApp;
 let admin: string;
@@ -16,25 +17,7 @@ beforeEach(async () => {
   app = makeApp();
   admin = await setUpOffice(app);
   const partnerId = (await app.call('partners.create', PARTNER, admin)).id;
-  agreementId = (
-    await app.call(
-      'agreements.create',
-      {
-        data: {
-          partnerId,
-          subject: 'Pembinaan Klien',
-          signDate: '2025-03-05',
-          startDate: '2025-03-05',
-          termMonths: 12,
-          bidang: ['kemandirian_kepribadian'],
-          officeSignatory: { name: 'Drs. Hendra Saputra', nip: '', position: 'Kepala Bapas' },
-          partnerSignatory: { name: 'KH. Ahmad Fauzi', position: 'Pimpinan' },
-        },
-        number: { mode: 'auto' },
-      },
-      admin,
-    )
-  ).id;
+  agreementId = (await app.call('agreements.create', agreementWith(partnerId), admin)).id;
 });
 afterEach(() => app.dispose());
 

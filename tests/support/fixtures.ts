@@ -66,3 +66,18 @@ export const CLIENT = {
   interests: ['pelatihan_keterampilan'],
   skills: ['las listrik'],
 } as const satisfies InputOf<'clients.create'>['data'];
+
+/** A one-year agreement with a partner, numbered automatically (for tests that need one, not its details). */
+export const agreementWith = (partnerId: string): InputOf<'agreements.create'> => ({
+  data: {
+    partnerId,
+    subject: 'Pembinaan Klien',
+    signDate: '2025-03-05',
+    startDate: '2025-03-05',
+    termMonths: 12,
+    bidang: ['kemandirian_kepribadian'],
+    officeSignatory: { name: 'Drs. Hendra Saputra', nip: '', position: 'Kepala Bapas' },
+    partnerSignatory: { name: 'KH. Ahmad Fauzi', position: 'Pimpinan' },
+  },
+  number: { mode: 'auto' },
+});

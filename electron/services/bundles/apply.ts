@@ -10,9 +10,8 @@ import {
   type SqlValue,
 } from '../../../db/repositories/syncRows';
 import type { BundleTableChanges } from '../../../shared/types';
-import type { ManifestData } from './format';
-import { refuse } from './format';
-import { AGGREGATES, BUNDLE_TABLES, dataEntry, type Aggregate } from './tables';
+import { refuse, type ManifestData } from './format';
+import { AGGREGATES, aggregateByRoot, BUNDLE_TABLES, dataEntry, type Aggregate } from './tables';
 
 interface Line {
   readonly op: 'upsert' | 'archive';
@@ -52,7 +51,8 @@ export function readData(db: Db, manifest: ManifestData, entries: ReadonlyMap<st
     const bytes = entries.get(dataEntry(table));
     if (!bytes) continue;
     const columns = new Map(tableColumns(db, table).map((c) => [c.name, c]));
-    const required = [...columns.values()].filter((c) => c.notNull && !c.hasDefault && !(table === 'users' && USER_FILLED.has(c.name))).map((c) => c.name);
+    const filled = aggregateByRoot.get(table)?.arriving?.filled ?? [];
+    const required = [...columns.values()].filter((c) => c.notNull && !c.hasDefault && !filled.includes(c.name)).map((c) => c.name);
     const hasOrigin = columns.has('origin');
     const text = bytes.toString('utf8');
     const raw = text.endsWith('\n') ? text.slice(0, -1).split('\n') : text.split('\n');
@@ -89,12 +89,7 @@ export function readData(db: Db, manifest: ManifestData, entries: ReadonlyMap<st
   return tables;
 }
 
-/** What a post's officer becomes at the parent: a name on records, never an account that can sign in. */
-const USER_FILLED = new Set(['password_hash', 'failed_logins', 'locked_until', 'active']);
-function incoming(a: Aggregate, row: Row, officeCode: string): Row {
-  if (a.root !== 'users') return row;
-  return { ...row, username: `${String(row.username)}@${officeCode}`, password_hash: '', active: 0, failed_logins: 0, locked_until: null };
-}
+const incoming = (a: Aggregate, row: Row, officeCode: string): Row => a.arriving?.row(row, officeCode) ?? row;
 
 const same = (incomingRow: Row, existing: Row) => Object.keys(incomingRow).every((k) => incomingRow[k] === existing[k]);
 const childKey = (r: Row) => (typeof r.id === 'string' ? r.id : JSON.stringify(r));
@@ -147,8 +142,7 @@ export function applyData(db: Db, manifest: ManifestData, data: BundleData, opts
       rootIds.add(id);
       const existing = here.get(id);
       if (existing && existing.origin !== code) {
-        // An office-made service type with the same code as the parent's own: the parent's stays.
-        if (a.root === 'service_types') {
+        if (a.keepOthers) {
           counts.unchanged++;
           continue;
         }

@@ -12,7 +12,6 @@ import {
   type SqlValue,
 } from '../../../db/repositories/syncRows';
 import type { Db } from '../../../db/connection';
-import { clientSearchText } from '../../../shared/clients';
 import { AGGREGATES, aggregateByEntity, aggregateByRoot, CHILD_FILES, dataEntry, type Aggregate } from './tables';
 
 export interface Collected {
@@ -43,14 +42,14 @@ export function collect(db: Db, o: CollectOptions): Collected {
   if (!o.range) {
     // Everything the office made, each table read once (what it points to is the office's too, or
     // not sent). Tables whose rows leave as they are become lines in SQLite; those with attachments
-    // or clients without their NIK go through `outgoing` row by row.
+    // or their own way of leaving (clients without their NIK) go through `outgoing` row by row.
     const ready = new Map<string, readonly string[]>();
     const columnsOf = (table: string, omit: readonly string[] = []) =>
       tableColumns(db, table)
         .map((c) => c.name)
         .filter((c) => !omit.includes(c));
     for (const a of AGGREGATES) {
-      if (a.files || (a.root === 'clients' && !o.includeNik)) for (const r of rowsOfOrigin(db, a.root, o.origin)) roots.get(a)!.set(r[a.key]!, r);
+      if (a.files || a.outgoing) for (const r of rowsOfOrigin(db, a.root, o.origin)) roots.get(a)!.set(r[a.key]!, r);
       else ready.set(a.root, jsonLinesOfOrigin(db, a.root, columnsOf(a.root, a.omit), o.origin, null));
       for (const c of a.children) {
         if (CHILD_FILES[c.table]) children.set(c.table, childRowsOfOrigin(db, c.table, c.fk, a.root, a.key, o.origin));
@@ -150,14 +149,11 @@ function serialise(
   return { data, counts, records, files };
 }
 
-/** The row as it leaves the office: secrets dropped; clients' NIK left out unless the office chose to send it. */
+/** The row as it leaves the office: secrets dropped, and the table's own rule (tables.ts) applied. */
 function outgoing(a: Aggregate, r: Row, includeNik: boolean): Row {
-  if (!a.omit && a.root !== 'clients') return r;
-  const out: Row = { ...r };
-  for (const c of a.omit ?? []) delete out[c];
-  if (a.root === 'clients' && !includeNik && out.nik !== null) {
-    out.nik = null;
-    out.search_text = clientSearchText(String(out.name), String(out.register_number), null);
-  }
+  const shaped = a.outgoing?.(r, { includeNik }) ?? r;
+  if (!a.omit) return shaped;
+  const out: Row = { ...shaped };
+  for (const c of a.omit) delete out[c];
   return out;
 }

@@ -282,8 +282,7 @@ export function bundleImportHandlers(
         .filter((o) => o.relation === 'post')
         .map((o): PostSubmissions => {
           const mine = imports.filter((r) => r.office_code === o.office_code);
-          const last = [...mine].sort((a, b) => b.received_at.localeCompare(a.received_at))[0];
-          const newest = [...mine].sort((a, b) => b.bundle_created_at.localeCompare(a.bundle_created_at))[0];
+          const latest = (at: (r: (typeof mine)[number]) => string) => mine.map(at).reduce<string | null>((m, v) => (m === null || v > m ? v : m), null);
           return {
             officeCode: o.office_code,
             officeName: o.office_name,
@@ -298,8 +297,8 @@ export function bundleImportHandlers(
               ),
             })),
             missing: missingBundles(mine.map((r) => ({ seq: r.seq, from: r.change_from, to: r.change_to }))),
-            lastReceivedAt: last?.received_at ?? null,
-            lastCreatedAt: newest?.bundle_created_at ?? null,
+            lastReceivedAt: latest((r) => r.received_at),
+            lastCreatedAt: latest((r) => r.bundle_created_at),
           };
         });
     },

@@ -1,6 +1,6 @@
 import { sign, verify, type KeyObject } from 'node:crypto';
 import { z } from 'zod';
-import { AppError } from '../../../shared/errors';
+import { fieldError } from '../../../shared/errors';
 import { ed25519Public } from '../keys';
 
 /**
@@ -31,8 +31,8 @@ export function makeReceipt(r: Omit<ReceiptData, 'signature' | 'format' | 'versi
   return Buffer.from(`${JSON.stringify(full, null, 1)}\n`);
 }
 
-const refuse = (key: string, params?: Record<string, string | number>) =>
-  new AppError('VALIDATION', key, { fields: { file: key }, ...(params ? { params } : {}) });
+/** A receipt is refused as the file the user chose. */
+const refuse = (key: string, params?: Record<string, string | number>) => fieldError('file', key, params);
 
 /** Reads a receipt at the post: from its registered parent, signed by it, and for this very post. */
 export function readReceipt(bytes: Buffer, parent: { readonly code: string; readonly signingKey: string } | null, ownCode: string): ReceiptData {

@@ -1,3 +1,6 @@
+import type { Row } from '../../../db/repositories/syncRows';
+import { clientSearchText } from '../../../shared/clients';
+
 /**
  * What a bundle carries: each kind of record the change log names (an "aggregate") with its root
  * table and the child tables that travel whole with it. A bundle line is `{"op","row"}`; a root
@@ -16,16 +19,49 @@ export interface Aggregate {
   readonly files?: readonly string[];
   /** Columns never sent (secrets). */
   readonly omit?: readonly string[];
+  /** How a root row leaves the office, where it is not sent as stored (`outgoing` is given the office's choices). */
+  readonly outgoing?: (row: Row, choices: { readonly includeNik: boolean }) => Row;
+  /** How a root row is stored at the parent, where not as sent; `filled` names the columns it supplies. */
+  readonly arriving?: { readonly filled: readonly string[]; readonly row: (row: Row, officeCode: string) => Row };
+  /** A row the parent already has from another office (the same code) is kept, not refused. */
+  readonly keepOthers?: boolean;
 }
 
 export const AGGREGATES: readonly Aggregate[] = [
-  // Officers travel for the names on their records: never their password hash or lockout state.
-  { entity: 'user', root: 'users', key: 'id', children: [], omit: ['password_hash', 'failed_logins', 'locked_until'] },
-  { entity: 'service_type', root: 'service_types', key: 'code', children: [] },
+  {
+    entity: 'user',
+    root: 'users',
+    key: 'id',
+    children: [],
+    // Officers travel for the names on their records: never their password hash or lockout state.
+    omit: ['password_hash', 'failed_logins', 'locked_until'],
+    // At the parent a post's officer is a name on records, never an account that can sign in.
+    arriving: {
+      filled: ['password_hash', 'failed_logins', 'locked_until', 'active'],
+      row: (row, officeCode) => ({
+        ...row,
+        username: `${String(row.username)}@${officeCode}`,
+        password_hash: '',
+        active: 0,
+        failed_logins: 0,
+        locked_until: null,
+      }),
+    },
+  },
+  // An office-made service type with the same code as the parent's own: the parent's stays.
+  { entity: 'service_type', root: 'service_types', key: 'code', children: [], keepOthers: true },
   { entity: 'partner', root: 'partners', key: 'id', children: [{ table: 'partner_status_changes', fk: 'partner_id' }] },
   { entity: 'pokmas_group', root: 'pokmas_groups', key: 'id', children: [{ table: 'pokmas_members', fk: 'group_id' }] },
   { entity: 'agreement', root: 'agreements', key: 'id', children: [{ table: 'agreement_scans', fk: 'agreement_id' }] },
-  { entity: 'client', root: 'clients', key: 'id', children: [{ table: 'client_status_changes', fk: 'client_id' }] },
+  {
+    entity: 'client',
+    root: 'clients',
+    key: 'id',
+    children: [{ table: 'client_status_changes', fk: 'client_id' }],
+    // The NIK stays at the post unless the office chose to send it; the search text is rebuilt without it.
+    outgoing: (row, { includeNik }) =>
+      includeNik || row.nik === null ? row : { ...row, nik: null, search_text: clientSearchText(String(row.name), String(row.register_number), null) },
+  },
   { entity: 'referral', root: 'referrals', key: 'id', children: [{ table: 'referral_status_changes', fk: 'referral_id' }] },
   { entity: 'work_hours', root: 'work_hours', key: 'id', children: [] },
   { entity: 'checkin', root: 'checkins', key: 'id', children: [] },
