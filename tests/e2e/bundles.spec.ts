@@ -1,35 +1,10 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { InputOf, Method, OutputOf } from '../../shared/contract';
-import { startWebServer } from '../../electron/web/server';
 import { CLIENT, PARTNER } from '../support/fixtures';
 import { PARENT_SETUP } from '../support/offices';
-import { ADMIN_PASSWORD, expect, setUpOffice, signIn, test, type RunningApp } from './fixtures';
-
-/** The Bapas induk: a second web server on its own data folder, driven by a second tab. */
-async function parentOffice() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'mitra-induk-'));
-  const server = await startWebServer({ dataDir, staticDir: resolve('out/renderer'), port: 0 });
-  const rpc = async (method: string, input: unknown, token: string | null = null) => {
-    const res = await fetch(new URL('/rpc', server.url), {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Mitra-Key': server.secret },
-      body: JSON.stringify({ method, input, token }),
-    });
-    const body = (await res.json()) as { ok: boolean; value?: unknown; error?: { code: string; message: string } };
-    if (!body.ok) throw new Error(`${method}: ${body.error?.code} ${body.error?.message}`);
-    return body.value;
-  };
-  const app: RunningApp = { url: server.url, dataDir, rpc: rpc as RunningApp['rpc'] };
-  return {
-    app,
-    async dispose() {
-      await server.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
+import { ADMIN_PASSWORD, expect, setUpOffice, signIn, startApp, test, type RunningApp } from './fixtures';
 
 /** Registers `from`'s key card at `to`, with the fingerprint as read over the phone. */
 async function register(from: RunningApp, fromToken: string, to: RunningApp, toToken: string) {
@@ -42,13 +17,14 @@ const call = <M extends Method>(app: RunningApp, method: M, input: InputOf<M>, t
 
 test('a post writes a bundle to a USB stick and its parent checks, receives and tracks it', async ({ page, app, browser }) => {
   const postToken = await setUpOffice(app);
-  const parent = await parentOffice();
+  // The Bapas induk: a second web server on its own data folder, driven by a second tab.
+  const parent = await startApp();
   const stick = mkdtempSync(join(tmpdir(), 'mitra-usb-'));
   try {
-    await parent.app.rpc('setup.complete', PARENT_SETUP);
-    const parentToken = (await parent.app.rpc('auth.login', { username: 'admin', password: ADMIN_PASSWORD })).token;
-    await register(app, postToken, parent.app, parentToken);
-    await register(parent.app, parentToken, app, postToken);
+    await parent.rpc('setup.complete', PARENT_SETUP);
+    const parentToken = (await parent.rpc('auth.login', { username: 'admin', password: ADMIN_PASSWORD })).token;
+    await register(app, postToken, parent, parentToken);
+    await register(parent, parentToken, app, postToken);
     await call(app, 'partners.create', PARTNER, postToken);
     await call(app, 'clients.create', { data: CLIENT, statusDate: '2025-01-15' }, postToken);
 
@@ -72,7 +48,7 @@ test('a post writes a bundle to a USB stick and its parent checks, receives and 
 
     // At the parent: check, receive, and follow up.
     const tab = await browser.newPage();
-    await signIn(tab, parent.app);
+    await signIn(tab, parent);
     await tab.getByRole('link', { name: 'Terima paket' }).click();
     await tab.getByLabel('Lokasi berkas paket atau folder (satu per baris)').fill(stick);
     await tab.getByRole('button', { name: 'Periksa' }).click();
@@ -117,7 +93,7 @@ test('a post writes a bundle to a USB stick and its parent checks, receives and 
     await expect(client).not.toContainText('1702');
     await tab.close();
   } finally {
-    await parent.dispose();
+    await parent.close();
     rmSync(stick, { recursive: true, force: true });
   }
 });

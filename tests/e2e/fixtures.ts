@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { InputOf, Method, OutputOf } from '../../shared/contract';
 import { chromiumPdfPrinter } from '../../electron/web/chromium-pdf';
+import type { PdfPrinter } from '../../electron/services/context';
 import { startWebServer } from '../../electron/web/server';
 import { SETUP } from '../support/fixtures';
 
@@ -14,25 +15,38 @@ export interface RunningApp {
   rpc<M extends Method>(method: M, input: InputOf<M>, token?: string | null): Promise<OutputOf<M>>;
 }
 
+/** A web preview server on a fresh data folder; `close` stops it and removes the folder. */
+export async function startApp(opts: { printPdf?: PdfPrinter } = {}): Promise<RunningApp & { close(): Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'mitra-e2e-'));
+  const server = await startWebServer({ dataDir, staticDir: resolve('out/renderer'), port: 0, ...opts });
+  const rpc = async (method: string, input: unknown, token: string | null = null) => {
+    const res = await fetch(new URL('/rpc', server.url), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Mitra-Key': server.secret },
+      body: JSON.stringify({ method, input, token }),
+    });
+    const body = (await res.json()) as { ok: boolean; value?: unknown; error?: { code: string; message: string } };
+    if (!body.ok) throw new Error(`${method}: ${body.error?.code} ${body.error?.message}`);
+    return body.value;
+  };
+  return {
+    url: server.url,
+    dataDir,
+    rpc: rpc as RunningApp['rpc'],
+    async close() {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
 /** Each test gets its own server and a fresh data folder: no test sees another's records. */
 export const test = base.extend<{ app: RunningApp }>({
   app: async ({ browser }, use) => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'mitra-e2e-'));
     // PDFs are printed by the test's own Chromium, as the web preview does with a headless one.
-    const server = await startWebServer({ dataDir, staticDir: resolve('out/renderer'), port: 0, printPdf: chromiumPdfPrinter(browser) });
-    const rpc = async (method: string, input: unknown, token: string | null = null) => {
-      const res = await fetch(new URL('/rpc', server.url), {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Mitra-Key': server.secret },
-        body: JSON.stringify({ method, input, token }),
-      });
-      const body = (await res.json()) as { ok: boolean; value?: unknown; error?: { code: string; message: string } };
-      if (!body.ok) throw new Error(`${method}: ${body.error?.code} ${body.error?.message}`);
-      return body.value;
-    };
-    await use({ url: server.url, dataDir, rpc: rpc as RunningApp['rpc'] });
-    await server.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    const app = await startApp({ printPdf: chromiumPdfPrinter(browser) });
+    await use(app);
+    await app.close();
   },
 });
 export { expect };

@@ -12,6 +12,7 @@ import { bidangOptions, STATUS_COLOR } from '../components/labels';
 import { DialogActions } from '../components/DialogActions';
 import { useI18n } from '../i18n';
 import { call } from '../rpc';
+import { usePartnerOptions } from '../components/usePartnerOptions';
 
 type Values = InputOf<'pokmas.create'>;
 
@@ -99,7 +100,7 @@ export function PokmasPage() {
 
 function GroupDialog({ group, onClose, onSaved }: { group: PokmasGroup | null; onClose: () => void; onSaved: () => void }) {
   const { t } = useI18n();
-  const partners = useQuery({ queryKey: ['partners.list', 'pick'], queryFn: () => call('partners.list', { limit: 1000 }) });
+  const partners = usePartnerOptions({}, { withRegency: true });
   const form = useForm<Values>({
     initialValues: group
       ? { name: group.name, bidang: group.bidang, description: group.description, memberIds: group.members.map((m) => m.id) }
@@ -121,12 +122,7 @@ function GroupDialog({ group, onClose, onSaved }: { group: PokmasGroup | null; o
         <Stack>
           <TextInput label={t('pokmas.name')} withAsterisk data-autofocus {...form.getInputProps('name')} />
           <Select label={t('pokmas.bidang')} data={bidangOptions(t)} allowDeselect={false} {...form.getInputProps('bidang')} />
-          <MultiSelect
-            label={t('pokmas.members')}
-            searchable
-            data={(partners.data?.rows ?? []).map((p) => ({ value: p.id, label: p.regencyName ? `${p.name} (${p.regencyName})` : p.name }))}
-            {...form.getInputProps('memberIds')}
-          />
+          <MultiSelect label={t('pokmas.members')} searchable data={partners.options} {...form.getInputProps('memberIds')} />
           <Textarea label={t('pokmas.description')} autosize minRows={2} {...form.getInputProps('description')} />
           <DialogActions onCancel={onClose} loading={save.isPending} />
         </Stack>

@@ -31,6 +31,7 @@ import { notifyOk, revealFirstError, showError, zodValidate } from '../../compon
 import { useDebounced } from '../../components/useDebounced';
 import { useI18n } from '../../i18n';
 import { call } from '../../rpc';
+import { usePartnerOptions } from '../../components/usePartnerOptions';
 
 type Values = InputOf<'activities.create'>;
 
@@ -75,7 +76,7 @@ function ActivityForm({ activity }: { activity: Activity | null }) {
     validate: zodValidate(ActivityFields, t),
   });
   const v = form.values;
-  const partners = useQuery({ queryKey: ['partners.list', 'activity-pick'], queryFn: () => call('partners.list', { archived: 'all', limit: 1000 }) });
+  const partners = usePartnerOptions({ archived: 'all' });
   const officers = useQuery({ queryKey: ['users.names'], queryFn: () => call('users.names', {}) });
   const [search, setSearch] = useState('');
   const q = useDebounced(search, 200);
@@ -136,7 +137,7 @@ function ActivityForm({ activity }: { activity: Activity | null }) {
               label={t('activities.partners')}
               description={t('activities.partnersHint')}
               searchable
-              data={(partners.data?.rows ?? []).map((p) => ({ value: p.id, label: p.name }))}
+              data={partners.options}
               {...form.getInputProps('partnerIds')}
             />
             <MultiSelect

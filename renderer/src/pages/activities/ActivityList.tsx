@@ -14,6 +14,7 @@ import { DataTable } from '../../components/DataTable';
 import { useExport } from '../../components/useExport';
 import { useI18n } from '../../i18n';
 import { call } from '../../rpc';
+import { usePartnerOptions } from '../../components/usePartnerOptions';
 
 const col = createColumnHelper<ActivityRow>();
 
@@ -25,7 +26,7 @@ export function ActivityList() {
   const [type, setType] = useState<ActivityType | null>(null);
   const [month, setMonth] = useState('');
   const [partnerId, setPartnerId] = useState<string | null>(null);
-  const partners = useQuery({ queryKey: ['partners.list', 'activity-pick'], queryFn: () => call('partners.list', { archived: 'all', limit: 1000 }) });
+  const partners = usePartnerOptions({ archived: 'all' });
   const filter: InputOf<'activities.list'> = { type, partnerId, month: /^\d{4}-\d{2}$/.test(month) ? month : null, limit: 1000 };
   const list = useQuery({ queryKey: ['activities.list', filter], queryFn: () => call('activities.list', filter), placeholderData: keepPreviousData });
   const exporter = useExport(() => call('activities.export', filter));
@@ -86,7 +87,7 @@ export function ActivityList() {
           placeholder={t('activities.partners')}
           clearable
           searchable
-          data={(partners.data?.rows ?? []).map((p) => ({ value: p.id, label: p.name }))}
+          data={partners.options}
           value={partnerId}
           onChange={setPartnerId}
           w={280}

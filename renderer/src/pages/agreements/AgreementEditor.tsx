@@ -31,6 +31,7 @@ import { useDebounced } from '../../components/useDebounced';
 import { useI18n } from '../../i18n';
 import { call } from '../../rpc';
 import { ArticlesEditor, LegalBasesEditor } from './TextBlocks';
+import { usePartnerOptions } from '../../components/usePartnerOptions';
 
 type Values = InputOf<'agreements.create'>['data'];
 const today = () => new Date().toISOString().slice(0, 10);
@@ -109,7 +110,7 @@ function AgreementForm({ agreement, partnerId, templates }: { agreement: Agreeme
   const [manualNumber, setManualNumber] = useState('');
   const [termMode, setTermMode] = useState<'months' | 'end'>(v.endDate ? 'end' : 'months');
 
-  const partners = useQuery({ queryKey: ['partners.list', 'agreement-pick'], queryFn: () => call('partners.list', { limit: 1000 }) });
+  const partners = usePartnerOptions({}, { withRegency: true });
   const partner = useQuery({ queryKey: ['partners.get', v.partnerId], queryFn: () => call('partners.get', { id: v.partnerId }), enabled: v.partnerId !== '' });
   const services = useQuery({ queryKey: ['services.list'], queryFn: () => call('services.list', {}) });
   const previewDate = useDebounced(v.signDate, 300);
@@ -122,7 +123,7 @@ function AgreementForm({ agreement, partnerId, templates }: { agreement: Agreeme
   const pickPartner = (partnerId: string | null) => {
     form.setFieldValue('partnerId', partnerId ?? '');
     form.setFieldValue('services', []);
-    const p = partners.data?.rows.find((r) => r.id === partnerId);
+    const p = partners.rows.find((r) => r.id === partnerId);
     if (p) {
       form.setFieldValue('bidang', [...p.bidang]);
       if (!v.signPlace && office.data) form.setFieldValue('signPlace', office.data.office.city);
@@ -177,7 +178,7 @@ function AgreementForm({ agreement, partnerId, templates }: { agreement: Agreeme
               label={t('agreements.partner')}
               withAsterisk
               searchable
-              data={(partners.data?.rows ?? []).map((p) => ({ value: p.id, label: p.regencyName ? `${p.name} (${p.regencyName})` : p.name }))}
+              data={partners.options}
               {...form.getInputProps('partnerId')}
               value={v.partnerId || null}
               onChange={pickPartner}

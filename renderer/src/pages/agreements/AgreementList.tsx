@@ -16,6 +16,7 @@ import { bidangOptions } from '../../components/labels';
 import { useExport } from '../../components/useExport';
 import { useI18n } from '../../i18n';
 import { call } from '../../rpc';
+import { usePartnerOptions } from '../../components/usePartnerOptions';
 
 const col = createColumnHelper<AgreementRow>();
 
@@ -35,7 +36,7 @@ export function AgreementList() {
   const [bidang, setBidang] = useState<Bidang | null>(null);
   const [expiring, setExpiring] = useState<number | null>(null);
   const [partnerId, setPartnerId] = useState<string | null>(null);
-  const partners = useQuery({ queryKey: ['partners.list', 'agreement-pick'], queryFn: () => call('partners.list', { limit: 1000 }) });
+  const partners = usePartnerOptions({});
   const filter = { status, bidang, partnerId, expiringWithinDays: expiring };
   const list = useQuery({ queryKey: ['agreements.list', filter], queryFn: () => call('agreements.list', filter), placeholderData: keepPreviousData });
   const exporter = useExport(() => call('agreements.export', filter));
@@ -102,7 +103,7 @@ export function AgreementList() {
           placeholder={t('agreements.partner')}
           clearable
           searchable
-          data={(partners.data?.rows ?? []).map((p) => ({ value: p.id, label: p.name }))}
+          data={partners.options}
           value={partnerId}
           onChange={setPartnerId}
           w={280}

@@ -17,6 +17,7 @@ import { useDebounced } from '../../components/useDebounced';
 import { useExport } from '../../components/useExport';
 import { useI18n } from '../../i18n';
 import { call } from '../../rpc';
+import { officeColumns } from '../../components/officeColumn';
 
 const LIMIT = 1000;
 const col = createColumnHelper<ClientRow>();
@@ -87,20 +88,7 @@ export function ClientList() {
           </Text>
         ),
       }),
-      ...(isParent
-        ? [
-            col.accessor('origin', {
-              id: 'origin',
-              header: t('partners.office'),
-              enableSorting: false,
-              cell: (c) => (
-                <Text size="sm" ff="monospace">
-                  {c.getValue()}
-                </Text>
-              ),
-            }),
-          ]
-        : []),
+      ...officeColumns(col, isParent, t('partners.office')),
       col.accessor('program', { id: 'program', header: t('clients.program'), cell: (c) => t(`program.${c.getValue()}`) }),
       col.accessor('pkName', { id: 'pk', header: 'PK', enableSorting: false, cell: (c) => c.getValue() ?? t('common.none') }),
       col.accessor('phase', { id: 'phase', header: t('clients.phaseShort'), enableSorting: false, cell: (c) => t(`phase.${c.getValue()}`) }),

@@ -17,6 +17,7 @@ import { useDebounced } from '../../components/useDebounced';
 import { useExport } from '../../components/useExport';
 import { useI18n } from '../../i18n';
 import { call } from '../../rpc';
+import { officeColumns } from '../../components/officeColumn';
 
 type Filter = Omit<InputOf<'partners.list'>, 'limit' | 'offset'>;
 const LIMIT = 1000;
@@ -101,20 +102,7 @@ export function PartnerList() {
           </>
         ),
       }),
-      ...(isParent
-        ? [
-            col.accessor('origin', {
-              id: 'origin',
-              header: t('partners.office'),
-              enableSorting: false,
-              cell: (c) => (
-                <Text size="sm" ff="monospace">
-                  {c.getValue()}
-                </Text>
-              ),
-            }),
-          ]
-        : []),
+      ...officeColumns(col, isParent, t('partners.office')),
       col.accessor('regencyName', { id: 'regency', header: t('partners.regency'), cell: (c) => c.getValue() ?? t('common.none') }),
       col.accessor('phone', {
         id: 'phone',

@@ -14,6 +14,7 @@ import { serviceLabel } from '../../components/labels';
 import { useDebounced } from '../../components/useDebounced';
 import { useI18n } from '../../i18n';
 import { call } from '../../rpc';
+import { usePartnerOptions } from '../../components/usePartnerOptions';
 
 type Values = InputOf<'referrals.create'>;
 const today = () => new Date().toISOString().slice(0, 10);
@@ -35,7 +36,7 @@ export function ReferralForm({ clientId }: { clientId: string }) {
     refetchOnWindowFocus: false,
   });
   const services = useQuery({ queryKey: ['services.list'], queryFn: () => call('services.list', {}) });
-  const partners = useQuery({ queryKey: ['partners.list', 'referral-pick'], queryFn: () => call('partners.list', { status: 'aktif', limit: 1000 }) });
+  const partners = usePartnerOptions({ status: 'aktif' }, { withRegency: true });
   const officers = useQuery({ queryKey: ['users.names'], queryFn: () => call('users.names', {}) });
   const form = useForm<Values>({
     mode: 'controlled',
@@ -96,13 +97,7 @@ export function ReferralForm({ clientId }: { clientId: string }) {
                   />
                   <DateInput label={t('referrals.date')} valueFormat="D MMMM YYYY" withAsterisk {...form.getInputProps('date')} />
                 </Group>
-                <Select
-                  label={t('referrals.partner')}
-                  withAsterisk
-                  searchable
-                  data={(partners.data?.rows ?? []).map((p) => ({ value: p.id, label: p.regencyName ? `${p.name} (${p.regencyName})` : p.name }))}
-                  {...form.getInputProps('partnerId')}
-                />
+                <Select label={t('referrals.partner')} withAsterisk searchable data={partners.options} {...form.getInputProps('partnerId')} />
                 {v.service === KERJA_SOSIAL && (
                   <NumberInput
                     label={t('referrals.hoursRequiredLabel')}
