@@ -307,6 +307,8 @@ export interface OfficeKeysTable {
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
+  /** A post's plain (unencrypted) bundles are taken only when an admin allowed it for that post. */
+  allow_plain: Generated<0 | 1>;
 }
 
 export interface BundleExportsTable {
@@ -324,6 +326,8 @@ export interface BundleExportsTable {
   created_by: string | null;
   created_at: string;
   acknowledged_at: string | null;
+  /** Reserved before the file is written; done once it is verified on the medium, abandoned if it never got there. */
+  state: Generated<'reserved' | 'done' | 'abandoned'>;
 }
 
 export interface BundleImportsTable {

@@ -24,7 +24,7 @@ import {
 import { ActivityCreateInput, ActivityFileGetInput, ActivityFileInput, ActivityListInput, ActivityUpdateInput } from './schemas/activities';
 import { AuditListInput } from './schemas/audit';
 import { AgendaInput, CheckinInput } from './schemas/checkins';
-import { KeyCardInput, KeyRegisterInput } from './schemas/keys';
+import { KeyAllowPlainInput, KeyCardInput, KeyRegisterInput } from './schemas/keys';
 import {
   BundleApplyInput,
   BundleExportInput,
@@ -252,6 +252,7 @@ export const contract = {
   ),
   'keys.register': method<RegisteredOffice>()(KeyRegisterInput, ADMIN),
   'keys.list': method<readonly RegisteredOffice[]>()(empty, 'any'),
+  'keys.allowPlain': method<RegisteredOffice>()(KeyAllowPlainInput, ADMIN),
 
   /** Bundles, at a Pos Bapas: what an export would hold, writing it to a folder, the history, receipts from the parent. */
   'bundles.plan': method<BundlePlan>()(BundlePlanInput, ARCHIVERS),

@@ -616,6 +616,8 @@ export interface RegisteredOffice {
   readonly relation: 'parent' | 'post';
   readonly fingerprint: string;
   readonly registeredAt: string;
+  /** At a Bapas induk: this post's unencrypted bundles are taken (an admin's exception; off by default). */
+  readonly allowPlain: boolean;
 }
 
 /** Per table of a bundle: how many lines it carries. */
@@ -667,6 +669,8 @@ export interface BundleExportRow {
   readonly createdAt: string;
   readonly createdBy: string;
   readonly acknowledgedAt: string | null;
+  /** reserved: being written (or the app stopped while it was); abandoned: the file never reached its folder, the number is not used again. */
+  readonly state: 'reserved' | 'done' | 'abandoned';
 }
 
 export interface BundleTableChanges {

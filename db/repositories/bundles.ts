@@ -6,11 +6,28 @@ export const bundleExports = (db: Db) => db.all(db.q.selectFrom('bundle_exports'
 
 export const bundleExport = (db: Db, seq: number) => db.first(db.q.selectFrom('bundle_exports').selectAll().where('seq', '=', seq));
 
+/** The highest number taken, whatever became of it: a reserved or abandoned number is never handed out again. */
 export const lastBundleExport = (db: Db) => db.first(db.q.selectFrom('bundle_exports').selectAll().orderBy('seq', 'desc').limit(1));
+
+/** The newest export verified on its medium: the one the next bundle names as its previous. */
+export const lastWrittenExport = (db: Db) =>
+  db.first(db.q.selectFrom('bundle_exports').selectAll().where('state', '=', 'done').orderBy('seq', 'desc').limit(1));
+
+/** Exports whose number was reserved but whose file was not yet recorded as written (a crash or power cut in between). */
+export const reservedExports = (db: Db) => db.all(db.q.selectFrom('bundle_exports').selectAll().where('state', '=', 'reserved').orderBy('seq'));
+
+export function settleExport(db: Db, seq: number, state: 'done' | 'abandoned'): void {
+  db.run(db.q.updateTable('bundle_exports').set({ state }).where('seq', '=', seq).where('state', '=', 'reserved'));
+}
+
+/** A reservation whose write failed cleanly (nothing left on the medium): its number is free again. */
+export function dropReservedExport(db: Db, seq: number): void {
+  db.run(db.q.deleteFrom('bundle_exports').where('seq', '=', seq).where('state', '=', 'reserved'));
+}
 
 /** The newest export the parent acknowledged: an incremental export starts after its changes. */
 export const lastAcknowledgedExport = (db: Db) =>
-  db.first(db.q.selectFrom('bundle_exports').selectAll().where('acknowledged_at', 'is not', null).orderBy('seq', 'desc').limit(1));
+  db.first(db.q.selectFrom('bundle_exports').selectAll().where('acknowledged_at', 'is not', null).where('state', '=', 'done').orderBy('seq', 'desc').limit(1));
 
 export function insertBundleExport(db: Db, row: Insertable<BundleExportsTable>): void {
   db.run(db.q.insertInto('bundle_exports').values(row));

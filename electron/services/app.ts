@@ -4,7 +4,7 @@ import { openDb, type Db } from '../../db/connection';
 import { activityHandlers } from './activities';
 import { agreementHandlers } from './agreements';
 import { auditHandlers } from './audit';
-import { bundleHandlers, hostHandlers } from './bundles/index';
+import { bundleHandlers, hostHandlers, settleReservedExports } from './bundles/index';
 import { checkinHandlers } from './checkins';
 import { clientHandlers } from './clients';
 import { importHandlers } from './imports';
@@ -78,5 +78,7 @@ export function createAppCore(dataDir: string, opts: { now?: () => Date; nativeB
     host: opts.host ?? null,
   };
   const dispatch = createDispatcher(ctx, buildHandlers(ctx));
+  // An export interrupted by a crash or power cut is completed or abandoned before anything else runs.
+  settleReservedExports(ctx);
   return { ctx, dispatch, db, close: () => db.close() };
 }

@@ -12,7 +12,7 @@ import { officeSettings } from './settings';
  * read aloud by the other office before the keys are trusted. A Pos Bapas registers its Bapas induk;
  * a Bapas induk registers its posts.
  */
-export function pairingHandlers(ctx: AppContext): HandlersOf<'keys.own' | 'keys.card' | 'keys.readCard' | 'keys.register' | 'keys.list'> {
+export function pairingHandlers(ctx: AppContext): HandlersOf<'keys.own' | 'keys.card' | 'keys.readCard' | 'keys.register' | 'keys.list' | 'keys.allowPlain'> {
   const office = () => {
     const o = officeSettings(ctx);
     if (!o) throw new AppError('SETUP_REQUIRED', 'setup.required');
@@ -89,9 +89,37 @@ export function pairingHandlers(ctx: AppContext): HandlersOf<'keys.own' | 'keys.
       });
     },
     'keys.list': () => registeredOffices(ctx.db).map(toRegistered),
+    'keys.allowPlain': (input, call) => {
+      const actor = actorOf(call);
+      return ctx.db.tx(() => {
+        const post = registeredOffice(ctx.db, input.officeCode);
+        if (!post || post.relation !== 'post') throw new AppError('NOT_FOUND', 'bundles.unknownOffice', { params: { code: input.officeCode } });
+        const allow = input.allow ? 1 : 0;
+        if (post.allow_plain !== allow) {
+          updateOfficeKey(ctx.db, post.office_code, { allow_plain: allow, updated_at: isoNow(ctx) });
+          recordChange(ctx, actor, {
+            action: 'update',
+            entity: 'office_key',
+            entityId: post.office_code,
+            before: { allowPlain: post.allow_plain === 1 },
+            after: { allowPlain: input.allow },
+            sync: false,
+          });
+        }
+        return toRegistered(registeredOffice(ctx.db, post.office_code)!);
+      });
+    },
   };
 }
 
 function toRegistered(r: NonNullable<ReturnType<typeof registeredOffice>>): RegisteredOffice {
-  return { officeCode: r.office_code, officeName: r.office_name, kind: r.kind, relation: r.relation, fingerprint: r.fingerprint, registeredAt: r.updated_at };
+  return {
+    officeCode: r.office_code,
+    officeName: r.office_name,
+    kind: r.kind,
+    relation: r.relation,
+    fingerprint: r.fingerprint,
+    registeredAt: r.updated_at,
+    allowPlain: r.allow_plain === 1,
+  };
 }

@@ -954,6 +954,12 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'bundles.modeShort.full': 'All',
   'bundles.acknowledged': 'Acknowledged {date}',
   'bundles.notAcknowledged': 'No receipt yet',
+  'keys.allowPlain': 'Accept unencrypted bundles',
+  'keys.allowPlainOn': "Exception: this post's bundles can be read by anyone holding the file.",
+  'bundles.plainRefused':
+    'The bundle from {code} is not encrypted. The parent office takes encrypted bundles only; ask the post to send it again after registering the parent\'s key card, or allow unencrypted bundles for this post under "Keys & pairing".',
+  'bundles.exportAbandoned': 'Never reached the medium (this number is not used again)',
+  'bundles.exportReserved': 'Being written',
   'bundles.receiptTitle': 'Receipt from the parent Bapas',
   'bundles.receiptHint':
     'After receiving bundles the parent Bapas sends a receipt. Read it here: the next bundle then carries only the changes after the acknowledged ones.',

@@ -953,6 +953,12 @@ export const id = {
   'bundles.modeShort.full': 'Semua',
   'bundles.acknowledged': 'Diterima induk {date}',
   'bundles.notAcknowledged': 'Belum ada tanda terima',
+  'keys.allowPlain': 'Terima paket tanpa enkripsi',
+  'keys.allowPlainOn': 'Pengecualian: paket pos ini dapat dibaca siapa pun yang memegang berkasnya.',
+  'bundles.plainRefused':
+    'Paket dari {code} tidak terenkripsi. Bapas induk hanya menerima paket terenkripsi; minta pos mengirim ulang setelah mendaftarkan kartu kunci induk, atau izinkan paket tanpa enkripsi untuk pos ini di "Kunci & pasangan".',
+  'bundles.exportAbandoned': 'Tidak sampai ke media (nomor ini tidak dipakai lagi)',
+  'bundles.exportReserved': 'Sedang ditulis',
   'bundles.receiptTitle': 'Tanda terima dari Bapas induk',
   'bundles.receiptHint':
     'Setelah menerima paket, Bapas induk mengirim tanda terima. Bacakan di sini: kiriman berikutnya hanya memuat perubahan setelah kiriman yang diterima.',

@@ -12,3 +12,11 @@ export const KeyRegisterInput = z
     replace: z.boolean().default(false),
   })
   .strict();
+
+/** At a Bapas induk: take (or stop taking) a post's unencrypted bundles. */
+export const KeyAllowPlainInput = z
+  .object({
+    officeCode: z.string().regex(/^[A-Z0-9]{2,12}$/, 'v.invalid'),
+    allow: z.boolean(),
+  })
+  .strict();

@@ -53,7 +53,11 @@ beforeAll(async () => {
   await target.call('setup.complete', { ...PARENT_SETUP, office: { ...PARENT_SETUP.office, code: 'BKM' } });
   for (const app of [post, reference, target]) await login(app);
   const postCard = await card(post);
-  for (const parent of [reference, target]) await parent.call('keys.register', postCard, tokens.get(parent));
+  for (const parent of [reference, target]) {
+    await parent.call('keys.register', postCard, tokens.get(parent));
+    // The plain bundle is an admin's exception at a parent; allowed here so that its mutations reach the checks behind the envelope.
+    await parent.call('keys.allowPlain', { officeCode: 'CRP', allow: true }, tokens.get(parent));
+  }
   const token = tokens.get(post)!;
   const partner = await post.call('partners.create', PARTNER, token);
   await post.call('partners.create', { ...PARTNER, name: 'Bengkel Las Maju' }, token);

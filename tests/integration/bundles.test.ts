@@ -12,6 +12,7 @@ import { manifestJsonSchema, writeBundle } from '../../electron/services/bundles
 import { nodeIo } from '../../electron/services/bundles/media';
 import { makeReceipt } from '../../electron/services/bundles/receipts';
 import { officeKeys } from '../../electron/services/keys';
+import { userByUsername } from '../../db/repositories/users';
 import { dumpDb } from '../support/dump';
 import { PARTNER, makeApp, SETUP } from '../support/app';
 import { agreementWith, CLIENT } from '../support/fixtures';
@@ -330,7 +331,7 @@ describe('writing a bundle to a USB stick', () => {
       },
     };
     const handlers = bundleExportHandlers(p.post.ctx, failing);
-    const actor = { id: 'x', name: 'Siti Rahmawati', role: 'admin' as const };
+    const actor = { id: userByUsername(p.post.db, 'admin')!.id, name: 'Siti Rahmawati', role: 'admin' as const };
     const before = dumpDb(p.post.db);
     await expect(
       handlers['bundles.export']({ mode: 'incremental', withFiles: true, limitMb: 18, overLimit: null, folder: p.stick }, { token: null, actor }),
@@ -345,7 +346,7 @@ describe('writing a bundle to a USB stick', () => {
     await p.post.call('partners.create', PARTNER, p.postAdmin);
     const corrupting = { ...nodeIo, readFileSync: (path: string) => Buffer.concat([readFileSync(path), Buffer.from([0])]) };
     const handlers = bundleExportHandlers(p.post.ctx, corrupting);
-    const actor = { id: 'x', name: 'Siti Rahmawati', role: 'admin' as const };
+    const actor = { id: userByUsername(p.post.db, 'admin')!.id, name: 'Siti Rahmawati', role: 'admin' as const };
     await expect(
       handlers['bundles.export']({ mode: 'incremental', withFiles: true, limitMb: 18, overLimit: null, folder: p.stick }, { token: null, actor }),
     ).rejects.toMatchObject({
@@ -473,6 +474,12 @@ describe('bad bundles and receipts', () => {
       'keys.register',
       { base64: (await other.call('keys.card', {}, otherAdmin)).base64, fingerprint: (await other.call('keys.own', {}, otherAdmin)).fingerprint },
       p.parentAdmin,
+    );
+    // And it knows its parent, so its bundles travel encrypted as the parent requires.
+    await other.call(
+      'keys.register',
+      { base64: (await p.parent.call('keys.card', {}, p.parentAdmin)).base64, fingerprint: (await p.parent.call('keys.own', {}, p.parentAdmin)).fingerprint },
+      otherAdmin,
     );
     await other.call('partners.create', PARTNER, otherAdmin);
     const otherStick = mkdtempSync(join(tmpdir(), 'mitra-usb-'));

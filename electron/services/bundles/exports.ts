@@ -4,18 +4,29 @@ import type { ParsedInputOf } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import type { BundleExportRow, BundlePlan } from '../../../shared/types';
 import { LATEST_VERSION } from '../../../db/migrations/index';
-import { acknowledgeExport, bundleExport, bundleExports, insertBundleExport, lastAcknowledgedExport, lastBundleExport } from '../../../db/repositories/bundles';
+import {
+  acknowledgeExport,
+  bundleExport,
+  bundleExports,
+  dropReservedExport,
+  insertBundleExport,
+  lastAcknowledgedExport,
+  lastBundleExport,
+  lastWrittenExport,
+  reservedExports,
+  settleExport,
+} from '../../../db/repositories/bundles';
 import { registeredParent } from '../../../db/repositories/officeKeys';
 import { lastChangeSeq } from '../../../db/repositories/syncRows';
 import { userById } from '../../../db/repositories/users';
-import { recordChange } from '../audit';
+import { recordChange, type AuditWho } from '../audit';
 import { actorOf, isoNow, type AppContext, type HandlersOf } from '../context';
 import { readStoredFile, sha256 } from '../files';
 import { officeKeys } from '../keys';
 import { officeSettings, officeToday, securitySettings } from '../settings';
 import { collect, type Collected } from './collect';
-import { compressionFor, splitParts, writeBundle } from './format';
-import { writeVerified, type MediaIo } from './media';
+import { compressionFor, joinParts, partInfo, splitParts, writeBundle } from './format';
+import { nodeIo, writeVerified, type MediaIo } from './media';
 import { readReceipt } from './receipts';
 import { fileEntry } from './tables';
 
@@ -93,7 +104,7 @@ export function bundleExportHandlers(
         // The real size decides, not the plan's estimate (which is not even computed here).
         const { plan, collected } = prepare(ctx, input, false);
         const office = ownPost(ctx);
-        const previous = lastBundleExport(ctx.db);
+        const previous = lastWrittenExport(ctx.db);
         const parent = registeredParent(ctx.db);
         const keys = officeKeys(ctx);
         const build = (withFiles: boolean) => {
@@ -126,9 +137,11 @@ export function bundleExportHandlers(
           tooBig && input.overLimit === 'split'
             ? splitParts(bytes, plan.limitBytes).map((p, i, all) => ({ name: partName(base, i + 1, all.length), bytes: p }))
             : [{ name: base, bytes }];
-        writeVerified(input.folder, outputs, io);
         const hash = sha256(bytes);
-        ctx.db.tx(() => {
+        // The number is taken before the file is written: a power cut after the file reached the
+        // stick but before it was recorded leaves a reservation, settled at the next start, never
+        // a number the next export would hand out again for other content.
+        ctx.db.tx(() =>
           insertBundleExport(ctx.db, {
             seq: plan.seq,
             mode: input.mode,
@@ -144,13 +157,24 @@ export function bundleExportHandlers(
             created_by: actor.id,
             created_at: isoNow(ctx),
             acknowledged_at: null,
-          });
-          recordChange(ctx, actor, {
-            action: 'export',
-            entity: 'bundle',
-            entityId: String(plan.seq),
-            after: { seq: plan.seq, mode: input.mode, records: plan.records, files: withFiles ? plan.filesCount : 0, size: bytes.length, sha256: hash },
-            sync: false,
+            state: 'reserved',
+          }),
+        );
+        try {
+          writeVerified(input.folder, outputs, io);
+        } catch (e) {
+          // writeVerified leaves nothing under a final name when it fails: the number is free again.
+          ctx.db.tx(() => dropReservedExport(ctx.db, plan.seq));
+          throw e;
+        }
+        ctx.db.tx(() => {
+          settleExport(ctx.db, plan.seq, 'done');
+          recordExport(ctx, actor, plan.seq, {
+            mode: input.mode,
+            records: plan.records,
+            files: withFiles ? plan.filesCount : 0,
+            size: bytes.length,
+            sha256: hash,
           });
         });
         return {
@@ -190,6 +214,8 @@ export function bundleExportHandlers(
           const row = bundleExport(ctx.db, a.seq);
           // Only exports the parent names by their exact hash: a receipt cannot acknowledge a bundle it did not get.
           if (row && row.sha256 === a.sha256 && !row.acknowledged_at) {
+            // The parent holds it: whatever the last start concluded, that file did reach it.
+            if (row.state !== 'done') settleExport(ctx.db, a.seq, 'done');
             acknowledgeExport(ctx.db, a.seq, at);
             acknowledged.push(a.seq);
           }
@@ -199,6 +225,43 @@ export function bundleExportHandlers(
       });
     },
   };
+}
+
+function recordExport(ctx: AppContext, who: AuditWho, seq: number, after: Record<string, unknown>) {
+  recordChange(ctx, who, { action: 'export', entity: 'bundle', entityId: String(seq), after: { seq, ...after }, sync: false });
+}
+
+/** The bundle a reservation names, as it stands in its folder now (parts joined), or null when it is not all there. */
+function readBack(row: NonNullable<ReturnType<typeof bundleExport>>, io: MediaIo): Buffer | null {
+  try {
+    const files = (JSON.parse(row.filenames) as string[]).map((n) => io.readFileSync(join(row.folder, n)));
+    const whole = files.length === 1 && !partInfo(files[0]!) ? files[0]! : joinParts(files);
+    return sha256(whole) === row.sha256 ? whole : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * At start: exports whose number was reserved when the app last stopped. A bundle found whole in
+ * its folder was written (recorded now); otherwise the number is abandoned and never used again,
+ * so the parent sees at most a gap that the next incremental bundle covers, never a number reused.
+ */
+export function settleReservedExports(ctx: AppContext, io: MediaIo = nodeIo): void {
+  for (const row of reservedExports(ctx.db)) {
+    const written = readBack(row, io) !== null;
+    ctx.db.tx(() => {
+      settleExport(ctx.db, row.seq, written ? 'done' : 'abandoned');
+      // On record in the name of the officer who made it.
+      if (written)
+        recordExport(ctx, { id: row.created_by, name: (row.created_by && userById(ctx.db, row.created_by)?.name) || '' }, row.seq, {
+          mode: row.mode,
+          size: row.size,
+          sha256: row.sha256,
+          settledAtStart: true,
+        });
+    });
+  }
 }
 
 function toRow(r: NonNullable<ReturnType<typeof bundleExport>>, nameOf: (id: string | null) => string): BundleExportRow {
@@ -217,5 +280,6 @@ function toRow(r: NonNullable<ReturnType<typeof bundleExport>>, nameOf: (id: str
     createdAt: r.created_at,
     createdBy: nameOf(r.created_by),
     acknowledgedAt: r.acknowledged_at,
+    state: r.state,
   };
 }

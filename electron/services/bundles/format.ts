@@ -197,6 +197,8 @@ export interface OpenedBundle {
   readonly sha256: string;
   /** SHA-256 of the signed manifest: the bundle's content, whatever envelope it came in. */
   readonly manifestSha256: string;
+  /** Whether it came sealed to this office's key (a plain bundle travelled readable to anyone). */
+  readonly sealed: boolean;
 }
 
 /**
@@ -250,7 +252,7 @@ export async function openBundle(
     if (data.length !== e.size || sha256(data) !== e.sha256) throw refuse('bundles.entryMismatch', { name: e.name });
     entries.set(e.name, data);
   }
-  return { manifest, entries, sha256: sha256(bytes), manifestSha256: sha256(manifestBytes) };
+  return { manifest, entries, sha256: sha256(bytes), manifestSha256: sha256(manifestBytes), sealed: !bytes.subarray(0, 8).equals(MAGIC_PLAIN) };
 }
 
 /**

@@ -22,7 +22,7 @@ import { sha256, storeFile } from '../files';
 import { officeKeys } from '../keys';
 import { officeSettings, officeToday } from '../settings';
 import { applyData, readData, type Analysis, type BundleData } from './apply';
-import { BUNDLE_LIMITS, joinParts, openBundle, partInfo, unseal, type OpenedBundle } from './format';
+import { BUNDLE_LIMITS, joinParts, openBundle, partInfo, refuse, unseal, type OpenedBundle } from './format';
 import { writeVerified } from './media';
 import { makeReceipt } from './receipts';
 
@@ -82,6 +82,27 @@ function gather(paths: readonly string[]): Source[] {
   return sources;
 }
 
+/**
+ * The same bundle picked twice (a "paket (1).mlpaket" copy beside the original, or the file and its
+ * folder) is one bundle: its files are listed together and it is checked and received once.
+ */
+function distinct(sources: readonly Source[]): Source[] {
+  const out: Source[] = [];
+  const index = new Map<string, number>();
+  for (const s of sources) {
+    const sha = s.bytes ? sha256(s.bytes) : null;
+    const at = sha === null ? undefined : index.get(sha);
+    if (at === undefined) {
+      if (sha !== null) index.set(sha, out.length);
+      out.push(s);
+    } else {
+      const first = out[at]!;
+      out[at] = { ...first, files: [...first.files, ...s.files.filter((f) => !first.files.includes(f))] };
+    }
+  }
+  return out;
+}
+
 /** "Terima paket" at a Bapas induk, the submission tracker, receipts, and counts per office. */
 export function bundleImportHandlers(
   ctx: AppContext,
@@ -92,9 +113,9 @@ export function bundleImportHandlers(
     if (office.kind !== 'induk') throw new AppError('CONFLICT', 'bundles.onlyInduk');
     return office;
   };
-  const open = (bytes: Buffer): Promise<OpenedBundle> => {
+  const open = async (bytes: Buffer): Promise<OpenedBundle> => {
     const keys = officeKeys(ctx);
-    return openBundle(
+    const opened = await openBundle(
       bytes,
       keys.encryption,
       (code) => {
@@ -103,6 +124,10 @@ export function bundleImportHandlers(
       },
       LATEST_VERSION,
     );
+    // Clients' records must not travel readable to anyone who finds the stick: plain only where an admin allowed it for that post.
+    if (!opened.sealed && registeredOffice(ctx.db, opened.manifest.officeCode)?.allow_plain !== 1)
+      throw refuse('bundles.plainRefused', { code: opened.manifest.officeCode });
+    return opened;
   };
   const signerOf = (code: string) => registeredOffice(ctx.db, code)?.signing_key ?? null;
   /**
@@ -138,7 +163,7 @@ export function bundleImportHandlers(
       checked.clear();
       keepChecked();
       const out: BundleInspection[] = [];
-      for (const src of gather(input.paths)) {
+      for (const src of distinct(gather(input.paths))) {
         const base = { files: src.files.map((f) => basename(f)), tables: [], oddities: [], receivedAt: null };
         const refused = (e: AppError, opened?: OpenedBundle): BundleInspection => ({
           ...base,
@@ -207,7 +232,7 @@ export function bundleImportHandlers(
       const office = ownParent();
       const chosen: OpenedBundle[] = [];
       const parsed = new Map<OpenedBundle, BundleData>();
-      for (const src of gather(input.paths)) {
+      for (const src of distinct(gather(input.paths))) {
         const hash = src.bytes ? sha256(src.bytes) : null;
         if (!src.bytes || !hash || !input.accept.includes(hash)) continue;
         const seen = checked.get(hash);
@@ -227,9 +252,13 @@ export function bundleImportHandlers(
       const found = new Set(chosen.map((c) => c.sha256));
       if (input.accept.some((h) => !found.has(h))) throw new AppError('CONFLICT', 'bundles.changedSincePreview');
       chosen.sort((a, b) => a.manifest.officeCode.localeCompare(b.manifest.officeCode) || a.manifest.seq - b.manifest.seq);
-      // Already received (this file, or the same signed content in another envelope): nothing to do.
+      // Already received (this file, or the same signed content in another envelope), or the same
+      // content twice in this receive: applied once.
       const fresh = chosen.filter(
-        (c) => !bundleImportBySha(ctx.db, c.sha256) && bundleImportBySeq(ctx.db, c.manifest.officeCode, c.manifest.seq)?.manifest_sha256 !== c.manifestSha256,
+        (c, i) =>
+          chosen.findIndex((d) => d.manifestSha256 === c.manifestSha256) === i &&
+          !bundleImportBySha(ctx.db, c.sha256) &&
+          bundleImportBySeq(ctx.db, c.manifest.officeCode, c.manifest.seq)?.manifest_sha256 !== c.manifestSha256,
       );
       for (const c of fresh) {
         // Attachments first, stored by their hash: a failed apply leaves at most unused files, never a record without its file.
@@ -345,7 +374,7 @@ export function bundleImportHandlers(
     'bundles.unseal': (input, call) => {
       const actor = actorOf(call);
       ownParent();
-      const src = gather(input.paths).find((s) => s.bytes && sha256(s.bytes) === input.sha256);
+      const src = distinct(gather(input.paths)).find((s) => s.bytes && sha256(s.bytes) === input.sha256);
       if (!src?.bytes) throw new AppError('CONFLICT', 'bundles.changedSincePreview');
       const zip = unseal(src.bytes, officeKeys(ctx).encryption);
       // Named after the bundle, without the part number of a split one.

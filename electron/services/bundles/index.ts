@@ -1,5 +1,6 @@
 import type { AppContext, HandlersOf } from '../context';
 import { bundleExportHandlers } from './exports';
+export { settleReservedExports } from './exports';
 import { bundleImportHandlers } from './imports';
 
 export function bundleHandlers(ctx: AppContext) {

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Checkbox, FileInput, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, FileInput, Group, Paper, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconDownload, IconKey } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -48,6 +48,11 @@ function Keys() {
       setTyped('');
       setReplace(false);
     },
+    onError: (e) => showError(e, t),
+  });
+  const allowPlain = useMutation({
+    mutationFn: (v: { officeCode: string; allow: boolean }) => call('keys.allowPlain', v),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['keys.list'] }),
     onError: (e) => showError(e, t),
   });
   const conflict = register.error instanceof AppError && register.error.code === 'CONFLICT';
@@ -135,6 +140,20 @@ function Keys() {
                   </Table.Td>
                   <Table.Td ff="monospace">{r.fingerprint}</Table.Td>
                   <Table.Td c="dimmed">{formatDateTime(r.registeredAt, zone, locale)}</Table.Td>
+                  {!isPos && (
+                    <Table.Td>
+                      {r.relation === 'post' && (
+                        <Switch
+                          size="xs"
+                          label={t('keys.allowPlain')}
+                          description={r.allowPlain ? t('keys.allowPlainOn') : undefined}
+                          checked={r.allowPlain}
+                          disabled={allowPlain.isPending}
+                          onChange={(e) => allowPlain.mutate({ officeCode: r.officeCode, allow: e.currentTarget.checked })}
+                        />
+                      )}
+                    </Table.Td>
+                  )}
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -474,9 +474,19 @@ function History({ rows }: { rows: readonly BundleExportRow[] }) {
         meta: { minWidth: 150 },
         cell: (c) => {
           const at = c.getValue();
+          const { state } = c.row.original;
+          // A number whose file never reached the stick is shown as such: the parent will see it missing.
+          const [color, label] =
+            state === 'abandoned'
+              ? ['red', t('bundles.exportAbandoned')]
+              : state === 'reserved'
+                ? ['yellow', t('bundles.exportReserved')]
+                : at
+                  ? ['teal', t('bundles.acknowledged', { date: dayOf(at, zone, locale) })]
+                  : ['gray', t('bundles.notAcknowledged')];
           return (
-            <Badge color={at ? 'teal' : 'gray'} variant="light" tt="none" radius="sm" styles={WRAPPING_BADGE}>
-              {at ? t('bundles.acknowledged', { date: dayOf(at, zone, locale) }) : t('bundles.notAcknowledged')}
+            <Badge color={color} variant="light" tt="none" radius="sm" styles={WRAPPING_BADGE}>
+              {label}
             </Badge>
           );
         },
