@@ -494,6 +494,8 @@ export interface ClientReporting {
   readonly overdueSince: string | null;
   readonly nextDue: string | null;
   readonly homeVisitDue: boolean;
+  /** The client's supervision or reporting dates cannot carry a schedule (a damaged record): shown as such. */
+  readonly damaged: boolean;
 }
 
 /** A client behind on reporting (the overdue list), or due soon (the agenda). */
@@ -506,6 +508,8 @@ export interface ReportingRow {
   readonly overdueSince: string | null;
   readonly missedStreak: number;
   readonly nextDue: string | null;
+  /** See ClientReporting.damaged. */
+  readonly damaged: boolean;
 }
 
 export type ImportPhase = 'reading' | 'ready' | 'checking' | 'checked' | 'committed' | 'cancelled' | 'failed';

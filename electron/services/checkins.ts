@@ -1,6 +1,7 @@
 import { HOME_VISIT_AFTER, reportingState, schedule, type CheckinKind } from '../../shared/checkins';
 import { addDays } from '../../shared/agreements';
-import type { Reporting } from '../../shared/clients';
+import { REPORTING, type Reporting } from '../../shared/clients';
+import { isIsoDate } from '../../shared/validate';
 import { fieldError } from '../../shared/errors';
 import type { ClientReporting, ReportingRow } from '../../shared/types';
 import { bumpLastCheckin, checkinsOf, insertCheckin, reportingClients } from '../../db/repositories/checkins';
@@ -11,11 +12,28 @@ import { actorOf, isoNow, type AppContext, type HandlersOf } from './context';
 import { newId } from './ids';
 import { officeCode, officeToday } from './settings';
 
+/**
+ * Whether a client's dates can carry a reporting schedule at all. The screens and the bundle check
+ * never let other values in, but one damaged row (an old restore, a hand-edited file) must show as
+ * damaged on its own line, never take the overdue list or the home screen of the office down.
+ */
+function scheduleSound(c: { supervision_start: string; supervision_end: string; reporting: string; last_checkin: string | null }): boolean {
+  return (
+    isIsoDate(c.supervision_start) &&
+    isIsoDate(c.supervision_end) &&
+    c.supervision_start <= c.supervision_end &&
+    (c.last_checkin === null || isIsoDate(c.last_checkin)) &&
+    (REPORTING as readonly string[]).includes(c.reporting)
+  );
+}
+
 export function reportingOf(ctx: AppContext, clientId: string): ClientReporting {
   const c = mustFindClient(ctx, clientId);
   const today = officeToday(ctx);
   const rows = checkinsOf(ctx.db, clientId);
   const reporting = c.reporting as Reporting;
+  if (!scheduleSound(c))
+    return { reporting, schedule: [], checkins: [], missedStreak: 0, overdueSince: null, nextDue: null, homeVisitDue: false, damaged: true };
   const state = reportingState(c.supervision_start, c.supervision_end, reporting, c.last_checkin, today);
   return {
     reporting,
@@ -31,6 +49,7 @@ export function reportingOf(ctx: AppContext, clientId: string): ClientReporting 
     overdueSince: c.status === 'aktif' ? state.overdueSince : null,
     nextDue: c.status === 'aktif' ? state.nextDue : null,
     homeVisitDue: c.status === 'aktif' && state.missedStreak >= HOME_VISIT_AFTER,
+    damaged: false,
   };
 }
 
@@ -38,7 +57,10 @@ export function reportingOf(ctx: AppContext, clientId: string): ClientReporting 
 function standings(ctx: AppContext): ReportingRow[] {
   const today = officeToday(ctx);
   return reportingClients(ctx.db).map((c) => {
-    const s = reportingState(c.supervision_start, c.supervision_end, c.reporting as Reporting, c.last_checkin, today);
+    const damaged = !scheduleSound(c);
+    const s = damaged
+      ? { overdueSince: null, missedStreak: 0, nextDue: null }
+      : reportingState(c.supervision_start, c.supervision_end, c.reporting as Reporting, c.last_checkin, today);
     return {
       clientId: c.id,
       name: c.name,
@@ -48,6 +70,7 @@ function standings(ctx: AppContext): ReportingRow[] {
       overdueSince: s.overdueSince,
       missedStreak: s.missedStreak,
       nextDue: s.nextDue,
+      damaged,
     };
   });
 }
@@ -87,7 +110,8 @@ export function checkinHandlers(ctx: AppContext): HandlersOf<'checkins.record' |
     'checkins.ofClient': (input) => reportingOf(ctx, input.id),
     'checkins.overdue': () =>
       standings(ctx)
-        .filter((r) => r.missedStreak > 0)
+        // A damaged schedule is listed too: someone has to look at that client's dates.
+        .filter((r) => r.missedStreak > 0 || r.damaged)
         .sort((a, b) => b.missedStreak - a.missedStreak || (a.overdueSince ?? '').localeCompare(b.overdueSince ?? '') || a.name.localeCompare(b.name)),
     'checkins.agenda': (input) => {
       const until = addDays(input.from, input.days - 1);

@@ -954,6 +954,8 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'bundles.modeShort.full': 'All',
   'bundles.acknowledged': 'Acknowledged {date}',
   'bundles.notAcknowledged': 'No receipt yet',
+  'checkins.damaged':
+    "The reporting schedule cannot be worked out: this client's supervision or last check-in dates are damaged. Check and correct the client's record.",
   'keys.allowPlain': 'Accept unencrypted bundles',
   'keys.allowPlainOn': "Exception: this post's bundles can be read by anyone holding the file.",
   'bundles.plainRefused':

@@ -953,6 +953,7 @@ export const id = {
   'bundles.modeShort.full': 'Semua',
   'bundles.acknowledged': 'Diterima induk {date}',
   'bundles.notAcknowledged': 'Belum ada tanda terima',
+  'checkins.damaged': 'Jadwal wajib lapor tidak dapat dihitung: tanggal pengawasan atau lapor terakhir klien ini rusak. Periksa dan perbaiki data klien.',
   'keys.allowPlain': 'Terima paket tanpa enkripsi',
   'keys.allowPlainOn': 'Pengecualian: paket pos ini dapat dibaca siapa pun yang memegang berkasnya.',
   'bundles.plainRefused':

@@ -30,7 +30,13 @@ export function ReportingPage() {
         {overdueView && (
           <Table.Td>
             <Group gap={4}>
-              <Text size="sm">{t('checkins.missedSince', { count: r.missedStreak, date: date(r.overdueSince) })}</Text>
+              {r.damaged ? (
+                <Badge color="gray" size="sm" tt="none">
+                  {t('checkins.damaged')}
+                </Badge>
+              ) : (
+                <Text size="sm">{t('checkins.missedSince', { count: r.missedStreak, date: date(r.overdueSince) })}</Text>
+              )}
               {r.missedStreak >= HOME_VISIT_AFTER && (
                 <Badge color="red" size="sm">
                   {t('checkins.homeVisit')}

@@ -37,6 +37,11 @@ export function ReportingPanel({ client, writable, onChanged }: { client: Client
           </Button>
         )}
       </Group>
+      {r.damaged && (
+        <Alert color="gray" mb="sm">
+          {t('checkins.damaged')}
+        </Alert>
+      )}
       {r.homeVisitDue ? (
         <Alert color="red" mb="sm" title={t('checkins.homeVisitDue')}>
           {t('checkins.missedSince', { count: r.missedStreak, date: date(r.overdueSince) })}
