@@ -283,9 +283,12 @@ export function importHandlers(
       };
       jobs.set(job.id, job);
       // Read in the background, yielding as it goes; the screen polls imports.status for progress.
-      void readSpreadsheet(bytes, kind, (n) => {
-        if (job.cancelled) throw new SpreadsheetError('imports.cancelled');
-        job.done = n;
+      void readSpreadsheet(bytes, kind, {
+        progress: (n) => {
+          if (job.cancelled) throw new SpreadsheetError('imports.cancelled');
+          job.done = n;
+        },
+        now: () => ctx.now().getTime(),
       })
         .then((sheets) => {
           if (job.cancelled) return;

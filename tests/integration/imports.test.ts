@@ -169,6 +169,15 @@ describe('client import', () => {
     expect([s.phase, s.error]).toEqual(['failed', 'imports.tooManyRows']);
   });
 
+  it('stops reading a file that takes longer than the time allowed', async () => {
+    const big = Buffer.from(`No. Register,Nama\n${Array.from({ length: 20_000 }, (_, i) => `R-${i},Klien ${i}`).join('\n')}\n`);
+    const opened = await app.call('imports.open', { filename: 'lambat.csv', base64: big.toString('base64') }, admin);
+    // The read yields every few hundred rows; by the office's clock, the next slice comes ten minutes later.
+    app.clock.now = new Date(app.clock.now.getTime() + 10 * 60_000);
+    const s = await settle(opened.jobId);
+    expect([s.phase, s.error]).toEqual(['failed', 'imports.tooSlow']);
+  });
+
   it('can be cancelled while checking, leaving nothing behind', async () => {
     const big = Buffer.from(
       `No. Register,Nama,Jenis Kelamin,Program,Tgl Mulai Bimbingan,Tgl Akhir Bimbingan\n${Array.from({ length: 20_000 }, (_, i) => `R-${i},Klien ${i},L,PB,2025-01-01,2025-12-31`).join('\n')}\n`,
