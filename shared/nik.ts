@@ -55,3 +55,19 @@ export function nikMismatches(facts: NikFacts, record: { sex: Sex | null; birthD
 export function maskNik(nik: string): string {
   return nik.length === 16 ? `${nik.slice(0, 4)}${'*'.repeat(8)}${nik.slice(12)}` : nik;
 }
+
+/**
+ * A NIK cell as it was typed (any length, with spaces or dots, or cut short by Excel), masked the
+ * same way: only its first and last four digits shown, none when it has too few to hide the rest.
+ */
+export function maskNikCell(text: string): string {
+  if (/^\d{16}$/.test(text)) return maskNik(text);
+  const digits = text.replace(/\D/g, '').length;
+  let seen = 0;
+  return text.replace(/\d/g, (d) => (digits >= 12 && (++seen <= 4 || seen > digits - 4) ? d : '*'));
+}
+
+/** Free text (a message about another column) with any run of 12 or more digits, a NIK perhaps, masked. */
+export function maskNiksIn(text: string): string {
+  return text.replace(/\d{12,}/g, maskNikCell);
+}

@@ -39,7 +39,7 @@ export type ClientFieldsData = ParsedInputOf<'clients.create'>['data'];
 type Fields = ClientFieldsData;
 
 /** The pimpinan role reads everything but sees NIKs masked, unless the office chose otherwise. */
-const seesNik = (ctx: AppContext, actor: Actor) => actor.role !== 'pimpinan' || securitySettings(ctx).pimpinanSeesNik;
+export const seesNik = (ctx: AppContext, actor: Actor) => actor.role !== 'pimpinan' || securitySettings(ctx).pimpinanSeesNik;
 
 const filterOf = (input: ParsedInputOf<'clients.list'>): ClientFilter => ({
   terms: searchTerms(input.q),

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError, fieldError } from '../../shared/errors';
 
@@ -57,4 +57,31 @@ export function readStoredFile(dir: string, hash: string): Buffer {
   const bytes = readFileSync(path);
   if (sha256(bytes) !== hash) throw new AppError('INTEGRITY', 'files.corrupt');
   return bytes;
+}
+
+/**
+ * Reads a file the user pointed at, if it is a regular file of at most `maxBytes`. A FIFO would
+ * block the main thread until someone writes to it, a device (/dev/zero) never ends: both are
+ * refused before a byte is read. Opened non-blocking (so a FIFO swapped in after the first look
+ * cannot block the open either) and checked again on the open file.
+ */
+export function readRegularFile(path: string, maxBytes: number, refuse: (key: 'notRegularFile' | 'tooLarge') => Error): Buffer {
+  if (!statSync(path).isFile()) throw refuse('notRegularFile');
+  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw refuse('notRegularFile');
+    if (st.size > maxBytes) throw refuse('tooLarge');
+    // The size as it was looked at: a file that grows meanwhile is read no further.
+    const bytes = Buffer.alloc(st.size);
+    let at = 0;
+    while (at < bytes.length) {
+      const n = readSync(fd, bytes, at, bytes.length - at, at);
+      if (n === 0) break;
+      at += n;
+    }
+    return at === bytes.length ? bytes : bytes.subarray(0, at);
+  } finally {
+    closeSync(fd);
+  }
 }

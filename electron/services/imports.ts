@@ -1,5 +1,4 @@
 import { AppError, fieldError } from '../../shared/errors';
-import { translate } from '../../shared/i18n/index';
 import {
   detectHeader,
   readDateCell,
@@ -22,10 +21,10 @@ import { recordChange } from './audit';
 import { createClientRecord, fieldsOf, mustFindClient, updateClientRecord, type ClientFieldsData } from './clients';
 import { actorOf, isoNow, type Actor, type AppContext, type HandlersOf } from './context';
 import { validationError } from './dispatch';
-import { exportTable } from './exporter';
 import { sha256 } from './files';
 import { newId } from './ids';
-import { officeCode, officeToday } from './settings';
+import { importReportFile, importRowsFor } from './import-report';
+import { officeCode } from './settings';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, readSpreadsheet, sniffSpreadsheet, SpreadsheetError, type Sheet } from './spreadsheet';
 import { districtExists } from './wilayah';
 
@@ -283,9 +282,12 @@ export function importHandlers(
       };
       jobs.set(job.id, job);
       // Read in the background, yielding as it goes; the screen polls imports.status for progress.
-      void readSpreadsheet(bytes, kind, (n) => {
-        if (job.cancelled) throw new SpreadsheetError('imports.cancelled');
-        job.done = n;
+      void readSpreadsheet(bytes, kind, {
+        progress: (n) => {
+          if (job.cancelled) throw new SpreadsheetError('imports.cancelled');
+          job.done = n;
+        },
+        now: () => ctx.now().getTime(),
       })
         .then((sheets) => {
           if (job.cancelled) return;
@@ -335,9 +337,10 @@ export function importHandlers(
       return statusOf(job);
     },
     'imports.rows': (input, call) => {
-      const job = jobOf(input.jobId, actorOf(call));
+      const actor = actorOf(call);
+      const job = jobOf(input.jobId, actor);
       const rows = input.only === 'all' ? job.results : job.results.filter((r) => r.action === input.only);
-      return { total: rows.length, rows: rows.slice(input.offset, input.offset + input.limit) };
+      return { total: rows.length, rows: importRowsFor(ctx, actor, rows.slice(input.offset, input.offset + input.limit)) };
     },
     'imports.cancel': (input, call) => {
       const job = jobOf(input.jobId, actorOf(call));
@@ -394,27 +397,10 @@ export function importHandlers(
       job.reportId = reportId;
       return statusOf(job);
     },
-    'imports.report': async (input) => {
+    'imports.report': (input, call) => {
       const r = importReportById(ctx.db, input.id);
       if (!r) throw new AppError('NOT_FOUND', 'imports.reportGone');
-      const rows = JSON.parse(r.rows) as ImportRowResult[];
-      const say = (m: ImportMessage) => `${m.field}: ${translate('id', m.key, m.params)}`;
-      const today = officeToday(ctx);
-      return exportTable(
-        'xlsx',
-        'laporan-impor',
-        today,
-        [
-          { header: 'Baris', width: 8, value: (x) => x.row },
-          { header: 'Hasil', width: 14, value: (x) => translate('id', `importAction.${x.action}`) },
-          { header: 'No. register', width: 20, value: (x) => x.registerNumber },
-          { header: 'Nama', width: 30, value: (x) => x.name },
-          { header: 'Kesalahan', width: 60, value: (x) => x.errors.map(say).join('; ') },
-          { header: 'Peringatan', width: 60, value: (x) => x.warnings.map(say).join('; ') },
-        ],
-        rows,
-        null,
-      );
+      return importReportFile(ctx, actorOf(call), JSON.parse(r.rows) as ImportRowResult[]);
     },
     'imports.history': (): ImportReportInfo[] =>
       recentImportReports(ctx.db).map((r) => ({

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportStatus } from '../../shared/types';
 import { dumpDb } from '../support/dump';
-import { makeApp, setUpOffice, type TestApp } from '../support/app';
+import { makeApp, setUpOffice, signInAs, type TestApp } from '../support/app';
 import { CLIENT } from '../support/fixtures';
 
 let app: TestApp;
@@ -136,6 +136,26 @@ describe('client import', () => {
     expect((await app.call('clients.get', { id: budi.id }, admin)).address).toBe('Jl. Sukowati 7');
   });
 
+  it('shows the pimpinan the report with the NIKs it quotes masked, unless the office allows them in full', async () => {
+    const rows = [...ROWS, [5, 'PB-005/2025', 'Dedi', '17020915038', 'Curup, 12-08-1992', 'L', 'PB', '03/02/2025', '02/02/2026', '']];
+    const { jobId } = await dryRun(await workbook(rows));
+    const { reportId } = await app.call('imports.commit', { jobId }, admin);
+    const pimpinan = await signInAs(app, admin, 'pimpinan');
+    const errorsInReport = async (token: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from((await app.call('imports.report', { id: reportId! }, token)).base64, 'base64') as unknown as ArrayBuffer);
+      const sheet = wb.worksheets[0]!;
+      return [sheet.getRow(3).getCell(5).value, sheet.getRow(6).getCell(5).value];
+    };
+    // The NIK Excel damaged (row 5) and one too short (row 8), as the rows' messages quote them.
+    expect(await errorsInReport(admin)).toEqual([expect.stringContaining('"1702095507900000"'), expect.stringContaining('"17020915038"')]);
+    expect(await errorsInReport(pimpinan)).toEqual([expect.stringContaining('"1702********0000"'), expect.stringContaining('"***********"')]);
+
+    const settings = await app.call('settings.get', {}, admin);
+    await app.call('settings.update', { security: { ...settings.security, pimpinanSeesNik: true } }, admin);
+    expect(await errorsInReport(pimpinan)).toEqual([expect.stringContaining('"1702095507900000"'), expect.stringContaining('"17020915038"')]);
+  });
+
   it('refuses to commit when the data changed since the check, writing nothing', async () => {
     const { jobId } = await dryRun(await workbook(ROWS));
     await app.call('clients.create', { data: { ...CLIENT, registerNumber: 'PB-004/2025', nik: '' }, statusDate: CLIENT.supervisionStart }, admin);
@@ -167,6 +187,15 @@ describe('client import', () => {
     const opened = await app.call('imports.open', { filename: 'besar.csv', base64: big.toString('base64') }, admin);
     const s = await settle(opened.jobId);
     expect([s.phase, s.error]).toEqual(['failed', 'imports.tooManyRows']);
+  });
+
+  it('stops reading a file that takes longer than the time allowed', async () => {
+    const big = Buffer.from(`No. Register,Nama\n${Array.from({ length: 20_000 }, (_, i) => `R-${i},Klien ${i}`).join('\n')}\n`);
+    const opened = await app.call('imports.open', { filename: 'lambat.csv', base64: big.toString('base64') }, admin);
+    // The read yields every few hundred rows; by the office's clock, the next slice comes ten minutes later.
+    app.clock.now = new Date(app.clock.now.getTime() + 10 * 60_000);
+    const s = await settle(opened.jobId);
+    expect([s.phase, s.error]).toEqual(['failed', 'imports.tooSlow']);
   });
 
   it('can be cancelled while checking, leaving nothing behind', async () => {

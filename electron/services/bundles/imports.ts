@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { continuesReceived, missingBundles } from '../../../shared/bundles';
 import { AppError } from '../../../shared/errors';
@@ -18,7 +18,7 @@ import { registeredOffice, registeredOffices } from '../../../db/repositories/of
 import { lastChangeSeq, withLargeCache } from '../../../db/repositories/syncRows';
 import { recordChange } from '../audit';
 import { actorOf, isoNow, type AppContext, type HandlersOf } from '../context';
-import { sha256, storeFile } from '../files';
+import { readRegularFile, sha256, storeFile } from '../files';
 import { officeKeys } from '../keys';
 import { officeSettings, officeToday } from '../settings';
 import { applyData, readData, type Analysis, type BundleData } from './apply';
@@ -57,8 +57,7 @@ function gather(paths: readonly string[]): Source[] {
   const parts = new Map<string, { files: string[]; bytes: Buffer[] }>();
   for (const f of new Set(files)) {
     try {
-      if (statSync(f).size > BUNDLE_LIMITS.maxTotalBytes) throw new AppError('VALIDATION', 'bundles.tooLarge');
-      const bytes = readFileSync(f);
+      const bytes = readRegularFile(f, BUNDLE_LIMITS.maxTotalBytes, (key) => new AppError('VALIDATION', `bundles.${key}`));
       const part = partInfo(bytes);
       if (!part) {
         sources.push({ files: [f], bytes, error: null });
