@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError, fieldError } from '../../shared/errors';
 
@@ -41,12 +41,18 @@ export function storeFile(dir: string, bytes: Uint8Array): string {
   const tmp = `${target}.${process.pid}.tmp`;
   const fd = openSync(tmp, 'w');
   try {
-    writeSync(fd, bytes);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+    try {
+      writeSync(fd, bytes);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, target);
+  } catch (e) {
+    // A full disk leaves no half-written temporary file behind in the data folder.
+    rmSync(tmp, { force: true });
+    throw e;
   }
-  renameSync(tmp, target);
   return hash;
 }
 
