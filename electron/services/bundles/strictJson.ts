@@ -1,18 +1,18 @@
+import { isUtf8 } from 'node:buffer';
+
 /**
  * Signed content is read as written, never reinterpreted: a data file must be valid UTF-8 (a
  * lenient decoder would turn bad bytes into U+FFFD and store something the post never signed) and
  * a JSON line must not name a key twice (JSON.parse silently keeps the last one, so a reader that
  * looked at the first would see another record than the one stored).
  */
-const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-/** The text of a data file, or null when its bytes are not UTF-8. */
-export function strictUtf8(bytes: Uint8Array): string | null {
-  try {
-    return decoder.decode(bytes);
-  } catch {
-    return null;
-  }
+/**
+ * The text of a data file, or null when its bytes are not UTF-8. Node's validator (the same check
+ * as `new TextDecoder('utf-8', { fatal: true })`, a few times faster on a whole office's data)
+ * before the decoding; a byte-order mark stays in the text, where JSON.parse refuses it.
+ */
+export function strictUtf8(bytes: Buffer): string | null {
+  return isUtf8(bytes) ? bytes.toString('utf8') : null;
 }
 
 /**
