@@ -199,7 +199,7 @@ export const ROW_RULES: Readonly<Record<string, TableRules>> = {
       nik: z
         .string()
         .regex(/^\d{16}$/)
-        .refine((v) => readNik(v).ok, 'v.nik')
+        .refine((v) => readNik(v).ok, 'v.invalid')
         .nullable(),
       sex: z.enum(['L', 'P']),
       birth_place: text(100),
