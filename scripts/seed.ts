@@ -265,7 +265,8 @@ export async function seed(dir: string, size: keyof typeof SIZES, today = new Da
     service: r.a.partner.services[0]!,
     date: r.date,
     letter_number: `${r.seq}/RUJ/CRP`,
-    letter_year: 0,
+    // The year of the letter, as the referral service numbers it (the sequence runs on across years here, so it stays unique).
+    letter_year: Number(r.date.slice(0, 4)),
     letter_seq: r.seq,
     pk_user_id: pick(officers),
     status: r.status,

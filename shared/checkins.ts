@@ -10,6 +10,7 @@
  */
 import { addDays, addMonths } from './agreements';
 import type { Reporting } from './clients';
+import { isIsoDate } from './validate';
 
 export const CHECKIN_KINDS = ['hadir', 'jarak_jauh', 'kunjungan_rumah'] as const;
 export type CheckinKind = (typeof CHECKIN_KINDS)[number];
@@ -25,15 +26,26 @@ export function dueDate(start: string, reporting: Exclude<Reporting, 'tidak'>, k
   return reporting === 'bulanan' ? addMonths(start, k) : addDays(start, 14 * k);
 }
 
+/**
+ * The most due dates any schedule can have: fortnightly over the widest span a date may take
+ * (isIsoDate: 1900 to 2200). The loops below stop there whatever the dates say.
+ */
+export const MAX_DUE_DATES = 301 * 27;
+
+/** A schedule needs a real period: with a date that is not one (a damaged record), there is none. */
+const hasPeriod = (start: string, end: string, reporting: Reporting): reporting is Exclude<Reporting, 'tidak'> =>
+  (reporting === 'bulanan' || reporting === 'dua_mingguan') && isIsoDate(start) && isIsoDate(end) && start <= end;
+
 /** Every due date within the supervision period. */
 export function dueDates(start: string, end: string, reporting: Reporting): string[] {
-  if (reporting === 'tidak') return [];
+  if (!hasPeriod(start, end, reporting)) return [];
   const out: string[] = [];
-  for (let k = 1; ; k++) {
+  for (let k = 1; k <= MAX_DUE_DATES; k++) {
     const d = dueDate(start, reporting, k);
-    if (d > end) return out;
+    if (d > end) break;
     out.push(d);
   }
+  return out;
 }
 
 export interface ReportingState {
@@ -70,13 +82,14 @@ function duesUpTo(start: string, end: string, reporting: Exclude<Reporting, 'tid
  * active client.
  */
 export function reportingState(start: string, end: string, reporting: Reporting, lastCheckin: string | null, today: string): ReportingState {
-  if (reporting === 'tidak') return { passedCount: 0, missedStreak: 0, overdueSince: null, nextDue: null };
+  if (!hasPeriod(start, end, reporting) || !isIsoDate(today)) return { passedCount: 0, missedStreak: 0, overdueSince: null, nextDue: null };
+  const last = lastCheckin !== null && isIsoDate(lastCheckin) ? lastCheckin : null;
   const grace = GRACE_DAYS[reporting];
   // Due dates whose window closed before today: d + grace < today.
   const passedCount = duesUpTo(start, end, reporting, addDays(today, -grace - 1));
   // Window i opens the day after window i-1 closes (window 1 at the start), so the last check-in
   // meets window q+1, where q counts the due dates whose window had closed before it.
-  const metUpTo = lastCheckin === null || lastCheckin < start ? 0 : duesUpTo(start, end, reporting, addDays(lastCheckin, -grace - 1)) + 1;
+  const metUpTo = last === null || last < start ? 0 : duesUpTo(start, end, reporting, addDays(last, -grace - 1)) + 1;
   const streak = Math.max(0, passedCount - metUpTo);
   const next = dueDate(start, reporting, passedCount + 1);
   return {
@@ -97,9 +110,9 @@ export function schedule(
   checkins: readonly string[],
   today: string,
 ): { readonly due: string; readonly opens: string; readonly closes: string; readonly status: DueStatus; readonly checkin: string | null }[] {
-  if (reporting === 'tidak') return [];
+  if (!hasPeriod(start, end, reporting) || !isIsoDate(today)) return [];
   const grace = GRACE_DAYS[reporting];
-  const sorted = [...checkins].sort();
+  const sorted = checkins.filter(isIsoDate).sort();
   let opens = start;
   return dueDates(start, end, reporting).map((due) => {
     const closes = addDays(due, grace);

@@ -13,6 +13,8 @@ export interface Column {
   readonly name: string;
   readonly notNull: boolean;
   readonly hasDefault: boolean;
+  /** The declared SQL type (STRICT tables: TEXT, INTEGER, REAL, BLOB or ANY). */
+  readonly type: string;
 }
 
 const statementCache = new WeakMap<Db, Map<string, Statement>>();
@@ -32,17 +34,17 @@ export function tableColumns(db: Db, table: string): readonly Column[] {
   if (!cache) columnCache.set(db, (cache = new Map()));
   let cols = cache.get(table);
   if (!cols) {
-    const info = db.raw.pragma(`table_info(${q(table)})`) as { name: string; notnull: number; dflt_value: unknown }[];
-    cols = info.map((c) => ({ name: c.name, notNull: c.notnull === 1, hasDefault: c.dflt_value !== null }));
+    const info = db.raw.pragma(`table_info(${q(table)})`) as { name: string; notnull: number; dflt_value: unknown; type: string }[];
+    cols = info.map((c) => ({ name: c.name, notNull: c.notnull === 1, hasDefault: c.dflt_value !== null, type: c.type.toUpperCase() }));
     cache.set(table, cols);
   }
   return cols;
 }
 
 /** Columns of `table` that reference another table: (column, referenced table). */
-export function foreignKeys(db: Db, table: string): readonly { readonly column: string; readonly table: string }[] {
-  const list = db.raw.pragma(`foreign_key_list(${q(table)})`) as { from: string; table: string }[];
-  return list.map((f) => ({ column: f.from, table: f.table }));
+export function foreignKeys(db: Db, table: string): readonly { readonly column: string; readonly table: string; readonly to: string | null }[] {
+  const list = db.raw.pragma(`foreign_key_list(${q(table)})`) as { from: string; table: string; to: string | null }[];
+  return list.map((f) => ({ column: f.from, table: f.table, to: f.to }));
 }
 
 const CHUNK = 500;

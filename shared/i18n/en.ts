@@ -857,6 +857,12 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'bundles.countsMismatch': 'The number of {table} records does not match the manifest.',
   'bundles.badRow': 'The {table} data in the bundle is not valid.',
   'bundles.foreignRecord': 'The bundle holds {table} records of another office.',
+  'bundles.badValue':
+    'Bundle refused: the field "{field}" of table {table}, line {line}, is not valid (its form, range or type breaks the rules). Nothing was changed.',
+  'bundles.foreignReference':
+    'Bundle refused: the field "{field}" of table {table}, line {line}, points to a record that is not the sending office\'s. Nothing was changed.',
+  'bundles.duplicateKey': 'Bundle refused: table {table}, line {line}, names the same column twice. Nothing was changed.',
+  'bundles.badText': 'Bundle refused: the data file of table {table} is not valid UTF-8 text. Nothing was changed.',
   'bundles.inconsistent': 'The bundle is inconsistent (referenced records are missing). Nothing was changed.',
   'bundles.seqReused': 'Bundle number {seq} from this office was already received with different content.',
   'bundles.changedSincePreview': 'The bundle files changed or disappeared since they were checked. Check again.',

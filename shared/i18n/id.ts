@@ -856,6 +856,12 @@ export const id = {
   'bundles.countsMismatch': 'Jumlah data tabel {table} tidak cocok dengan manifes.',
   'bundles.badRow': 'Data tabel {table} di dalam paket tidak sah.',
   'bundles.foreignRecord': 'Paket memuat data tabel {table} milik kantor lain.',
+  'bundles.badValue':
+    'Paket ditolak: isian "{field}" pada tabel {table} baris {line} tidak sah (bentuk, rentang, atau jenis nilainya tidak sesuai ketentuan). Tidak ada yang diubah.',
+  'bundles.foreignReference':
+    'Paket ditolak: isian "{field}" pada tabel {table} baris {line} merujuk data yang bukan milik kantor pengirim. Tidak ada yang diubah.',
+  'bundles.duplicateKey': 'Paket ditolak: tabel {table} baris {line} memuat kolom yang sama dua kali. Tidak ada yang diubah.',
+  'bundles.badText': 'Paket ditolak: berkas data tabel {table} bukan teks UTF-8 yang sah. Tidak ada yang diubah.',
   'bundles.inconsistent': 'Isi paket tidak konsisten (data yang dirujuk tidak ada). Tidak ada yang diubah.',
   'bundles.seqReused': 'Paket nomor {seq} dari kantor ini sudah diterima dengan isi lain.',
   'bundles.changedSincePreview': 'Berkas paket berubah atau hilang sejak diperiksa. Periksa ulang.',

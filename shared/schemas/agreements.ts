@@ -10,8 +10,11 @@ import { serviceCode } from './partners';
 const withPlaceholders = (max: number) => requiredText(max).refine((t) => unknownPlaceholders(t).length === 0, 'v.unknownPlaceholder');
 
 export const Article = z.object({ heading: withPlaceholders(200), body: withPlaceholders(20000) }).strict();
-const LegalBases = z.array(withPlaceholders(1000)).max(40, 'v.tooMany').default([]);
-const Articles = z.array(Article).max(60, 'v.tooMany').default([]);
+export const LegalBases = z.array(withPlaceholders(1000)).max(40, 'v.tooMany').default([]);
+export const Articles = z.array(Article).max(60, 'v.tooMany').default([]);
+/** Who signs for the office and for the partner (stored as JSON on the agreement). */
+export const OfficeSignatory = z.object({ name: requiredText(120), nip, position: requiredText(160) }).strict();
+export const PartnerSignatory = z.object({ name: requiredText(120), position: requiredText(160) }).strict();
 
 export const AgreementFields = z
   .object({
@@ -26,8 +29,8 @@ export const AgreementFields = z
     termMonths: z.number().int('v.integer').min(1, 'v.termZero').max(1200, 'v.range').nullable().default(null),
     bidang: uniqueArray(z.enum(BIDANG), 2).min(1, 'v.bidang'),
     services: uniqueArray(serviceCode, 40).default([]),
-    officeSignatory: z.object({ name: requiredText(120), nip, position: requiredText(160) }).strict(),
-    partnerSignatory: z.object({ name: requiredText(120), position: requiredText(160) }).strict(),
+    officeSignatory: OfficeSignatory,
+    partnerSignatory: PartnerSignatory,
     legalBases: LegalBases,
     articles: Articles,
     funding: optionalText(4000).refine((t) => unknownPlaceholders(t).length === 0, 'v.unknownPlaceholder'),

@@ -16,6 +16,7 @@ import { userByUsername } from '../../db/repositories/users';
 import { dumpDb } from '../support/dump';
 import { PARTNER, makeApp, SETUP } from '../support/app';
 import { agreementWith, CLIENT } from '../support/fixtures';
+import { foldForSearch } from '../../shared/validate';
 import { pairedOffices, PARENT_SETUP, type Pair } from '../support/offices';
 
 let p: Pair;
@@ -26,6 +27,9 @@ afterEach(() => p.dispose());
 
 /** A partner's editable fields (the status date is set on creation only). */
 const { statusDate: _statusDate, ...FIELDS } = PARTNER;
+/** Ids of crafted partner rows (UUIDv7, as the app makes them). */
+const CRAFTED_1 = '01958e2a-0000-7000-8000-000000000001';
+const CRAFTED_2 = '01958e2a-0000-7000-8000-000000000002';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
 const exportTo = (folder: string, extra: Partial<InputOf<'bundles.export'>> = {}) =>
@@ -434,7 +438,7 @@ describe('bad bundles and receipts', () => {
     expect(await refusal(await craft({ rows: craftRow({ password: 'x' }) }))).toBe('bundles.badRow');
     expect(await refusal(await craft({ rows: '{"op":"drop","row":{}}\n' }))).toBe('bundles.badRow');
     // Lines of one table with other columns than the first line's.
-    const [first, second] = [craftRow({}), craftRow({ id: 'p-2', capacity: 3 })];
+    const [first, second] = [craftRow({}), craftRow({ id: CRAFTED_2, capacity: 3 })];
     expect(await refusal(await craft({ rows: first + second, counts: { partners: 2 } }))).toBe('bundles.badRow');
     expect(await refusal(await craft({ schemaVersion: LATEST_VERSION + 1 }))).toBe('bundles.newerSchema');
     // A post cannot overwrite the parent's own record by reusing its id.
@@ -447,7 +451,7 @@ describe('bad bundles and receipts', () => {
     expect(seen!.status).toBe('ok');
     expect(seen!.oddities).toContainEqual({ kind: 'olderSchema', schemaVersion: LATEST_VERSION - 1 });
     // capacity, phone and the other optional columns were not in the row: they take their defaults.
-    expect(p.parent.db.raw.prepare("SELECT name, phone, capacity FROM partners WHERE id = 'p-1'").get()).toEqual({
+    expect(p.parent.db.raw.prepare('SELECT name, phone, capacity FROM partners WHERE id = ?').get(CRAFTED_1)).toEqual({
       name: 'Mitra Rakitan',
       phone: '',
       capacity: null,
@@ -516,11 +520,13 @@ describe('bad bundles and receipts', () => {
   });
 
   function craftRow(patch: Record<string, unknown>) {
+    const name = typeof patch.name === 'string' ? patch.name : 'Mitra Rakitan';
     const row = {
-      id: 'p-1',
-      name: 'Mitra Rakitan',
-      name_key: 'mitra rakitan',
-      search_text: 'mitra rakitan',
+      id: CRAFTED_1,
+      name,
+      // Derived as the partner service derives them: a row whose search words are not its own is refused.
+      name_key: foldForSearch(name),
+      search_text: foldForSearch(name),
       category: 'ormas',
       bidang: '["kemandirian_kepribadian"]',
       services: '[]',

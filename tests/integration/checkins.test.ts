@@ -83,3 +83,13 @@ describe('wajib lapor', () => {
     expect(await app.call('checkins.ofClient', { id: none.id }, admin)).toMatchObject({ schedule: [], nextDue: null, missedStreak: 0 });
   });
 });
+
+describe('wajib lapor of a damaged record', () => {
+  it('shows no schedule and no overdue state for dates that are not dates, instead of hanging or failing', async () => {
+    // Written past the services, as only a damaged file or an old import could: the screens must still answer.
+    app.db.raw.prepare("UPDATE clients SET supervision_start = 'x', supervision_end = 'y', last_checkin = 'garbage' WHERE id = ?").run(clientId);
+    expect(await app.call('checkins.ofClient', { id: clientId }, admin)).toMatchObject({ schedule: [], nextDue: null, missedStreak: 0 });
+    expect(await app.call('checkins.overdue', {}, admin)).toEqual([]);
+    expect(await app.call('checkins.agenda', { from: '2025-02-10' }, admin)).toEqual([]);
+  });
+});

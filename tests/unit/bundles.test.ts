@@ -1,3 +1,4 @@
+import { hasDuplicateKeys, strictUtf8 } from '../../electron/services/bundles/strictJson';
 import { describe, expect, it } from 'vitest';
 import { continuesReceived, missingBundles } from '../../shared/bundles';
 
@@ -21,5 +22,22 @@ describe('submission tracker', () => {
     expect(continuesReceived(received, { seq: 3, from: 7, to: 9 })).toBe(false);
     expect(continuesReceived([], { seq: 2, from: 0, to: 9 })).toBe(true);
     expect(continuesReceived([], { seq: 2, from: 3, to: 9 })).toBe(false);
+  });
+});
+
+describe('strict reading of bundle lines', () => {
+  it('finds a key named twice, and only then, whatever the strings hold', () => {
+    const line = (text: string) => hasDuplicateKeys(text, JSON.parse(text));
+    expect(line('{"op":"upsert","row":{"id":"a","name":"x","name":"y"}}')).toBe(true);
+    expect(line('{"op":"upsert","op":"archive","row":{}}')).toBe(true);
+    expect(line('{"op" : "upsert", "row" : {"a" : 1, "a" : 2}}')).toBe(true);
+    // Quotes, colons and backslashes inside values are text, not keys.
+    expect(line(JSON.stringify({ op: 'upsert', row: { note: 'a "b": c', path: 'C:\\\\', q: '\\"":', n: 1.5 } }))).toBe(false);
+    expect(line('{"op":"upsert","row":{"a\\"":1,"a":2}}')).toBe(false);
+  });
+
+  it('takes UTF-8 only', () => {
+    expect(strictUtf8(Buffer.from('Pondok Pesantren Al-Ḥikmah\n'))).toBe('Pondok Pesantren Al-Ḥikmah\n');
+    for (const bad of [[0xff], [0xc0, 0x80], [0xed, 0xa0, 0x80], [0xe2, 0x82]]) expect(strictUtf8(Buffer.from([0x61, ...bad]))).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/agreements';
-import { dueDates, reportingState, schedule } from '../../shared/checkins';
+import { dueDates, MAX_DUE_DATES, reportingState, schedule } from '../../shared/checkins';
 
 describe('wajib lapor schedule', () => {
   it('falls monthly on the same day, clamped at month ends, including 29 February in leap years', () => {
@@ -65,5 +65,40 @@ describe('wajib lapor schedule', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('wajib lapor with dates that are not dates (a damaged record)', () => {
+  const GARBAGE = ['x', 'y', '', '0000-00-00', '9999-99-99', '2025-02-30', 'NaN-NaN-NaN', '2025-1-1', '+275760-09-13', '\u0000'];
+
+  it('has no schedule and no overdue state, and always returns', () => {
+    for (const reporting of ['bulanan', 'dua_mingguan'] as const) {
+      for (const bad of GARBAGE) {
+        expect(dueDates(bad, '2026-01-14', reporting)).toEqual([]);
+        expect(dueDates('2025-01-15', bad, reporting)).toEqual([]);
+        expect(dueDates(bad, bad, reporting)).toEqual([]);
+        expect(schedule('x', 'y', reporting, [bad], '2025-03-05')).toEqual([]);
+        expect(schedule('2025-01-15', '2026-01-14', reporting, [bad], bad)).toEqual([]);
+        expect(reportingState(bad, 'y', reporting, bad, '2025-03-05')).toEqual({ passedCount: 0, missedStreak: 0, overdueSince: null, nextDue: null });
+        // A garbage last check-in counts as none: the schedule itself stands.
+        expect(reportingState('2025-01-15', '2026-01-14', reporting, bad, '2025-03-05')).toEqual(
+          reportingState('2025-01-15', '2026-01-14', reporting, null, '2025-03-05'),
+        );
+      }
+    }
+    expect(dueDates('x', 'y', 'tidak')).toEqual([]);
+  });
+
+  it('returns for any strings at all, with at most MAX_DUE_DATES due dates', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string(), fc.constantFrom('bulanan' as const, 'dua_mingguan' as const), (start, end, reporting) => {
+        expect(dueDates(start, end, reporting).length).toBeLessThanOrEqual(MAX_DUE_DATES);
+        expect(Array.isArray(schedule(start, end, reporting, [start, end], end))).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+    // The widest real period stays within the bound, and is listed whole.
+    expect(dueDates('1900-01-01', '2200-12-31', 'dua_mingguan').length).toBeLessThanOrEqual(MAX_DUE_DATES);
+    expect(dueDates('1900-01-01', '2200-12-31', 'dua_mingguan').at(-1)! > '2200-12-16').toBe(true);
   });
 });

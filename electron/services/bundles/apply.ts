@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Db } from '../../../db/connection';
 import {
   deferForeignKeys,
@@ -10,8 +12,12 @@ import {
   type SqlValue,
 } from '../../../db/repositories/syncRows';
 import type { BundleTableChanges } from '../../../shared/types';
+import { sha256, storeFile } from '../files';
 import { refuse, type ManifestData } from './format';
-import { AGGREGATES, aggregateByRoot, BUNDLE_TABLES, dataEntry, type Aggregate } from './tables';
+import { checkReferences } from './references';
+import { badColumn } from './rowRules';
+import { hasDuplicateKeys, strictUtf8 } from './strictJson';
+import { AGGREGATES, aggregateByRoot, BUNDLE_TABLES, CHILD_FILES, dataEntry, fileEntry, type Aggregate } from './tables';
 
 interface Line {
   readonly op: 'upsert' | 'archive';
@@ -29,15 +35,23 @@ export interface Analysis {
 
 const isValue = (v: unknown): v is SqlValue => v === null || typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
 
+/** A value as its column's SQL type holds it: SQLite (even STRICT) would quietly turn the integer 5 into the text '5'. */
+const fitsType = (type: string, v: SqlValue) =>
+  v === null || (type === 'TEXT' ? typeof v === 'string' : type === 'INTEGER' ? Number.isSafeInteger(v) : type === 'REAL' ? typeof v === 'number' : true);
+
 /**
  * Reads the data files of an opened bundle: only known tables, line counts as the manifest says,
- * each line `{op, row}` with known columns and plain values, every record from the sending office.
+ * each line `{op, row}` as this app writes it (UTF-8, no key twice), with known columns, values of
+ * their column's type that keep the table's rules (rowRules.ts), every record from the sending
+ * office and pointing only at the sender's records (references.ts). Attachments must be what their
+ * name says. Nothing is written: a refusal names the table, the line and the column.
  */
 export function readData(db: Db, manifest: ManifestData, entries: ReadonlyMap<string, Buffer>): BundleData {
   const tables = new Map<string, Line[]>();
-  for (const name of entries.keys()) {
+  for (const [name, bytes] of entries) {
     if (name.startsWith('files/')) {
       if (!/^files\/[0-9a-f]{64}$/.test(name)) throw refuse('bundles.unexpectedEntry', { name });
+      if (name !== fileEntry(sha256(bytes))) throw refuse('bundles.entryMismatch', { name });
       continue;
     }
     const table = /^data\/([a-z_]+)\.jsonl$/.exec(name)?.[1];
@@ -54,7 +68,8 @@ export function readData(db: Db, manifest: ManifestData, entries: ReadonlyMap<st
     const filled = aggregateByRoot.get(table)?.arriving?.filled ?? [];
     const required = [...columns.values()].filter((c) => c.notNull && !c.hasDefault && !filled.includes(c.name)).map((c) => c.name);
     const hasOrigin = columns.has('origin');
-    const text = bytes.toString('utf8');
+    const text = strictUtf8(bytes);
+    if (text === null) throw refuse('bundles.badText', { table });
     const raw = text.endsWith('\n') ? text.slice(0, -1).split('\n') : text.split('\n');
     if (text === '') raw.length = 0;
     if (raw.length !== (manifest.counts[table] ?? 0)) throw refuse('bundles.countsMismatch', { table });
@@ -62,30 +77,37 @@ export function readData(db: Db, manifest: ManifestData, entries: ReadonlyMap<st
     // Every line of a table has the same columns in the same order (as this app writes them): the
     // first line is checked in full, the others against it.
     let shape: string[] | null = null;
-    for (const l of raw) {
+    for (const [at, l] of raw.entries()) {
+      const line = at + 1;
       let parsed: unknown;
       try {
         parsed = JSON.parse(l);
       } catch {
-        throw refuse('bundles.badRow', { table });
+        throw refuse('bundles.badRow', { table, line });
       }
+      if (hasDuplicateKeys(l, parsed)) throw refuse('bundles.duplicateKey', { table, line });
       const p = parsed as { op?: unknown; row?: unknown };
       if (!p || typeof p !== 'object' || (p.op !== 'upsert' && p.op !== 'archive') || !p.row || typeof p.row !== 'object' || Array.isArray(p.row))
-        throw refuse('bundles.badRow', { table });
+        throw refuse('bundles.badRow', { table, line });
       const row = p.row as Record<string, unknown>;
       let i = 0;
       for (const k in row) {
-        if ((shape ? k !== shape[i] : !columns.has(k)) || !isValue(row[k])) throw refuse('bundles.badRow', { table });
+        if (shape ? k !== shape[i] : !columns.has(k)) throw refuse('bundles.badRow', { table, line });
+        const v = row[k];
+        if (!isValue(v) || !fitsType(columns.get(k)!.type, v)) throw refuse('bundles.badValue', { table, line, field: k });
         i++;
       }
-      if (shape ? i !== shape.length : required.some((c) => !(c in row))) throw refuse('bundles.badRow', { table });
+      if (shape ? i !== shape.length : required.some((c) => !(c in row))) throw refuse('bundles.badRow', { table, line });
       shape ??= Object.keys(row);
       // A bundle carries the sending office's own records only; it can never overwrite another office's.
       if (hasOrigin && row.origin !== manifest.officeCode) throw refuse('bundles.foreignRecord', { table });
+      const bad = badColumn(table, row as Row);
+      if (bad !== null) throw refuse('bundles.badValue', { table, line, field: bad });
       lines.push({ op: p.op, row: row as Row });
     }
     tables.set(table, lines);
   }
+  checkReferences(db, manifest.officeCode, tables);
   return tables;
 }
 
@@ -215,3 +237,25 @@ export function applyData(db: Db, manifest: ManifestData, data: BundleData, opts
 
 /** `row` limited to the columns `like` has (an older bundle's rows may carry fewer). */
 const pick = (row: Row, like: Row): Row => Object.fromEntries(Object.keys(like).map((k) => [k, row[k] ?? null]));
+
+/**
+ * Stores the attachments a bundle's rows name and the bundle carries (`files/<sha256>`, checked
+ * against their names by readData); returns the paths of the files it added, for the caller to
+ * remove when its transaction fails. Entries no row names are not kept.
+ */
+export function storeAttachments(filesDir: string, entries: ReadonlyMap<string, Buffer>, data: BundleData): string[] {
+  const named = new Set<string>();
+  for (const [table, lines] of data) {
+    const columns = [...(aggregateByRoot.get(table)?.files ?? []), ...(CHILD_FILES[table] ?? [])];
+    for (const l of lines) for (const c of columns) if (typeof l.row[c] === 'string') named.add(l.row[c]);
+  }
+  const added: string[] = [];
+  for (const hash of named) {
+    const bytes = entries.get(fileEntry(hash));
+    const target = join(filesDir, hash);
+    if (!bytes || existsSync(target)) continue;
+    storeFile(filesDir, bytes);
+    added.push(target);
+  }
+  return added;
+}

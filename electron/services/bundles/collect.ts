@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import {
   changedEntities,
   childRowsOfOrigin,
-  foreignKeys,
   jsonLinesOfOrigin,
   rowsOfOrigin,
   rowsWhereIn,
@@ -12,6 +11,7 @@ import {
   type SqlValue,
 } from '../../../db/repositories/syncRows';
 import type { Db } from '../../../db/connection';
+import { referencesOf } from './references';
 import { AGGREGATES, aggregateByEntity, aggregateByRoot, CHILD_FILES, dataEntry, type Aggregate } from './tables';
 
 export interface Collected {
@@ -66,13 +66,13 @@ export function collect(db: Db, o: CollectOptions): Collected {
   let pending = wanted;
   while ([...pending.values()].some((s) => s.size)) {
     const next = new Map<Aggregate, Set<SqlValue>>(AGGREGATES.map((a) => [a, new Set()]));
+    // Declared foreign keys and the references the schema cannot declare (references.ts): the parent accepts no row pointing outside the bundle and the post's records it has.
     const refer = (table: string, rows: readonly Row[]) => {
-      for (const fk of foreignKeys(db, table)) {
-        const target = aggregateByRoot.get(fk.table);
-        if (!target) continue;
+      for (const ref of referencesOf(db, table)) {
         for (const r of rows) {
-          const v = r[fk.column];
-          if (v !== null && v !== undefined && !roots.get(target)!.has(v)) next.get(target)!.add(v);
+          const target = aggregateByRoot.get(ref.target(r) ?? '');
+          if (!target) continue;
+          for (const v of ref.ids(r[ref.column] ?? null)) if (!roots.get(target)!.has(v)) next.get(target)!.add(v);
         }
       }
     };

@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { continuesReceived, missingBundles } from '../../../shared/bundles';
 import { AppError } from '../../../shared/errors';
@@ -18,10 +18,10 @@ import { registeredOffice, registeredOffices } from '../../../db/repositories/of
 import { lastChangeSeq, withLargeCache } from '../../../db/repositories/syncRows';
 import { recordChange } from '../audit';
 import { actorOf, isoNow, type AppContext, type HandlersOf } from '../context';
-import { readRegularFile, sha256, storeFile } from '../files';
+import { readRegularFile, sha256 } from '../files';
 import { officeKeys } from '../keys';
 import { officeSettings, officeToday } from '../settings';
-import { applyData, readData, type Analysis, type BundleData } from './apply';
+import { applyData, readData, storeAttachments, type Analysis, type BundleData } from './apply';
 import { BUNDLE_LIMITS, joinParts, openBundle, partInfo, refuse, unseal, type OpenedBundle } from './format';
 import { writeVerified } from './media';
 import { makeReceipt } from './receipts';
@@ -259,12 +259,10 @@ export function bundleImportHandlers(
           !bundleImportBySha(ctx.db, c.sha256) &&
           bundleImportBySeq(ctx.db, c.manifest.officeCode, c.manifest.seq)?.manifest_sha256 !== c.manifestSha256,
       );
-      for (const c of fresh) {
-        // Attachments first, stored by their hash: a failed apply leaves at most unused files, never a record without its file.
-        for (const [name, bytes] of c.entries) if (name.startsWith('files/') && name === `files/${sha256(bytes)}`) storeFile(ctx.filesDir, bytes);
-      }
+      // Every row of every bundle checked before anything is written, files included.
       const datas = fresh.map((c) => ({ c, data: parsed.get(c) ?? readData(ctx.db, c.manifest, c.entries) }));
       const applied: { officeCode: string; seq: number; sha256: string }[] = [];
+      const stored: string[] = [];
       try {
         withLargeCache(ctx.db, () =>
           ctx.db.tx(() => {
@@ -296,9 +294,15 @@ export function bundleImportHandlers(
               });
               applied.push({ officeCode: m.officeCode, seq: m.seq, sha256: c.sha256 });
             }
+            // Attachments last, inside the transaction: after every row was accepted, before the commit.
+            // A failed commit (a deferred foreign key) removes the files this apply added, and a crash
+            // between the two leaves at most an unused file: never a record without its file, which
+            // storing them after the commit could.
+            for (const { c, data } of datas) stored.push(...storeAttachments(ctx.filesDir, c.entries, data));
           }),
         );
       } catch (e) {
+        for (const f of stored) rmSync(f, { force: true });
         // The database refusing a row (a constraint, a reference no bundle carried) refuses the bundle; anything else is a fault.
         throw e instanceof Error && e.name === 'SqliteError' ? new AppError('VALIDATION', 'bundles.inconsistent') : e;
       }

@@ -1,0 +1,52 @@
+import { isUtf8 } from 'node:buffer';
+
+/**
+ * Signed content is read as written, never reinterpreted: a data file must be valid UTF-8 (a
+ * lenient decoder would turn bad bytes into U+FFFD and store something the post never signed) and
+ * a JSON line must not name a key twice (JSON.parse silently keeps the last one, so a reader that
+ * looked at the first would see another record than the one stored).
+ */
+/**
+ * The text of a data file, or null when its bytes are not UTF-8. Node's validator (the same check
+ * as `new TextDecoder('utf-8', { fatal: true })`, a few times faster on a whole office's data)
+ * before the decoding; a byte-order mark stays in the text, where JSON.parse refuses it.
+ */
+export function strictUtf8(bytes: Buffer): string | null {
+  return isUtf8(bytes) ? bytes.toString('utf8') : null;
+}
+
+/**
+ * How many object keys the JSON text names (strings followed by a colon). Outside strings JSON has
+ * no quotes, so the scan jumps from quote to quote; every step moves forward.
+ */
+function keysInText(text: string): number {
+  let n = 0;
+  let open = text.indexOf('"');
+  while (open !== -1) {
+    let close = text.indexOf('"', open + 1);
+    // A quote preceded by an odd number of backslashes is escaped: part of the string.
+    while (close !== -1) {
+      let slashes = 0;
+      for (let b = close - 1; b > open && text.charCodeAt(b) === 92; b--) slashes++;
+      if (slashes % 2 === 0) break;
+      close = text.indexOf('"', close + 1);
+    }
+    if (close === -1) return n;
+    let after = close + 1;
+    while (after < text.length && ' \t\n\r'.includes(text[after]!)) after++;
+    if (text[after] === ':') n++;
+    open = text.indexOf('"', after);
+  }
+  return n;
+}
+
+function keysInValue(v: unknown): number {
+  if (Array.isArray(v)) return v.reduce((n: number, x) => n + keysInValue(x), 0);
+  if (v && typeof v === 'object') return Object.values(v).reduce((n: number, x) => n + 1 + keysInValue(x), 0);
+  return 0;
+}
+
+/** True when `text` (which JSON.parse read as `parsed`) names some key of an object twice. */
+export function hasDuplicateKeys(text: string, parsed: unknown): boolean {
+  return keysInText(text) !== keysInValue(parsed);
+}
