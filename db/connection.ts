@@ -56,20 +56,42 @@ export class Db {
     return this.prepare(sql).run(...(parameters as unknown[]));
   }
 
+  private readonly commitListeners: (() => void)[] = [];
+
+  /**
+   * Calls `fn` after every outermost transaction commits (never after a rollback): for work that
+   * must only follow what is durably written, such as anchoring the audit log's head outside the
+   * file. A listener's failure is logged, not thrown: the transaction has committed by then.
+   */
+  afterEachCommit(fn: () => void): void {
+    this.commitListeners.push(fn);
+  }
+
   /** Runs `fn` in one IMMEDIATE transaction (takes the write lock at once); nested calls are savepoints. */
   tx<T>(fn: () => T): T {
+    const outermost = !this.raw.inTransaction;
+    let out: T;
     try {
-      if (this.raw.inTransaction) return this.raw.transaction(fn)();
-      return this.raw.transaction(fn).immediate();
+      out = outermost ? this.raw.transaction(fn).immediate() : this.raw.transaction(fn)();
     } catch (e) {
       this.memo.clear();
       throw e;
     }
+    if (outermost) for (const listener of this.commitListeners) runListener(listener);
+    return out;
   }
 
   close(): void {
     this.statements.clear();
     if (this.raw.open) this.raw.close();
+  }
+}
+
+function runListener(listener: () => void): void {
+  try {
+    listener();
+  } catch (e) {
+    console.error('[db] after-commit work failed:', e instanceof Error ? e.message : e);
   }
 }
 

@@ -4,6 +4,7 @@ import { openDb, type Db } from '../../db/connection';
 import { activityHandlers } from './activities';
 import { agreementHandlers } from './agreements';
 import { auditHandlers } from './audit';
+import { anchorAuditHead } from './auditAnchor';
 import { bundleHandlers, hostHandlers } from './bundles/index';
 import { checkinHandlers } from './checkins';
 import { clientHandlers } from './clients';
@@ -72,11 +73,24 @@ export function createAppCore(dataDir: string, opts: { now?: () => Date; nativeB
     wilayah: sharedWilayah,
     sessions: new SessionStore(),
     appVersion: APP_VERSION,
+    dataDir,
     filesDir: join(dataDir, 'files'),
     keysDir: join(dataDir, 'keys'),
     printPdf: opts.printPdf ?? null,
     host: opts.host ?? null,
   };
+  // Every committed transaction that added audit entries moves the signed anchor (cheap otherwise).
+  db.afterEachCommit(() => anchorAuditHead(ctx));
   const dispatch = createDispatcher(ctx, buildHandlers(ctx));
-  return { ctx, dispatch, db, close: () => db.close() };
+  const close = () => {
+    if (db.raw.open) {
+      try {
+        anchorAuditHead(ctx);
+      } catch (e) {
+        console.error('[audit] anchoring the head at close failed:', e instanceof Error ? e.message : e);
+      }
+    }
+    db.close();
+  };
+  return { ctx, dispatch, db, close };
 }

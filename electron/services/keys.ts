@@ -1,5 +1,5 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
@@ -23,10 +23,16 @@ const KEY_FILE = 'office-keys.json';
 
 const rawPublic = (k: KeyObject) => Buffer.from(k.export({ format: 'jwk' }).x!, 'base64url');
 
-function writePrivateFile(dir: string, name: string, text: string): void {
+/**
+ * Writes an owner-only file whole or not at all: a temporary file, fsync'd, renamed over the old
+ * one, so a power cut leaves the old or the new content, never half of it.
+ */
+export function writePrivateFile(dir: string, name: string, text: string): void {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const target = join(dir, name);
   const tmp = `${target}.${process.pid}.tmp`;
+  // A crash between open and rename leaves the temporary file; it would refuse every later write.
+  rmSync(tmp, { force: true });
   const fd = openSync(tmp, 'wx', 0o600);
   try {
     writeSync(fd, text);
