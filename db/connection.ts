@@ -1,5 +1,6 @@
 import BetterSqlite3, { type Database, type RunResult, type Statement } from 'better-sqlite3';
 import { DummyDriver, Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, type Compilable } from 'kysely';
+import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import { migrate, refuseNewer } from './migrate';
 import type { Schema } from './schema';
 
@@ -96,11 +97,22 @@ function runListener(listener: () => void): void {
 }
 
 /**
+ * The database holds personal data: owner-only (0600), set by chmod after creating (the mode given
+ * to open is cut by the umask) and tightened when an older version left it readable. `create`
+ * makes an empty file first, so SQLite never creates it with the process's default mode.
+ */
+function ownerOnly(path: string, create: boolean): void {
+  if (create && !existsSync(path)) closeSync(openSync(path, 'a', 0o600));
+  if (existsSync(path)) chmodSync(path, 0o600);
+}
+
+/**
  * Opens (creating if needed) and migrates the database file. Pragmas: WAL so readers never block
  * the writer; synchronous=FULL because offices lose power and a committed record must survive it;
  * foreign keys on; a busy timeout in case a backup tool holds a lock.
  */
 export function openDb(file: string, opts: { nativeBinding?: string } = {}): Db {
+  ownerOnly(file, true);
   // Electron loads a better-sqlite3 binary built for its own ABI (see scripts/); Node uses the default.
   const raw = new BetterSqlite3(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
   try {
@@ -111,6 +123,9 @@ export function openDb(file: string, opts: { nativeBinding?: string } = {}): Db 
     raw.pragma('foreign_keys = ON');
     raw.pragma('busy_timeout = 5000');
     migrate(raw);
+    // SQLite gives -wal and -shm the database file's mode; set them anyway, whatever made them.
+    ownerOnly(`${file}-wal`, false);
+    ownerOnly(`${file}-shm`, false);
     return new Db(raw);
   } catch (e) {
     raw.close();

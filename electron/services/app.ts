@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDb, type Db } from '../../db/connection';
 import { activityHandlers } from './activities';
@@ -12,6 +11,7 @@ import { importHandlers } from './imports';
 import type { AppContext, Handlers, Host, PdfPrinter } from './context';
 import { createDispatcher, type Dispatch } from './dispatch';
 import { pairingHandlers } from './pairing';
+import { ensurePrivateDir, tightenDir } from './privateFiles';
 import { partnerHandlers } from './partners';
 import { pokmasHandlers } from './pokmas';
 import { printingHandlers } from './printing';
@@ -64,7 +64,11 @@ let sharedWilayah: WilayahSource | null = null;
 
 /** Opens the data folder's database and wires the services; used by both transports and by tests. */
 export function createAppCore(dataDir: string, opts: { now?: () => Date; nativeBinding?: string; printPdf?: PdfPrinter; host?: Host } = {}): AppCore {
-  mkdirSync(dataDir, { recursive: true });
+  // Personal data and keys: owner-only folders, tightened too when an older version made them.
+  ensurePrivateDir(dataDir);
+  // files/ and keys/ are made (owner-only) by their first write; an older version's are tightened.
+  tightenDir(join(dataDir, 'files'));
+  tightenDir(join(dataDir, 'keys'));
   const db = openDb(join(dataDir, DB_FILE), opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
   sharedWilayah ??= createWilayahSource();
   const ctx: AppContext = {

@@ -7,7 +7,8 @@ import { iterateAudit, iterateAuditFrom, lastAudit } from '../../db/repositories
 import { getSetting, putSetting } from '../../db/repositories/settings';
 import { entryHash, GENESIS, walkChain, type ChainLink } from './auditChain';
 import type { AppContext } from './context';
-import { ed25519Public, officeKeys, writePrivateFile } from './keys';
+import { ed25519Public, officeKeys } from './keys';
+import { writePrivateFile } from './privateFiles';
 
 /**
  * The audit log's head, signed with the office's Ed25519 key and kept in a file beside the
