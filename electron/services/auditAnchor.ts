@@ -1,5 +1,5 @@
 import { createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Db } from '../../db/connection';
@@ -45,9 +45,9 @@ const SignedHead = z
 /** Domain-separated, so a head's signature can never pass for a key card's or a bundle's. */
 const headBody = (h: Omit<SignedAuditHead, 'signature'>) => Buffer.from(JSON.stringify(['mitra-lipas-audit-head', 1, h.seq, h.hash, h.at]));
 
-function signHead(ctx: AppContext, head: ChainLink): SignedAuditHead {
-  const body = { seq: head.seq, hash: head.hash, at: ctx.now().toISOString() };
-  return { ...body, signature: sign(null, headBody(body), officeKeys(ctx).signing.privateKey).toString('base64url') };
+function signLink(link: ChainLink, at: string, key: KeyObject): SignedAuditHead {
+  const body = { seq: link.seq, hash: link.hash, at };
+  return { ...body, signature: sign(null, headBody(body), key).toString('base64url') };
 }
 
 const headOfLog = (db: Db): ChainLink => {
@@ -57,7 +57,7 @@ const headOfLog = (db: Db): ChainLink => {
 
 /** The current head of this office's audit log, freshly signed (for a bundle to carry upstream). */
 export function signedAuditHead(ctx: AppContext): SignedAuditHead {
-  return signHead(ctx, headOfLog(ctx.db));
+  return signLink(headOfLog(ctx.db), ctx.now().toISOString(), officeKeys(ctx).signing.privateKey);
 }
 
 /** True when `head` is a well-formed audit head signed by `publicKey` (a KeyObject or the raw 32 bytes). */
@@ -77,13 +77,22 @@ export type AnchorState =
 
 const anchorFile = (ctx: AppContext) => join(ctx.dataDir, ANCHOR_FILE);
 
+/** The anchor file's text, or null when there is none. */
+function anchorText(ctx: AppContext): string | null {
+  try {
+    return readFileSync(anchorFile(ctx), 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+}
+
 /** The anchor as found on disk: none yet (an install from before anchors), gone, not signed by this office, or good. */
-export function readAnchor(ctx: AppContext): AnchorState {
-  const file = anchorFile(ctx);
-  if (!existsSync(file)) return getSetting<string>(ctx.db, SINCE_KEY) ? { kind: 'missing' } : { kind: 'none' };
+export function readAnchor(ctx: AppContext, text: string | null = anchorText(ctx)): AnchorState {
+  if (text === null) return getSetting<string>(ctx.db, SINCE_KEY) ? { kind: 'missing' } : { kind: 'none' };
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'));
+    parsed = JSON.parse(text);
   } catch {
     return { kind: 'tampered' };
   }
@@ -104,8 +113,20 @@ function extendsAnchor(db: Db, anchor: ChainLink | null): boolean {
   return walkChain(rows, anchor).ok;
 }
 
-/** The seq this process last anchored, per database, so a commit without new entries costs one query. */
-const anchoredSeq = new WeakMap<Db, number>();
+/**
+ * What this process last wrote to the anchor file, per database: while the file still holds
+ * exactly that text, it needs no signature check, so a commit costs a small read, a signature and
+ * one fsync'd write.
+ */
+const lastWritten = new WeakMap<Db, { readonly text: string; readonly head: ChainLink }>();
+/** The signing key, parsed once per app (parsing the key file costs about a millisecond). */
+const signingKeys = new WeakMap<AppContext, KeyObject>();
+
+function signingKey(ctx: AppContext): KeyObject {
+  let key = signingKeys.get(ctx);
+  if (!key) signingKeys.set(ctx, (key = officeKeys(ctx).signing.privateKey));
+  return key;
+}
 
 /**
  * Moves the anchor to the log's current head, when the log still extends the anchored entry. A
@@ -114,18 +135,22 @@ const anchoredSeq = new WeakMap<Db, number>();
  */
 export function anchorAuditHead(ctx: AppContext): void {
   const head = headOfLog(ctx.db);
-  if (anchoredSeq.get(ctx.db) === head.seq) return;
-  const state = readAnchor(ctx);
-  if (state.kind === 'missing' || state.kind === 'tampered') return;
-  const from = state.kind === 'ok' ? state.head : null;
-  if (from && from.seq === head.seq && from.hash === head.hash) {
-    anchoredSeq.set(ctx.db, head.seq);
-    return;
+  const text = anchorText(ctx);
+  const mine = lastWritten.get(ctx.db);
+  let from: ChainLink | null;
+  if (mine && text === mine.text) from = mine.head;
+  else {
+    const state = readAnchor(ctx, text);
+    if (state.kind === 'missing' || state.kind === 'tampered') return;
+    from = state.kind === 'ok' ? state.head : null;
   }
+  if (from && from.seq === head.seq && from.hash === head.hash) return;
   // Nothing to anchor before the first entry (setup writes it).
   if (!from && head.seq === 0) return;
   if (!extendsAnchor(ctx.db, from)) return;
-  writePrivateFile(ctx.dataDir, ANCHOR_FILE, JSON.stringify(signHead(ctx, head)));
-  anchoredSeq.set(ctx.db, head.seq);
-  if (!from) ctx.db.tx(() => putSetting(ctx.db, SINCE_KEY, ctx.now().toISOString(), ctx.now().toISOString()));
+  const at = ctx.now().toISOString();
+  const next = JSON.stringify(signLink(head, at, signingKey(ctx)));
+  writePrivateFile(ctx.dataDir, ANCHOR_FILE, next);
+  lastWritten.set(ctx.db, { text: next, head });
+  if (!from) ctx.db.tx(() => putSetting(ctx.db, SINCE_KEY, at, at));
 }
