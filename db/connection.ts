@@ -1,5 +1,6 @@
 import BetterSqlite3, { type Database, type RunResult, type Statement } from 'better-sqlite3';
 import { DummyDriver, Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, type Compilable } from 'kysely';
+import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import { migrate, refuseNewer } from './migrate';
 import type { Schema } from './schema';
 
@@ -56,15 +57,29 @@ export class Db {
     return this.prepare(sql).run(...(parameters as unknown[]));
   }
 
+  private readonly commitListeners: (() => void)[] = [];
+
+  /**
+   * Calls `fn` after every outermost transaction commits (never after a rollback): for work that
+   * must only follow what is durably written, such as anchoring the audit log's head outside the
+   * file. A listener's failure is logged, not thrown: the transaction has committed by then.
+   */
+  afterEachCommit(fn: () => void): void {
+    this.commitListeners.push(fn);
+  }
+
   /** Runs `fn` in one IMMEDIATE transaction (takes the write lock at once); nested calls are savepoints. */
   tx<T>(fn: () => T): T {
+    const outermost = !this.raw.inTransaction;
+    let out: T;
     try {
-      if (this.raw.inTransaction) return this.raw.transaction(fn)();
-      return this.raw.transaction(fn).immediate();
+      out = outermost ? this.raw.transaction(fn).immediate() : this.raw.transaction(fn)();
     } catch (e) {
       this.memo.clear();
       throw e;
     }
+    if (outermost) for (const listener of this.commitListeners) runListener(listener);
+    return out;
   }
 
   close(): void {
@@ -73,12 +88,31 @@ export class Db {
   }
 }
 
+function runListener(listener: () => void): void {
+  try {
+    listener();
+  } catch (e) {
+    console.error('[db] after-commit work failed:', e instanceof Error ? e.message : e);
+  }
+}
+
+/**
+ * The database holds personal data: owner-only (0600), set by chmod after creating (the mode given
+ * to open is cut by the umask) and tightened when an older version left it readable. `create`
+ * makes an empty file first, so SQLite never creates it with the process's default mode.
+ */
+function ownerOnly(path: string, create: boolean): void {
+  if (create && !existsSync(path)) closeSync(openSync(path, 'a', 0o600));
+  if (existsSync(path)) chmodSync(path, 0o600);
+}
+
 /**
  * Opens (creating if needed) and migrates the database file. Pragmas: WAL so readers never block
  * the writer; synchronous=FULL because offices lose power and a committed record must survive it;
  * foreign keys on; a busy timeout in case a backup tool holds a lock.
  */
 export function openDb(file: string, opts: { nativeBinding?: string } = {}): Db {
+  ownerOnly(file, true);
   // Electron loads a better-sqlite3 binary built for its own ABI (see scripts/); Node uses the default.
   const raw = new BetterSqlite3(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
   try {
@@ -89,6 +123,9 @@ export function openDb(file: string, opts: { nativeBinding?: string } = {}): Db 
     raw.pragma('foreign_keys = ON');
     raw.pragma('busy_timeout = 5000');
     migrate(raw);
+    // SQLite gives -wal and -shm the database file's mode; set them anyway, whatever made them.
+    ownerOnly(`${file}-wal`, false);
+    ownerOnly(`${file}-shm`, false);
     return new Db(raw);
   } catch (e) {
     raw.close();

@@ -51,9 +51,13 @@ export function nikMismatches(facts: NikFacts, record: { sex: Sex | null; birthD
   return out;
 }
 
+/** How many leading and trailing digits of a NIK a masked view shows (search obeys the same). */
+export const NIK_SHOWN_HEAD = 4;
+export const NIK_SHOWN_TAIL = 4;
+
 /** 3201********0001: enough to tell two people apart on a list, not enough to misuse. */
 export function maskNik(nik: string): string {
-  return nik.length === 16 ? `${nik.slice(0, 4)}${'*'.repeat(8)}${nik.slice(12)}` : nik;
+  return nik.length === 16 ? `${nik.slice(0, NIK_SHOWN_HEAD)}${'*'.repeat(16 - NIK_SHOWN_HEAD - NIK_SHOWN_TAIL)}${nik.slice(16 - NIK_SHOWN_TAIL)}` : nik;
 }
 
 /**

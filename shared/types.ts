@@ -198,7 +198,8 @@ export interface AuditVerifyResult {
   readonly checked: number;
   /** First entry whose content or link no longer matches, or where entries are missing. */
   readonly firstBadSeq: number | null;
-  readonly problem: 'edited' | 'missing' | 'truncated' | null;
+  /** anchorTampered/anchorMissing: the office's signed record of the newest entry was altered or removed. */
+  readonly problem: 'edited' | 'missing' | 'truncated' | 'anchorTampered' | 'anchorMissing' | null;
 }
 
 export interface AgreementSettings {

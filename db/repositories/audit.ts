@@ -48,3 +48,9 @@ export function listAudit(db: Db, f: AuditFilter): AuditRow[] {
 export function auditFor(db: Db, entity: string, entityId: string): AuditRow[] {
   return db.all(db.q.selectFrom('audit_log').selectAll().where('entity', '=', entity).where('entity_id', '=', entityId).orderBy('seq', 'desc').limit(500));
 }
+
+/** The entries from `seq` on, in order (the few written since the audit head was last anchored). */
+export function* iterateAuditFrom(db: Db, seq: number): IterableIterator<AuditRow> {
+  const { sql, parameters } = db.q.selectFrom('audit_log').selectAll().where('seq', '>=', seq).orderBy('seq', 'asc').compile();
+  yield* db.raw.prepare(sql).iterate(...(parameters as unknown[])) as IterableIterator<AuditRow>;
+}

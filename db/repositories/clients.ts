@@ -1,7 +1,8 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Db } from '../connection';
 import type { ClientsTable, ClientStatusChangesTable } from '../schema';
-import { containsTerm } from './search';
+import { NIK_SHOWN_HEAD, NIK_SHOWN_TAIL } from '../../shared/nik';
+import { containsTerm, textContainsTerm } from './search';
 
 export type ClientDbRow = Selectable<ClientsTable> & { pk_name: string | null };
 
@@ -11,7 +12,20 @@ export interface ClientFilter {
   program: string | null;
   pkUserId: string | null;
   regencyCode: string | null;
+  /**
+   * The caller sees NIKs masked: a term may then match only the NIK digits the caller sees, or the
+   * whole NIK exactly, never the hidden ones (or a prefix search would read them back row by row).
+   */
+  nikMasked: boolean;
 }
+
+/**
+ * `search_text` with a 16-digit NIK replaced by its shown parts ("3201 0001"), as a masked list
+ * shows it; the masking rule is the one of `maskNik`.
+ */
+const maskedSearchText = sql<string>`CASE WHEN length(c.nik) = 16
+  THEN replace(c.search_text, c.nik, substr(c.nik, 1, ${NIK_SHOWN_HEAD}) || ' ' || substr(c.nik, ${17 - NIK_SHOWN_TAIL}, ${NIK_SHOWN_TAIL}))
+  ELSE c.search_text END`;
 
 export type ClientSort = 'name' | 'registerNumber' | 'program' | 'supervisionEnd' | 'updatedAt';
 
@@ -25,7 +39,11 @@ const SORT_COLUMN = {
 
 function filtered(db: Db, f: ClientFilter) {
   let q = db.q.selectFrom('clients as c').where('c.deleted_at', 'is', null);
-  for (const term of f.terms) q = q.where(containsTerm(term));
+  for (const term of f.terms) {
+    if (!f.nikMasked) q = q.where(containsTerm(term));
+    // Knowing the whole NIK already, the searcher learns nothing by finding its holder.
+    else q = q.where((eb) => eb.or([textContainsTerm(maskedSearchText, term), eb('c.nik', '=', term)]));
+  }
   if (f.status) q = q.where('c.status', '=', f.status);
   if (f.program) q = q.where('c.program', '=', f.program);
   if (f.pkUserId) q = q.where('c.pk_user_id', '=', f.pkUserId);

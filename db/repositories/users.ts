@@ -25,3 +25,16 @@ export function insertUser(db: Db, row: Insertable<UsersTable>): void {
 export function updateUser(db: Db, id: string, patch: Updateable<UsersTable>): void {
   db.run(db.q.updateTable('users').set(patch).where('id', '=', id));
 }
+
+/**
+ * Counts one wrong password in SQL (not from a row read earlier), so attempts that finish together
+ * each count; returns the new count and the lock as they stand after this write.
+ */
+export const addFailedLogin = (db: Db, id: string) =>
+  db.first(
+    db.q
+      .updateTable('users')
+      .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
+      .where('id', '=', id)
+      .returning(['failed_logins', 'locked_until']),
+  );

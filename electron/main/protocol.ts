@@ -1,8 +1,8 @@
 import { protocol } from 'electron';
 import { readFile } from 'node:fs/promises';
-import { normalize, resolve, sep } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../csp';
 import { contentTypeOf } from '../mime';
+import { resolveStaticPath, type StaticPath } from '../staticPath';
 
 /**
  * The renderer is served from app://mitra/ rather than file://: a real origin, so the CSP and the
@@ -27,27 +27,19 @@ export function isAppUrl(url: string): boolean {
   }
 }
 
-/** Maps an app:// URL to a file under `root`, or null for another host or a path that leaves it. */
-export function resolveAppPath(root: string, url: string): string | null {
-  if (!isAppUrl(url)) return null;
-  let pathname: string;
-  try {
-    pathname = decodeURIComponent(new URL(url).pathname);
-  } catch {
-    return null;
-  }
-  const base = resolve(root);
-  const file = normalize(resolve(base, `.${pathname === '/' ? '/index.html' : pathname}`));
-  return file.startsWith(base + sep) ? file : null;
+/** Maps an app:// URL to a file under `root`, or the status to refuse it with (404 for another host or a path that leaves root, 400 for a malformed one). */
+export function resolveAppPath(root: string, url: string): StaticPath {
+  if (!isAppUrl(url)) return { ok: false, status: 404 };
+  return resolveStaticPath(root, new URL(url).pathname);
 }
 
 export async function serveAppRequest(root: string, url: string): Promise<Response> {
-  const file = resolveAppPath(root, url);
+  const path = resolveAppPath(root, url);
   const headers = { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' };
-  if (!file) return new Response('not found', { status: 404, headers });
+  if (!path.ok) return new Response(path.status === 400 ? 'bad request' : 'not found', { status: path.status, headers });
   try {
-    const body = await readFile(file);
-    return new Response(body, { status: 200, headers: { ...headers, 'Content-Type': contentTypeOf(file) } });
+    const body = await readFile(path.file);
+    return new Response(body, { status: 200, headers: { ...headers, 'Content-Type': contentTypeOf(path.file) } });
   } catch {
     return new Response('not found', { status: 404, headers });
   }

@@ -1,9 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDb, type Db } from '../../db/connection';
 import { activityHandlers } from './activities';
 import { agreementHandlers } from './agreements';
 import { auditHandlers } from './audit';
+import { anchorAuditHead } from './auditAnchor';
 import { bundleHandlers, hostHandlers, settleReservedExports } from './bundles/index';
 import { checkinHandlers } from './checkins';
 import { clientHandlers } from './clients';
@@ -11,6 +11,7 @@ import { importHandlers } from './imports';
 import type { AppContext, Handlers, Host, PdfPrinter } from './context';
 import { createDispatcher, type Dispatch } from './dispatch';
 import { pairingHandlers } from './pairing';
+import { ensurePrivateDir, tightenDir } from './privateFiles';
 import { partnerHandlers } from './partners';
 import { pokmasHandlers } from './pokmas';
 import { printingHandlers } from './printing';
@@ -63,7 +64,11 @@ let sharedWilayah: WilayahSource | null = null;
 
 /** Opens the data folder's database and wires the services; used by both transports and by tests. */
 export function createAppCore(dataDir: string, opts: { now?: () => Date; nativeBinding?: string; printPdf?: PdfPrinter; host?: Host } = {}): AppCore {
-  mkdirSync(dataDir, { recursive: true });
+  // Personal data and keys: owner-only folders, tightened too when an older version made them.
+  ensurePrivateDir(dataDir);
+  // files/ and keys/ are made (owner-only) by their first write; an older version's are tightened.
+  tightenDir(join(dataDir, 'files'));
+  tightenDir(join(dataDir, 'keys'));
   const db = openDb(join(dataDir, DB_FILE), opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
   sharedWilayah ??= createWilayahSource();
   const ctx: AppContext = {
@@ -72,13 +77,26 @@ export function createAppCore(dataDir: string, opts: { now?: () => Date; nativeB
     wilayah: sharedWilayah,
     sessions: new SessionStore(),
     appVersion: APP_VERSION,
+    dataDir,
     filesDir: join(dataDir, 'files'),
     keysDir: join(dataDir, 'keys'),
     printPdf: opts.printPdf ?? null,
     host: opts.host ?? null,
   };
+  // Every committed transaction that added audit entries moves the signed anchor (cheap otherwise).
+  db.afterEachCommit(() => anchorAuditHead(ctx));
   const dispatch = createDispatcher(ctx, buildHandlers(ctx));
   // An export interrupted by a crash or power cut is completed or abandoned before anything else runs.
   settleReservedExports(ctx);
-  return { ctx, dispatch, db, close: () => db.close() };
+  const close = () => {
+    if (db.raw.open) {
+      try {
+        anchorAuditHead(ctx);
+      } catch (e) {
+        console.error('[audit] anchoring the head at close failed:', e instanceof Error ? e.message : e);
+      }
+    }
+    db.close();
+  };
+  return { ctx, dispatch, db, close };
 }

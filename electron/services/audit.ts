@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { AuditAction } from '../../shared/domain';
 import type { AuditEntry, AuditVerifyResult } from '../../shared/types';
 import { isoDate } from '../../shared/schemas/common';
@@ -7,28 +6,21 @@ import { insertAudit, iterateAudit, lastAudit, listAudit, nextAuditSeq, type Aud
 import { getSetting, putSetting } from '../../db/repositories/settings';
 import type { Db } from '../../db/connection';
 import type { AppContext, HandlersOf } from './context';
-import { officeCode } from './settings';
+import { anchorAuditHead, readAnchor } from './auditAnchor';
+import { entryHash, GENESIS, walkChain, type AuditContent } from './auditChain';
+import { officeCode, officeSettings } from './settings';
 
 /**
- * The audit log is a hash chain: each entry's hash covers its content and the previous hash, and
- * the newest (seq, hash) is also kept in settings as the chain head. Editing an entry breaks its
- * hash, deleting one breaks the link or the sequence, and cutting off the newest entries no longer
- * reaches the head. (Someone who rewrites the whole file can rebuild a chain; that is what the
- * exported, signed bundles guard against upstream.)
+ * The audit log is a hash chain (see auditChain.ts). The newest (seq, hash) is kept in settings as
+ * the chain head, and signed with the office's key in a file outside the database (auditAnchor.ts):
+ * cutting off the newest entries, emptying the log or rebuilding the chain no longer reaches the
+ * anchored head, even when the head in settings is rewritten along with it.
  */
-const GENESIS = '0'.repeat(64);
 const HEAD_KEY = 'audit_head';
 
 interface Head {
   seq: number;
   hash: string;
-}
-
-type Content = Pick<AuditRow, 'seq' | 'at' | 'user_id' | 'user_name' | 'action' | 'entity' | 'entity_id' | 'before' | 'after' | 'prev_hash'>;
-
-export function entryHash(e: Content): string {
-  const canonical = JSON.stringify([e.seq, e.at, e.user_id, e.user_name, e.action, e.entity, e.entity_id, e.before, e.after, e.prev_hash]);
-  return createHash('sha256').update(canonical).digest('hex');
 }
 
 export interface AuditWho {
@@ -48,7 +40,7 @@ export interface AuditEvent {
 export function appendAudit(db: Db, at: string, who: AuditWho, e: AuditEvent): void {
   const prev = lastAudit(db);
   const seq = nextAuditSeq(db);
-  const content: Content = {
+  const content: AuditContent = {
     seq,
     at,
     user_id: who.id,
@@ -75,24 +67,40 @@ export function recordChange(ctx: AppContext, who: AuditWho, e: AuditEvent & { r
   if (e.sync !== false) appendChange(ctx.db, { entity: e.entity, entityId: e.entityId, op: e.sync ?? 'upsert', at, origin: officeCode(ctx) });
 }
 
-export function verifyAudit(db: Db): AuditVerifyResult {
-  let prevHash = GENESIS;
-  let prevSeq = 0;
-  let checked = 0;
-  for (const row of iterateAudit(db)) {
-    if (row.prev_hash !== prevHash || (prevSeq !== 0 && row.seq !== prevSeq + 1)) {
-      return { ok: false, checked, firstBadSeq: row.seq, problem: 'missing' };
+export function verifyAudit(ctx: AppContext): AuditVerifyResult {
+  const anchor = readAnchor(ctx);
+  let hashAtAnchor: string | null = null;
+  const anchoredSeq = anchor.kind === 'ok' ? anchor.head.seq : 0;
+  const rows = function* () {
+    for (const row of iterateAudit(ctx.db)) {
+      if (row.seq === anchoredSeq) hashAtAnchor = row.hash;
+      yield row;
     }
-    if (entryHash(row) !== row.hash) return { ok: false, checked, firstBadSeq: row.seq, problem: 'edited' };
-    prevHash = row.hash;
-    prevSeq = row.seq;
-    checked++;
+  };
+  const walk = walkChain(rows(), { seq: 0, hash: GENESIS });
+  if (!walk.ok) return { ok: false, checked: walk.checked, firstBadSeq: walk.firstBadSeq, problem: walk.problem };
+  const { checked, last } = walk;
+  const bad = (firstBadSeq: number | null, problem: NonNullable<AuditVerifyResult['problem']>): AuditVerifyResult => ({
+    ok: false,
+    checked,
+    firstBadSeq,
+    problem,
+  });
+
+  if (anchor.kind === 'tampered') return bad(null, 'anchorTampered');
+  if (anchor.kind === 'missing') return bad(null, 'anchorMissing');
+  if (anchor.kind === 'ok' && anchoredSeq > 0) {
+    // Shorter than the signed head (an emptied log included): the newest entries were cut off.
+    if (last.seq < anchoredSeq) return bad(last.seq + 1, 'truncated');
+    // The entry the office signed is no longer the one in the file: the chain was rebuilt.
+    if (hashAtAnchor !== anchor.head.hash) return bad(anchoredSeq, 'edited');
   }
-  const head = getSetting<Head>(db, HEAD_KEY);
-  if (head && (head.seq !== prevSeq || head.hash !== prevHash)) {
-    return { ok: false, checked, firstBadSeq: prevSeq + 1, problem: 'truncated' };
-  }
-  if (!head && checked > 0) return { ok: false, checked, firstBadSeq: 1, problem: 'truncated' };
+  const head = getSetting<Head>(ctx.db, HEAD_KEY);
+  if (head && (head.seq !== last.seq || head.hash !== last.hash)) return bad(last.seq + 1, 'truncated');
+  if (!head && checked > 0) return bad(1, 'truncated');
+  // Setup writes the first entry, so a set-up office never has an empty log.
+  if (checked === 0 && officeSettings(ctx)) return bad(1, 'truncated');
+  anchorAuditHead(ctx);
   return { ok: true, checked, firstBadSeq: null, problem: null };
 }
 
@@ -135,6 +143,6 @@ export function auditHandlers(ctx: AppContext): HandlersOf<'audit.list' | 'audit
       });
       return { entries: rows.slice(0, input.limit).map(toAuditEntry), hasMore: rows.length > input.limit };
     },
-    'audit.verify': () => verifyAudit(ctx.db),
+    'audit.verify': () => verifyAudit(ctx),
   };
 }

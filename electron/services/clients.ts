@@ -41,8 +41,10 @@ type Fields = ClientFieldsData;
 /** The pimpinan role reads everything but sees NIKs masked, unless the office chose otherwise. */
 export const seesNik = (ctx: AppContext, actor: Actor) => actor.role !== 'pimpinan' || securitySettings(ctx).pimpinanSeesNik;
 
-const filterOf = (input: ParsedInputOf<'clients.list'>): ClientFilter => ({
+/** Every text search of clients goes through here, so a masked caller's search never matches hidden NIK digits. */
+const filterOf = (ctx: AppContext, actor: Actor, input: ParsedInputOf<'clients.list'>): ClientFilter => ({
   terms: searchTerms(input.q),
+  nikMasked: !seesNik(ctx, actor),
   status: input.status,
   program: input.program,
   pkUserId: input.pkUserId,
@@ -329,7 +331,7 @@ export function clientHandlers(
     'clients.list': async (input, call) => {
       const actor = actorOf(call);
       await ctx.wilayah.regencies();
-      const f = filterOf(input);
+      const f = filterOf(ctx, actor, input);
       const rows = listClients(ctx.db, f, input.sort, input.dir, input.limit, input.offset);
       const total = rows.length < input.limit && input.offset === 0 ? rows.length : countClients(ctx.db, f);
       const full = seesNik(ctx, actor);
@@ -341,7 +343,7 @@ export function clientHandlers(
       await ctx.wilayah.regencies();
       const full = seesNik(ctx, actor);
       const today = officeToday(ctx);
-      const rows = listClients(ctx.db, filterOf(input), input.sort, input.dir, 100_000, 0).map((r) => toRow(ctx, r, full, today));
+      const rows = listClients(ctx.db, filterOf(ctx, actor, input), input.sort, input.dir, 100_000, 0).map((r) => toRow(ctx, r, full, today));
       const file = await exportTable('xlsx', 'klien', today, CLIENT_EXPORT_COLUMNS, rows, null);
       // Personal data leaving the app: who exported what is on record.
       ctx.db.tx(() =>

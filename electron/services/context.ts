@@ -12,6 +12,8 @@ export interface AppContext {
   readonly wilayah: WilayahSource;
   readonly sessions: SessionStore;
   readonly appVersion: string;
+  /** The data folder (owner-only): the database, the audit head's anchor, files/ and keys/. */
+  readonly dataDir: string;
   /** Where attachments (signed scans) are stored, by SHA-256. */
   readonly filesDir: string;
   /** Where the office's private keys live (owner-only files), apart from the database. */

@@ -1,21 +1,8 @@
 import { createHash } from 'node:crypto';
-import {
-  closeSync,
-  constants,
-  existsSync,
-  fstatSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  readSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError, fieldError } from '../../shared/errors';
+import { writePrivateFile } from './privateFiles';
 
 /** Largest signed scan accepted (a multi-page colour scan of a PKS fits well within it). */
 export const MAX_SCAN_BYTES = 20 * 1024 * 1024;
@@ -44,29 +31,14 @@ export function uploadedScan(base64: string): { bytes: Buffer; mime: ScanMime } 
 export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /**
- * Stores bytes under their SHA-256 in `dir`: written to a temporary name, flushed to disk, then
- * renamed, so a power cut leaves either the whole file or none. The same content is stored once.
+ * Stores bytes under their SHA-256 in `dir` (owner-only): written to a temporary name, flushed to
+ * disk, then renamed, so a power cut leaves either the whole file or none. The same content is
+ * stored once.
  */
 export function storeFile(dir: string, bytes: Uint8Array): string {
   const hash = sha256(bytes);
-  const target = join(dir, hash);
-  if (existsSync(target)) return hash;
-  mkdirSync(dir, { recursive: true });
-  const tmp = `${target}.${process.pid}.tmp`;
-  const fd = openSync(tmp, 'w');
-  try {
-    try {
-      writeSync(fd, bytes);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, target);
-  } catch (e) {
-    // A full disk leaves no half-written temporary file behind in the data folder.
-    rmSync(tmp, { force: true });
-    throw e;
-  }
+  if (existsSync(join(dir, hash))) return hash;
+  writePrivateFile(dir, hash, bytes);
   return hash;
 }
 

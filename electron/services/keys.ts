@@ -1,11 +1,12 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
 import { OFFICE_KINDS, type OfficeKind } from '../../shared/domain';
 import type { AppContext } from './context';
 import { crockford32 } from './crockford';
+import { writePrivateFile } from './privateFiles';
 import { officeSettings } from './settings';
 
 /**
@@ -22,20 +23,6 @@ export interface OfficeKeys {
 const KEY_FILE = 'office-keys.json';
 
 const rawPublic = (k: KeyObject) => Buffer.from(k.export({ format: 'jwk' }).x!, 'base64url');
-
-function writePrivateFile(dir: string, name: string, text: string): void {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const target = join(dir, name);
-  const tmp = `${target}.${process.pid}.tmp`;
-  const fd = openSync(tmp, 'wx', 0o600);
-  try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, target);
-}
 
 const StoredKeys = z.object({ version: z.literal(1), signing: z.string(), encryption: z.string(), createdAt: z.string() }).strict();
 

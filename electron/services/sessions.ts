@@ -29,7 +29,8 @@ export class SessionStore {
     this.sessions.delete(token);
   }
 
-  endAllOf(userId: string): void {
-    for (const [token, s] of this.sessions) if (s.userId === userId) this.sessions.delete(token);
+  /** Ends every session of the user, but `keep` (the session that asked, when it stays signed in). */
+  endAllOf(userId: string, keep: string | null = null): void {
+    for (const [token, s] of this.sessions) if (s.userId === userId && token !== keep) this.sessions.delete(token);
   }
 }

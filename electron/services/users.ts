@@ -5,11 +5,9 @@ import { countActiveAdmins, insertUser, listUsers, updateUser, userById, userByU
 import { recordChange } from './audit';
 import { actorOf, isoNow, type Actor, type AppContext, type HandlersOf } from './context';
 import { newId } from './ids';
+import { accountLocked, countFailedAttempt, lockedUntil, stillAllowed } from './lockout';
 import { dummyHash, hashPassword, verifyPassword } from './passwords';
 import { officeCode, securitySettings } from './settings';
-
-export const MAX_FAILED_LOGINS = 5;
-export const LOCKOUT_MINUTES = 5;
 
 /** The public view of a user: never the hash, never the failed-login counter. */
 export function toUser(r: UserRow): User {
@@ -51,31 +49,29 @@ export function authHandlers(ctx: AppContext): HandlersOf<'auth.login' | 'auth.l
     'auth.login': async (input) => {
       const row = userByUsername(ctx.db, input.username);
       const nowMs = ctx.now().getTime();
-      if (row && row.locked_until && Date.parse(row.locked_until) > nowMs) {
-        throw new AppError('ACCOUNT_LOCKED', 'auth.accountLocked', { params: { until: row.locked_until } });
-      }
+      const lockedAtStart = row ? lockedUntil(row, nowMs) : null;
+      if (lockedAtStart) throw accountLocked(lockedAtStart);
       // Verify against a dummy hash for unknown users so timing does not reveal which names exist.
       const ok = await verifyPassword(input.password, row?.password_hash ?? (await dummyHash()));
       if (!row || !ok || row.active !== 1) {
         if (row) {
-          const lockedUntil = ctx.db.tx(() => {
-            const failed = row.failed_logins + 1;
-            const lock = failed >= MAX_FAILED_LOGINS;
-            const until = lock ? new Date(nowMs + LOCKOUT_MINUTES * 60_000).toISOString() : null;
-            updateUser(ctx.db, row.id, { failed_logins: lock ? 0 : failed, locked_until: until ?? row.locked_until });
+          const attempt = ctx.db.tx(() => {
+            const counted = countFailedAttempt(ctx, row.id, nowMs);
             recordChange(
               ctx,
               { id: null, name: input.username },
-              { action: lock ? 'account_locked' : 'login_failed', entity: 'user', entityId: row.id, sync: false },
+              { action: counted.lockedNow ? 'account_locked' : 'login_failed', entity: 'user', entityId: row.id, sync: false },
             );
-            return until;
+            return counted;
           });
           // The attempt that locks the account says so at once, rather than one attempt later.
-          if (lockedUntil) throw new AppError('ACCOUNT_LOCKED', 'auth.accountLocked', { params: { until: lockedUntil } });
+          if (attempt.until) throw accountLocked(attempt.until);
         }
         throw new AppError('UNAUTHENTICATED', 'auth.badCredentials');
       }
       return ctx.db.tx(() => {
+        // A concurrent attempt may have locked the account while this password was being hashed.
+        stillAllowed(ctx, row, nowMs);
         updateUser(ctx.db, row.id, { failed_logins: 0, locked_until: null });
         recordChange(ctx, row, { action: 'login', entity: 'user', entityId: row.id, sync: false });
         const session = ctx.sessions.create(row.id, nowMs);
@@ -98,24 +94,28 @@ export function authHandlers(ctx: AppContext): HandlersOf<'auth.login' | 'auth.l
       const session = ctx.sessions.get(call.token);
       const row = mustFind(ctx, actor.id);
       if (!session) throw new AppError('UNAUTHENTICATED', 'auth.required');
+      const nowMs = ctx.now().getTime();
+      const lockedAtStart = lockedUntil(row, nowMs);
+      if (lockedAtStart) throw accountLocked(lockedAtStart);
       if (!(await verifyPassword(input.password, row.password_hash))) {
         // Wrong passwords at the lock screen count toward the same lockout as at login.
         ctx.db.tx(() => {
-          const failed = row.failed_logins + 1;
-          if (failed >= MAX_FAILED_LOGINS) {
-            updateUser(ctx.db, row.id, { failed_logins: 0, locked_until: new Date(ctx.now().getTime() + LOCKOUT_MINUTES * 60_000).toISOString() });
-            ctx.sessions.endAllOf(row.id);
-          } else {
-            updateUser(ctx.db, row.id, { failed_logins: failed });
-          }
-          recordChange(ctx, actor, { action: failed >= MAX_FAILED_LOGINS ? 'account_locked' : 'login_failed', entity: 'user', entityId: row.id, sync: false });
+          const counted = countFailedAttempt(ctx, row.id, nowMs);
+          if (counted.until) ctx.sessions.endAllOf(row.id);
+          recordChange(ctx, actor, { action: counted.lockedNow ? 'account_locked' : 'login_failed', entity: 'user', entityId: row.id, sync: false });
         });
         throw fieldError('password', 'auth.badPassword');
       }
+      const fresh = ctx.db.tx(() => {
+        // The session may have ended (a concurrent wrong password locked the account) during the hash.
+        if (!ctx.sessions.get(session.token)) throw new AppError('UNAUTHENTICATED', 'auth.required');
+        const current = stillAllowed(ctx, row, nowMs);
+        if (current.failed_logins > 0) updateUser(ctx.db, row.id, { failed_logins: 0 });
+        return current;
+      });
       session.locked = false;
       session.lastActivity = ctx.now().getTime();
-      if (row.failed_logins > 0) ctx.db.tx(() => updateUser(ctx.db, row.id, { failed_logins: 0 }));
-      return sessionInfo(ctx, session.token, row);
+      return sessionInfo(ctx, session.token, fresh);
     },
     'auth.me': (_input, call) => sessionInfo(ctx, call.token ?? '', mustFind(ctx, actorOf(call).id)),
     'auth.changePassword': async (input, call) => {
@@ -124,7 +124,11 @@ export function authHandlers(ctx: AppContext): HandlersOf<'auth.login' | 'auth.l
       if (!(await verifyPassword(input.current, row.password_hash))) throw fieldError('current', 'auth.badPassword');
       const hash = await hashPassword(input.password);
       ctx.db.tx(() => {
+        // An admin's reset while the old password was being checked wins; this change is refused.
+        if (mustFind(ctx, row.id).password_hash !== row.password_hash) throw fieldError('current', 'auth.badPassword');
         updateUser(ctx.db, row.id, { password_hash: hash, updated_at: isoNow(ctx) });
+        // Whoever knew the old password may be signed in elsewhere: only this session stays.
+        ctx.sessions.endAllOf(row.id, call.token);
         recordChange(ctx, actor, { action: 'password_change', entity: 'user', entityId: row.id, sync: false });
       });
       return { done: true as const };

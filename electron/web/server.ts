@@ -2,11 +2,12 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, normalize, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import { createAppCore } from '../services/app';
 import type { PdfPrinter } from '../services/context';
 import { CONTENT_SECURITY_POLICY } from '../csp';
 import { contentTypeOf } from '../mime';
+import { resolveStaticPath } from '../staticPath';
 
 /**
  * The loopback web transport: the same services as the Electron IPC, over HTTP on 127.0.0.1, for
@@ -80,9 +81,9 @@ export async function startWebServer(opts: {
   }
 
   async function handleStatic(pathname: string, res: ServerResponse): Promise<void> {
-    const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
-    const file = normalize(join(root, rel));
-    if (file !== root && !file.startsWith(root + sep)) return send(res, 404, 'not found');
+    const path = resolveStaticPath(root, pathname);
+    if (!path.ok) return send(res, path.status, path.status === 400 ? 'bad request' : 'not found');
+    const { file } = path;
     try {
       const data = await readFile(file);
       const type = contentTypeOf(file);

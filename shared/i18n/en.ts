@@ -272,6 +272,8 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'audit.verify.edited': 'The log is NOT intact: entry #{seq} was altered.',
   'audit.verify.missing': 'The log is NOT intact: entries were removed before #{seq}.',
   'audit.verify.truncated': 'The log is NOT intact: the newest entries (from #{seq}) were removed.',
+  'audit.verify.anchorTampered': "The log is NOT intact: the office's signed record of the newest entry was altered or cannot be read.",
+  'audit.verify.anchorMissing': "The log is NOT intact: the office's signed record of the newest entry was removed from the data folder.",
   'audit.action': 'Action',
   'audit.entity': 'Record type',
   'audit.record': 'Record ID',

@@ -270,6 +270,8 @@ export const id = {
   'audit.verify.edited': 'Log TIDAK utuh: entri #{seq} telah diubah.',
   'audit.verify.missing': 'Log TIDAK utuh: ada entri yang dihapus sebelum #{seq}.',
   'audit.verify.truncated': 'Log TIDAK utuh: entri terakhir (mulai #{seq}) telah dihapus.',
+  'audit.verify.anchorTampered': 'Log TIDAK utuh: catatan ujung log yang ditandatangani kantor telah diubah atau tidak dapat dibaca.',
+  'audit.verify.anchorMissing': 'Log TIDAK utuh: catatan ujung log yang ditandatangani kantor telah dihapus dari folder data.',
   'audit.action': 'Tindakan',
   'audit.entity': 'Data',
   'audit.record': 'ID data',

@@ -57,7 +57,6 @@ describe('app:// protocol', () => {
       'app://mitra/%2e%2e/secret.txt',
       'app://mitra/..%2fsecret.txt',
       'app://mitra/assets/..%5c..%5csecret.txt',
-      'app://mitra/%E0%A4%A',
       'app://evil/index.html',
       'app://mitra/nope.js',
       'app://mitra/assets/',
@@ -65,6 +64,15 @@ describe('app:// protocol', () => {
       const res = await get(url);
       expect(res.status, url).toBe(404);
       expect(await res.text(), url).not.toContain('secret');
+      expect(res.headers.get('content-security-policy'), url).toBe(CONTENT_SECURITY_POLICY);
+    }
+  });
+
+  it('answers a path whose percent-encoding does not decode with 400, never an exception', async () => {
+    const get = await serve();
+    for (const url of ['app://mitra/%E0%A4%A', 'app://mitra/%zz', 'app://mitra/assets/%', 'app://mitra/%00']) {
+      const res = await get(url);
+      expect(res.status, url).toBe(400);
       expect(res.headers.get('content-security-policy'), url).toBe(CONTENT_SECURITY_POLICY);
     }
   });

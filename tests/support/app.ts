@@ -19,10 +19,12 @@ export interface TestApp extends AppCore {
   dispose(): void;
 }
 
-export function makeApp(start = new Date('2025-03-05T03:00:00Z'), opts: { printPdf?: PdfPrinter } = {}): TestApp {
-  const dir = mkdtempSync(join(tmpdir(), 'mitra-test-'));
+/** `opts.dir` reopens an existing data folder (as a restart of the app would). */
+export function makeApp(start = new Date('2025-03-05T03:00:00Z'), opts: { printPdf?: PdfPrinter; dir?: string } = {}): TestApp {
+  const { dir: existing, ...coreOpts } = opts;
+  const dir = existing ?? mkdtempSync(join(tmpdir(), 'mitra-test-'));
   const clock = { now: start };
-  const core = createAppCore(dir, { now: () => clock.now, ...opts });
+  const core = createAppCore(dir, { now: () => clock.now, ...coreOpts });
   return {
     ...core,
     dir,
