@@ -344,6 +344,8 @@ export interface BundleImportsTable {
   local_seq: number;
   received_by: string | null;
   received_at: string;
+  /** The post's signed audit head ({seq, hash, at, signature}) as the bundle carried it; null for older bundles. */
+  audit_head: string | null;
 }
 
 export interface Schema {

@@ -692,7 +692,9 @@ export type BundleOddity =
   | { readonly kind: 'gap'; readonly missing: readonly number[]; readonly covered: boolean }
   | { readonly kind: 'changedAtParent'; readonly table: string; readonly count: number }
   | { readonly kind: 'filesLeftOut' }
-  | { readonly kind: 'olderSchema'; readonly schemaVersion: number };
+  | { readonly kind: 'olderSchema'; readonly schemaVersion: number }
+  /** The post's signed audit log head has fewer entries than one it sent before (log cut, data replaced). */
+  | { readonly kind: 'auditRewound'; readonly before: number; readonly now: number };
 
 /** One bundle file (or set of parts) as checked by "Terima paket", before anything is written. */
 export interface BundleInspection {
@@ -731,6 +733,8 @@ export interface PostSubmissions {
   readonly missing: readonly number[];
   readonly lastReceivedAt: string | null;
   readonly lastCreatedAt: string | null;
+  /** The post's audit log as its newest bundle signed it: entries and when. */
+  readonly auditHead: { readonly seq: number; readonly at: string } | null;
 }
 
 /** Record counts per office at a Bapas induk: its own and each post's, with the total. */

@@ -969,6 +969,13 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'bundles.modeShort.full': 'All',
   'bundles.acknowledged': 'Acknowledged {date}',
   'bundles.notAcknowledged': 'No receipt yet',
+  'bundles.badAuditHead': "The audit log head in the bundle from {code} is not signed with that post's key. The bundle is refused.",
+  'bundles.oddity.auditRewound':
+    "This post's audit log now holds {now} entries, where its earlier bundle named {before}: its log was cut or its data replaced (a restore, a reinstall). Ask the post before receiving.",
+  'bundles.col.auditHead': 'Post audit log',
+  'bundles.auditEntries': '{count} entries',
+  'bundles.auditSignedOn': 'signed {date}',
+  'checkins.damagedShort': "Damaged dates: check the client's record",
   'checkins.damaged':
     "The reporting schedule cannot be worked out: this client's supervision or last check-in dates are damaged. Check and correct the client's record.",
   'keys.allowPlain': 'Accept unencrypted bundles',

@@ -968,6 +968,13 @@ export const id = {
   'bundles.modeShort.full': 'Semua',
   'bundles.acknowledged': 'Diterima induk {date}',
   'bundles.notAcknowledged': 'Belum ada tanda terima',
+  'bundles.badAuditHead': 'Kepala log audit dalam paket dari {code} tidak bertanda tangan kunci pos itu. Paket ditolak.',
+  'bundles.oddity.auditRewound':
+    'Log audit pos ini kini memuat {now} entri, padahal paket sebelumnya menyebut {before}: log pos dipotong atau datanya diganti (pemulihan, pemasangan ulang). Tanyakan kepada pos sebelum menerima.',
+  'bundles.col.auditHead': 'Log audit pos',
+  'bundles.auditEntries': '{count} entri',
+  'bundles.auditSignedOn': 'ditandatangani {date}',
+  'checkins.damagedShort': 'Tanggal rusak: periksa data klien',
   'checkins.damaged': 'Jadwal wajib lapor tidak dapat dihitung: tanggal pengawasan atau lapor terakhir klien ini rusak. Periksa dan perbaiki data klien.',
   'keys.allowPlain': 'Terima paket tanpa enkripsi',
   'keys.allowPlainOn': 'Pengecualian: paket pos ini dapat dibaca siapa pun yang memegang berkasnya.',

@@ -1,8 +1,12 @@
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { signedAuditHead, verifyAuditHead } from '../../electron/services/auditAnchor';
+import { writeBundle } from '../../electron/services/bundles/format';
+import { officeKeys } from '../../electron/services/keys';
 import { dumpDb } from '../support/dump';
+import { openAt } from '../support/rebundle';
 import { makeApp, PARTNER, SETUP, signInAs, type TestApp } from '../support/app';
 import { pairedOffices, PARENT_SETUP, type Pair } from '../support/offices';
 
@@ -78,5 +82,74 @@ describe('the same bundle picked twice in one receive', () => {
     expect(applied).toHaveLength(1);
     expect(readFileSync(copy).equals(readFileSync(file))).toBe(true);
     expect((await p.parent.call('partners.list', { q: PARTNER.name }, p.parentAdmin)).total).toBe(1);
+  });
+});
+
+describe("the post's audit head in every bundle", () => {
+  let p: Pair;
+  beforeEach(async () => {
+    p = await pairedOffices();
+  });
+  afterEach(() => p.dispose());
+
+  /** The bundle written to `folder`, its manifest's audit head replaced, re-signed by the post itself. */
+  async function withHead(bytes: Buffer, head: unknown, folder: string): Promise<string> {
+    const opened = await openAt(p.parent, bytes);
+    const { entries: _e, format: _f, formatVersion: _v, ...manifest } = opened.manifest;
+    const forged = await writeBundle(
+      { ...manifest, auditHead: head as typeof manifest.auditHead },
+      opened.entries,
+      officeKeys(p.post.ctx).signing.privateKey,
+      Buffer.from(officeKeys(p.parent.ctx).encryption.publicRaw),
+    );
+    const file = join(folder, 'paket.mlpaket');
+    writeFileSync(file, forged);
+    return file;
+  }
+
+  it('reaches the parent signed by the post, is kept with the bundle and shown in the tracker', async () => {
+    await p.post.call('partners.create', PARTNER, p.postAdmin);
+    await p.post.call('bundles.export', { mode: 'incremental', withFiles: true, folder: p.stick }, p.postAdmin);
+    const postEntries = (p.post.db.raw.prepare('SELECT max(seq) AS n FROM audit_log').get() as { n: number }).n;
+    const [seen] = await p.parent.call('bundles.inspect', { paths: [p.stick] }, p.parentAdmin);
+    await p.parent.call('bundles.apply', { paths: [p.stick], accept: [seen!.sha256!] }, p.parentAdmin);
+    const stored = JSON.parse((p.parent.db.raw.prepare('SELECT audit_head FROM bundle_imports').get() as { audit_head: string }).audit_head);
+    expect(verifyAuditHead(stored, Buffer.from(officeKeys(p.post.ctx).signing.publicRaw))).toBe(true);
+    // The head as it stood when the bundle was made: the export's own entry comes after it.
+    expect(stored.seq).toBe(postEntries - 1);
+    const [tracked] = await p.parent.call('bundles.received', {}, p.parentAdmin);
+    expect(tracked!.auditHead).toEqual({ seq: stored.seq, at: stored.at });
+  });
+
+  it('refuses a head not signed by the post, writing nothing', async () => {
+    await p.post.call('partners.create', PARTNER, p.postAdmin);
+    const out = await p.post.call('bundles.export', { mode: 'incremental', withFiles: true, folder: p.stick }, p.postAdmin);
+    const dir = mkdtempSync(join(tmpdir(), 'mitra-forged-'));
+    const real = signedAuditHead(p.post.ctx);
+    const file = await withHead(readFileSync(join(p.stick, out.filenames[0]!)), { ...real, seq: real.seq + 1000 }, dir);
+    const before = dumpDb(p.parent.db);
+    const [seen] = await p.parent.call('bundles.inspect', { paths: [file] }, p.parentAdmin);
+    expect(seen).toMatchObject({ status: 'refused', error: { key: 'bundles.badAuditHead' } });
+    expect(dumpDb(p.parent.db)).toBe(before);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('notes a log that went backwards since the last bundle (cut, or data replaced)', async () => {
+    const early = signedAuditHead(p.post.ctx);
+    await p.post.call('partners.create', PARTNER, p.postAdmin);
+    await p.post.call('bundles.export', { mode: 'incremental', withFiles: true, folder: p.stick }, p.postAdmin);
+    const [first] = await p.parent.call('bundles.inspect', { paths: [p.stick] }, p.parentAdmin);
+    await p.parent.call('bundles.apply', { paths: [p.stick], accept: [first!.sha256!] }, p.parentAdmin);
+    const firstHead = (await p.parent.call('bundles.received', {}, p.parentAdmin))[0]!.auditHead!;
+
+    await p.post.call('partners.create', { ...PARTNER, name: 'Bengkel Las Sinar Jaya' }, p.postAdmin);
+    const next = mkdtempSync(join(tmpdir(), 'mitra-usb-'));
+    const out = await p.post.call('bundles.export', { mode: 'incremental', withFiles: true, folder: next }, p.postAdmin);
+    const dir = mkdtempSync(join(tmpdir(), 'mitra-rewound-'));
+    const file = await withHead(readFileSync(join(next, out.filenames[0]!)), early, dir);
+    const [seen] = await p.parent.call('bundles.inspect', { paths: [file] }, p.parentAdmin);
+    expect(seen!.status).toBe('ok');
+    expect(seen!.oddities).toContainEqual({ kind: 'auditRewound', before: firstHead.seq, now: early.seq });
+    for (const d of [next, dir]) rmSync(d, { recursive: true, force: true });
   });
 });

@@ -89,7 +89,8 @@ describe('wajib lapor of a damaged record', () => {
     // Written past the services, as only a damaged file or an old import could: the screens must still answer.
     app.db.raw.prepare("UPDATE clients SET supervision_start = 'x', supervision_end = 'y', last_checkin = 'garbage' WHERE id = ?").run(clientId);
     expect(await app.call('checkins.ofClient', { id: clientId }, admin)).toMatchObject({ schedule: [], nextDue: null, missedStreak: 0 });
-    expect(await app.call('checkins.overdue', {}, admin)).toEqual([]);
+    // Listed as damaged, so that someone looks at the client's dates; never as overdue.
+    expect(await app.call('checkins.overdue', {}, admin)).toEqual([expect.objectContaining({ clientId, damaged: true, missedStreak: 0, overdueSince: null })]);
     expect(await app.call('checkins.agenda', { from: '2025-02-10' }, admin)).toEqual([]);
   });
 });

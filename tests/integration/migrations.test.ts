@@ -160,6 +160,31 @@ describe('migrations', () => {
     raw.close();
   });
 
+  it('0012 keeps a version-11 file’s exports as written, plain bundles off and no audit head for bundles received before', () => {
+    const raw = new BetterSqlite3(file());
+    raw.pragma('foreign_keys = ON');
+    expect(migrate(raw, MIGRATIONS, 11)).toBe(11);
+    const t = '2025-03-05T03:00:00.000Z';
+    raw
+      .prepare(
+        `INSERT INTO bundle_exports (seq, mode, change_from, change_to, with_files, filenames, folder, size, sha256, counts, created_at) VALUES (1, 'full', 0, 9, 0, '["CRP-0001-2025-03-05.mlpaket"]', '/media/usb', 100, ?, '{}', ?)`,
+      )
+      .run('a'.repeat(64), t);
+    raw
+      .prepare(
+        `INSERT INTO office_keys (office_code, office_name, kind, relation, signing_key, encryption_key, fingerprint, created_at, updated_at) VALUES ('CRP', 'Pos Bapas Curup', 'pos', 'post', 'k', 'e', 'f', ?, ?)`,
+      )
+      .run(t, t);
+    const before = { exports: raw.prepare('SELECT * FROM bundle_exports').all(), keys: raw.prepare('SELECT * FROM office_keys').all() };
+    expect(migrate(raw, MIGRATIONS, 12)).toBe(12);
+    const after = raw.prepare('SELECT * FROM bundle_exports').all() as Record<string, unknown>[];
+    expect(after).toEqual((before.exports as Record<string, unknown>[]).map((r) => ({ ...r, state: 'done' })));
+    expect(raw.prepare('SELECT * FROM office_keys').all()).toEqual((before.keys as Record<string, unknown>[]).map((r) => ({ ...r, allow_plain: 0 })));
+    expect(() => raw.prepare(`UPDATE bundle_exports SET state = 'lost'`).run()).toThrow(/CHECK/);
+    expect(raw.prepare(`SELECT count(*) AS n FROM pragma_table_info('bundle_imports') WHERE name = 'audit_head'`).get()).toEqual({ n: 1 });
+    raw.close();
+  });
+
   it('is idempotent: running again on a migrated file changes nothing', () => {
     const f = file();
     openDb(f).close();

@@ -20,6 +20,7 @@ import { registeredParent } from '../../../db/repositories/officeKeys';
 import { lastChangeSeq } from '../../../db/repositories/syncRows';
 import { userById } from '../../../db/repositories/users';
 import { recordChange, type AuditWho } from '../audit';
+import { signedAuditHead } from '../auditAnchor';
 import { actorOf, isoNow, type AppContext, type HandlersOf } from '../context';
 import { readStoredFile, sha256 } from '../files';
 import { officeKeys } from '../keys';
@@ -121,6 +122,7 @@ export function bundleExportHandlers(
               createdAt: isoNow(ctx),
               createdBy: actor.name,
               counts: plan.counts,
+              auditHead: signedAuditHead(ctx),
             },
             entries,
             keys.signing.privateKey,

@@ -44,6 +44,16 @@ export const Manifest = z
     createdAt: z.string().max(40),
     createdBy: z.string().max(120),
     counts: z.record(z.string().max(60), z.number().int().min(0)),
+    /** The head of the sending office's audit log, signed with its key: the parent keeps it as evidence. */
+    auditHead: z
+      .object({
+        seq: z.number().int().min(0),
+        hash: z.string().regex(/^[0-9a-f]{64}$/),
+        at: z.string().max(40),
+        signature: z.string().regex(/^[A-Za-z0-9_-]{86}$/),
+      })
+      .strict()
+      .optional(),
     entries: z
       .array(z.object({ name: entryName, size: z.number().int().min(0).max(BUNDLE_LIMITS.maxEntryBytes), sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict())
       .max(BUNDLE_LIMITS.maxEntries),

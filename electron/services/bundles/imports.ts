@@ -17,6 +17,7 @@ import {
 import { registeredOffice, registeredOffices } from '../../../db/repositories/officeKeys';
 import { lastChangeSeq, withLargeCache } from '../../../db/repositories/syncRows';
 import { recordChange } from '../audit';
+import { verifyAuditHead } from '../auditAnchor';
 import { actorOf, isoNow, type AppContext, type HandlersOf } from '../context';
 import { readRegularFile, sha256 } from '../files';
 import { officeKeys } from '../keys';
@@ -102,6 +103,14 @@ function distinct(sources: readonly Source[]): Source[] {
   return out;
 }
 
+/** The newest signed audit head a post's bundles carried (by bundle number), for the tracker. */
+function lastAuditHead(rows: readonly { seq: number; audit_head: string | null }[]): { seq: number; at: string } | null {
+  const newest = [...rows].filter((r) => r.audit_head).sort((a, b) => b.seq - a.seq)[0];
+  if (!newest) return null;
+  const head = JSON.parse(newest.audit_head!) as { seq: number; at: string };
+  return { seq: head.seq, at: head.at };
+}
+
 /** "Terima paket" at a Bapas induk, the submission tracker, receipts, and counts per office. */
 export function bundleImportHandlers(
   ctx: AppContext,
@@ -123,9 +132,12 @@ export function bundleImportHandlers(
       },
       LATEST_VERSION,
     );
+    const post = registeredOffice(ctx.db, opened.manifest.officeCode)!;
     // Clients' records must not travel readable to anyone who finds the stick: plain only where an admin allowed it for that post.
-    if (!opened.sealed && registeredOffice(ctx.db, opened.manifest.officeCode)?.allow_plain !== 1)
-      throw refuse('bundles.plainRefused', { code: opened.manifest.officeCode });
+    if (!opened.sealed && post.allow_plain !== 1) throw refuse('bundles.plainRefused', { code: post.office_code });
+    // The post's audit head must be its own signature, or the parent would keep worthless evidence.
+    const head = opened.manifest.auditHead;
+    if (head && !verifyAuditHead(head, Buffer.from(post.signing_key, 'base64url'))) throw refuse('bundles.badAuditHead', { code: post.office_code });
     return opened;
   };
   const signerOf = (code: string) => registeredOffice(ctx.db, code)?.signing_key ?? null;
@@ -149,6 +161,18 @@ export function bundleImportHandlers(
     const analysis = applyData(ctx.db, opened.manifest, data, { dryRun: true, ownCode, lastLocalSeq: lastLocalSeqOf(ctx.db, opened.manifest.officeCode) });
     checked.set(opened.sha256, { opened, data, signer: signerOf(opened.manifest.officeCode) });
     return analysis;
+  };
+  /**
+   * A post's audit log only grows: a bundle whose signed head has fewer entries than one the post
+   * sent before means its log was cut or its data replaced (a restore, a reinstall). Worth a call.
+   */
+  const auditRewound = (code: string, seq: number, headSeq: number | null): BundleOddity | null => {
+    if (headSeq === null) return null;
+    const before = bundleImportsOf(ctx.db, code)
+      .filter((r) => r.seq < seq && r.audit_head)
+      .map((r) => (JSON.parse(r.audit_head!) as { seq: number }).seq);
+    const most = Math.max(0, ...before);
+    return headSeq < most ? { kind: 'auditRewound', before: most, now: headSeq } : null;
   };
   const gapBefore = (code: string, next: { seq: number; from: number; to: number }): BundleOddity | null => {
     const received = bundleImportsOf(ctx.db, code).map((r) => ({ seq: r.seq, from: r.change_from, to: r.change_to }));
@@ -217,6 +241,8 @@ export function bundleImportHandlers(
           if (gap) oddities.push(gap);
           for (const [table, count] of Object.entries(analysis.changedAtParent)) oddities.push({ kind: 'changedAtParent', table, count });
           if (m.schemaVersion < LATEST_VERSION) oddities.push({ kind: 'olderSchema', schemaVersion: m.schemaVersion });
+          const rewound = auditRewound(m.officeCode, m.seq, m.auditHead?.seq ?? null);
+          if (rewound) oddities.push(rewound);
           const sentFiles = [...opened.entries.keys()].some((n) => n.startsWith('files/'));
           if (!sentFiles && ((m.counts.agreement_scans ?? 0) > 0 || (m.counts.activity_files ?? 0) > 0)) oddities.push({ kind: 'filesLeftOut' });
           out.push({ ...described, status: 'ok', error: null, tables: analysis.tables, oddities });
@@ -284,6 +310,7 @@ export function bundleImportHandlers(
                 local_seq: lastChangeSeq(ctx.db),
                 received_by: actor.id,
                 received_at: isoNow(ctx),
+                audit_head: m.auditHead ? JSON.stringify(m.auditHead) : null,
               });
               recordChange(ctx, actor, {
                 action: 'import',
@@ -331,6 +358,7 @@ export function bundleImportHandlers(
             missing: missingBundles(mine.map((r) => ({ seq: r.seq, from: r.change_from, to: r.change_to }))),
             lastReceivedAt: latest((r) => r.received_at),
             lastCreatedAt: latest((r) => r.bundle_created_at),
+            auditHead: lastAuditHead(mine),
           };
         });
     },

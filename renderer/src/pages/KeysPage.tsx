@@ -135,8 +135,10 @@ function Keys() {
               {(list.data ?? []).map((r) => (
                 <Table.Tr key={r.officeCode}>
                   <Table.Td>{`${r.officeName} (${r.officeCode})`}</Table.Td>
-                  <Table.Td>
-                    <Badge variant="light">{t(`keys.relation.${r.relation}`)}</Badge>
+                  <Table.Td miw={120}>
+                    <Badge variant="light" tt="none" styles={{ label: { overflow: 'visible' } }}>
+                      {t(`keys.relation.${r.relation}`)}
+                    </Badge>
                   </Table.Td>
                   <Table.Td ff="monospace">{r.fingerprint}</Table.Td>
                   <Table.Td c="dimmed">{formatDateTime(r.registeredAt, zone, locale)}</Table.Td>

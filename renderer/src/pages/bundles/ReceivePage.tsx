@@ -181,6 +181,8 @@ function oddityText(t: ReturnType<typeof useI18n>['t'], o: BundleOddity): string
       return t('bundles.oddity.filesLeftOut');
     case 'olderSchema':
       return t('bundles.oddity.olderSchema', { schemaVersion: o.schemaVersion });
+    case 'auditRewound':
+      return t('bundles.oddity.auditRewound', { before: o.before, now: o.now });
   }
 }
 
@@ -227,7 +229,7 @@ function InspectionCard({
       </Group>
       {b.status === 'refused' && b.error && (
         <Alert color="red" mt="sm" p="xs">
-          {t(b.error.key, b.error.params)}
+          {t(b.error.key, b.error.params?.table ? { ...b.error.params, table: tableLabel(t, String(b.error.params.table)) } : b.error.params)}
         </Alert>
       )}
       {b.status === 'ok' && (
@@ -370,6 +372,7 @@ function Tracker() {
               <Table.Th>{t('bundles.col.missing')}</Table.Th>
               <Table.Th>{t('bundles.col.lastCreated')}</Table.Th>
               <Table.Th>{t('bundles.col.lastReceived')}</Table.Th>
+              <Table.Th>{t('bundles.col.auditHead')}</Table.Th>
               {mayReceipt && <Table.Th />}
             </Table.Tr>
           </Table.Thead>
@@ -408,6 +411,18 @@ function Tracker() {
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{day(p.lastCreatedAt)}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{day(p.lastReceivedAt)}</Table.Td>
+                <Table.Td data-testid="tracker-audit">
+                  {p.auditHead ? (
+                    <>
+                      {t('bundles.auditEntries', { count: p.auditHead.seq })}
+                      <Text size="xs" c="dimmed">
+                        {t('bundles.auditSignedOn', { date: day(p.auditHead.at) })}
+                      </Text>
+                    </>
+                  ) : (
+                    t('common.none')
+                  )}
+                </Table.Td>
                 {mayReceipt && (
                   <Table.Td>
                     <Button

@@ -31,8 +31,8 @@ export function ReportingPage() {
           <Table.Td>
             <Group gap={4}>
               {r.damaged ? (
-                <Badge color="gray" size="sm" tt="none">
-                  {t('checkins.damaged')}
+                <Badge color="gray" size="sm" tt="none" title={t('checkins.damaged')}>
+                  {t('checkins.damagedShort')}
                 </Badge>
               ) : (
                 <Text size="sm">{t('checkins.missedSince', { count: r.missedStreak, date: date(r.overdueSince) })}</Text>

@@ -51,9 +51,11 @@ export function ReportingPanel({ client, writable, onChanged }: { client: Client
           {t('checkins.missedSince', { count: r.missedStreak, date: date(r.overdueSince) })}
         </Alert>
       ) : null}
-      <Text size="sm" mb="xs">
-        {r.nextDue ? t('checkins.nextDue', { date: date(r.nextDue) }) : t('checkins.noMoreDue')}
-      </Text>
+      {!r.damaged && (
+        <Text size="sm" mb="xs">
+          {r.nextDue ? t('checkins.nextDue', { date: date(r.nextDue) }) : t('checkins.noMoreDue')}
+        </Text>
+      )}
       <Table fz="sm" withRowBorders={false}>
         <Table.Tbody>
           {shown.map((s) => (
