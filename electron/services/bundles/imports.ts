@@ -1,4 +1,4 @@
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { continuesReceived, missingBundles } from '../../../shared/bundles';
 import { AppError } from '../../../shared/errors';
@@ -19,89 +19,14 @@ import { lastChangeSeq, withLargeCache } from '../../../db/repositories/syncRows
 import { recordChange } from '../audit';
 import { verifyAuditHead } from '../auditAnchor';
 import { actorOf, isoNow, type AppContext, type HandlersOf } from '../context';
-import { readRegularFile, sha256 } from '../files';
+import { sha256 } from '../files';
 import { officeKeys } from '../keys';
 import { officeSettings, officeToday } from '../settings';
 import { applyData, readData, storeAttachments, type Analysis, type BundleData } from './apply';
-import { BUNDLE_LIMITS, joinParts, openBundle, partInfo, refuse, unseal, type OpenedBundle } from './format';
+import { openBundle, refuse, unseal, type OpenedBundle } from './format';
 import { writeVerified } from './media';
 import { makeReceipt } from './receipts';
-
-/** A bundle as found on disk: one file, or the parts that make it. */
-interface Source {
-  readonly files: readonly string[];
-  readonly bytes: Buffer | null;
-  readonly error: AppError | null;
-}
-
-const errorOf = (e: unknown) => (e instanceof AppError ? e : new AppError('VALIDATION', 'bundles.damaged'));
-
-/** The bundle files named: files as given, folders by their `.mlpaket` files; parts joined by what they contain. */
-function gather(paths: readonly string[]): Source[] {
-  const files: string[] = [];
-  const sources: Source[] = [];
-  for (const p of paths) {
-    try {
-      const st = statSync(p);
-      if (st.isDirectory())
-        files.push(
-          ...readdirSync(p)
-            .filter((n) => n.toLowerCase().endsWith('.mlpaket'))
-            .sort()
-            .map((n) => join(p, n)),
-        );
-      else files.push(p);
-    } catch {
-      sources.push({ files: [p], bytes: null, error: new AppError('VALIDATION', 'bundles.fileNotFound') });
-    }
-  }
-  const parts = new Map<string, { files: string[]; bytes: Buffer[] }>();
-  for (const f of new Set(files)) {
-    try {
-      const bytes = readRegularFile(f, BUNDLE_LIMITS.maxTotalBytes, (key) => new AppError('VALIDATION', `bundles.${key}`));
-      const part = partInfo(bytes);
-      if (!part) {
-        sources.push({ files: [f], bytes, error: null });
-        continue;
-      }
-      const group = parts.get(part.whole) ?? { files: [], bytes: [] };
-      group.files.push(f);
-      group.bytes.push(bytes);
-      parts.set(part.whole, group);
-    } catch (e) {
-      sources.push({ files: [f], bytes: null, error: errorOf(e) });
-    }
-  }
-  for (const g of parts.values()) {
-    try {
-      sources.push({ files: g.files, bytes: joinParts(g.bytes), error: null });
-    } catch (e) {
-      sources.push({ files: g.files, bytes: null, error: errorOf(e) });
-    }
-  }
-  return sources;
-}
-
-/**
- * The same bundle picked twice (a "paket (1).mlpaket" copy beside the original, or the file and its
- * folder) is one bundle: its files are listed together and it is checked and received once.
- */
-function distinct(sources: readonly Source[]): Source[] {
-  const out: Source[] = [];
-  const index = new Map<string, number>();
-  for (const s of sources) {
-    const sha = s.bytes ? sha256(s.bytes) : null;
-    const at = sha === null ? undefined : index.get(sha);
-    if (at === undefined) {
-      if (sha !== null) index.set(sha, out.length);
-      out.push(s);
-    } else {
-      const first = out[at]!;
-      out[at] = { ...first, files: [...first.files, ...s.files.filter((f) => !first.files.includes(f))] };
-    }
-  }
-  return out;
-}
+import { bundleSources, errorOf } from './sources';
 
 /** The newest signed audit head a post's bundles carried (by bundle number), for the tracker. */
 function lastAuditHead(rows: readonly { seq: number; audit_head: string | null }[]): { seq: number; at: string } | null {
@@ -186,7 +111,7 @@ export function bundleImportHandlers(
       checked.clear();
       keepChecked();
       const out: BundleInspection[] = [];
-      for (const src of distinct(gather(input.paths))) {
+      for (const src of bundleSources(input.paths)) {
         const base = { files: src.files.map((f) => basename(f)), tables: [], oddities: [], receivedAt: null };
         const refused = (e: AppError, opened?: OpenedBundle): BundleInspection => ({
           ...base,
@@ -257,7 +182,7 @@ export function bundleImportHandlers(
       const office = ownParent();
       const chosen: OpenedBundle[] = [];
       const parsed = new Map<OpenedBundle, BundleData>();
-      for (const src of distinct(gather(input.paths))) {
+      for (const src of bundleSources(input.paths)) {
         const hash = src.bytes ? sha256(src.bytes) : null;
         if (!src.bytes || !hash || !input.accept.includes(hash)) continue;
         const seen = checked.get(hash);
@@ -405,7 +330,7 @@ export function bundleImportHandlers(
     'bundles.unseal': (input, call) => {
       const actor = actorOf(call);
       ownParent();
-      const src = distinct(gather(input.paths)).find((s) => s.bytes && sha256(s.bytes) === input.sha256);
+      const src = bundleSources(input.paths).find((s) => s.bytes && sha256(s.bytes) === input.sha256);
       if (!src?.bytes) throw new AppError('CONFLICT', 'bundles.changedSincePreview');
       const zip = unseal(src.bytes, officeKeys(ctx).encryption);
       // Named after the bundle, without the part number of a split one.
