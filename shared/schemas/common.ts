@@ -9,7 +9,9 @@ export const text = (max: number) => z.string().trim().max(max, 'v.tooLong');
 export const requiredText = (max: number) => z.string().trim().min(1, 'v.required').max(max, 'v.tooLong');
 export const optionalText = (max: number) => text(max).default('');
 
-export const id = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'v.invalid');
+/** A UUIDv7 as the app makes them. */
+export const ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+export const id = z.string().regex(ID_PATTERN, 'v.invalid');
 export const isoDate = z.string().refine(isIsoDate, 'v.date');
 export const timestamp = z.string().max(40);
 

@@ -15,8 +15,8 @@ import type { BundleTableChanges } from '../../../shared/types';
 import { sha256, storeFile } from '../files';
 import { refuse, type ManifestData } from './format';
 import { checkReferences } from './references';
-import { badColumn } from './rowRules';
-import { hasDuplicateKeys, strictUtf8 } from './strictJson';
+import { badAcross, columnRule } from './rowRules';
+import { keysInText, strictUtf8 } from './strictJson';
 import { AGGREGATES, aggregateByRoot, BUNDLE_TABLES, CHILD_FILES, dataEntry, fileEntry, type Aggregate } from './tables';
 
 interface Line {
@@ -75,8 +75,9 @@ export function readData(db: Db, manifest: ManifestData, entries: ReadonlyMap<st
     if (raw.length !== (manifest.counts[table] ?? 0)) throw refuse('bundles.countsMismatch', { table });
     const lines: Line[] = [];
     // Every line of a table has the same columns in the same order (as this app writes them): the
-    // first line is checked in full, the others against it.
+    // first line is checked in full, and gives each position its check (the SQL type, then the rule).
     let shape: string[] | null = null;
+    let checks: ((v: unknown) => boolean)[] = [];
     for (const [at, l] of raw.entries()) {
       const line = at + 1;
       let parsed: unknown;
@@ -85,23 +86,41 @@ export function readData(db: Db, manifest: ManifestData, entries: ReadonlyMap<st
       } catch {
         throw refuse('bundles.badRow', { table, line });
       }
-      if (hasDuplicateKeys(l, parsed)) throw refuse('bundles.duplicateKey', { table, line });
       const p = parsed as { op?: unknown; row?: unknown };
-      if (!p || typeof p !== 'object' || (p.op !== 'upsert' && p.op !== 'archive') || !p.row || typeof p.row !== 'object' || Array.isArray(p.row))
+      if (
+        !p ||
+        typeof p !== 'object' ||
+        Object.keys(p).length !== 2 ||
+        (p.op !== 'upsert' && p.op !== 'archive') ||
+        !p.row ||
+        typeof p.row !== 'object' ||
+        Array.isArray(p.row)
+      )
         throw refuse('bundles.badRow', { table, line });
       const row = p.row as Record<string, unknown>;
+      if (!shape) {
+        for (const k in row) if (!columns.has(k)) throw refuse('bundles.badRow', { table, line });
+        if (required.some((c) => !(c in row))) throw refuse('bundles.badRow', { table, line });
+        shape = Object.keys(row);
+        checks = shape.map((k) => {
+          const type = columns.get(k)!.type;
+          const rule = columnRule(table, k);
+          return (v: unknown) => isValue(v) && fitsType(type, v) && rule !== null && rule(v);
+        });
+      }
       let i = 0;
       for (const k in row) {
-        if (shape ? k !== shape[i] : !columns.has(k)) throw refuse('bundles.badRow', { table, line });
-        const v = row[k];
-        if (!isValue(v) || !fitsType(columns.get(k)!.type, v)) throw refuse('bundles.badValue', { table, line, field: k });
+        if (k !== shape[i]) throw refuse('bundles.badRow', { table, line });
+        if (!checks[i]!(row[k])) throw refuse('bundles.badValue', { table, line, field: k });
         i++;
       }
-      if (shape ? i !== shape.length : required.some((c) => !(c in row))) throw refuse('bundles.badRow', { table, line });
-      shape ??= Object.keys(row);
+      if (i !== shape.length) throw refuse('bundles.badRow', { table, line });
+      // Every value is plain (no object inside), so the line names `op`, `row` and the row's keys
+      // once each: any other count of keys in its text is a key named twice.
+      if (keysInText(l) !== i + 2) throw refuse('bundles.duplicateKey', { table, line });
       // A bundle carries the sending office's own records only; it can never overwrite another office's.
       if (hasOrigin && row.origin !== manifest.officeCode) throw refuse('bundles.foreignRecord', { table });
-      const bad = badColumn(table, row as Row);
+      const bad = badAcross(table, row as Row);
       if (bad !== null) throw refuse('bundles.badValue', { table, line, field: bad });
       lines.push({ op: p.op, row: row as Row });
     }

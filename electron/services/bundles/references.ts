@@ -51,6 +51,13 @@ export function referencesOf(db: Db, table: string): readonly Reference[] {
 
 type Where = { readonly table: string; readonly line: number; readonly field: string };
 
+/** Keeps an id to look up at the parent, with the first row that names it. */
+function note(elsewhere: Map<string, Map<SqlValue, Where>>, target: string, id: SqlValue, table: string, line: number, field: string): void {
+  let wanted = elsewhere.get(target);
+  if (!wanted) elsewhere.set(target, (wanted = new Map()));
+  if (!wanted.has(id)) wanted.set(id, { table, line, field });
+}
+
 /**
  * Refuses the bundle when a row points at a record that is neither in the bundle nor one of the
  * sender's records at the parent (`bundles.foreignReference`, naming the first such row). Rows of
@@ -66,24 +73,22 @@ export function checkReferences(db: Db, officeCode: string, tables: ReadonlyMap<
   const elsewhere = new Map<string, Map<SqlValue, Where>>();
   for (const [table, lines] of tables) {
     const refs = referencesOf(db, table);
-    lines.forEach(({ row }, i) => {
+    // Hundreds of thousands of rows: nothing is allocated for a reference found in the bundle.
+    for (let i = 0; i < lines.length; i++) {
+      const row = lines[i]!.row;
       for (const ref of refs) {
         if (!(ref.column in row)) continue;
-        const ids = ref.ids(row[ref.column] ?? null);
-        if (!ids.length) continue;
+        const value = row[ref.column] ?? null;
+        if (value === null) continue;
         const target = ref.target(row);
-        const where = { table, line: i + 1, field: ref.column };
         // A reference into a table that is not the sender's to send (none today) can never be the sender's own.
-        if (!target || !aggregateByRoot.has(target)) throw refuse('bundles.foreignReference', where);
+        if (!target || !aggregateByRoot.has(target)) throw refuse('bundles.foreignReference', { table, line: i + 1, field: ref.column });
         const here = inBundle.get(target);
-        for (const v of ids) {
-          if (here?.has(v)) continue;
-          let wanted = elsewhere.get(target);
-          if (!wanted) elsewhere.set(target, (wanted = new Map()));
-          if (!wanted.has(v)) wanted.set(v, where);
-        }
+        if (ref.ids === one) {
+          if (!here?.has(value)) note(elsewhere, target, value, table, i + 1, ref.column);
+        } else for (const v of ref.ids(value)) if (!here?.has(v)) note(elsewhere, target, v, table, i + 1, ref.column);
       }
-    });
+    }
   }
   for (const [target, wanted] of elsewhere) {
     const key = aggregateByRoot.get(target)!.key;

@@ -16,10 +16,11 @@ export function strictUtf8(bytes: Buffer): string | null {
 }
 
 /**
- * How many object keys the JSON text names (strings followed by a colon). Outside strings JSON has
+ * How many object keys the JSON text names (strings followed by a colon): a line whose text names
+ * more keys than JSON.parse kept named one twice. Outside strings JSON has
  * no quotes, so the scan jumps from quote to quote; every step moves forward.
  */
-function keysInText(text: string): number {
+export function keysInText(text: string): number {
   let n = 0;
   let open = text.indexOf('"');
   while (open !== -1) {
@@ -32,21 +33,12 @@ function keysInText(text: string): number {
       close = text.indexOf('"', close + 1);
     }
     if (close === -1) return n;
+    // JSON white space (space, tab, LF, CR) may stand before the colon; read as char codes, not one-letter strings.
     let after = close + 1;
-    while (after < text.length && ' \t\n\r'.includes(text[after]!)) after++;
-    if (text[after] === ':') n++;
+    let c = text.charCodeAt(after);
+    while (c === 32 || c === 9 || c === 10 || c === 13) c = text.charCodeAt(++after);
+    if (c === 58) n++;
     open = text.indexOf('"', after);
   }
   return n;
-}
-
-function keysInValue(v: unknown): number {
-  if (Array.isArray(v)) return v.reduce((n: number, x) => n + keysInValue(x), 0);
-  if (v && typeof v === 'object') return Object.values(v).reduce((n: number, x) => n + 1 + keysInValue(x), 0);
-  return 0;
-}
-
-/** True when `text` (which JSON.parse read as `parsed`) names some key of an object twice. */
-export function hasDuplicateKeys(text: string, parsed: unknown): boolean {
-  return keysInText(text) !== keysInValue(parsed);
 }
