@@ -2,10 +2,11 @@
  * Agreement (PKS) rules that both the forms and the main process apply: office number templates,
  * the end date of a term, and the status, which is derived from dates and actions, never typed.
  */
-import { daysInMonth } from './validate';
+import { daysInMonth, isIsoDate } from './validate';
 import { toRoman } from './terbilang';
 
-export const AGREEMENT_STATUSES = ['draf', 'aktif', 'akan_berakhir', 'berakhir', 'dibatalkan'] as const;
+/** `rusak`: the record's own dates are not dates (a damaged record): shown as such, never guessed. */
+export const AGREEMENT_STATUSES = ['draf', 'aktif', 'akan_berakhir', 'berakhir', 'dibatalkan', 'rusak'] as const;
 export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
 
 export const NUMBER_TOKENS = ['seq', 'year', 'month', 'month_roman', 'office_code'] as const;
@@ -75,6 +76,7 @@ export interface StatusFacts {
  * `warnDays` days of it the agreement is "akan berakhir".
  */
 export function agreementStatus(f: StatusFacts, today: string, warnDays: number): AgreementStatus {
+  if (!isIsoDate(f.endDate) || (f.signedOn !== null && !isIsoDate(f.signedOn)) || (f.cancelledOn !== null && !isIsoDate(f.cancelledOn))) return 'rusak';
   if (f.cancelledOn && f.cancelledOn <= today) return 'dibatalkan';
   if (!f.signedOn || f.signedOn > today) return 'draf';
   if (today > f.endDate) return 'berakhir';

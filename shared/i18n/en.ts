@@ -380,6 +380,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'agreement.status.akan_berakhir': 'Ending soon',
   'agreement.status.berakhir': 'Ended',
   'agreement.status.dibatalkan': 'Cancelled',
+  'agreement.status.rusak': 'Damaged record',
   'documents.preview': 'Document preview',
   'documents.paper': 'Paper size',
   'documents.print': 'Print',

@@ -378,6 +378,7 @@ export const id = {
   'agreement.status.akan_berakhir': 'Akan berakhir',
   'agreement.status.berakhir': 'Berakhir',
   'agreement.status.dibatalkan': 'Dibatalkan',
+  'agreement.status.rusak': 'Data rusak',
   'documents.preview': 'Pratinjau dokumen',
   'documents.paper': 'Ukuran kertas',
   'documents.print': 'Cetak',

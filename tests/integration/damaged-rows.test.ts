@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeApp, setUpOffice, type TestApp } from '../support/app';
-import { CLIENT } from '../support/fixtures';
+import { agreementWith, CLIENT, PARTNER } from '../support/fixtures';
 
 /**
  * One damaged row already in the database (an old restore, a hand-edited file) shows as damaged on
@@ -44,4 +44,32 @@ describe('a client whose dates cannot carry a schedule', () => {
       expect(await app.call('checkins.ofClient', { id: sound.id }, token)).toMatchObject({ damaged: false });
     });
   }
+});
+
+describe('an agreement whose dates are not dates', () => {
+  let app: TestApp;
+  let token: string;
+  beforeEach(async () => {
+    app = makeApp(new Date('2025-06-20T03:00:00Z'));
+    token = await setUpOffice(app);
+  });
+  afterEach(() => app.dispose());
+
+  it('is listed as a damaged record, the others keep their status, and its page opens', async () => {
+    const partner = await app.call('partners.create', PARTNER, token);
+    const sound = await app.call('agreements.create', agreementWith(partner.id), token);
+    const bad = await app.call('agreements.create', agreementWith(partner.id), token);
+    const before = (await app.call('agreements.list', {}, token)).find((a) => a.id === sound.id);
+    app.db.raw.pragma('ignore_check_constraints = ON');
+    app.db.raw.prepare(`UPDATE agreements SET start_date = '0000-00-00', end_date = '9999-99-99', signed_on = '2025-03-05' WHERE id = ?`).run(bad.id);
+    app.db.raw.pragma('ignore_check_constraints = OFF');
+
+    const list = await app.call('agreements.list', {}, token);
+    expect(list.find((a) => a.id === bad.id)!.status).toBe('rusak');
+    expect(list.find((a) => a.id === sound.id)).toEqual(before);
+    expect((await app.call('agreements.list', { status: 'rusak' }, token)).map((a) => a.id)).toEqual([bad.id]);
+    expect(await app.call('agreements.list', { expiringWithinDays: 60 }, token)).toEqual([]);
+    expect((await app.call('agreements.get', { id: bad.id }, token)).status).toBe('rusak');
+    expect((await app.call('agreements.export', {}, token)).rows).toBe(2);
+  });
 });

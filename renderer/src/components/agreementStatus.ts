@@ -6,4 +6,5 @@ export const AGREEMENT_STATUS_COLOR: Readonly<Record<AgreementStatus, string>> =
   akan_berakhir: 'yellow',
   berakhir: 'red',
   dibatalkan: 'dark',
+  rusak: 'orange',
 };
