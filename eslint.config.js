@@ -55,6 +55,17 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
+      // "Today" and a time stamp's day are the office's (WIB/WITA/WIT), never the UTC date that
+      // cutting an ISO string gives: at 02:00 WIB that is still yesterday.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.property.name=/^(slice|substring|substr|split)$/][callee.object.type='CallExpression'][callee.object.callee.property.name='toISOString']",
+          message:
+            'A calendar date cut from toISOString() is the UTC date: use useOfficeToday() or localDateOf(instant, zone), and formatDay()/formatDateTime() to show a time stamp.',
+        },
+      ],
       ...layer(NODE_BUILTINS, ELECTRON, {
         names: ['better-sqlite3', 'kysely'],
         group: ['**/electron/**', '**/db/**', '**/tests/**', '**/scripts/**'],

@@ -69,6 +69,12 @@ export function formatDateTime(iso: string, zone: TimeZoneCode, locale: Locale =
   return `${formatDate(localDateOf(instant, zone), locale)} ${get('hour')}${sep}${get('minute')} ${zone}`;
 }
 
+/** "2025-03-05T20:30:00.000Z" in WIB -> "6 Maret 2025": the office's calendar day of a time stamp. */
+export function formatDay(iso: string, zone: TimeZoneCode, locale: Locale = 'id'): string {
+  const instant = new Date(iso);
+  return Number.isNaN(instant.getTime()) ? iso : formatDate(localDateOf(instant, zone), locale);
+}
+
 /**
  * "1,2 MB" (or "1.2 MB"): file sizes in binary units, one decimal below 10 so a limit of 18 MB
  * and an estimate of 17,6 MB can be told apart. The decimal mark is written here, not by Intl,

@@ -3,9 +3,9 @@
  * headers), and what a cell really says (dates written five ways, NIKs that Excel has mangled).
  * Pure functions: the main process runs them over every row and the tests over every variant.
  */
-import { MONTHS } from './format';
+import { type DateTextReading, readDateText } from './dates';
 import { normalizeNik, readNik } from './nik';
-import { foldForSearch, isIsoDate } from './validate';
+import { foldForSearch } from './validate';
 
 export const IMPORT_FIELDS = [
   'registerNumber',
@@ -86,22 +86,7 @@ export function detectHeader(rows: readonly (readonly unknown[])[], scan = 15): 
 /** A cell as read from a file: text, a number (Excel's numbers and serial dates), a date, or empty. */
 export type Cell = string | number | Date | null;
 
-export type DateReading = { readonly date: string; readonly ambiguous: boolean } | { readonly error: 'date' };
-
-const MONTH_NAMES = new Map<string, number>([
-  ...MONTHS.id.map((m, i) => [m.toLowerCase(), i + 1] as const),
-  ...MONTHS.en.map((m, i) => [m.toLowerCase(), i + 1] as const),
-  ...MONTHS.id.map((m, i) => [m.slice(0, 3).toLowerCase(), i + 1] as const),
-  ['agu', 8],
-  ['ags', 8],
-  ['okt', 10],
-  ['des', 12],
-  ['mei', 5],
-  ['pebruari', 2],
-  ['nopember', 11],
-]);
-
-const iso = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+export type DateReading = DateTextReading;
 
 /** Excel's serial day numbers count from 30 December 1899 (its 1900 leap-year bug included). */
 export function excelSerialToDate(serial: number): string | null {
@@ -125,26 +110,12 @@ export function readDateCell(cell: Cell): DateReading | null {
     return d ? { date: d, ambiguous: false } : { error: 'date' };
   }
   const s = cell.trim();
-  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return isIsoDate(s) ? { date: s, ambiguous: false } : { error: 'date' };
-  const numeric = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})$/.exec(s);
-  if (numeric) {
-    const [d, m, yRaw] = [Number(numeric[1]), Number(numeric[2]), numeric[3]!];
-    const y = yRaw.length === 2 ? 2000 + Number(yRaw) : Number(yRaw);
-    const date = iso(y, m, d);
-    if (!isIsoDate(date)) return { error: 'date' };
-    return { date, ambiguous: yRaw.length === 2 || (d <= 12 && m <= 12 && d !== m) };
-  }
-  const worded = /^(\d{1,2})\s+([A-Za-z]+)\.?\s+(\d{4})$/.exec(s);
-  if (worded) {
-    const m = MONTH_NAMES.get(worded[2]!.toLowerCase());
-    const date = m ? iso(Number(worded[3]), m, Number(worded[1])) : '';
-    return m && isIsoDate(date) ? { date, ambiguous: false } : { error: 'date' };
-  }
+  // A number on its own is Excel's serial day number, written out as text.
   if (/^\d+(\.\d+)?$/.test(s)) {
     const d = excelSerialToDate(Number(s));
     return d ? { date: d, ambiguous: false } : { error: 'date' };
   }
-  return { error: 'date' };
+  return readDateText(s, { twoDigitYears: true }) ?? { error: 'date' };
 }
 
 export type NikCellReading = { readonly nik: string } | { readonly error: 'nikDamaged' | 'nikInvalid' } | null;

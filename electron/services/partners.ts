@@ -1,4 +1,5 @@
-import { canMoveStatus, type AuditAction, type Bidang, type PartnerCategory, type PartnerStatus } from '../../shared/domain';
+import { canMoveStatus, type AuditAction, type Bidang, type PartnerCategory, type PartnerStatus, type TimeZoneCode } from '../../shared/domain';
+import { localDateOf } from '../../shared/format';
 import { AppError, fieldError } from '../../shared/errors';
 import type { ParsedInputOf } from '../../shared/contract';
 import type { DuplicateMatch, FieldChange, HistoryEntry, Partner, PartnerRow } from '../../shared/types';
@@ -352,6 +353,7 @@ export function partnerHandlers(
       const services = new Map(listServiceTypes(ctx.db).map((s) => [s.code, s.label_id]));
       const file = await exportTable(input.format, 'mitra', officeToday(ctx), PARTNER_EXPORT_COLUMNS, rows, {
         services,
+        zone: officeSettings(ctx)?.timeZone ?? 'WIB',
       });
       // Exports carry personal data out of the app: the record of processing notes each one.
       ctx.db.tx(() =>
@@ -368,7 +370,7 @@ export function partnerHandlers(
   };
 }
 
-const PARTNER_EXPORT_COLUMNS: readonly ExportColumn<Partner, { services: Map<string, string> }>[] = [
+const PARTNER_EXPORT_COLUMNS: readonly ExportColumn<Partner, { services: Map<string, string>; zone: TimeZoneCode }>[] = [
   { header: 'Nama', width: 36, value: (p) => p.name },
   { header: 'Kategori', width: 18, value: (p) => translate('id', `category.${p.category}`) },
   { header: 'Bidang', width: 30, value: (p) => p.bidang.map((b) => translate('id', `bidang.${b}`)).join(', ') },
@@ -384,5 +386,5 @@ const PARTNER_EXPORT_COLUMNS: readonly ExportColumn<Partner, { services: Map<str
   { header: 'Kapasitas', width: 10, value: (p) => p.capacity },
   { header: 'Nomor SK', width: 24, value: (p) => p.skNumber },
   { header: 'Tanggal SK', width: 14, value: (p) => p.skDate ?? '' },
-  { header: 'Diarsipkan', width: 14, value: (p) => (p.archivedAt ? p.archivedAt.slice(0, 10) : '') },
+  { header: 'Diarsipkan', width: 14, value: (p, x) => (p.archivedAt ? localDateOf(new Date(p.archivedAt), x.zone) : '') },
 ];

@@ -18,7 +18,7 @@ import { useForm } from '@mantine/form';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { OFFICE_CLASSES, TIME_ZONE_CODES } from '../../../shared/domain';
-import { formatPlaceDate } from '../../../shared/format';
+import { formatPlaceDate, localDateOf } from '../../../shared/format';
 import { SetupInput, type SetupInputT } from '../../../shared/schemas/setup';
 import { showError, zodValidate } from '../components/forms';
 import { useI18n } from '../i18n';
@@ -31,8 +31,6 @@ const STEP_FIELDS: readonly (readonly string[])[] = [
   ['office.coverage'],
   ['admin.name', 'admin.nip', 'admin.position', 'admin.username', 'admin.password', 'admin.passwordConfirm'],
 ];
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 export function SetupWizard({ onDone }: { onDone: () => void }) {
   const { t } = useI18n();
@@ -142,7 +140,7 @@ export function SetupWizard({ onDone }: { onDone: () => void }) {
                 <TextInput label={t('setup.address')} withAsterisk {...form.getInputProps('office.address')} />
                 <TextInput
                   label={t('setup.city')}
-                  description={t('setup.city.hint', { example: formatPlaceDate(office.city || 'Curup', today()) })}
+                  description={t('setup.city.hint', { example: formatPlaceDate(office.city || 'Curup', localDateOf(new Date(), office.timeZone)) })}
                   withAsterisk
                   {...form.getInputProps('office.city')}
                 />

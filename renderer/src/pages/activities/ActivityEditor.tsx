@@ -32,6 +32,7 @@ import { useDebounced } from '../../components/useDebounced';
 import { useI18n } from '../../i18n';
 import { call } from '../../rpc';
 import { usePartnerOptions } from '../../components/usePartnerOptions';
+import { useOfficeToday } from '../../app/useOffice';
 
 type Values = InputOf<'activities.create'>;
 
@@ -48,6 +49,7 @@ function ActivityForm({ activity }: { activity: Activity | null }) {
   const [, navigate] = useLocation();
   // Names of the clients on the list, kept beside the ids the form holds.
   const [names, setNames] = useState(new Map((activity?.participantList ?? []).map((p) => [p.clientId, `${p.name} (${p.registerNumber})`])));
+  const today = useOfficeToday();
   const form = useForm<Values>({
     mode: 'controlled',
     initialValues: activity
@@ -63,7 +65,7 @@ function ActivityForm({ activity }: { activity: Activity | null }) {
           participants: activity.participantList.map((p) => ({ clientId: p.clientId, attended: p.attended, note: p.note })),
         }
       : {
-          date: new Date().toISOString().slice(0, 10),
+          date: today,
           type: 'pelatihan',
           bidang: null,
           title: '',

@@ -17,8 +17,8 @@ import { useI18n } from '../../i18n';
 import { DocumentPreview } from '../../components/DocumentPreview';
 import { ScanPanel } from './ScanPanel';
 import { call } from '../../rpc';
-
-const today = () => new Date().toISOString().slice(0, 10);
+import { useOfficeToday } from '../../app/useOffice';
+import { addDays } from '../../../../shared/agreements';
 
 export function AgreementDetail({ id }: { id: string }) {
   const { t, locale } = useI18n();
@@ -166,7 +166,8 @@ interface DialogProps {
 
 function SignDialog({ agreement, onClose, onDone }: DialogProps) {
   const { t } = useI18n();
-  const form = useForm<{ signedOn: string | null }>({ initialValues: { signedOn: agreement.signDate <= today() ? agreement.signDate : today() } });
+  const today = useOfficeToday();
+  const form = useForm<{ signedOn: string | null }>({ initialValues: { signedOn: agreement.signDate <= today ? agreement.signDate : today } });
   const save = useMutation({
     mutationFn: (signedOn: string) => call('agreements.sign', { id: agreement.id, signedOn }),
     onSuccess: (a) => (notifyOk(t('common.saved')), onDone(a)),
@@ -190,8 +191,9 @@ function SignDialog({ agreement, onClose, onDone }: DialogProps) {
 
 function CancelDialog({ agreement, onClose, onDone }: DialogProps) {
   const { t } = useI18n();
+  const today = useOfficeToday();
   const form = useForm<{ date: string | null; reason: string }>({
-    initialValues: { date: today(), reason: '' },
+    initialValues: { date: today, reason: '' },
     validate: { reason: (r) => (r.trim() ? null : t('v.required')) },
   });
   const save = useMutation({
@@ -218,11 +220,12 @@ function CancelDialog({ agreement, onClose, onDone }: DialogProps) {
 
 function RenewDialog({ agreement, onClose, onDone }: DialogProps) {
   const { t } = useI18n();
-  const nextDay = new Date(Date.parse(`${agreement.endDate}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const nextDay = addDays(agreement.endDate, 1);
+  const today = useOfficeToday();
   const form = useForm<{ startDate: string | null; signDate: string | null; termMonths: number | null; confirmLateSigning: boolean }>({
     initialValues: {
       startDate: nextDay,
-      signDate: agreement.endDate < today() ? today() : agreement.endDate,
+      signDate: agreement.endDate < today ? today : agreement.endDate,
       termMonths: agreement.termMonths ?? 12,
       confirmLateSigning: false,
     },

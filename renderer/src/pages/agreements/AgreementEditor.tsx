@@ -32,11 +32,10 @@ import { useI18n } from '../../i18n';
 import { call } from '../../rpc';
 import { ArticlesEditor, LegalBasesEditor } from './TextBlocks';
 import { usePartnerOptions } from '../../components/usePartnerOptions';
+import { useOfficeToday } from '../../app/useOffice';
 
 type Values = InputOf<'agreements.create'>['data'];
-const today = () => new Date().toISOString().slice(0, 10);
-
-function initial(a: Agreement | null, partnerId: string | null, template: ArticleTemplate | undefined): Values {
+function initial(a: Agreement | null, partnerId: string | null, template: ArticleTemplate | undefined, today: string): Values {
   if (a) {
     return {
       partnerId: a.partnerId,
@@ -63,8 +62,8 @@ function initial(a: Agreement | null, partnerId: string | null, template: Articl
     subject: 'Pembimbingan dan Pendampingan Klien Pemasyarakatan',
     partnerNumber: '',
     signPlace: '',
-    signDate: today(),
-    startDate: today(),
+    signDate: today,
+    startDate: today,
     endDate: null,
     termMonths: 12,
     bidang: [],
@@ -95,6 +94,7 @@ function AgreementForm({ agreement, partnerId, templates }: { agreement: Agreeme
   const qc = useQueryClient();
   const [, navigate] = useLocation();
   const office = useQuery({ queryKey: ['settings.get'], queryFn: () => call('settings.get', {}) });
+  const today = useOfficeToday();
   const [templateId, setTemplateId] = useState<string | null>(templates.find((x) => x.isDefault)?.id ?? templates[0]?.id ?? null);
   const form = useForm<Values>({
     mode: 'controlled',
@@ -102,6 +102,7 @@ function AgreementForm({ agreement, partnerId, templates }: { agreement: Agreeme
       agreement,
       partnerId,
       templates.find((x) => x.id === templateId),
+      today,
     ),
     validate: zodValidate(AgreementFields, t),
   });

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { TimeZoneCode } from '../../../../shared/domain';
-import { formatDate, localDateOf, type Locale } from '../../../../shared/format';
+import { formatDay, type Locale } from '../../../../shared/format';
 import { isMessageKey } from '../../../../shared/i18n/index';
 import type { useI18n } from '../../i18n';
 import { call } from '../../rpc';
@@ -14,10 +14,7 @@ export function tableLabel(t: T, table: string): string {
 }
 
 /** The office's calendar day of an instant, as "5 Maret 2025". */
-export function dayOf(iso: string, zone: TimeZoneCode, locale: Locale): string {
-  const instant = new Date(iso);
-  return Number.isNaN(instant.getTime()) ? iso : formatDate(localDateOf(instant, zone), locale);
-}
+export const dayOf = (iso: string, zone: TimeZoneCode, locale: Locale): string => formatDay(iso, zone, locale);
 
 export const shortSha = (sha: string) => sha.slice(0, 16);
 

@@ -18,6 +18,7 @@ import { CLIENT_STATUS_COLOR, serviceLabel } from '../../components/labels';
 import { useI18n } from '../../i18n';
 import { call } from '../../rpc';
 import { ReportingPanel } from './ReportingPanel';
+import { useOfficeToday } from '../../app/useOffice';
 
 /** A client's record and timeline. Opening it is written to the audit log by the main process. */
 export function ClientDetail({ id }: { id: string }) {
@@ -200,8 +201,9 @@ export function ClientDetail({ id }: { id: string }) {
 function StatusDialog({ client, onClose, onDone }: { client: Client; onClose: () => void; onDone: (c: Client) => void }) {
   const { t } = useI18n();
   const choices = CLIENT_STATUSES.filter((s) => s !== client.status);
+  const today = useOfficeToday();
   const form = useForm<{ status: ClientStatus | null; date: string | null; reason: string }>({
-    initialValues: { status: choices[0] ?? null, date: new Date().toISOString().slice(0, 10), reason: '' },
+    initialValues: { status: choices[0] ?? null, date: today, reason: '' },
     validate: {
       status: (v) => (v ? null : t('v.choose')),
       date: (v) => (v ? null : t('v.required')),

@@ -14,11 +14,10 @@ import { useDebounced } from '../../components/useDebounced';
 import { WilayahFields } from '../../components/WilayahFields';
 import { useI18n } from '../../i18n';
 import { call } from '../../rpc';
+import { useOfficeToday } from '../../app/useOffice';
 
 type Values = InputOf<'clients.create'>['data'];
-const today = () => new Date().toISOString().slice(0, 10);
-
-function initial(c: Client | null): Values {
+function initial(c: Client | null, today: string): Values {
   if (!c) {
     return {
       registerNumber: '',
@@ -40,8 +39,8 @@ function initial(c: Client | null): Values {
       decisionNumber: '',
       decisionDate: null,
       offence: '',
-      supervisionStart: today(),
-      supervisionEnd: today(),
+      supervisionStart: today,
+      supervisionEnd: today,
       phaseOverride: null,
       pkUserId: null,
       guarantorName: '',
@@ -95,7 +94,8 @@ function ClientForm({ client }: { client: Client | null }) {
   const { t, locale } = useI18n();
   const qc = useQueryClient();
   const [, navigate] = useLocation();
-  const form = useForm<Values>({ mode: 'controlled', initialValues: initial(client), validate: zodValidate(ClientFields, t) });
+  const today = useOfficeToday();
+  const form = useForm<Values>({ mode: 'controlled', initialValues: initial(client, today), validate: zodValidate(ClientFields, t) });
   const v = form.values;
   const officers = useQuery({ queryKey: ['users.names'], queryFn: () => call('users.names', {}) });
   const services = useQuery({ queryKey: ['services.list'], queryFn: () => call('services.list', {}) });
@@ -122,7 +122,7 @@ function ClientForm({ client }: { client: Client | null }) {
     onError: (e) => showError(e, t, form as never, 'data.'),
   });
   const phase =
-    v.supervisionStart && v.supervisionEnd && v.supervisionEnd >= v.supervisionStart ? suggestedPhase(v.supervisionStart, v.supervisionEnd, today()) : null;
+    v.supervisionStart && v.supervisionEnd && v.supervisionEnd >= v.supervisionStart ? suggestedPhase(v.supervisionStart, v.supervisionEnd, today) : null;
 
   return (
     <form onSubmit={form.onSubmit((values) => save.mutate(values), revealFirstError)}>

@@ -7,14 +7,13 @@ import { formatDate, weekdayOf } from '../../../../shared/format';
 import type { ReportingRow } from '../../../../shared/types';
 import { useI18n } from '../../i18n';
 import { call } from '../../rpc';
-
-const today = () => new Date().toISOString().slice(0, 10);
+import { useOfficeToday } from '../../app/useOffice';
 
 /** Wajib lapor for the whole office: who is overdue (home visits first) and who is due this week. */
 export function ReportingPage() {
   const { t, locale } = useI18n();
   const [, navigate] = useLocation();
-  const from = today();
+  const from = useOfficeToday();
   const overdue = useQuery({ queryKey: ['checkins.overdue'], queryFn: () => call('checkins.overdue', {}) });
   const agenda = useQuery({ queryKey: ['checkins.agenda', from], queryFn: () => call('checkins.agenda', { from, days: 7 }) });
   const date = (d: string | null) => (d ? formatDate(d, locale) : '—');

@@ -11,6 +11,7 @@ import { DialogActions } from '../../components/DialogActions';
 import { notifyOk, showError } from '../../components/forms';
 import { useI18n } from '../../i18n';
 import { call } from '../../rpc';
+import { useOfficeToday } from '../../app/useOffice';
 
 const DUE_COLOR = { met: 'teal', missed: 'red', open: 'blue', upcoming: 'gray' } as const;
 
@@ -100,8 +101,9 @@ function CheckinDialog({
   onDone: (r: Awaited<ReturnType<typeof call<'checkins.record'>>>) => void;
 }) {
   const { t } = useI18n();
+  const today = useOfficeToday();
   const form = useForm<{ date: string | null; kind: CheckinKind; reason: string; notes: string }>({
-    initialValues: { date: new Date().toISOString().slice(0, 10), kind: 'hadir', reason: '', notes: '' },
+    initialValues: { date: today, kind: 'hadir', reason: '', notes: '' },
     validate: {
       date: (v) => (v ? null : t('v.required')),
       reason: (v, all) => (all.kind === 'jarak_jauh' && !v.trim() ? t('checkins.reasonRequired') : null),

@@ -6,11 +6,11 @@ import { useState } from 'react';
 import { useLocation } from 'wouter';
 import { ADMIN, WRITERS } from '../../../../shared/contract';
 import { PARTNER_STATUS_MOVES, type PartnerStatus } from '../../../../shared/domain';
-import { formatDate, formatDateTime } from '../../../../shared/format';
+import { formatDate, formatDateTime, formatDay } from '../../../../shared/format';
 import type { FieldChange, Partner } from '../../../../shared/types';
 import { displayPhone } from '../../../../shared/validate';
 import { useSession } from '../../app/session';
-import { useOffice } from '../../app/useOffice';
+import { useOffice, useOfficeToday } from '../../app/useOffice';
 import { notifyOk, showError } from '../../components/forms';
 import { AGREEMENT_STATUS_COLOR } from '../../components/agreementStatus';
 import { serviceLabel, STATUS_COLOR } from '../../components/labels';
@@ -88,7 +88,7 @@ export function PartnerDetail({ id }: { id: string }) {
           )}
         </Group>
       </Group>
-      {p.archivedAt && <Alert color="orange">{t('partners.archivedBanner', { date: formatDate(p.archivedAt.slice(0, 10), locale) })}</Alert>}
+      {p.archivedAt && <Alert color="orange">{t('partners.archivedBanner', { date: formatDay(p.archivedAt, zone, locale) })}</Alert>}
 
       <Paper withBorder p="md">
         <SimpleGrid cols={3} spacing="md">
@@ -218,8 +218,9 @@ export function ChangeTable({ changes }: { changes: readonly FieldChange[] }) {
 function StatusDialog({ partner, opened, onClose, onDone }: { partner: Partner; opened: boolean; onClose: () => void; onDone: (p: Partner) => void }) {
   const { t } = useI18n();
   const moves = PARTNER_STATUS_MOVES[partner.status];
+  const today = useOfficeToday();
   const form = useForm<{ status: PartnerStatus | null; date: string | null; note: string }>({
-    initialValues: { status: moves[0] ?? null, date: new Date().toISOString().slice(0, 10), note: '' },
+    initialValues: { status: moves[0] ?? null, date: today, note: '' },
     validate: { status: (v) => (v ? null : t('v.choose')), date: (v) => (v ? null : t('v.required')) },
   });
   const save = useMutation({

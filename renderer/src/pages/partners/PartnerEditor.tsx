@@ -34,10 +34,9 @@ import { useDebounced } from '../../components/useDebounced';
 import { WilayahFields } from '../../components/WilayahFields';
 import { useI18n } from '../../i18n';
 import { call } from '../../rpc';
+import { useOfficeToday } from '../../app/useOffice';
 
 type Values = InputOf<'partners.create'>;
-const today = () => new Date().toISOString().slice(0, 10);
-
 const EMPTY: Values = {
   name: '',
   category: 'ormas',
@@ -56,7 +55,8 @@ const EMPTY: Values = {
   skDate: null,
   notes: '',
   status: 'calon',
-  statusDate: today(),
+  // Set to the office's today when the form opens.
+  statusDate: '',
 };
 
 function fromPartner(p: Partner): Values {
@@ -94,9 +94,10 @@ function PartnerForm({ partner }: { partner: Partner | null }) {
   const qc = useQueryClient();
   const [, navigate] = useLocation();
   const editing = partner !== null;
+  const today = useOfficeToday();
   const form = useForm<Values>({
     mode: 'controlled',
-    initialValues: partner ? fromPartner(partner) : EMPTY,
+    initialValues: partner ? fromPartner(partner) : { ...EMPTY, statusDate: today },
     validate: (values) => {
       const schema = editing ? PartnerUpdateInput.shape.data : PartnerCreateInput;
       const { status: _s, statusDate: _d, confirmDuplicate: _c, ...fields } = values;

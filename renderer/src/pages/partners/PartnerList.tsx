@@ -5,7 +5,7 @@ import { createColumnHelper, type SortingState } from '@tanstack/react-table';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useLocation } from 'wouter';
 import { WRITERS, type InputOf } from '../../../../shared/contract';
-import { formatDate } from '../../../../shared/format';
+import { formatDay } from '../../../../shared/format';
 import type { PartnerRow } from '../../../../shared/types';
 import { displayPhone } from '../../../../shared/validate';
 import type { PARTNER_SORT_FIELDS } from '../../../../shared/schemas/partners';
@@ -34,7 +34,7 @@ type SortId = (typeof PARTNER_SORT_FIELDS)[number];
 export function PartnerList() {
   const { t, locale } = useI18n();
   const session = useSession();
-  const { settings } = useOffice();
+  const { settings, zone } = useOffice();
   // A Bapas induk holds its posts' partners too: it shows whose each one is and can narrow to one office.
   const isParent = settings?.office.kind === 'induk';
   const [, navigate] = useLocation();
@@ -135,10 +135,10 @@ export function PartnerList() {
       col.accessor('updatedAt', {
         id: 'updatedAt',
         header: t('partners.updatedAt'),
-        cell: (c) => <Nowrap>{formatDate(c.getValue().slice(0, 10), locale)}</Nowrap>,
+        cell: (c) => <Nowrap>{formatDay(c.getValue(), zone, locale)}</Nowrap>,
       }),
     ],
-    [t, locale, serviceNames, isParent],
+    [t, locale, zone, serviceNames, isParent],
   );
 
   const rows = list.data?.rows ?? [];

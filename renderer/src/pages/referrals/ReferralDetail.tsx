@@ -36,6 +36,7 @@ import { notifyOk, showError } from '../../components/forms';
 import { REFERRAL_STATUS_COLOR, serviceLabel } from '../../components/labels';
 import { useI18n } from '../../i18n';
 import { call } from '../../rpc';
+import { useOfficeToday } from '../../app/useOffice';
 
 export function ReferralDetail({ id }: { id: string }) {
   const { t, locale } = useI18n();
@@ -144,8 +145,9 @@ export function ReferralDetail({ id }: { id: string }) {
 function HoursPanel({ referral, onChanged, writable }: { referral: Detail; onChanged: (r: Detail) => void; writable: boolean }) {
   const { t, locale } = useI18n();
   const required = referral.hoursRequired ?? 0;
+  const today = useOfficeToday();
   const form = useForm({
-    initialValues: { date: new Date().toISOString().slice(0, 10) as string | null, hours: 4 as number | string, signedBy: '', notes: '' },
+    initialValues: { date: today as string | null, hours: 4 as number | string, signedBy: '', notes: '' },
     validate: {
       date: (v) => (v ? null : t('v.required')),
       signedBy: (v) => (v.trim() ? null : t('v.required')),
@@ -202,8 +204,9 @@ function HoursPanel({ referral, onChanged, writable }: { referral: Detail; onCha
 function StatusDialog({ referral, onClose, onDone }: { referral: Detail; onClose: () => void; onDone: (r: Detail) => void }) {
   const { t } = useI18n();
   const moves = REFERRAL_MOVES[referral.status];
+  const today = useOfficeToday();
   const form = useForm<{ status: ReferralStatus | null; date: string | null; note: string; outcome: Outcome | null }>({
-    initialValues: { status: moves[0] ?? null, date: new Date().toISOString().slice(0, 10), note: '', outcome: null },
+    initialValues: { status: moves[0] ?? null, date: today, note: '', outcome: null },
     validate: { status: (v) => (v ? null : t('v.choose')), date: (v) => (v ? null : t('v.required')) },
   });
   const save = useMutation({

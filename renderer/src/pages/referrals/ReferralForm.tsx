@@ -15,10 +15,9 @@ import { useDebounced } from '../../components/useDebounced';
 import { useI18n } from '../../i18n';
 import { call } from '../../rpc';
 import { usePartnerOptions } from '../../components/usePartnerOptions';
+import { useOfficeToday } from '../../app/useOffice';
 
 type Values = InputOf<'referrals.create'>;
-const today = () => new Date().toISOString().slice(0, 10);
-
 /**
  * Refer a client to a partner. While the officer fills it in, the main process checks the rules
  * (partner aktif, agreement in force covering the service) and suggests partners; what fails is
@@ -38,9 +37,10 @@ export function ReferralForm({ clientId }: { clientId: string }) {
   const services = useQuery({ queryKey: ['services.list'], queryFn: () => call('services.list', {}) });
   const partners = usePartnerOptions({ status: 'aktif' }, { withRegency: true });
   const officers = useQuery({ queryKey: ['users.names'], queryFn: () => call('users.names', {}) });
+  const today = useOfficeToday();
   const form = useForm<Values>({
     mode: 'controlled',
-    initialValues: { clientId, partnerId: '', service: '', date: today(), pkUserId: null, goal: '', notes: '', hoursRequired: null, overrideReason: '' },
+    initialValues: { clientId, partnerId: '', service: '', date: today, pkUserId: null, goal: '', notes: '', hoursRequired: null, overrideReason: '' },
     validate: {
       partnerId: (v) => (v ? null : t('v.choose')),
       service: (v) => (v ? null : t('v.choose')),
