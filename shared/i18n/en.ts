@@ -1037,4 +1037,6 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'common.copy': 'Copy',
   'common.copied': 'Copied',
   'bundles.historyEmpty': 'No bundle written yet.',
+  // Dates and the date field
+  'v.dateUnreadable': 'This date cannot be read. Write it as 20/01/2025 or 20 January 2025.',
 };

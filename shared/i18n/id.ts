@@ -1035,6 +1035,8 @@ export const id = {
   'common.copy': 'Salin',
   'common.copied': 'Tersalin',
   'bundles.historyEmpty': 'Belum ada paket yang ditulis.',
+  // Dates and the date field
+  'v.dateUnreadable': 'Tanggal tidak dapat dibaca. Tuliskan seperti 20/01/2025 atau 20 Januari 2025.',
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -1,11 +1,11 @@
 import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput, Title } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { ADMIN } from '../../../shared/contract';
 import { formatDateTime } from '../../../shared/format';
 import type { AuditEntry } from '../../../shared/types';
+import { isIsoDate } from '../../../shared/validate';
 import { useOffice } from '../app/useOffice';
 import { DataTable } from '../components/DataTable';
 import { RequireRole } from '../components/Forbidden';
@@ -13,6 +13,7 @@ import { showError } from '../components/forms';
 import { useI18n } from '../i18n';
 import { call } from '../rpc';
 import { ChangeTable } from './partners/PartnerDetail';
+import { DateField } from '../components/DateField';
 
 const col = createColumnHelper<AuditEntry>();
 const ENTITIES = ['partner', 'pokmas_group', 'agreement', 'user', 'settings', 'service_type'] as const;
@@ -45,7 +46,9 @@ function Audit() {
   const [to, setTo] = useState<string | null>(null);
   const [open, setOpen] = useState<AuditEntry | null>(null);
   const users = useQuery({ queryKey: ['users.names'], queryFn: () => call('users.names', {}) });
-  const filter = { userId, entity: entity ?? '', entityId: entityId.trim(), from, to };
+  // A date that cannot be read carries its message on its field and filters nothing meanwhile.
+  const day = (d: string | null) => (d && isIsoDate(d) ? d : null);
+  const filter = { userId, entity: entity ?? '', entityId: entityId.trim(), from: day(from), to: day(to) };
   const log = useInfiniteQuery({
     queryKey: ['audit.list', filter],
     queryFn: ({ pageParam }) => call('audit.list', { ...filter, limit: 200, beforeSeq: pageParam }),
@@ -107,8 +110,8 @@ function Audit() {
           w={180}
         />
         <TextInput label={t('audit.record')} value={entityId} onChange={(e) => setEntityId(e.currentTarget.value)} w={300} />
-        <DateInput label={t('audit.from')} valueFormat="D MMM YYYY" clearable value={from} onChange={setFrom} w={150} />
-        <DateInput label={t('audit.to')} valueFormat="D MMM YYYY" clearable value={to} onChange={setTo} w={150} />
+        <DateField label={t('audit.from')} valueFormat="D MMM YYYY" clearable value={from} onChange={setFrom} w={150} />
+        <DateField label={t('audit.to')} valueFormat="D MMM YYYY" clearable value={to} onChange={setTo} w={150} />
       </Group>
       <DataTable data={entries} columns={columns} getRowId={(e) => String(e.seq)} onRowClick={setOpen} height="calc(100vh - 300px)" testId="audit-table" />
       {log.hasNextPage && (

@@ -15,7 +15,6 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -33,6 +32,7 @@ import { useI18n } from '../../i18n';
 import { call } from '../../rpc';
 import { usePartnerOptions } from '../../components/usePartnerOptions';
 import { useOfficeToday } from '../../app/useOffice';
+import { DateField } from '../../components/DateField';
 
 type Values = InputOf<'activities.create'>;
 
@@ -118,7 +118,7 @@ function ActivityForm({ activity }: { activity: Activity | null }) {
         <Paper withBorder p="md">
           <Stack gap="sm">
             <SimpleGrid cols={3}>
-              <DateInput label={t('common.date')} valueFormat="D MMMM YYYY" withAsterisk {...form.getInputProps('date')} />
+              <DateField label={t('common.date')} withAsterisk {...form.getInputProps('date')} />
               <Select
                 label={t('activities.type')}
                 withAsterisk

@@ -1,5 +1,4 @@
 import { Alert, Anchor, Badge, Button, Checkbox, Group, Loader, Modal, NumberInput, Paper, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -19,6 +18,7 @@ import { ScanPanel } from './ScanPanel';
 import { call } from '../../rpc';
 import { useOfficeToday } from '../../app/useOffice';
 import { addDays } from '../../../../shared/agreements';
+import { DateField } from '../../components/DateField';
 
 export function AgreementDetail({ id }: { id: string }) {
   const { t, locale } = useI18n();
@@ -181,7 +181,7 @@ function SignDialog({ agreement, onClose, onDone }: DialogProps) {
         })}
       >
         <Stack>
-          <DateInput label={t('agreements.signedOn')} valueFormat="D MMMM YYYY" {...form.getInputProps('signedOn')} />
+          <DateField label={t('agreements.signedOn')} {...form.getInputProps('signedOn')} />
           <DialogActions onCancel={onClose} loading={save.isPending} />
         </Stack>
       </form>
@@ -209,7 +209,7 @@ function CancelDialog({ agreement, onClose, onDone }: DialogProps) {
         })}
       >
         <Stack>
-          <DateInput label={t('agreements.cancelDate')} valueFormat="D MMMM YYYY" {...form.getInputProps('date')} />
+          <DateField label={t('agreements.cancelDate')} {...form.getInputProps('date')} />
           <Textarea label={t('agreements.cancelReason')} withAsterisk autosize minRows={2} {...form.getInputProps('reason')} />
           <DialogActions onCancel={onClose} loading={save.isPending} label={t('agreements.cancel')} color="red" />
         </Stack>
@@ -248,9 +248,9 @@ function RenewDialog({ agreement, onClose, onDone }: DialogProps) {
     <Modal opened onClose={onClose} title={t('agreements.renew')} centered>
       <form onSubmit={form.onSubmit(() => save.mutate())}>
         <Stack>
-          <DateInput label={t('agreements.startDate')} valueFormat="D MMMM YYYY" {...form.getInputProps('startDate')} />
+          <DateField label={t('agreements.startDate')} {...form.getInputProps('startDate')} />
           <NumberInput label={t('agreements.termMonths')} min={1} max={1200} allowDecimal={false} {...form.getInputProps('termMonths')} />
-          <DateInput label={t('agreements.signDate')} valueFormat="D MMMM YYYY" {...form.getInputProps('signDate')} />
+          <DateField label={t('agreements.signDate')} {...form.getInputProps('signDate')} />
           {v.signDate && v.startDate && v.signDate > v.startDate && (
             <Checkbox label={t('agreements.confirmLateSigning')} {...form.getInputProps('confirmLateSigning', { type: 'checkbox' })} />
           )}

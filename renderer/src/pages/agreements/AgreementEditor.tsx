@@ -15,7 +15,6 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -24,6 +23,7 @@ import type { InputOf } from '../../../../shared/contract';
 import { BIDANG } from '../../../../shared/domain';
 import { AgreementFields } from '../../../../shared/schemas/agreements';
 import type { Agreement, ArticleTemplate } from '../../../../shared/types';
+import { isIsoDate } from '../../../../shared/validate';
 import { FormHeader } from '../../components/FormHeader';
 import { notifyOk, revealFirstError, showError, zodValidate } from '../../components/forms';
 import { serviceLabel } from '../../components/labels';
@@ -33,6 +33,7 @@ import { call } from '../../rpc';
 import { ArticlesEditor, LegalBasesEditor } from './TextBlocks';
 import { usePartnerOptions } from '../../components/usePartnerOptions';
 import { useOfficeToday } from '../../app/useOffice';
+import { DateField } from '../../components/DateField';
 
 type Values = InputOf<'agreements.create'>['data'];
 function initial(a: Agreement | null, partnerId: string | null, template: ArticleTemplate | undefined, today: string): Values {
@@ -118,7 +119,7 @@ function AgreementForm({ agreement, partnerId, templates }: { agreement: Agreeme
   const preview = useQuery({
     queryKey: ['agreements.previewNumber', previewDate],
     queryFn: () => call('agreements.previewNumber', { date: previewDate }),
-    enabled: !agreement && !!previewDate,
+    enabled: !agreement && !!previewDate && isIsoDate(previewDate),
   });
 
   const pickPartner = (partnerId: string | null) => {
@@ -215,10 +216,10 @@ function AgreementForm({ agreement, partnerId, templates }: { agreement: Agreeme
             <SimpleGrid cols={3}>
               <TextInput label={t('agreements.partnerNumber')} {...form.getInputProps('partnerNumber')} />
               <TextInput label={t('agreements.signPlace')} {...form.getInputProps('signPlace')} />
-              <DateInput label={t('agreements.signDate')} valueFormat="D MMMM YYYY" withAsterisk {...form.getInputProps('signDate')} />
+              <DateField label={t('agreements.signDate')} withAsterisk {...form.getInputProps('signDate')} />
             </SimpleGrid>
             <SimpleGrid cols={3}>
-              <DateInput label={t('agreements.startDate')} valueFormat="D MMMM YYYY" withAsterisk {...form.getInputProps('startDate')} />
+              <DateField label={t('agreements.startDate')} withAsterisk {...form.getInputProps('startDate')} />
               <div>
                 <Text size="sm" fw={500} mb={4}>
                   {t('agreements.term')}
@@ -244,7 +245,7 @@ function AgreementForm({ agreement, partnerId, templates }: { agreement: Agreeme
                   onChange={(n) => form.setFieldValue('termMonths', typeof n === 'number' ? n : null)}
                 />
               ) : (
-                <DateInput label={t('agreements.endDate')} valueFormat="D MMMM YYYY" {...form.getInputProps('endDate')} />
+                <DateField label={t('agreements.endDate')} {...form.getInputProps('endDate')} />
               )}
             </SimpleGrid>
             {v.signDate > v.startDate && (

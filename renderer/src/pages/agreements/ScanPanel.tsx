@@ -1,5 +1,4 @@
 import { Badge, Button, FileInput, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { IconUpload } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -11,6 +10,8 @@ import { useOffice } from '../../app/useOffice';
 import { notifyOk, showError } from '../../components/forms';
 import { useI18n } from '../../i18n';
 import { call, fileToBase64, saveFile } from '../../rpc';
+import { DateField } from '../../components/DateField';
+import { isIsoDate } from '../../../../shared/validate';
 
 const MAX_BYTES = 20 * 1024 * 1024;
 
@@ -78,8 +79,13 @@ export function ScanPanel({ agreement, onChanged }: { agreement: Agreement; onCh
               w={360}
               clearable
             />
-            {!agreement.signedOn && <DateInput label={t('agreements.signedOn')} valueFormat="D MMMM YYYY" value={signedOn} onChange={setSignedOn} w={200} />}
-            <Button leftSection={<IconUpload size={16} />} disabled={!file || !signedOn || !!error} loading={upload.isPending} onClick={() => upload.mutate()}>
+            {!agreement.signedOn && <DateField label={t('agreements.signedOn')} value={signedOn} onChange={setSignedOn} w={200} />}
+            <Button
+              leftSection={<IconUpload size={16} />}
+              disabled={!file || !signedOn || !isIsoDate(signedOn) || !!error}
+              loading={upload.isPending}
+              onClick={() => upload.mutate()}
+            >
               {t('scans.upload')}
             </Button>
           </Group>

@@ -1,5 +1,4 @@
 import { Alert, Badge, Button, Group, Loader, Modal, Paper, Select, SimpleGrid, Stack, Text, Textarea, Timeline, Title } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { IconArrowForwardUp, IconArrowLeft, IconEdit, IconFlag } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -19,6 +18,7 @@ import { useI18n } from '../../i18n';
 import { call } from '../../rpc';
 import { ReportingPanel } from './ReportingPanel';
 import { useOfficeToday } from '../../app/useOffice';
+import { DateField } from '../../components/DateField';
 
 /** A client's record and timeline. Opening it is written to the audit log by the main process. */
 export function ClientDetail({ id }: { id: string }) {
@@ -228,7 +228,7 @@ function StatusDialog({ client, onClose, onDone }: { client: Client; onClose: ()
             allowDeselect={false}
             {...form.getInputProps('status')}
           />
-          <DateInput label={t('common.date')} valueFormat="D MMMM YYYY" {...form.getInputProps('date')} />
+          <DateField label={t('common.date')} {...form.getInputProps('date')} />
           <Textarea label={t('clients.reason')} withAsterisk autosize minRows={2} {...form.getInputProps('reason')} />
           <DialogActions onCancel={onClose} loading={save.isPending} />
         </Stack>

@@ -1,5 +1,4 @@
 import { Alert, Loader, MultiSelect, Paper, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useLocation } from 'wouter';
@@ -15,6 +14,7 @@ import { WilayahFields } from '../../components/WilayahFields';
 import { useI18n } from '../../i18n';
 import { call } from '../../rpc';
 import { useOfficeToday } from '../../app/useOffice';
+import { DateField } from '../../components/DateField';
 
 type Values = InputOf<'clients.create'>['data'];
 function initial(c: Client | null, today: string): Values {
@@ -166,7 +166,7 @@ function ClientForm({ client }: { client: Client | null }) {
             </SimpleGrid>
             <SimpleGrid cols={3}>
               <TextInput label={t('clients.birthPlace')} {...form.getInputProps('birthPlace')} />
-              <DateInput label={t('clients.birthDate')} valueFormat="D MMMM YYYY" clearable {...form.getInputProps('birthDate')} />
+              <DateField label={t('clients.birthDate')} clearable {...form.getInputProps('birthDate')} />
               <Select
                 label={t('clients.education')}
                 clearable
@@ -198,12 +198,12 @@ function ClientForm({ client }: { client: Client | null }) {
             <SimpleGrid cols={3}>
               <Select label={t('clients.program')} withAsterisk allowDeselect={false} data={programOptions(t)} {...form.getInputProps('program')} />
               <TextInput label={t('clients.decisionNumber')} {...form.getInputProps('decisionNumber')} />
-              <DateInput label={t('clients.decisionDate')} valueFormat="D MMMM YYYY" clearable {...form.getInputProps('decisionDate')} />
+              <DateField label={t('clients.decisionDate')} clearable {...form.getInputProps('decisionDate')} />
             </SimpleGrid>
             <TextInput label={t('clients.offence')} {...form.getInputProps('offence')} />
             <SimpleGrid cols={3}>
-              <DateInput label={t('clients.supervisionStart')} valueFormat="D MMMM YYYY" withAsterisk {...form.getInputProps('supervisionStart')} />
-              <DateInput label={t('clients.supervisionEnd')} valueFormat="D MMMM YYYY" withAsterisk {...form.getInputProps('supervisionEnd')} />
+              <DateField label={t('clients.supervisionStart')} withAsterisk {...form.getInputProps('supervisionStart')} />
+              <DateField label={t('clients.supervisionEnd')} withAsterisk {...form.getInputProps('supervisionEnd')} />
               <Select
                 label={t('clients.phase')}
                 description={phase ? t('clients.phaseSuggested', { phase: t(`phase.${phase}`) }) : undefined}

@@ -1,5 +1,4 @@
 import { Alert, Badge, Button, Group, Modal, Paper, SegmentedControl, Stack, Table, Text, Textarea, Title } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { IconCalendarCheck } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -12,6 +11,7 @@ import { notifyOk, showError } from '../../components/forms';
 import { useI18n } from '../../i18n';
 import { call } from '../../rpc';
 import { useOfficeToday } from '../../app/useOffice';
+import { DateField } from '../../components/DateField';
 
 const DUE_COLOR = { met: 'teal', missed: 'red', open: 'blue', upcoming: 'gray' } as const;
 
@@ -123,7 +123,7 @@ function CheckinDialog({
       <form onSubmit={form.onSubmit((v) => save.mutate({ date: v.date!, kind: v.kind, reason: v.reason, notes: v.notes }))}>
         <Stack>
           <SegmentedControl fullWidth data={CHECKIN_KINDS.map((k) => ({ value: k, label: t(`checkinKind.${k}`) }))} {...form.getInputProps('kind')} />
-          <DateInput label={t('common.date')} valueFormat="D MMMM YYYY" {...form.getInputProps('date')} />
+          <DateField label={t('common.date')} {...form.getInputProps('date')} />
           {form.values.kind === 'jarak_jauh' && <Textarea label={t('checkins.reason')} withAsterisk autosize minRows={2} {...form.getInputProps('reason')} />}
           <Textarea label={t('common.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
           <DialogActions onCancel={onClose} loading={save.isPending} />

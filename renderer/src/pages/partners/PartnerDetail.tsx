@@ -1,5 +1,4 @@
 import { Alert, Badge, Button, Group, Loader, Modal, Paper, Select, SimpleGrid, Stack, Table, Tabs, Text, Textarea, Timeline, Title } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -18,6 +17,7 @@ import { DialogActions } from '../../components/DialogActions';
 import { Field } from '../../components/Field';
 import { useI18n } from '../../i18n';
 import { call } from '../../rpc';
+import { DateField } from '../../components/DateField';
 
 const ARCHIVERS = ['admin', 'petugas'] as const;
 
@@ -241,7 +241,7 @@ function StatusDialog({ partner, opened, onClose, onDone }: { partner: Partner; 
             allowDeselect={false}
             {...form.getInputProps('status')}
           />
-          <DateInput label={t('common.date')} valueFormat="D MMMM YYYY" {...form.getInputProps('date')} />
+          <DateField label={t('common.date')} {...form.getInputProps('date')} />
           <Textarea label={t('common.notes')} autosize minRows={2} {...form.getInputProps('note')} />
           <DialogActions onCancel={onClose} loading={save.isPending} />
         </Stack>

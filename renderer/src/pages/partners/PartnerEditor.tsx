@@ -17,7 +17,6 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -35,6 +34,7 @@ import { WilayahFields } from '../../components/WilayahFields';
 import { useI18n } from '../../i18n';
 import { call } from '../../rpc';
 import { useOfficeToday } from '../../app/useOffice';
+import { DateField } from '../../components/DateField';
 
 type Values = InputOf<'partners.create'>;
 const EMPTY: Values = {
@@ -228,12 +228,12 @@ function PartnerForm({ partner }: { partner: Partner | null }) {
                   data={PARTNER_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
                   {...form.getInputProps('status')}
                 />
-                <DateInput label={t('partners.statusDate')} valueFormat="D MMMM YYYY" withAsterisk {...form.getInputProps('statusDate')} />
+                <DateField label={t('partners.statusDate')} withAsterisk {...form.getInputProps('statusDate')} />
               </SimpleGrid>
             )}
             <SimpleGrid cols={2}>
               <TextInput label={t('partners.skNumber')} {...form.getInputProps('skNumber')} />
-              <DateInput label={t('partners.skDate')} valueFormat="D MMMM YYYY" clearable {...form.getInputProps('skDate')} />
+              <DateField label={t('partners.skDate')} clearable {...form.getInputProps('skDate')} />
             </SimpleGrid>
             <Textarea label={t('partners.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
           </Stack>

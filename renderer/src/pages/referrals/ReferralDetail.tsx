@@ -18,7 +18,6 @@ import {
   Timeline,
   Title,
 } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { IconArrowLeft, IconFlag, IconPrinter } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -37,6 +36,7 @@ import { REFERRAL_STATUS_COLOR, serviceLabel } from '../../components/labels';
 import { useI18n } from '../../i18n';
 import { call } from '../../rpc';
 import { useOfficeToday } from '../../app/useOffice';
+import { DateField } from '../../components/DateField';
 
 export function ReferralDetail({ id }: { id: string }) {
   const { t, locale } = useI18n();
@@ -187,7 +187,7 @@ function HoursPanel({ referral, onChanged, writable }: { referral: Detail; onCha
       {writable && referral.status === 'berjalan' && (
         <form onSubmit={form.onSubmit((v) => add.mutate({ date: v.date!, hours: Number(v.hours), signedBy: v.signedBy, notes: v.notes }))}>
           <Group align="flex-end" mt="sm">
-            <DateInput label={t('common.date')} valueFormat="D MMMM YYYY" w={170} {...form.getInputProps('date')} />
+            <DateField label={t('common.date')} w={170} {...form.getInputProps('date')} />
             <NumberInput label={t('referrals.hoursWorked')} min={0.5} max={12} step={0.5} decimalScale={1} w={110} {...form.getInputProps('hours')} />
             <TextInput label={t('referrals.signedByLabel')} w={220} {...form.getInputProps('signedBy')} />
             <TextInput label={t('partners.notes')} style={{ flex: 1 }} {...form.getInputProps('notes')} />
@@ -229,7 +229,7 @@ function StatusDialog({ referral, onClose, onDone }: { referral: Detail; onClose
             data={moves.map((s) => ({ value: s, label: t(`referralStatus.${s}`) }))}
             {...form.getInputProps('status')}
           />
-          <DateInput label={t('common.date')} valueFormat="D MMMM YYYY" {...form.getInputProps('date')} />
+          <DateField label={t('common.date')} {...form.getInputProps('date')} />
           {status === 'selesai' && (
             <Select
               label={t('referrals.outcome')}

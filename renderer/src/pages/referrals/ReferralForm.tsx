@@ -1,5 +1,4 @@
 import { Alert, Badge, Card, Grid, Group, Loader, NumberInput, Paper, Select, Stack, Text, Textarea, Title, UnstyledButton } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -16,6 +15,7 @@ import { useI18n } from '../../i18n';
 import { call } from '../../rpc';
 import { usePartnerOptions } from '../../components/usePartnerOptions';
 import { useOfficeToday } from '../../app/useOffice';
+import { DateField } from '../../components/DateField';
 
 type Values = InputOf<'referrals.create'>;
 /**
@@ -95,7 +95,7 @@ export function ReferralForm({ clientId }: { clientId: string }) {
                     {...form.getInputProps('service')}
                     data-autofocus
                   />
-                  <DateInput label={t('referrals.date')} valueFormat="D MMMM YYYY" withAsterisk {...form.getInputProps('date')} />
+                  <DateField label={t('referrals.date')} withAsterisk {...form.getInputProps('date')} />
                 </Group>
                 <Select label={t('referrals.partner')} withAsterisk searchable data={partners.options} {...form.getInputProps('partnerId')} />
                 {v.service === KERJA_SOSIAL && (
