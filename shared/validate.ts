@@ -94,3 +94,19 @@ export function searchTerms(q: string): string[] {
 export function isNip(s: string): boolean {
   return /^\d{18}$/.test(s);
 }
+
+/** A NIP as it is written on letters and cards, "19850312 201001 1 004": the spaces are not part of it. */
+export function normalizeNip(s: string): string {
+  return s.replace(/\s+/g, '');
+}
+
+/**
+ * An 18-digit NIP whose parts can be what they stand for: a birth date (YYYYMMDD), the month of
+ * appointment (YYYYMM), the sex (1 or 2) and a serial number. Catches digits typed in the wrong place.
+ */
+export function isNipWellFormed(s: string): boolean {
+  if (!isNip(s)) return false;
+  const birth = `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}`;
+  const month = Number(s.slice(12, 14));
+  return isIsoDate(birth) && Number(s.slice(8, 12)) >= 1900 && month >= 1 && month <= 12 && (s[14] === '1' || s[14] === '2');
+}

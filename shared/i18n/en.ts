@@ -1039,4 +1039,5 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'bundles.historyEmpty': 'No bundle written yet.',
   // Dates and the date field
   'v.dateUnreadable': 'This date cannot be read. Write it as 20/01/2025 or 20 January 2025.',
+  'v.nipParts': 'This NIP does not follow its pattern: 8 digits of birth date, 6 of the year and month of appointment, 1 for sex (1 or 2), 3 of serial number.',
 };

@@ -1037,6 +1037,8 @@ export const id = {
   'bundles.historyEmpty': 'Belum ada paket yang ditulis.',
   // Dates and the date field
   'v.dateUnreadable': 'Tanggal tidak dapat dibaca. Tuliskan seperti 20/01/2025 atau 20 Januari 2025.',
+  'v.nipParts':
+    'NIP tidak sesuai susunannya: 8 angka tanggal lahir, 6 angka tahun dan bulan pengangkatan, 1 angka jenis kelamin (1 atau 2), 3 angka nomor urut.',
 } as const;
 
 export type MessageKey = keyof typeof id;

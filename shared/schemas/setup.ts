@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { OFFICE_CLASSES, OFFICE_KINDS, ROLES, TIME_ZONE_CODES } from '../domain';
-import { isNip } from '../validate';
+import { isNip, isNipWellFormed, normalizeNip } from '../validate';
 import { optionalText, regencyCode, requiredText, uniqueArray } from './common';
 
 export const officeCode = z
@@ -18,10 +18,13 @@ export const username = z
 /** Long enough to resist guessing on a shared office PC; no composition rules (they push people to notes). */
 export const password = z.string().min(8, 'v.passwordShort').max(200, 'v.tooLong');
 
+/** Typed with or without the spaces between its parts; kept without them. */
 export const nip = z
   .string()
-  .trim()
+  .max(40, 'v.nip')
+  .transform(normalizeNip)
   .refine((s) => s === '' || isNip(s), 'v.nip')
+  .refine((s) => !isNip(s) || isNipWellFormed(s), 'v.nipParts')
   .default('');
 
 export const OfficeSettingsInput = z

@@ -151,6 +151,18 @@ describe('partners', () => {
     const audit = await app.call('audit.list', { entity: 'partner', entityId: '*' }, admin);
     expect(audit.entries.map((e) => e.action)).toEqual(['export', 'export']);
   });
+
+  it("dates an archived partner in the export by the office's day, not the UTC one", async () => {
+    app.dispose();
+    app = makeApp(new Date('2025-03-05T20:00:00Z')); // 03:00 WIB on 6 March, still 5 March in UTC
+    admin = await setUpOffice(app);
+    const p = await create({ statusDate: '2025-03-06' });
+    await app.call('partners.archive', { id: p.id }, admin);
+    const csv = await app.call('partners.export', { filter: { archived: 'archived' }, format: 'csv' }, admin);
+    const [header, row] = Buffer.from(csv.base64, 'base64').toString('utf8').trim().split(/\r?\n/);
+    expect(header!.split(',').at(-1)).toBe('Diarsipkan');
+    expect(row!.split(',').at(-1)).toBe('2025-03-06');
+  });
 });
 
 describe('every write is one transaction with its audit entry and outbox row', () => {

@@ -80,7 +80,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
               <TextInput label={t('setup.city')} {...form.getInputProps('office.city')} />
               <TextInput label={t('settings.headName')} description={t('settings.headHint')} {...form.getInputProps('office.headName')} />
               <TextInput label={t('settings.headPosition')} {...form.getInputProps('office.headPosition')} />
-              <TextInput label={t('settings.headNip')} maxLength={18} {...form.getInputProps('office.headNip')} />
+              <TextInput label={t('settings.headNip')} {...form.getInputProps('office.headNip')} />
               <div>
                 <Text size="sm" fw={500} mb={4}>
                   {t('setup.timeZone')}

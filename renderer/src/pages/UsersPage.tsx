@@ -124,7 +124,7 @@ function NewUser({ roles, onClose, onSaved }: DialogProps & { roles: { value: st
         <Stack>
           <TextInput label={t('users.name')} withAsterisk data-autofocus {...form.getInputProps('name')} />
           <SimpleGrid cols={2}>
-            <TextInput label={t('users.nip')} maxLength={18} {...form.getInputProps('nip')} />
+            <TextInput label={t('users.nip')} {...form.getInputProps('nip')} />
             <TextInput label={t('users.position')} {...form.getInputProps('position')} />
             <TextInput label={t('users.username')} withAsterisk autoComplete="off" {...form.getInputProps('username')} />
             <Select label={t('users.role')} data={roles} allowDeselect={false} {...form.getInputProps('role')} />
@@ -154,7 +154,7 @@ function EditUser({ user, roles, onClose, onSaved }: DialogProps & { user: User;
       <form onSubmit={form.onSubmit((v) => save.mutate(v))}>
         <Stack>
           <TextInput label={t('users.name')} withAsterisk {...form.getInputProps('name')} />
-          <TextInput label={t('users.nip')} maxLength={18} {...form.getInputProps('nip')} />
+          <TextInput label={t('users.nip')} {...form.getInputProps('nip')} />
           <TextInput label={t('users.position')} {...form.getInputProps('position')} />
           <Select label={t('users.role')} data={roles} allowDeselect={false} {...form.getInputProps('role')} />
           <DialogActions onCancel={onClose} loading={save.isPending} />

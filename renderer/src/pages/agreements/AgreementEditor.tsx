@@ -275,7 +275,7 @@ function AgreementForm({ agreement, partnerId, templates }: { agreement: Agreeme
             <Stack gap="xs">
               <Title order={5}>{t('agreements.officeSignatory')}</Title>
               <TextInput label={t('agreements.signatoryName')} withAsterisk {...form.getInputProps('officeSignatory.name')} />
-              <TextInput label={t('agreements.signatoryNip')} maxLength={18} {...form.getInputProps('officeSignatory.nip')} />
+              <TextInput label={t('agreements.signatoryNip')} {...form.getInputProps('officeSignatory.nip')} />
               <TextInput label={t('agreements.signatoryPosition')} withAsterisk {...form.getInputProps('officeSignatory.position')} />
             </Stack>
             <Stack gap="xs">
