@@ -1052,7 +1052,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'audit.entity.bundle': 'Data bundle',
   'audit.entity.audit_log': 'Audit log',
   'audit.field': 'Field',
-  'audit.recordHint': 'Name of a partner, client, user, PKS number…',
+  'audit.recordHint': 'Partner, client, user, PKS no.…',
   'audit.exported': '{rows} audit log entries exported to {file}.',
   'audit.noChanges': 'No field changed.',
   'startup.failed': 'Mitra Lipas cannot open',

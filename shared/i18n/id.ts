@@ -1050,7 +1050,7 @@ export const id = {
   'audit.entity.bundle': 'Paket data',
   'audit.entity.audit_log': 'Log audit',
   'audit.field': 'Isian',
-  'audit.recordHint': 'Nama mitra, klien, pengguna, nomor PKS…',
+  'audit.recordHint': 'Mitra, klien, pengguna, no. PKS…',
   'audit.exported': '{rows} entri log audit diekspor ke {file}.',
   'audit.noChanges': 'Tidak ada isian yang berubah.',
   'startup.failed': 'Mitra Lipas tidak dapat dibuka',

@@ -19,8 +19,6 @@ export function dayOf(iso: string, zone: TimeZoneCode, locale: Locale): string {
   return Number.isNaN(instant.getTime()) ? iso : formatDate(localDateOf(instant, zone), locale);
 }
 
-export const shortSha = (sha: string) => sha.slice(0, 16);
-
 /**
  * The desktop's file dialogs. Asking the main process whether they exist would open one, so the
  * first guess is whether this is the desktop app at all (the web preview has no preload bridge and
