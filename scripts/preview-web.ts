@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromiumPdfPrinter, HEADLESS_CHROMIUM_ARGS } from '../electron/web/chromium-pdf';
+import { startupMessage } from '../electron/services/startupError';
 import { startWebServer } from '../electron/web/server';
 
 const staticDir = resolve('out/renderer');
@@ -16,7 +17,18 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const browser = existsSync(chromiumPath)
   ? await (await import('@playwright/test')).chromium.launch({ executablePath: chromiumPath, args: [...HEADLESS_CHROMIUM_ARGS] })
   : null;
-const server = await startWebServer({ dataDir, staticDir, port: Number(process.env.PORT ?? 0), ...(browser ? { printPdf: chromiumPdfPrinter(browser) } : {}) });
+const server = await startWebServer({
+  dataDir,
+  staticDir,
+  port: Number(process.env.PORT ?? 0),
+  ...(browser ? { printPdf: chromiumPdfPrinter(browser) } : {}),
+}).catch(async (e: unknown) => {
+  // Said in words, as the desktop app's error box says it, never as a message key.
+  const { title, message } = startupMessage(e);
+  console.error(`${title}\n${message}`);
+  await browser?.close();
+  process.exit(1);
+});
 console.log(`Mitra Lipas (web preview): ${server.url}`);
 console.log(`Data folder: ${dataDir}`);
 console.log(browser ? `PDF printing: ${chromiumPath}` : 'PDF printing: through the browser print dialog (no Chromium found)');

@@ -22,7 +22,8 @@ import {
   TemplateSaveInput,
 } from './schemas/agreements';
 import { ActivityCreateInput, ActivityFileGetInput, ActivityFileInput, ActivityListInput, ActivityUpdateInput } from './schemas/activities';
-import { AuditListInput } from './schemas/audit';
+import type { RecordNames } from './readableChanges';
+import { AuditExportInput, AuditListInput } from './schemas/audit';
 import { AgendaInput, CheckinInput } from './schemas/checkins';
 import { KeyAllowPlainInput, KeyCardInput, KeyRegisterInput } from './schemas/keys';
 import {
@@ -279,7 +280,10 @@ export const contract = {
   /** Looks up the verification code printed on a document. */
   'documents.verify': method<DocumentVerification>()(DocumentVerifyInput, 'any'),
 
-  'audit.list': method<{ readonly entries: readonly AuditEntry[]; readonly hasMore: boolean }>()(AuditListInput, ADMIN),
+  /** A page of the log, with the names of the records its entries refer to (see shared/readableChanges.ts). */
+  'audit.list': method<{ readonly entries: readonly AuditEntry[]; readonly hasMore: boolean; readonly names: RecordNames }>()(AuditListInput, ADMIN),
+  /** Every entry the filter matches as .xlsx, in words (labels and names); audited. */
+  'audit.export': method<ExportFile>()(AuditExportInput, ADMIN),
   'audit.verify': method<AuditVerifyResult>()(empty, ADMIN),
 } as const;
 

@@ -155,6 +155,8 @@ export interface FieldChange {
 export interface PartnerHistory {
   readonly statusChanges: readonly StatusChange[];
   readonly edits: readonly HistoryEntry[];
+  /** Names of the records the edits refer to (services, wilayah, users), for shared/readableChanges.ts. */
+  readonly names: Readonly<Record<string, string>>;
 }
 
 export interface PokmasGroup {

@@ -28,6 +28,8 @@ export interface AuditFilter {
   userId: string | null;
   entity: string;
   entityId: string;
+  /** Entries about any of these records (the audit log's record filter, found by name). */
+  entityIds: readonly string[] | null;
   fromAt: string | null;
   toAt: string | null;
   beforeSeq: number | null;
@@ -39,6 +41,7 @@ export function listAudit(db: Db, f: AuditFilter): AuditRow[] {
   if (f.userId) q = q.where('user_id', '=', f.userId);
   if (f.entity) q = q.where('entity', '=', f.entity);
   if (f.entityId) q = q.where('entity_id', '=', f.entityId);
+  if (f.entityIds) q = q.where('entity_id', 'in', f.entityIds.length ? [...f.entityIds] : ['']);
   if (f.fromAt) q = q.where('at', '>=', f.fromAt);
   if (f.toAt) q = q.where('at', '<', f.toAt);
   if (f.beforeSeq) q = q.where('seq', '<', f.beforeSeq);

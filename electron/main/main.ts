@@ -1,6 +1,7 @@
 import { app, dialog, ipcMain, Menu, session, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { APP_VERSION, createAppCore, type AppCore } from '../services/app';
+import { startupMessage } from '../services/startupError';
 import { registerRpc } from './ipc';
 import { desktopHost } from './host';
 import { buildMenu } from './menu';
@@ -54,7 +55,8 @@ export function bootstrap(): void {
       core = createAppCore(dataDir(app.getPath('userData')), { nativeBinding: paths.nativeBinding, printPdf, host: desktopHost(() => win) });
     } catch (e) {
       // e.g. a database from a newer version: say so plainly and stop, never open it.
-      dialog.showErrorBox('Mitra Lipas', e instanceof Error ? e.message : String(e));
+      const { title, message } = startupMessage(e);
+      dialog.showErrorBox(title, message);
       app.quit();
       return;
     }

@@ -1,11 +1,11 @@
 import type { AuditAction } from '../../shared/domain';
 import type { AuditEntry, AuditVerifyResult } from '../../shared/types';
-import { isoDate } from '../../shared/schemas/common';
 import { appendChange } from '../../db/repositories/changeLog';
-import { insertAudit, iterateAudit, lastAudit, listAudit, nextAuditSeq, type AuditRow } from '../../db/repositories/audit';
+import { insertAudit, iterateAudit, lastAudit, nextAuditSeq, type AuditRow } from '../../db/repositories/audit';
 import { getSetting, putSetting } from '../../db/repositories/settings';
 import type { Db } from '../../db/connection';
-import type { AppContext, HandlersOf } from './context';
+import { actorOf, type AppContext, type HandlersOf } from './context';
+import { auditExport, auditPage } from './auditLog';
 import { anchorAuditHead, readAnchor } from './auditAnchor';
 import { entryHash, GENESIS, walkChain, type AuditContent } from './auditChain';
 import { officeCode, officeSettings } from './settings';
@@ -120,29 +120,10 @@ export function toAuditEntry(r: AuditRow): AuditEntry {
   };
 }
 
-/** Start of the office's calendar day `date` as a UTC instant, for filtering UTC timestamps. */
-function dayStartUtc(date: string, offsetHours: number): string {
-  const t = Date.parse(`${date}T00:00:00Z`) - offsetHours * 3600_000;
-  return new Date(t).toISOString();
-}
-const ZONE_OFFSET = { WIB: 7, WITA: 8, WIT: 9 } as const;
-
-export function auditHandlers(ctx: AppContext): HandlersOf<'audit.list' | 'audit.verify'> {
+export function auditHandlers(ctx: AppContext): HandlersOf<'audit.list' | 'audit.verify' | 'audit.export'> {
   return {
-    'audit.list': (input) => {
-      const zone = ZONE_OFFSET[getSetting<{ timeZone: keyof typeof ZONE_OFFSET }>(ctx.db, 'office')?.timeZone ?? 'WIB'];
-      const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86400_000).toISOString().slice(0, 10);
-      const rows = listAudit(ctx.db, {
-        userId: input.userId,
-        entity: input.entity,
-        entityId: input.entityId,
-        fromAt: input.from && isoDate.safeParse(input.from).success ? dayStartUtc(input.from, zone) : null,
-        toAt: input.to ? dayStartUtc(nextDay(input.to), zone) : null,
-        beforeSeq: input.beforeSeq,
-        limit: input.limit + 1,
-      });
-      return { entries: rows.slice(0, input.limit).map(toAuditEntry), hasMore: rows.length > input.limit };
-    },
+    'audit.list': (input) => auditPage(ctx, input),
+    'audit.export': (input, call) => auditExport(ctx, actorOf(call), input),
     'audit.verify': () => verifyAudit(ctx),
   };
 }

@@ -1,4 +1,5 @@
 import { translate } from '../../shared/i18n/index';
+import { importFieldLabel } from '../../shared/readableChanges';
 import { maskNikCell, maskNiksIn } from '../../shared/nik';
 import type { ImportMessage, ImportRowResult } from '../../shared/types';
 import { seesNik } from './clients';
@@ -28,7 +29,8 @@ export function importRowsFor(ctx: AppContext, actor: Actor, rows: readonly Impo
 
 /** The downloadable report ("Unduh laporan impor"): one line per row, its result and reasons in Bahasa Indonesia. */
 export function importReportFile(ctx: AppContext, actor: Actor, rows: readonly ImportRowResult[]): Promise<ExportFile> {
-  const say = (m: ImportMessage) => `${m.field}: ${translate('id', m.key, m.params)}`;
+  const t = (key: string, params?: ImportMessage['params']) => translate('id', key, params);
+  const say = (m: ImportMessage) => `${importFieldLabel(m.field, t)}: ${t(m.key, m.params)}`;
   return exportTable(
     'xlsx',
     'laporan-impor',

@@ -22,7 +22,8 @@ import {
 import { groupsOfPartner } from '../../db/repositories/pokmas';
 import { listServiceTypes, serviceCodes } from '../../db/repositories/serviceTypes';
 import type { PartnersTable } from '../../db/schema';
-import { recordChange } from './audit';
+import { recordChange, toAuditEntry } from './audit';
+import { namesFor } from './auditNames';
 import { actorOf, isoNow, nextStamp, type Actor, type AppContext, type HandlersOf } from './context';
 import { exportTable, type ExportColumn } from './exporter';
 import { newId } from './ids';
@@ -214,7 +215,7 @@ export function partnerHandlers(
       return { rows: rows.map((r) => toPartnerRow(ctx, r, r.in_force === 1)), total };
     },
     'partners.get': (input) => toPartner(ctx, mustFind(ctx, input.id)),
-    'partners.history': (input) => {
+    'partners.history': async (input) => {
       mustFind(ctx, input.id);
       const statusChanges = statusChangesOf(ctx.db, input.id).map((s) => ({
         id: s.id,
@@ -225,14 +226,15 @@ export function partnerHandlers(
         byName: s.user_name ?? '',
         at: s.created_at,
       }));
-      const edits: HistoryEntry[] = auditFor(ctx.db, 'partner', input.id).map((a) => ({
+      const audit = auditFor(ctx.db, 'partner', input.id).map(toAuditEntry);
+      const edits: HistoryEntry[] = audit.map((a) => ({
         seq: a.seq,
         at: a.at,
-        userName: a.user_name,
-        action: a.action as AuditAction,
-        changes: diff(a.before ? JSON.parse(a.before) : null, a.after ? JSON.parse(a.after) : null),
+        userName: a.userName,
+        action: a.action,
+        changes: diff(a.before as Record<string, unknown> | null, a.after as Record<string, unknown> | null),
       }));
-      return { statusChanges, edits };
+      return { statusChanges, edits, names: await namesFor(ctx, audit) };
     },
     'partners.duplicates': async (input) => {
       await ctx.wilayah.regencies();

@@ -276,7 +276,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'audit.verify.anchorMissing': "The log is NOT intact: the office's signed record of the newest entry was removed from the data folder.",
   'audit.action': 'Action',
   'audit.entity': 'Record type',
-  'audit.record': 'Record ID',
+  'audit.record': 'Record',
   'audit.from': 'From date',
   'audit.to': 'To date',
   'audit.before': 'Before',
@@ -987,8 +987,8 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'bundles.exportReserved': 'Being written',
   'bundles.receiptTitle': 'Receipt from the parent Bapas',
   'bundles.receiptHint':
-    'After receiving bundles the parent Bapas sends a receipt. Read it here: the next bundle then carries only the changes after the acknowledged ones.',
-  'bundles.receiptFile': 'Receipt file (.json)',
+    'After receiving bundles the parent Bapas sends a receipt. Load that receipt file here: the next bundle then carries only the changes after the acknowledged ones.',
+  'bundles.receiptFile': 'Load receipt (.json file)',
   'bundles.receiptRead': 'Bundles number {list} marked as acknowledged.',
   'bundles.receiptNothingNew': 'The receipt is valid, but every bundle it names was already acknowledged.',
   'bundles.receive.title': 'Receive bundles',
@@ -1040,4 +1040,52 @@ export const en: Readonly<Record<MessageKey, string>> = {
   // Dates and the date field
   'v.dateUnreadable': 'This date cannot be read. Write it as 20/01/2025 or 20 January 2025.',
   'v.nipParts': 'This NIP does not follow its pattern: 8 digits of birth date, 6 of the year and month of appointment, 1 for sex (1 or 2), 3 of serial number.',
+  // Readable records (history, audit log, import report, technical detail)
+  'record.unknown': 'Unknown record',
+  'record.items': '{count} items',
+  'record.wholeList': 'Whole list',
+  'record.settings.settings': 'Office settings',
+  'record.settings.logo': 'Office logo',
+  'record.settings.agreements': 'PKS numbering',
+  'record.field.outcomeNote': 'Outcome note',
+  'record.field.checkinKind': 'Kind of check-in',
+  'record.field.lockedUntil': 'Locked until',
+  'record.technical': 'Technical detail',
+  'record.technicalId': 'Record id',
+  'audit.entity.bundle': 'Data bundle',
+  'audit.entity.audit_log': 'Audit log',
+  'audit.field': 'Field',
+  'audit.recordHint': 'Partner, client, user, PKS no.…',
+  'audit.exported': '{rows} audit log entries exported to {file}.',
+  'audit.noChanges': 'No field changed.',
+  'startup.failed': 'Mitra Lipas cannot open',
+};
+
+/** What an English message says when its count is one; the message itself is the plural ("2 referrals"). */
+export interface PluralForm {
+  /** The placeholder that holds the count. */
+  readonly by: string;
+  readonly one: string;
+}
+
+export const enPlurals: Readonly<Partial<Record<MessageKey, PluralForm>>> = {
+  'partners.exported': { by: 'rows', one: '{rows} row exported to {file}.' },
+  'partners.limited': { by: 'shown', one: 'Only the first {shown} row is shown; narrow the search or export to see all.' },
+  'pokmas.memberCount': { by: 'count', one: '{count} partner' },
+  'audit.verify.ok': { by: 'checked', one: 'The log is intact: {checked} entry checked, none altered or removed.' },
+  'home.atRisk': { by: 'count', one: '{count} referral under way under an agreement that is ending or has ended' },
+  'home.homeVisits': { by: 'count', one: '{count} client needs a home visit (3 missed reports in a row)' },
+  'checkins.dueCount': { by: 'count', one: '{count} client' },
+  'imports.rowsN': { by: 'n', one: '{n} row' },
+  'imports.commit': { by: 'n', one: 'Save {n} row' },
+  'bundles.partsMissing': { by: 'count', one: 'This bundle has {count} part; part {missing} is missing. Choose all its parts together.' },
+  'bundles.recordsN': { by: 'n', one: '{n} record' },
+  'bundles.attachmentsN': { by: 'n', one: '{n} file, {size}' },
+  'bundles.attachmentsOff': { by: 'n', one: '{n} file, not included' },
+  'bundles.partsHint': { by: 'n', one: 'Send all {n} part; the parent Bapas needs every one.' },
+  'bundles.auditEntries': { by: 'count', one: '{count} entry' },
+  'bundles.apply': { by: 'n', one: 'Receive {n} bundle' },
+  'bundles.applied': { by: 'n', one: '{n} bundle received.' },
+  'record.items': { by: 'count', one: '{count} item' },
+  'audit.exported': { by: 'rows', one: '{rows} audit log entry exported to {file}.' },
 };

@@ -274,7 +274,7 @@ export const id = {
   'audit.verify.anchorMissing': 'Log TIDAK utuh: catatan ujung log yang ditandatangani kantor telah dihapus dari folder data.',
   'audit.action': 'Tindakan',
   'audit.entity': 'Data',
-  'audit.record': 'ID data',
+  'audit.record': 'Nama data',
   'audit.from': 'Dari tanggal',
   'audit.to': 'Sampai tanggal',
   'audit.before': 'Sebelum',
@@ -985,8 +985,8 @@ export const id = {
   'bundles.exportReserved': 'Sedang ditulis',
   'bundles.receiptTitle': 'Tanda terima dari Bapas induk',
   'bundles.receiptHint':
-    'Setelah menerima paket, Bapas induk mengirim tanda terima. Bacakan di sini: kiriman berikutnya hanya memuat perubahan setelah kiriman yang diterima.',
-  'bundles.receiptFile': 'Berkas tanda terima (.json)',
+    'Setelah menerima paket, Bapas induk mengirim tanda terima. Muat berkas tanda terima itu di sini: kiriman berikutnya hanya memuat perubahan setelah kiriman yang diterima.',
+  'bundles.receiptFile': 'Muat tanda terima (berkas .json)',
   'bundles.receiptRead': 'Kiriman nomor {list} ditandai diterima.',
   'bundles.receiptNothingNew': 'Tanda terima sah, tetapi semua kiriman di dalamnya sudah ditandai diterima.',
   'bundles.receive.title': 'Terima paket',
@@ -1039,6 +1039,25 @@ export const id = {
   'v.dateUnreadable': 'Tanggal tidak dapat dibaca. Tuliskan seperti 20/01/2025 atau 20 Januari 2025.',
   'v.nipParts':
     'NIP tidak sesuai susunannya: 8 angka tanggal lahir, 6 angka tahun dan bulan pengangkatan, 1 angka jenis kelamin (1 atau 2), 3 angka nomor urut.',
+  // Readable records (history, audit log, import report, technical detail)
+  'record.unknown': 'Data tidak dikenal',
+  'record.items': '{count} butir',
+  'record.wholeList': 'Seluruh daftar',
+  'record.settings.settings': 'Pengaturan kantor',
+  'record.settings.logo': 'Logo kantor',
+  'record.settings.agreements': 'Penomoran PKS',
+  'record.field.outcomeNote': 'Keterangan hasil',
+  'record.field.checkinKind': 'Cara lapor',
+  'record.field.lockedUntil': 'Terkunci sampai',
+  'record.technical': 'Detail teknis',
+  'record.technicalId': 'ID data',
+  'audit.entity.bundle': 'Paket data',
+  'audit.entity.audit_log': 'Log audit',
+  'audit.field': 'Isian',
+  'audit.recordHint': 'Mitra, klien, pengguna, no. PKS…',
+  'audit.exported': '{rows} entri log audit diekspor ke {file}.',
+  'audit.noChanges': 'Tidak ada isian yang berubah.',
+  'startup.failed': 'Mitra Lipas tidak dapat dibuka',
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -119,6 +119,11 @@ describe('client import', () => {
     await wb.xlsx.load(Buffer.from(report.base64, 'base64') as unknown as ArrayBuffer);
     const sheet = wb.worksheets[0]!;
     expect(sheet.getRow(3).values).toEqual([undefined, 5, 'Kesalahan', 'CB-002/2025', 'Siti Aminah', expect.stringContaining('rusak oleh Excel'), '']);
+    // Fields are named by their labels ("NIK: …"), never by their codes ("nik: …", "supervisionStart: …").
+    expect(sheet.getRow(3).getCell(5).value).toMatch(/^NIK: /);
+    sheet.eachRow((row, n) => {
+      if (n > 1) for (const c of [5, 6]) expect(String(row.getCell(c).value ?? '')).not.toMatch(/(^|; )[a-z][a-zA-Z]*:/);
+    });
 
     // The same file again: nothing new, nothing duplicated.
     const again = await dryRun(bytes);

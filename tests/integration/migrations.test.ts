@@ -7,6 +7,7 @@ import { openDb } from '../../db/connection';
 import { migrate } from '../../db/migrate';
 import { MIGRATIONS } from '../../db/migrations/index';
 import { STANDARD_ARTICLES, STANDARD_TEMPLATE_ID } from '../../shared/agreementTemplate';
+import { startupMessage } from '../../electron/services/startupError';
 import { AppError } from '../../shared/errors';
 
 let dir: string;
@@ -210,6 +211,12 @@ describe('migrations', () => {
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).message).toBe('db.tooNew');
     expect(readFileSync(f).equals(before)).toBe(true);
+    // The start-up error box says it in words (both languages), never as the message key.
+    const box = startupMessage(error);
+    expect(box.title).toBe('Mitra Lipas tidak dapat dibuka');
+    expect(box.message).toContain(`versi Mitra Lipas yang lebih baru (versi skema ${MIGRATIONS.length + 1}, aplikasi ini ${MIGRATIONS.length})`);
+    expect(box.message).toContain('written by a newer Mitra Lipas');
+    expect(box.message).not.toMatch(/db\.tooNew/);
   });
 
   it('rolls a failing migration back whole, keeping the previous version', () => {

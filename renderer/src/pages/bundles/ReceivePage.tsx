@@ -8,6 +8,7 @@ import type { BundleInspection, BundleOddity, PostSubmissions } from '../../../.
 import { useOffice } from '../../app/useOffice';
 import { useSession } from '../../app/session';
 import { RequireRole } from '../../components/Forbidden';
+import { TechnicalDetail } from '../../components/TechnicalDetail';
 import { notifyOk, showError } from '../../components/forms';
 import { useI18n } from '../../i18n';
 import { call, saveFile } from '../../rpc';
@@ -217,11 +218,20 @@ function InspectionCard({
               {t('bundles.createdBy', { date: dayOf(b.createdAt, zone, locale), name: b.createdBy ?? '' })}
             </Text>
           )}
-          {b.files.map((f) => (
-            <Text key={f} size="xs" ff="monospace" c="dimmed" style={{ wordBreak: 'break-all' }}>
-              {f}
-            </Text>
-          ))}
+          {b.files.length > 0 && (
+            <TechnicalDetail>
+              {b.files.map((f) => (
+                <Text key={f} size="xs" ff="monospace" c="dimmed" style={{ wordBreak: 'break-all' }}>
+                  {f}
+                </Text>
+              ))}
+              {b.sha256 && (
+                <Text size="xs" ff="monospace" c="dimmed" style={{ wordBreak: 'break-all' }}>
+                  SHA-256 {b.sha256}
+                </Text>
+              )}
+            </TechnicalDetail>
+          )}
         </div>
         <Badge color={STATUS_COLOR[b.status]} variant="light" size="lg" tt="none" style={{ flexShrink: 0 }}>
           {status}

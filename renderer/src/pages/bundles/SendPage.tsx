@@ -14,6 +14,7 @@ import {
   Radio,
   SimpleGrid,
   Stack,
+  Switch,
   Text,
   TextInput,
   Title,
@@ -35,7 +36,8 @@ import { showError } from '../../components/forms';
 import { useDebounced } from '../../components/useDebounced';
 import { useI18n } from '../../i18n';
 import { call, fileToBase64 } from '../../rpc';
-import { dayOf, shortSha, tableLabel, useHostDialogs } from './shared';
+import { TechnicalDetail } from '../../components/TechnicalDetail';
+import { dayOf, tableLabel, useHostDialogs } from './shared';
 
 type Mode = 'incremental' | 'full';
 type OverLimit = 'split' | 'leaveOutFiles';
@@ -276,7 +278,6 @@ function PlanSummary({ plan, loading, error, withFiles }: { plan: BundlePlan | u
           <SimpleGrid cols={3} spacing="sm" verticalSpacing="xs">
             <Field label={t('bundles.seq')}>{String(plan.seq)}</Field>
             <Field label={t('bundles.records')}>{t('bundles.recordsN', { n: plan.records })}</Field>
-            <Field label={t('bundles.changeRange')}>{`${plan.changeFrom}–${plan.changeTo}`}</Field>
             <Field label={t('bundles.attachments')}>
               {withFiles
                 ? t('bundles.attachmentsN', { n: plan.filesCount, size: formatBytes(plan.filesBytes, locale) })
@@ -288,6 +289,9 @@ function PlanSummary({ plan, loading, error, withFiles }: { plan: BundlePlan | u
               </Text>
             </Field>
           </SimpleGrid>
+          <TechnicalDetail>
+            {t('bundles.changeRange')}: {`${plan.changeFrom}–${plan.changeTo}`}
+          </TechnicalDetail>
           {plan.records === 0 && plan.mode === 'incremental' && (
             <Text size="sm" c="dimmed">
               {t('bundles.nothingToSend')}
@@ -367,12 +371,13 @@ function WriteResult({ result }: { result: BundleExportResult }) {
             </Text>
           </Field>
           <Field label={t('bundles.size')}>{formatBytes(result.size, locale)}</Field>
-          <Field label={t('bundles.sha')}>
-            <Text span ff="monospace" size="sm" title={result.sha256}>
-              {shortSha(result.sha256)}
-            </Text>
-          </Field>
         </SimpleGrid>
+        <TechnicalDetail>
+          {t('bundles.sha')}:{' '}
+          <Text span ff="monospace" size="xs" style={{ wordBreak: 'break-all' }}>
+            {result.sha256}
+          </Text>
+        </TechnicalDetail>
       </Stack>
       {result.filenames.length > 1 && (
         <Text size="sm" mt="xs">
@@ -413,6 +418,8 @@ function WriteResult({ result }: { result: BundleExportResult }) {
 function History({ rows }: { rows: readonly BundleExportRow[] }) {
   const { t, locale } = useI18n();
   const { zone } = useOffice();
+  // The change range and the digest are for an administrator tracing a bundle, not for reading.
+  const [technical, setTechnical] = useState(false);
   const columns = useMemo(
     () => [
       col.accessor('seq', { header: t('bundles.col.seq'), meta: { minWidth: 64 } }),
@@ -435,7 +442,6 @@ function History({ rows }: { rows: readonly BundleExportRow[] }) {
         },
       }),
       col.accessor('mode', { header: t('bundles.col.mode'), enableSorting: false, cell: (c) => t(`bundles.modeShort.${c.getValue()}`) }),
-      col.display({ id: 'range', header: t('bundles.col.range'), cell: (c) => `${c.row.original.changeFrom}–${c.row.original.changeTo}` }),
       col.accessor('records', { header: t('bundles.col.records'), enableSorting: false }),
       col.accessor('size', {
         header: t('bundles.col.size'),
@@ -457,15 +463,6 @@ function History({ rows }: { rows: readonly BundleExportRow[] }) {
               </Text>
             ))}
           </Stack>
-        ),
-      }),
-      col.accessor('sha256', {
-        header: t('bundles.col.sha'),
-        enableSorting: false,
-        cell: (c) => (
-          <Text size="xs" ff="monospace" title={c.getValue()}>
-            {c.getValue().slice(0, 12)}
-          </Text>
         ),
       }),
       col.accessor('acknowledgedAt', {
@@ -491,17 +488,32 @@ function History({ rows }: { rows: readonly BundleExportRow[] }) {
           );
         },
       }),
+      ...(technical
+        ? [
+            col.display({ id: 'range', header: t('bundles.col.range'), cell: (c) => `${c.row.original.changeFrom}–${c.row.original.changeTo}` }),
+            col.accessor('sha256', {
+              header: t('bundles.col.sha'),
+              enableSorting: false,
+              cell: (c) => (
+                <Text size="xs" ff="monospace" title={c.getValue()}>
+                  {c.getValue().slice(0, 12)}
+                </Text>
+              ),
+            }),
+          ]
+        : []),
     ],
-    [t, locale, zone],
+    [t, locale, zone, technical],
   );
   // Tall enough for every row up to a point (a split bundle lists a file per part), then it scrolls.
   const content = rows.reduce((h, r) => h + Math.max(56, r.filenames.length * (r.filenames.length > 1 ? 34 : 18) + 24), 0);
   const height = `${Math.min(content, 360) + 50}px`;
   return (
     <Paper withBorder p="md">
-      <Title order={4} mb="sm">
-        {t('bundles.history')}
-      </Title>
+      <Group justify="space-between" mb="sm">
+        <Title order={4}>{t('bundles.history')}</Title>
+        {rows.length > 0 && <Switch size="xs" label={t('record.technical')} checked={technical} onChange={(e) => setTechnical(e.currentTarget.checked)} />}
+      </Group>
       {rows.length === 0 ? (
         <Text size="sm" c="dimmed">
           {t('bundles.historyEmpty')}

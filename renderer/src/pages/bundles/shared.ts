@@ -16,8 +16,6 @@ export function tableLabel(t: T, table: string): string {
 /** The office's calendar day of an instant, as "5 Maret 2025". */
 export const dayOf = (iso: string, zone: TimeZoneCode, locale: Locale): string => formatDay(iso, zone, locale);
 
-export const shortSha = (sha: string) => sha.slice(0, 16);
-
 /**
  * The desktop's file dialogs. Asking the main process whether they exist would open one, so the
  * first guess is whether this is the desktop app at all (the web preview has no preload bridge and

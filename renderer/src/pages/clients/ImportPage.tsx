@@ -7,6 +7,7 @@ import { useLocation } from 'wouter';
 import { AppError } from '../../../../shared/errors';
 import { formatDateTime } from '../../../../shared/format';
 import { IMPORT_FIELDS, type ColumnMapping, type ImportField } from '../../../../shared/imports';
+import { importFieldLabel } from '../../../../shared/readableChanges';
 import type { ImportAction, ImportRowResult } from '../../../../shared/types';
 import { useOffice } from '../../app/useOffice';
 import { DataTable } from '../../components/DataTable';
@@ -107,12 +108,12 @@ export function ImportPage() {
           <Stack gap={0}>
             {c.row.original.errors.map((m, i) => (
               <Text key={`e${i}`} size="xs" c="red">
-                {t(m.key, m.params)}
+                {importFieldLabel(m.field, t)}: {t(m.key, m.params)}
               </Text>
             ))}
             {c.row.original.warnings.map((m, i) => (
               <Text key={`w${i}`} size="xs" c="orange.8">
-                {t(m.key, m.params)}
+                {importFieldLabel(m.field, t)}: {t(m.key, m.params)}
               </Text>
             ))}
           </Stack>

@@ -6,7 +6,7 @@ import { useLocation } from 'wouter';
 import { ADMIN, WRITERS } from '../../../../shared/contract';
 import { PARTNER_STATUS_MOVES, type PartnerStatus } from '../../../../shared/domain';
 import { formatDate, formatDateTime, formatDay } from '../../../../shared/format';
-import type { FieldChange, Partner } from '../../../../shared/types';
+import type { Partner } from '../../../../shared/types';
 import { displayPhone } from '../../../../shared/validate';
 import { useSession } from '../../app/session';
 import { useOffice, useOfficeToday } from '../../app/useOffice';
@@ -15,6 +15,7 @@ import { AGREEMENT_STATUS_COLOR } from '../../components/agreementStatus';
 import { serviceLabel, STATUS_COLOR } from '../../components/labels';
 import { DialogActions } from '../../components/DialogActions';
 import { Field } from '../../components/Field';
+import { ChangeTable, readableRows, useReader } from '../../components/ChangeTable';
 import { useI18n } from '../../i18n';
 import { call } from '../../rpc';
 import { DateField } from '../../components/DateField';
@@ -32,6 +33,7 @@ export function PartnerDetail({ id }: { id: string }) {
   const partner = useQuery({ queryKey: ['partners.get', id], queryFn: () => call('partners.get', { id }) });
   const history = useQuery({ queryKey: ['partners.history', id], queryFn: () => call('partners.history', { id }) });
   const services = useQuery({ queryKey: ['services.list'], queryFn: () => call('services.list', {}) });
+  const reader = useReader(history.data?.names ?? {});
 
   const refresh = (p: Partner) => {
     qc.setQueryData(['partners.get', id], p);
@@ -163,7 +165,7 @@ export function PartnerDetail({ id }: { id: string }) {
                 <Text size="sm" fw={500}>
                   {t(`audit.action.${e.action}`)} · {e.userName} · {formatDateTime(e.at, zone, locale)}
                 </Text>
-                <ChangeTable changes={e.changes} />
+                <ChangeTable rows={readableRows('partner', e.changes, reader)} />
               </Paper>
             ))}
           </Stack>
@@ -185,33 +187,6 @@ export function PartnerDetail({ id }: { id: string }) {
         </Stack>
       </Modal>
     </Stack>
-  );
-}
-
-/** Field-by-field before/after of one audit entry. */
-export function ChangeTable({ changes }: { changes: readonly FieldChange[] }) {
-  const { t } = useI18n();
-  if (changes.length === 0) return null;
-  const show = (v: unknown) => (v === null || v === '' ? '—' : Array.isArray(v) ? v.join(', ') : typeof v === 'object' ? JSON.stringify(v) : String(v));
-  return (
-    <Table mt={6} fz="xs" withRowBorders={false}>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th w="25%" />
-          <Table.Th>{t('audit.before')}</Table.Th>
-          <Table.Th>{t('audit.after')}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {changes.map((c) => (
-          <Table.Tr key={c.field}>
-            <Table.Td c="dimmed">{c.field}</Table.Td>
-            <Table.Td>{show(c.before)}</Table.Td>
-            <Table.Td>{show(c.after)}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
   );
 }
 
