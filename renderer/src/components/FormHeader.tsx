@@ -28,7 +28,8 @@ export function EditorForm({
   maw?: number;
 }) {
   return (
-    <form onSubmit={onSubmit} data-editor>
+    // noValidate: the schema says what is wrong, in the user's language, on the field (not a browser bubble).
+    <form onSubmit={onSubmit} data-editor noValidate>
       {children}
       <FormActions onCancel={onCancel} saving={saving} maw={maw} />
     </form>

@@ -93,10 +93,10 @@ export function LeaveGuardHost() {
     };
   }, []);
   return (
-    <Modal opened={pending !== null} onClose={() => setPending(null)} title={t('forms.leave.title')} centered data-testid="leave-guard">
+    <Modal opened={pending !== null} onClose={() => setPending(null)} title={t('forms.leave.title')} size={500} centered data-testid="leave-guard">
       <Stack>
         <Text size="sm">{t('forms.leave.body')}</Text>
-        <Group justify="flex-end">
+        <Group justify="flex-end" wrap="nowrap">
           <Button variant="default" onClick={() => setPending(null)} data-autofocus>
             {t('forms.leave.stay')}
           </Button>

@@ -68,7 +68,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
   return (
     <Stack maw={1000}>
       <Title order={2}>{t('settings.title')}</Title>
-      <form onSubmit={form.onSubmit((v) => save.mutate(v), revealFirstError)} data-editor>
+      <form onSubmit={form.onSubmit((v) => save.mutate(v), revealFirstError)} data-editor noValidate>
         <Stack>
           <Paper withBorder p="md">
             <Title order={4} mb="sm">

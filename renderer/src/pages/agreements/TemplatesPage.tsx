@@ -121,7 +121,7 @@ function TemplateForm({
   });
 
   return (
-    <form onSubmit={form.onSubmit((v) => save.mutate(v), revealFirstError)} data-editor>
+    <form onSubmit={form.onSubmit((v) => save.mutate(v), revealFirstError)} data-editor noValidate>
       <Stack gap="md">
         <Paper withBorder p="md">
           <Group align="flex-end" wrap="nowrap">
