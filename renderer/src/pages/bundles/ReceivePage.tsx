@@ -84,6 +84,8 @@ function Receive() {
       setPathsError(t('v.required'));
       return;
     }
+    // A check asked for later says what it finds now: received before, nothing to change.
+    setAppliedNow(new Map());
     inspect.mutate(paths);
   };
 
