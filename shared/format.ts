@@ -91,3 +91,12 @@ export function formatBytes(bytes: number, locale: Locale = 'id'): string {
   const text = unit === 0 || value >= 10 ? String(Math.round(value)) : value.toFixed(1).replace(/\.0$/, '');
   return `${locale === 'id' ? text.replace('.', ',') : text} ${units[unit]}`;
 }
+
+/** "2025-03-05T20:29:00.000Z" in WIB -> "03.29 WIB": the clock time of an instant in the office zone (lockout ends). */
+export function formatClock(iso: string, zone: TimeZoneCode, locale: Locale = 'id'): string {
+  const instant = new Date(iso);
+  if (Number.isNaN(instant.getTime())) return iso;
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONES[zone], hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(instant);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  return `${get('hour')}${locale === 'id' ? '.' : ':'}${get('minute')} ${zone}`;
+}

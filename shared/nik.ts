@@ -18,7 +18,8 @@ export interface NikFacts {
   readonly yy: number;
 }
 
-export type NikProblem = 'format' | 'date' | 'serial';
+/** `short`/`long`: digits only, but not 16 of them; `format`: something other than digits. */
+export type NikProblem = 'format' | 'short' | 'long' | 'date' | 'serial';
 
 export type NikReading = { readonly ok: true; readonly facts: NikFacts } | { readonly ok: false; readonly problem: NikProblem };
 
@@ -27,7 +28,11 @@ export const normalizeNik = (raw: string): string => raw.replace(/[\s.-]+/g, '')
 
 export function readNik(raw: string): NikReading {
   const nik = normalizeNik(raw);
-  if (!/^\d{16}$/.test(nik)) return { ok: false, problem: 'format' };
+  if (!/^\d+$/.test(nik)) return { ok: false, problem: 'format' };
+  // Said before anything read from the positions: a NIK missing digits has its serial and date
+  // shifted, and a message about those would send the user looking in the wrong place.
+  if (nik.length < 16) return { ok: false, problem: 'short' };
+  if (nik.length > 16) return { ok: false, problem: 'long' };
   const dd = Number(nik.slice(6, 8));
   const month = Number(nik.slice(8, 10));
   const yy = Number(nik.slice(10, 12));

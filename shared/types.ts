@@ -394,7 +394,7 @@ export type TimelineEntry =
 
 export interface NikCheck {
   /** Why the NIK cannot be right, or null. */
-  readonly problem: 'format' | 'date' | 'serial' | 'district' | null;
+  readonly problem: 'format' | 'short' | 'long' | 'date' | 'serial' | 'district' | null;
   /** The kecamatan the NIK names, when it exists. */
   readonly districtName: string | null;
   readonly regencyName: string | null;

@@ -17,6 +17,25 @@ export interface FailedAttempt {
   readonly until: string | null;
   /** True only for the attempt whose count reached the limit. */
   readonly lockedNow: boolean;
+  /** Wrong passwords still allowed before the lock (0 once locked). */
+  readonly remaining: number;
+}
+
+/**
+ * The refusal of a wrong password. The attempt before the lock warns that one is left, with the
+ * count in its params; earlier ones say only "wrong", so that a single try does not tell a
+ * stranger which user names exist (the lock itself says so after five anyway).
+ */
+export function wrongPassword(attempt: FailedAttempt, plain: AppError): AppError {
+  if (attempt.until) return accountLocked(attempt.until);
+  if (attempt.remaining !== 1) return plain;
+  const params = { remaining: attempt.remaining, minutes: LOCKOUT_MINUTES };
+  return plain.fields
+    ? new AppError(plain.code, 'auth.badPasswordLast', {
+        params,
+        fields: Object.fromEntries(Object.keys(plain.fields).map((f) => [f, 'auth.badPasswordLast'])),
+      })
+    : new AppError(plain.code, 'auth.lastAttempt', { params });
 }
 
 /**
@@ -27,15 +46,16 @@ export interface FailedAttempt {
  */
 export function countFailedAttempt(ctx: AppContext, userId: string, nowMs: number): FailedAttempt {
   const current = userById(ctx.db, userId);
-  if (!current) return { until: null, lockedNow: false };
+  if (!current) return { until: null, lockedNow: false, remaining: MAX_FAILED_LOGINS };
   const already = lockedUntil(current, nowMs);
-  if (already) return { until: already, lockedNow: false };
+  if (already) return { until: already, lockedNow: false, remaining: 0 };
   const counted = addFailedLogin(ctx.db, userId);
-  if (!counted || counted.failed_logins < MAX_FAILED_LOGINS) return { until: null, lockedNow: false };
+  if (!counted) return { until: null, lockedNow: false, remaining: MAX_FAILED_LOGINS };
+  if (counted.failed_logins < MAX_FAILED_LOGINS) return { until: null, lockedNow: false, remaining: MAX_FAILED_LOGINS - counted.failed_logins };
   const until = new Date(nowMs + LOCKOUT_MINUTES * 60_000).toISOString();
   // The count restarts so that, once the lock ends, the next five wrong passwords lock it again.
   updateUser(ctx.db, userId, { failed_logins: 0, locked_until: until });
-  return { until, lockedNow: true };
+  return { until, lockedNow: true, remaining: 0 };
 }
 
 /**

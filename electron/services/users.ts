@@ -5,7 +5,7 @@ import { countActiveAdmins, insertUser, listUsers, updateUser, userById, userByU
 import { recordChange } from './audit';
 import { actorOf, isoNow, type Actor, type AppContext, type HandlersOf } from './context';
 import { newId } from './ids';
-import { accountLocked, countFailedAttempt, lockedUntil, stillAllowed } from './lockout';
+import { accountLocked, countFailedAttempt, lockedUntil, stillAllowed, wrongPassword } from './lockout';
 import { dummyHash, hashPassword, verifyPassword } from './passwords';
 import { officeCode, securitySettings } from './settings';
 
@@ -65,7 +65,7 @@ export function authHandlers(ctx: AppContext): HandlersOf<'auth.login' | 'auth.l
             return counted;
           });
           // The attempt that locks the account says so at once, rather than one attempt later.
-          if (attempt.until) throw accountLocked(attempt.until);
+          throw wrongPassword(attempt, new AppError('UNAUTHENTICATED', 'auth.badCredentials'));
         }
         throw new AppError('UNAUTHENTICATED', 'auth.badCredentials');
       }
@@ -99,12 +99,15 @@ export function authHandlers(ctx: AppContext): HandlersOf<'auth.login' | 'auth.l
       if (lockedAtStart) throw accountLocked(lockedAtStart);
       if (!(await verifyPassword(input.password, row.password_hash))) {
         // Wrong passwords at the lock screen count toward the same lockout as at login.
-        ctx.db.tx(() => {
+        const counted = ctx.db.tx(() => {
           const counted = countFailedAttempt(ctx, row.id, nowMs);
           if (counted.until) ctx.sessions.endAllOf(row.id);
           recordChange(ctx, actor, { action: counted.lockedNow ? 'account_locked' : 'login_failed', entity: 'user', entityId: row.id, sync: false });
+          return counted;
         });
-        throw fieldError('password', 'auth.badPassword');
+        // A lock ends the session (the renderer returns to sign-in); before that, the last attempt is announced.
+        if (counted.until) throw fieldError('password', 'auth.badPassword');
+        throw wrongPassword(counted, fieldError('password', 'auth.badPassword'));
       }
       const fresh = ctx.db.tx(() => {
         // The session may have ended (a concurrent wrong password locked the account) during the hash.

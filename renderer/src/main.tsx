@@ -3,16 +3,29 @@ import '@mantine/dates/styles.css';
 import '@mantine/notifications/styles.css';
 import '@mantine/spotlight/styles.css';
 import 'dayjs/locale/id';
-import { createTheme, MantineProvider } from '@mantine/core';
+import './app.css';
+import { createTheme, MantineProvider, MultiSelect } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { installFormKeys } from './components/formKeys';
 import { I18nProvider, useI18n } from './i18n';
 
-const theme = createTheme({ primaryColor: 'teal', defaultRadius: 'sm', fontFamily: 'system-ui, "Segoe UI", Roboto, sans-serif' });
+const theme = createTheme({
+  primaryColor: 'teal',
+  defaultRadius: 'sm',
+  fontFamily: 'system-ui, "Segoe UI", Roboto, sans-serif',
+  components: {
+    // A chosen value is a pill, not an option: clicking its search hit again would take it away
+    // (a kabupaten dropped from the coverage while the user meant to add it).
+    MultiSelect: MultiSelect.extend({ defaultProps: { hidePickedOptions: true } }),
+  },
+});
+
+installFormKeys();
 
 // Data changes only through this app, so refetching on focus or on a timer only adds load.
 const queryClient = new QueryClient({

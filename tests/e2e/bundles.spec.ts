@@ -60,7 +60,9 @@ test('a post writes a bundle to a USB stick and its parent checks, receives and 
     await expect(card.getByLabel('Terima paket ini')).toBeChecked();
     await tab.getByRole('button', { name: 'Terima 1 paket' }).click();
     await expect(tab.getByText('1 paket diterima.')).toBeVisible();
-    await expect(card).toContainText('Sudah diterima');
+    // Right after Terima the card says what the bundle brought, not that nothing changed.
+    await expect(card).toContainText(/Diterima: \d+ data baru/);
+    await expect(card).not.toContainText('tidak ada yang diubah');
 
     const tracker = tab.getByTestId('tracker-CRP');
     await expect(tracker.getByTestId('tracker-received')).toHaveText('1');

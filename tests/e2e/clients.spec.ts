@@ -10,7 +10,9 @@ test('an officer registers a client, is told what is wrong with the NIK, finds t
   await page.getByLabel('Nama lengkap').fill(CLIENT.name);
   // 31 February inside the NIK: said under the field while typing, and refused on save.
   await page.getByLabel('NIK').fill('1702093102850001');
-  await expect(page.getByTestId('nik-note')).toHaveText('Tanggal lahir di dalam NIK tidak ada di kalender.');
+  // Said once, on the field itself.
+  await expect(page.getByText('Tanggal lahir di dalam NIK tidak ada di kalender.')).toHaveCount(1);
+  await expect(page.getByLabel('NIK')).toHaveAttribute('aria-invalid', 'true');
   // A real NIK whose birth date disagrees with the one entered: a warning naming the kecamatan, not a refusal.
   await page.getByLabel('NIK').fill(CLIENT.nik);
   await page.getByLabel('Tanggal lahir').fill('16 Maret 1985');

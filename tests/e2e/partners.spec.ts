@@ -63,7 +63,7 @@ test('a new office sets up, signs in, registers a partner, finds, edits and expo
   await expect(row).toBeVisible();
   await expect(page.getByTestId('partner-count')).toContainText('Menampilkan 1 dari 1');
   await page.getByTestId('partner-search').fill('tidak ada yang begini');
-  await expect(page.getByText('Tidak ada data yang cocok.')).toBeVisible();
+  await expect(page.getByText('Tidak ada data yang cocok dengan saringan ini.')).toBeVisible();
   await page.getByTestId('partner-search').fill('pesantren curup');
   await row.click();
 

@@ -27,7 +27,7 @@ test('an operator does not see user management and is refused when opening it di
   await expect(page.getByRole('link', { name: 'Pengguna' })).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Log audit' })).toHaveCount(0);
   await page.goto(`${app.url}#/pengguna`);
-  await expect(page.getByTestId('forbidden')).toContainText('Anda tidak berwenang melakukan ini.');
+  await expect(page.getByTestId('forbidden')).toContainText('Akses ditolak');
 });
 
 test('an idle session locks and asks for the password without losing the open form', async ({ page, app }) => {

@@ -50,6 +50,33 @@ describe('sign-in', () => {
     await expect(app.call('auth.login', { username: 'admin', password: SETUP.admin.password })).resolves.toMatchObject({ user: { username: 'admin' } });
   });
 
+  it('warns on the fourth wrong password that one attempt is left, with the count and the lock length as params', async () => {
+    app = makeApp();
+    await setUpOffice(app);
+    for (let i = 0; i < 3; i++) {
+      const e = await app.fail('auth.login', { username: 'admin', password: 'salah' });
+      expect([e.code, e.message, e.params]).toEqual(['UNAUTHENTICATED', 'auth.badCredentials', undefined]);
+    }
+    const fourth = await app.fail('auth.login', { username: 'admin', password: 'salah' });
+    expect([fourth.code, fourth.message, fourth.params]).toEqual(['UNAUTHENTICATED', 'auth.lastAttempt', { remaining: 1, minutes: 5 }]);
+    const fifth = await app.fail('auth.login', { username: 'admin', password: 'salah' });
+    expect([fifth.code, fifth.message]).toEqual(['ACCOUNT_LOCKED', 'auth.accountLocked']);
+    expect(fifth.params?.until).toBe(new Date(app.clock.now.getTime() + minutes(5)).toISOString());
+  });
+
+  it('warns at the lock screen too before its wrong passwords lock the account', async () => {
+    app = makeApp();
+    const token = await setUpOffice(app);
+    await app.call('auth.lock', {}, token);
+    for (let i = 0; i < 3; i++) expect((await app.fail('auth.unlock', { password: 'salah' }, token)).fields).toEqual({ password: 'auth.badPassword' });
+    const fourth = await app.fail('auth.unlock', { password: 'salah' }, token);
+    expect([fourth.message, fourth.fields, fourth.params]).toEqual([
+      'auth.badPasswordLast',
+      { password: 'auth.badPasswordLast' },
+      { remaining: 1, minutes: 5 },
+    ]);
+  });
+
   it('says the same for an unknown user as for a wrong password', async () => {
     app = makeApp();
     await setUpOffice(app);

@@ -15,8 +15,9 @@ describe('NIK', () => {
   });
 
   it('refuses what cannot be a NIK, saying why', () => {
-    expect(readNik('170201150385000')).toEqual({ ok: false, problem: 'format' });
-    expect(readNik('17020115038500012')).toEqual({ ok: false, problem: 'format' });
+    expect(readNik('170201150385000')).toEqual({ ok: false, problem: 'short' });
+    expect(readNik('17020115038500')).toEqual({ ok: false, problem: 'short' });
+    expect(readNik('17020115038500012')).toEqual({ ok: false, problem: 'long' });
     expect(readNik('1702011503850O01')).toEqual({ ok: false, problem: 'format' });
     expect(readNik('3.20123E+15')).toEqual({ ok: false, problem: 'format' });
     expect(readNik(nik('170201', 31, 2, 85))).toEqual({ ok: false, problem: 'date' }); // 31 February

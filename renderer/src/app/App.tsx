@@ -2,8 +2,9 @@ import { Alert, Center, Loader } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Route, Router, Switch } from 'wouter';
-import { useHashLocation } from 'wouter/use-hash-location';
 import { AppError } from '../../../shared/errors';
+import { LeaveGuardHost, useGuardedHashLocation } from '../components/leaveGuard';
+import { NotFound } from '../components/NotFound';
 import { useI18n } from '../i18n';
 import { ActivityDetail } from '../pages/activities/ActivityDetail';
 import { ActivityEditor } from '../pages/activities/ActivityEditor';
@@ -106,16 +107,18 @@ function Gate() {
           <Route path="/kunci" component={KeysPage} />
           <Route path="/kirim" component={SendPage} />
           <Route path="/terima" component={ReceivePage} />
+          <Route component={NotFound} />
         </Switch>
       </Shell>
       <LockOverlay />
+      <LeaveGuardHost />
     </>
   );
 }
 
 export function App() {
   return (
-    <Router hook={useHashLocation}>
+    <Router hook={useGuardedHashLocation}>
       <SessionProvider>
         <Gate />
       </SessionProvider>

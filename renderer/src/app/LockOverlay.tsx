@@ -2,14 +2,17 @@ import { Button, Modal, PasswordInput, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { AppError } from '../../../shared/errors';
+import { authErrorText } from '../components/authMessages';
 import { useI18n } from '../i18n';
 import { call } from '../rpc';
+import { useOffice } from './useOffice';
 import { useSession } from './session';
 
 /** Covers the app while the session is locked; the app underneath stays mounted with its open forms. */
 export function LockOverlay() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const session = useSession();
+  const { zone } = useOffice();
   const form = useForm({ initialValues: { password: '' } });
   const unlock = useMutation({
     mutationFn: (password: string) => call('auth.unlock', { password }),
@@ -20,7 +23,7 @@ export function LockOverlay() {
     onError: (e) => {
       form.setFieldValue('password', '');
       if (e instanceof AppError && e.code === 'UNAUTHENTICATED') void session.signOut();
-      else form.setFieldError('password', t(e instanceof AppError ? e.message : 'rpc.internal', e instanceof AppError ? e.params : undefined));
+      else form.setFieldError('password', authErrorText(e, { t, locale }, zone));
     },
   });
   return (
@@ -36,7 +39,7 @@ export function LockOverlay() {
     >
       <form onSubmit={form.onSubmit((v) => unlock.mutate(v.password))}>
         <Stack>
-          <Text size="sm">{t('auth.locked.body', { minutes: session.idleLockMinutes })}</Text>
+          <Text size="sm">{session.lockedForIdle ? t('auth.locked.body', { minutes: session.idleLockMinutes }) : t('auth.locked.manual')}</Text>
           <Text size="sm" fw={500}>
             {session.user?.name} ({session.user?.username})
           </Text>

@@ -7,6 +7,8 @@ import { call, onSessionError, setToken } from '../rpc';
 interface SessionCtx {
   readonly user: User | null;
   readonly locked: boolean;
+  /** The lock came from the idle timer (the lock screen says so); a lock from the menu does not claim idleness. */
+  readonly lockedForIdle: boolean;
   readonly idleLockMinutes: number;
   readonly checking: boolean;
   signedIn(info: SessionInfo): void;
@@ -25,6 +27,7 @@ const Ctx = createContext<SessionCtx | null>(null);
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [info, setInfo] = useState<SessionInfo | null>(null);
   const [locked, setLocked] = useState(false);
+  const [lockedForIdle, setLockedForIdle] = useState(false);
   const [checking, setChecking] = useState(true);
   const qc = useQueryClient();
 
@@ -50,10 +53,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [qc],
   );
 
-  const lock = useCallback(() => {
+  const lockAs = useCallback((idle: boolean) => {
     setLocked(true);
+    setLockedForIdle(idle);
     void call('auth.lock', {}).catch(() => undefined);
   }, []);
+  const lock = useCallback(() => lockAs(false), [lockAs]);
 
   // Idle timer: any key, click or pointer movement counts as activity.
   const last = useRef(Date.now());
@@ -65,18 +70,19 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     for (const e of events) window.addEventListener(e, touch, { passive: true });
     touch();
     const timer = window.setInterval(() => {
-      if (Date.now() - last.current >= minutes * 60_000) lock();
+      if (Date.now() - last.current >= minutes * 60_000) lockAs(true);
     }, 5_000);
     return () => {
       for (const e of events) window.removeEventListener(e, touch);
       window.clearInterval(timer);
     };
-  }, [info, locked, minutes, lock]);
+  }, [info, locked, minutes, lockAs]);
 
   const value = useMemo<SessionCtx>(
     () => ({
       user: info?.user ?? null,
       locked,
+      lockedForIdle,
       idleLockMinutes: minutes,
       checking,
       signedIn(s) {
@@ -96,7 +102,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         return mayCall(access, info?.user.role ?? null);
       },
     }),
-    [info, locked, minutes, checking, lock, qc],
+    [info, locked, lockedForIdle, minutes, checking, lock, qc],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

@@ -2,7 +2,7 @@ import { Center, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowsSort, IconSortAscending, IconSortDescending } from '@tabler/icons-react';
 import { flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type ColumnDef, type OnChangeFn, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n';
 
 interface Props<T> {
@@ -16,6 +16,8 @@ interface Props<T> {
   readonly onRowClick?: (row: T) => void;
   readonly height?: string;
   readonly testId?: string;
+  /** Shown instead of "no match" when the register itself holds nothing yet (see EmptyRegister). */
+  readonly empty?: ReactNode;
 }
 
 const ROW_HEIGHT = 41;
@@ -31,7 +33,7 @@ const minWidthOf = (meta: unknown) => (meta as ColumnMeta | undefined)?.minWidth
  * One table for every list: sortable headers, keyboard-openable rows, and virtualised rendering
  * so a list of thousands scrolls smoothly on an old PC (only visible rows are in the DOM).
  */
-export function DataTable<T>({ data, columns, getRowId, sorting, onSortingChange, onRowClick, height = 'calc(100vh - 260px)', testId }: Props<T>) {
+export function DataTable<T>({ data, columns, getRowId, sorting, onSortingChange, onRowClick, height = 'calc(100vh - 260px)', testId, empty }: Props<T>) {
   const { t } = useI18n();
   const [localSorting, setLocalSorting] = useState<SortingState>([]);
   const manual = sorting !== undefined;
@@ -124,11 +126,7 @@ export function DataTable<T>({ data, columns, getRowId, sorting, onSortingChange
           )}
         </Table.Tbody>
       </Table>
-      {rows.length === 0 && (
-        <Center p="xl">
-          <Text c="dimmed">{t('common.noRows')}</Text>
-        </Center>
-      )}
+      {rows.length === 0 && <Center p="xl">{empty ?? <Text c="dimmed">{t('common.noMatch')}</Text>}</Center>}
     </div>
   );
 }

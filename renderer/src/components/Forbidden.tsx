@@ -10,8 +10,8 @@ export function RequireRole({ roles, children }: { roles: readonly Role[]; child
   const session = useSession();
   if (!session.can(roles)) {
     return (
-      <Alert color="red" title={t('auth.forbidden')} data-testid="forbidden">
-        {t('auth.forbidden')}
+      <Alert color="red" title={t('auth.forbidden.title')} data-testid="forbidden">
+        {t('auth.forbidden.body')}
       </Alert>
     );
   }

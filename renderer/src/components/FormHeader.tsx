@@ -1,20 +1,73 @@
-import { Button, Group, Title } from '@mantine/core';
+import { Button, Group, Paper, Text, Title } from '@mantine/core';
+import type { FormEventHandler, ReactNode } from 'react';
 import { useI18n } from '../i18n';
+import { useLeaveGuard } from './leaveGuard';
 
-/** Title of a full-page form with its "Batal" and "Simpan" buttons (the form's submit). */
-export function FormHeader({ title, onCancel, saving }: { title: string; onCancel: () => void; saving: boolean }) {
+/** Title of a full-page form; its Batal and Simpan are in the EditorForm's action bar. */
+export function FormHeader({ title }: { title: string }) {
+  return <Title order={2}>{title}</Title>;
+}
+
+/**
+ * A full-page editor: its fields, and an action bar (Batal, Simpan) that stays in view at the
+ * bottom of the screen however long the form is. Ctrl+S submits it (see formKeys.ts), and
+ * leaving it with unsaved changes asks first: `release` from useEditorGuard must be called after
+ * a save, before navigating away.
+ */
+export function EditorForm({
+  onSubmit,
+  onCancel,
+  saving,
+  children,
+  maw = 1000,
+}: {
+  onSubmit: FormEventHandler<HTMLFormElement>;
+  onCancel: () => void;
+  saving: boolean;
+  children: ReactNode;
+  maw?: number;
+}) {
+  return (
+    // noValidate: the schema says what is wrong, in the user's language, on the field (not a browser bubble).
+    <form onSubmit={onSubmit} data-editor noValidate>
+      {children}
+      <FormActions onCancel={onCancel} saving={saving} maw={maw} />
+    </form>
+  );
+}
+
+/** The sticky bar with the form's Batal (optional) and Simpan (its submit) buttons. */
+export function FormActions({ onCancel, saving, maw = 1000 }: { onCancel?: () => void; saving: boolean; maw?: number }) {
   const { t } = useI18n();
   return (
-    <Group justify="space-between">
-      <Title order={2}>{title}</Title>
-      <Group>
-        <Button variant="default" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-        <Button type="submit" loading={saving}>
-          {t('common.save')}
-        </Button>
+    <Paper
+      withBorder
+      p="sm"
+      mt="md"
+      maw={maw}
+      data-testid="form-actions"
+      style={{ position: 'sticky', bottom: 0, zIndex: 5, boxShadow: '0 -2px 8px rgba(0, 0, 0, 0.06)' }}
+    >
+      <Group justify="space-between" wrap="nowrap">
+        <Text size="xs" c="dimmed">
+          {t('forms.saveHint')}
+        </Text>
+        <Group wrap="nowrap">
+          {onCancel && (
+            <Button variant="default" onClick={onCancel}>
+              {t('common.cancel')}
+            </Button>
+          )}
+          <Button type="submit" loading={saving}>
+            {t('common.save')}
+          </Button>
+        </Group>
       </Group>
-    </Group>
+    </Paper>
   );
+}
+
+/** The leave guard for a Mantine form: dirty while its values differ from those it was opened with. */
+export function useEditorGuard(form: { isDirty: () => boolean }): () => void {
+  return useLeaveGuard(() => form.isDirty());
 }

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import { isMessageKey } from '../../../shared/i18n/index';
 import type { useI18n } from '../i18n';
+import { rememberFailedAttemptNotice } from './formKeys';
 
 type T = ReturnType<typeof useI18n>['t'];
 
@@ -24,19 +25,35 @@ export function zodValidate<S extends z.ZodType>(schema: S, t: T) {
   };
 }
 
-/** Shows an error from the main process: on the fields it names, and as a notification. */
+let noticeSeq = 0;
+
+/**
+ * Shows an error from the main process: on the fields it names, and as a notice. A refusal of
+ * what was typed (VALIDATION) is titled as such, not "Terjadi kesalahan"; the notice goes when
+ * the next attempt is made (formKeys.ts).
+ */
 export function showError(e: unknown, t: T, form?: UseFormReturnType<never> | UseFormReturnType<Record<string, unknown>>, stripPrefix = ''): void {
   const err = e instanceof AppError ? e : new AppError('INTERNAL', 'rpc.internal');
   if (err.code === 'SESSION_LOCKED' || err.code === 'UNAUTHENTICATED') return; // the shell shows the lock or sign-in screen
+  let onFields = false;
   if (form && err.fields) {
     const mapped: Record<string, string> = {};
     for (const [path, key] of Object.entries(err.fields)) {
       mapped[path.startsWith(stripPrefix) ? path.slice(stripPrefix.length) : path] = t(key, err.params);
     }
     form.setErrors(mapped);
+    onFields = Object.keys(mapped).length > 0;
     revealFirstError();
   }
-  notifications.show({ color: 'red', title: t('common.errorTitle'), message: t(err.message, err.params), autoClose: 8000 });
+  const id = `failed-attempt-${++noticeSeq}`;
+  rememberFailedAttemptNotice(id);
+  notifications.show({
+    id,
+    color: 'red',
+    title: err.code === 'VALIDATION' || onFields ? t('forms.invalidTitle') : t('common.errorTitle'),
+    message: t(err.message, err.params),
+    autoClose: 8000,
+  });
 }
 
 export function notifyOk(message: string): void {

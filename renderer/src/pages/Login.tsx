@@ -4,7 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import type { TimeZoneCode } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { LoginInput } from '../../../shared/schemas/auth';
-import { formatDateTime } from '../../../shared/format';
+import { authErrorText } from '../components/authMessages';
 import { zodValidate } from '../components/forms';
 import { useSession } from '../app/session';
 import { useI18n } from '../i18n';
@@ -20,13 +20,7 @@ export function Login({ officeName, timeZone, notice }: { officeName: string | n
     onSuccess: (s) => session.signedIn(s),
     onError: () => form.setFieldValue('password', ''),
   });
-  const err = login.error instanceof AppError ? login.error : null;
-  const message =
-    err?.code === 'ACCOUNT_LOCKED' && typeof err.params?.until === 'string'
-      ? t('auth.accountLocked', { until: formatDateTime(err.params.until, timeZone, locale) })
-      : err
-        ? t(err.message, err.params)
-        : null;
+  const message = login.error instanceof AppError ? authErrorText(login.error, { t, locale }, timeZone) : null;
 
   return (
     <Center mih="100vh" bg="gray.0">

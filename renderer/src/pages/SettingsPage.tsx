@@ -26,7 +26,8 @@ import { SettingsUpdateInput } from '../../../shared/schemas/setup';
 import { AppError } from '../../../shared/errors';
 import type { Settings } from '../../../shared/types';
 import { RequireRole } from '../components/Forbidden';
-import { notifyOk, showError, zodValidate } from '../components/forms';
+import { FormActions, useEditorGuard } from '../components/FormHeader';
+import { notifyOk, revealFirstError, showError, zodValidate } from '../components/forms';
 import { useI18n } from '../i18n';
 import { call, fileToBase64 } from '../rpc';
 
@@ -53,6 +54,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
         ...(v.office ? { office: { ...v.office, letterhead: (v.office.letterhead ?? []).filter((l) => l.trim() !== '') } } : {}),
       }),
     onSuccess: (s) => {
+      form.resetDirty();
       qc.setQueryData(['settings.get'], s);
       void qc.invalidateQueries({ queryKey: ['app.status'] });
       void qc.invalidateQueries({ queryKey: ['wilayah.coverage'] });
@@ -60,12 +62,13 @@ function SettingsForm({ settings }: { settings: Settings }) {
     },
     onError: (e) => showError(e, t, form as never),
   });
+  useEditorGuard(form);
   const office = form.values.office!;
 
   return (
     <Stack maw={1000}>
       <Title order={2}>{t('settings.title')}</Title>
-      <form onSubmit={form.onSubmit((v) => save.mutate(v))}>
+      <form onSubmit={form.onSubmit((v) => save.mutate(v), revealFirstError)} data-editor noValidate>
         <Stack>
           <Paper withBorder p="md">
             <Title order={4} mb="sm">
@@ -114,12 +117,8 @@ function SettingsForm({ settings }: { settings: Settings }) {
             <Checkbox mt="sm" label={t('settings.pimpinanSeesNik')} {...form.getInputProps('security.pimpinanSeesNik', { type: 'checkbox' })} />
             <Checkbox mt="sm" label={t('settings.bundlesIncludeNik')} {...form.getInputProps('security.bundlesIncludeNik', { type: 'checkbox' })} />
           </Paper>
-          <Group>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
         </Stack>
+        <FormActions saving={save.isPending} />
       </form>
       <LogoPanel settings={settings} />
       <ServiceTypes />

@@ -11,6 +11,7 @@ import type { User } from '../../../shared/types';
 import { useOffice } from '../app/useOffice';
 import { DataTable } from '../components/DataTable';
 import { RequireRole } from '../components/Forbidden';
+import { useEditorGuard } from '../components/FormHeader';
 import { notifyOk, showError, zodValidate } from '../components/forms';
 import { DialogActions } from '../components/DialogActions';
 import { useI18n } from '../i18n';
@@ -113,6 +114,8 @@ function NewUser({ roles, onClose, onSaved }: DialogProps & { roles: { value: st
     initialValues: { name: '', nip: '', position: '', username: '', role: 'petugas', password: '', passwordConfirm: '' },
     validate: zodValidate(UserCreateInput, t),
   });
+  // A half-filled dialog counts as unsaved work when the user navigates away.
+  useEditorGuard(form);
   const save = useMutation({
     mutationFn: (v: InputOf<'users.create'>) => call('users.create', v),
     onSuccess: (u) => (notifyOk(`${u.name}: ${t('common.saved')}`), onSaved(), onClose()),
@@ -144,6 +147,8 @@ function EditUser({ user, roles, onClose, onSaved }: DialogProps & { user: User;
     initialValues: { id: user.id, name: user.name, nip: user.nip, position: user.position, role: user.role },
     validate: zodValidate(UserUpdateInput, t),
   });
+  // A half-filled dialog counts as unsaved work when the user navigates away.
+  useEditorGuard(form);
   const save = useMutation({
     mutationFn: (v: InputOf<'users.update'>) => call('users.update', v),
     onSuccess: () => (notifyOk(t('common.saved')), onSaved(), onClose()),
@@ -170,6 +175,8 @@ function ResetPassword({ user, onClose, onSaved }: DialogProps & { user: User })
     initialValues: { id: user.id, password: '', passwordConfirm: '' },
     validate: zodValidate(UserResetPasswordInput, t),
   });
+  // A half-filled dialog counts as unsaved work when the user navigates away.
+  useEditorGuard(form);
   const save = useMutation({
     mutationFn: (v: InputOf<'users.resetPassword'>) => call('users.resetPassword', v),
     onSuccess: () => (notifyOk(t('users.passwordResetDone', { name: user.name })), onSaved(), onClose()),

@@ -25,7 +25,7 @@ import type { InputOf } from '../../../../shared/contract';
 import { BIDANG } from '../../../../shared/domain';
 import { ActivityFields } from '../../../../shared/schemas/activities';
 import type { Activity } from '../../../../shared/types';
-import { FormHeader } from '../../components/FormHeader';
+import { EditorForm, FormHeader, useEditorGuard } from '../../components/FormHeader';
 import { notifyOk, revealFirstError, showError, zodValidate } from '../../components/forms';
 import { useDebounced } from '../../components/useDebounced';
 import { useI18n } from '../../i18n';
@@ -87,6 +87,7 @@ function ActivityForm({ activity }: { activity: Activity | null }) {
     queryFn: () => call('clients.list', { q, status: 'aktif', limit: 20 }),
     enabled: q.trim().length >= 2,
   });
+  const release = useEditorGuard(form);
   const save = useMutation({
     mutationFn: (data: Values) =>
       activity ? call('activities.update', { id: activity.id, expectedUpdatedAt: activity.updatedAt, data }) : call('activities.create', data),
@@ -94,6 +95,7 @@ function ActivityForm({ activity }: { activity: Activity | null }) {
       void qc.invalidateQueries({ queryKey: ['activities.list'] });
       qc.setQueryData(['activities.get', a.id], a);
       notifyOk(`${a.title}: ${t('common.saved')}`);
+      release();
       navigate(`/kegiatan/${a.id}`);
     },
     onError: (e) => showError(e, t, form as never, 'data.'),
@@ -108,13 +110,13 @@ function ActivityForm({ activity }: { activity: Activity | null }) {
   };
 
   return (
-    <form onSubmit={form.onSubmit((values) => save.mutate(values), revealFirstError)}>
+    <EditorForm
+      onSubmit={form.onSubmit((values) => save.mutate(values), revealFirstError)}
+      onCancel={() => navigate(activity ? `/kegiatan/${activity.id}` : '/kegiatan')}
+      saving={save.isPending}
+    >
       <Stack maw={1000}>
-        <FormHeader
-          title={activity ? `${t('activities.edit')}: ${activity.title}` : t('activities.new')}
-          onCancel={() => navigate(activity ? `/kegiatan/${activity.id}` : '/kegiatan')}
-          saving={save.isPending}
-        />
+        <FormHeader title={activity ? `${t('activities.edit')}: ${activity.title}` : t('activities.new')} />
         <Paper withBorder p="md">
           <Stack gap="sm">
             <SimpleGrid cols={3}>
@@ -200,6 +202,6 @@ function ActivityForm({ activity }: { activity: Activity | null }) {
           </Group>
         </Paper>
       </Stack>
-    </form>
+    </EditorForm>
   );
 }

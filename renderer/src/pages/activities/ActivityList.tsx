@@ -15,6 +15,7 @@ import { useExport } from '../../components/useExport';
 import { useI18n } from '../../i18n';
 import { call } from '../../rpc';
 import { usePartnerOptions } from '../../components/usePartnerOptions';
+import { useEmptyRegister } from '../../components/EmptyRegister';
 
 const col = createColumnHelper<ActivityRow>();
 
@@ -29,6 +30,7 @@ export function ActivityList() {
   const partners = usePartnerOptions({ archived: 'all' });
   const filter: InputOf<'activities.list'> = { type, partnerId, month: /^\d{4}-\d{2}$/.test(month) ? month : null, limit: 1000 };
   const list = useQuery({ queryKey: ['activities.list', filter], queryFn: () => call('activities.list', filter), placeholderData: keepPreviousData });
+  const empty = useEmptyRegister('activities', list.data?.length);
   const exporter = useExport(() => call('activities.export', filter));
   const columns = useMemo(
     () => [
@@ -100,6 +102,7 @@ export function ActivityList() {
         onRowClick={(r) => navigate(`/kegiatan/${r.id}`)}
         height="calc(100vh - 250px)"
         testId="activity-table"
+        empty={empty}
       />
     </Stack>
   );

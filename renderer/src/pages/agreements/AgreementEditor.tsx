@@ -24,7 +24,7 @@ import { BIDANG } from '../../../../shared/domain';
 import { AgreementFields } from '../../../../shared/schemas/agreements';
 import type { Agreement, ArticleTemplate } from '../../../../shared/types';
 import { isIsoDate } from '../../../../shared/validate';
-import { FormHeader } from '../../components/FormHeader';
+import { EditorForm, FormHeader, useEditorGuard } from '../../components/FormHeader';
 import { notifyOk, revealFirstError, showError, zodValidate } from '../../components/forms';
 import { serviceLabel } from '../../components/labels';
 import { useDebounced } from '../../components/useDebounced';
@@ -146,6 +146,7 @@ function AgreementForm({ agreement, partnerId, templates }: { agreement: Agreeme
     form.resetDirty({ ...form.getValues(), legalBases: [...next.legalBases], articles: next.articles.map((x) => ({ ...x })) });
   };
 
+  const release = useEditorGuard(form);
   const save = useMutation({
     mutationFn: (data: Values) =>
       agreement
@@ -155,6 +156,7 @@ function AgreementForm({ agreement, partnerId, templates }: { agreement: Agreeme
       void qc.invalidateQueries({ queryKey: ['agreements.list'] });
       qc.setQueryData(['agreements.get', a.id], a);
       notifyOk(`${a.officeNumber}: ${t('common.saved')}`);
+      release();
       navigate(`/pks/${a.id}?`);
     },
     onError: (e) => showError(e, t, form as never, 'data.'),
@@ -166,13 +168,9 @@ function AgreementForm({ agreement, partnerId, templates }: { agreement: Agreeme
   const offered = new Set(partner.data?.services ?? []);
 
   return (
-    <form onSubmit={submit}>
+    <EditorForm onSubmit={submit} onCancel={() => navigate(agreement ? `/pks/${agreement.id}` : '/pks')} saving={save.isPending}>
       <Stack gap="md" maw={1000}>
-        <FormHeader
-          title={agreement ? `${t('agreements.edit')}: ${agreement.officeNumber}` : t('agreements.new')}
-          onCancel={() => navigate(agreement ? `/pks/${agreement.id}` : '/pks')}
-          saving={save.isPending}
-        />
+        <FormHeader title={agreement ? `${t('agreements.edit')}: ${agreement.officeNumber}` : t('agreements.new')} />
 
         <Paper withBorder p="md">
           <Stack gap="sm">
@@ -314,6 +312,6 @@ function AgreementForm({ agreement, partnerId, templates }: { agreement: Agreeme
           </Stack>
         </Paper>
       </Stack>
-    </form>
+    </EditorForm>
   );
 }

@@ -17,6 +17,7 @@ import { useExport } from '../../components/useExport';
 import { useI18n } from '../../i18n';
 import { call } from '../../rpc';
 import { usePartnerOptions } from '../../components/usePartnerOptions';
+import { useEmptyRegister } from '../../components/EmptyRegister';
 
 const col = createColumnHelper<AgreementRow>();
 
@@ -39,6 +40,7 @@ export function AgreementList() {
   const partners = usePartnerOptions({});
   const filter = { status, bidang, partnerId, expiringWithinDays: expiring };
   const list = useQuery({ queryKey: ['agreements.list', filter], queryFn: () => call('agreements.list', filter), placeholderData: keepPreviousData });
+  const empty = useEmptyRegister('agreements', list.data?.length);
   const exporter = useExport(() => call('agreements.export', filter));
 
   const columns = useMemo(
@@ -135,6 +137,7 @@ export function AgreementList() {
         onRowClick={(r) => navigate(`/pks/${r.id}`)}
         height="calc(100vh - 250px)"
         testId="agreement-table"
+        empty={empty}
       />
       <Text size="sm" c="dimmed">
         {t('common.rowsShown', { shown: list.data?.length ?? 0, total: list.data?.length ?? 0 })}

@@ -8,6 +8,7 @@ import { ADMIN, type InputOf } from '../../../../shared/contract';
 import { TemplateSaveInput } from '../../../../shared/schemas/agreements';
 import type { ArticleTemplate } from '../../../../shared/types';
 import { RequireRole } from '../../components/Forbidden';
+import { FormActions, useEditorGuard } from '../../components/FormHeader';
 import { notifyOk, revealFirstError, showError, zodValidate } from '../../components/forms';
 import { useI18n } from '../../i18n';
 import { call } from '../../rpc';
@@ -99,9 +100,11 @@ function TemplateForm({
     validate: zodValidate(TemplateSaveInput, t),
   });
   const done = () => void qc.invalidateQueries({ queryKey: ['templates.list'] });
+  useEditorGuard(form);
   const save = useMutation({
     mutationFn: (v: Values) => call('templates.save', v),
     onSuccess: (saved) => {
+      form.resetDirty();
       done();
       notifyOk(`${saved.name}: ${t('common.saved')}`);
       onSaved(saved.id);
@@ -118,7 +121,7 @@ function TemplateForm({
   });
 
   return (
-    <form onSubmit={form.onSubmit((v) => save.mutate(v), revealFirstError)}>
+    <form onSubmit={form.onSubmit((v) => save.mutate(v), revealFirstError)} data-editor noValidate>
       <Stack gap="md">
         <Paper withBorder p="md">
           <Group align="flex-end" wrap="nowrap">
@@ -135,9 +138,6 @@ function TemplateForm({
                 {t('templates.delete')}
               </Button>
             )}
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
           </Group>
         </Paper>
         <Paper withBorder p="md">
@@ -147,6 +147,7 @@ function TemplateForm({
           <ArticlesEditor form={form} />
         </Paper>
       </Stack>
+      <FormActions saving={save.isPending} />
     </form>
   );
 }

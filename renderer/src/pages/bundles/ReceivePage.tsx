@@ -37,6 +37,8 @@ function Receive() {
   // What was checked: applying takes exactly these paths, whatever the box holds by then.
   const [checked, setChecked] = useState<{ paths: string[]; results: readonly BundleInspection[] } | null>(null);
   const [accepted, setAccepted] = useState<ReadonlySet<string>>(new Set());
+  // What each bundle just received brought, from its check before Terima: the re-check after it only says "received".
+  const [appliedNow, setAppliedNow] = useState<ReadonlyMap<string, BundleInspection['tables']>>(new Map());
 
   const append = (paths: readonly string[]) => {
     if (paths.length === 0) return;
@@ -67,6 +69,8 @@ function Receive() {
   const apply = useMutation({
     mutationFn: () => call('bundles.apply', { paths: checked!.paths, accept: [...accepted] }),
     onSuccess: (r) => {
+      const before = new Map(checked!.results.filter((b) => b.sha256).map((b) => [b.sha256!, b.tables]));
+      setAppliedNow(new Map(r.applied.map((a) => [a.sha256, before.get(a.sha256) ?? []])));
       notifyOk(t('bundles.applied', { n: r.applied.length }));
       // Partners, clients, counts per office, the tracker: every list may have changed.
       void qc.invalidateQueries();
@@ -81,6 +85,8 @@ function Receive() {
       setPathsError(t('v.required'));
       return;
     }
+    // A check asked for later says what it finds now: received before, nothing to change.
+    setAppliedNow(new Map());
     inspect.mutate(paths);
   };
 
@@ -147,6 +153,7 @@ function Receive() {
         <InspectionCard
           key={`${b.sha256 ?? ''}:${b.files.join('|')}:${i}`}
           bundle={b}
+          appliedNow={b.sha256 ? appliedNow.get(b.sha256) : undefined}
           paths={checked!.paths}
           accepted={b.sha256 !== null && accepted.has(b.sha256)}
           onAccept={(on) =>
@@ -189,11 +196,13 @@ function oddityText(t: ReturnType<typeof useI18n>['t'], o: BundleOddity): string
 
 function InspectionCard({
   bundle: b,
+  appliedNow,
   paths,
   accepted,
   onAccept,
 }: {
   bundle: BundleInspection;
+  appliedNow?: BundleInspection['tables'] | undefined;
   paths: readonly string[];
   accepted: boolean;
   onAccept: (on: boolean) => void;
@@ -207,7 +216,11 @@ function InspectionCard({
       ? t('bundles.inspectionTitle', { officeName: b.officeName ?? b.officeCode, officeCode: b.officeCode, seq: b.seq })
       : t('bundles.unreadable');
   const status =
-    b.status === 'received' ? t('bundles.status.received', { date: b.receivedAt ? dayOf(b.receivedAt, zone, locale) : '' }) : t(`bundles.status.${b.status}`);
+    b.status === 'received' && appliedNow
+      ? receivedSummary(t, appliedNow)
+      : b.status === 'received'
+        ? t('bundles.status.received', { date: b.receivedAt ? dayOf(b.receivedAt, zone, locale) : '' })
+        : t(`bundles.status.${b.status}`);
   return (
     <Card withBorder padding="md" data-testid="bundle-inspection">
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
@@ -454,4 +467,11 @@ function Tracker() {
       )}
     </Paper>
   );
+}
+
+/** "Diterima: 3 data baru, 1 data diubah": what a bundle received a moment ago brought in. */
+function receivedSummary(t: ReturnType<typeof useI18n>['t'], tables: BundleInspection['tables']): string {
+  const sum = (k: 'added' | 'changed' | 'archived') => tables.reduce((n, c) => n + c[k], 0);
+  const parts = (['added', 'changed', 'archived'] as const).filter((k) => sum(k) > 0).map((k) => t(`bundles.summary.${k}`, { n: sum(k) }));
+  return parts.length ? t('bundles.receivedNow', { summary: parts.join(', ') }) : t('bundles.receivedNothingNew');
 }

@@ -6,7 +6,7 @@ import { EDUCATION, PHASES, RELIGIONS, REPORTING, suggestedPhase } from '../../.
 import type { InputOf } from '../../../../shared/contract';
 import { ClientFields } from '../../../../shared/schemas/clients';
 import type { Client } from '../../../../shared/types';
-import { FormHeader } from '../../components/FormHeader';
+import { EditorForm, FormHeader, useEditorGuard } from '../../components/FormHeader';
 import { notifyOk, revealFirstError, showError, zodValidate } from '../../components/forms';
 import { programOptions, serviceLabel } from '../../components/labels';
 import { useDebounced } from '../../components/useDebounced';
@@ -108,6 +108,7 @@ function ClientForm({ client }: { client: Client | null }) {
     enabled: (v.nik ?? '').replace(/\D/g, '').length >= 16,
   });
 
+  const release = useEditorGuard(form);
   const save = useMutation({
     mutationFn: (data: Values) =>
       client
@@ -117,6 +118,7 @@ function ClientForm({ client }: { client: Client | null }) {
       void qc.invalidateQueries({ queryKey: ['clients.list'] });
       qc.setQueryData(['clients.get', c.id], c);
       notifyOk(`${c.name}: ${t('common.saved')}`);
+      release();
       navigate(`/klien/${c.id}`);
     },
     onError: (e) => showError(e, t, form as never, 'data.'),
@@ -125,13 +127,13 @@ function ClientForm({ client }: { client: Client | null }) {
     v.supervisionStart && v.supervisionEnd && v.supervisionEnd >= v.supervisionStart ? suggestedPhase(v.supervisionStart, v.supervisionEnd, today) : null;
 
   return (
-    <form onSubmit={form.onSubmit((values) => save.mutate(values), revealFirstError)}>
+    <EditorForm
+      onSubmit={form.onSubmit((values) => save.mutate(values), revealFirstError)}
+      onCancel={() => navigate(client ? `/klien/${client.id}` : '/klien')}
+      saving={save.isPending}
+    >
       <Stack gap="md" maw={1000}>
-        <FormHeader
-          title={client ? `${t('clients.edit')}: ${client.name}` : t('clients.new')}
-          onCancel={() => navigate(client ? `/klien/${client.id}` : '/klien')}
-          saving={save.isPending}
-        />
+        <FormHeader title={client ? `${t('clients.edit')}: ${client.name}` : t('clients.new')} />
 
         <Paper withBorder p="md">
           <Title order={4} mb="sm">
@@ -144,7 +146,15 @@ function ClientForm({ client }: { client: Client | null }) {
             </SimpleGrid>
             <SimpleGrid cols={3}>
               <div>
-                <TextInput label="NIK" inputMode="numeric" maxLength={24} {...form.getInputProps('nik')} disabled={client?.nikMasked} />
+                {/* One message per problem: the live check's problem stands on the field, where a refused save puts it too. */}
+                <TextInput
+                  label="NIK"
+                  inputMode="numeric"
+                  maxLength={24}
+                  {...form.getInputProps('nik')}
+                  error={form.errors.nik ?? (nik.data?.problem ? t(`v.nik.${nik.data.problem}`) : undefined)}
+                  disabled={client?.nikMasked}
+                />
                 <NikNote check={nik.data} />
               </div>
               <Select
@@ -259,21 +269,15 @@ function ClientForm({ client }: { client: Client | null }) {
           <Textarea label={t('partners.notes')} mt="sm" autosize minRows={2} {...form.getInputProps('notes')} />
         </Paper>
       </Stack>
-    </form>
+    </EditorForm>
   );
 }
 
 /** Under the NIK: its kecamatan when valid, a warning when it disagrees with sex or birth date, an error when taken. */
 function NikNote({ check }: { check: Awaited<ReturnType<typeof call<'clients.checkNik'>>> | undefined }) {
   const { t } = useI18n();
-  if (!check) return null;
-  if (check.problem) {
-    return (
-      <Text size="xs" c="red" mt={4} data-testid="nik-note">
-        {t(`v.nik.${check.problem}`)}
-      </Text>
-    );
-  }
+  // A problem is the field's own error (above), not repeated here.
+  if (!check || check.problem) return null;
   return (
     <Stack gap={2} mt={4} data-testid="nik-note">
       <Text size="xs" c="dimmed">

@@ -18,6 +18,7 @@ import { useExport } from '../../components/useExport';
 import { useI18n } from '../../i18n';
 import { call } from '../../rpc';
 import { officeColumns } from '../../components/officeColumn';
+import { useEmptyRegister } from '../../components/EmptyRegister';
 
 const LIMIT = 1000;
 const col = createColumnHelper<ClientRow>();
@@ -47,6 +48,7 @@ export function ClientList() {
     limit: LIMIT,
   };
   const list = useQuery({ queryKey: ['clients.list', query], queryFn: () => call('clients.list', query), placeholderData: keepPreviousData });
+  const empty = useEmptyRegister('clients', list.data?.rows.length);
   const officers = useQuery({ queryKey: ['users.names'], queryFn: () => call('users.names', {}) });
   const exporter = useExport(() => call('clients.export', { ...query, limit: 1000 }));
 
@@ -182,6 +184,7 @@ export function ClientList() {
         onRowClick={(r) => navigate(`/klien/${r.id}`)}
         height="calc(100vh - 250px)"
         testId="client-table"
+        empty={empty}
       />
       <Text size="sm" c="dimmed" data-testid="client-count">
         {t('common.rowsShown', { shown: rows.length, total })}

@@ -26,7 +26,7 @@ import { BIDANG, PARTNER_STATUSES } from '../../../../shared/domain';
 import { AppError } from '../../../../shared/errors';
 import { PartnerCreateInput, PartnerUpdateInput } from '../../../../shared/schemas/partners';
 import type { Partner } from '../../../../shared/types';
-import { FormHeader } from '../../components/FormHeader';
+import { EditorForm, FormHeader, useEditorGuard } from '../../components/FormHeader';
 import { notifyOk, revealFirstError, showError, zodValidate } from '../../components/forms';
 import { categoryOptions, serviceLabel } from '../../components/labels';
 import { useDebounced } from '../../components/useDebounced';
@@ -116,6 +116,7 @@ function PartnerForm({ partner }: { partner: Partner | null }) {
   });
   const [confirmDup, setConfirmDup] = useState(false);
 
+  const release = useEditorGuard(form);
   const save = useMutation({
     mutationFn: async ({ values, confirmDuplicate }: { values: Values; confirmDuplicate: boolean }) => {
       if (partner) {
@@ -129,6 +130,7 @@ function PartnerForm({ partner }: { partner: Partner | null }) {
       qc.setQueryData(['partners.get', p.id], p);
       void qc.invalidateQueries({ queryKey: ['partners.history', p.id] });
       notifyOk(t('partners.created', { name: p.name }));
+      release();
       navigate(`/mitra/${p.id}`);
     },
     onError: (e) => {
@@ -149,13 +151,9 @@ function PartnerForm({ partner }: { partner: Partner | null }) {
   const submit = form.onSubmit((values) => save.mutate({ values, confirmDuplicate: false }), revealFirstError);
 
   return (
-    <form onSubmit={submit}>
+    <EditorForm onSubmit={submit} onCancel={() => navigate(partner ? `/mitra/${partner.id}` : '/mitra')} saving={save.isPending}>
       <Stack gap="md" maw={1000}>
-        <FormHeader
-          title={editing ? t('partners.edit') : t('partners.new')}
-          onCancel={() => navigate(partner ? `/mitra/${partner.id}` : '/mitra')}
-          saving={save.isPending}
-        />
+        <FormHeader title={editing ? t('partners.edit') : t('partners.new')} />
 
         <Paper withBorder p="md">
           <Title order={4} mb="sm">
@@ -266,6 +264,6 @@ function PartnerForm({ partner }: { partner: Partner | null }) {
           </Group>
         </Stack>
       </Modal>
-    </form>
+    </EditorForm>
   );
 }

@@ -18,6 +18,7 @@ import { useExport } from '../../components/useExport';
 import { useI18n } from '../../i18n';
 import { call } from '../../rpc';
 import { officeColumns } from '../../components/officeColumn';
+import { useEmptyRegister } from '../../components/EmptyRegister';
 
 type Filter = Omit<InputOf<'partners.list'>, 'limit' | 'offset'>;
 const LIMIT = 1000;
@@ -58,6 +59,7 @@ export function PartnerList() {
     queryFn: () => call('partners.list', { ...query, limit: LIMIT }),
     placeholderData: keepPreviousData,
   });
+  const empty = useEmptyRegister('partners', list.data?.rows.length);
   const services = useQuery({ queryKey: ['services.list'], queryFn: () => call('services.list', {}) });
   const coverage = useQuery({ queryKey: ['wilayah.coverage'], queryFn: () => call('wilayah.coverage', {}) });
   const offices = useQuery({ queryKey: ['keys.list'], queryFn: () => call('keys.list', {}), enabled: isParent });
@@ -260,6 +262,7 @@ export function PartnerList() {
         onRowClick={(r) => navigate(`/mitra/${r.id}`)}
         height="calc(100vh - 250px)"
         testId="partner-table"
+        empty={empty}
       />
       <Text size="sm" c="dimmed" data-testid="partner-count">
         {t('common.rowsShown', { shown: rows.length, total })}

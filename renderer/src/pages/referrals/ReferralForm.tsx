@@ -7,7 +7,7 @@ import { ADMIN, type InputOf } from '../../../../shared/contract';
 import { formatDate } from '../../../../shared/format';
 import { KERJA_SOSIAL, OVERRIDABLE } from '../../../../shared/referrals';
 import { useSession } from '../../app/session';
-import { FormHeader } from '../../components/FormHeader';
+import { EditorForm, FormHeader, useEditorGuard } from '../../components/FormHeader';
 import { notifyOk, revealFirstError, showError } from '../../components/forms';
 import { serviceLabel } from '../../components/labels';
 import { useDebounced } from '../../components/useDebounced';
@@ -60,12 +60,14 @@ export function ReferralForm({ clientId }: { clientId: string }) {
     queryFn: () => call('referrals.suggest', { clientId, service: v.service, date: v.date }),
     enabled: !!v.service && !!v.date,
   });
+  const release = useEditorGuard(form);
   const save = useMutation({
     mutationFn: (values: Values) => call('referrals.create', values),
     onSuccess: ({ referral, warnings }) => {
       void qc.invalidateQueries({ queryKey: ['clients.get', clientId] });
       void qc.invalidateQueries({ queryKey: ['referrals.list'] });
       notifyOk(`${referral.letterNumber}: ${t('common.saved')}${warnings.includes('capacity') ? ` · ${t('referrals.warning.capacity')}` : ''}`);
+      release();
       navigate(`/rujukan/${referral.id}`);
     },
     onError: (e) => showError(e, t, form as never),
@@ -79,9 +81,14 @@ export function ReferralForm({ clientId }: { clientId: string }) {
   };
 
   return (
-    <form onSubmit={form.onSubmit((values) => save.mutate(values), revealFirstError)}>
+    <EditorForm
+      onSubmit={form.onSubmit((values) => save.mutate(values), revealFirstError)}
+      onCancel={() => navigate(`/klien/${clientId}`)}
+      saving={save.isPending}
+      maw={1200}
+    >
       <Stack maw={1200}>
-        <FormHeader title={t('referrals.new', { name: client.data.name })} onCancel={() => navigate(`/klien/${clientId}`)} saving={save.isPending} />
+        <FormHeader title={t('referrals.new', { name: client.data.name })} />
         <Grid>
           <Grid.Col span={7}>
             <Paper withBorder p="md">
@@ -180,7 +187,7 @@ export function ReferralForm({ clientId }: { clientId: string }) {
           </Grid.Col>
         </Grid>
       </Stack>
-    </form>
+    </EditorForm>
   );
 }
 
