@@ -16,7 +16,7 @@ import { IMPORT_FIELDS } from '../../shared/imports';
 import type { NikProblem } from '../../shared/nik';
 import { AUDIT_ENTITIES, ENTITY_FIELDS } from '../../shared/recordFields';
 import { OUTCOMES, REFERRAL_PROBLEMS, REFERRAL_STATUSES } from '../../shared/referrals';
-import type { AuditVerifyResult, ImportAction } from '../../shared/types';
+import type { AuditVerifyResult, BundleTableChanges, ImportAction } from '../../shared/types';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -76,7 +76,8 @@ const VOCABULARIES: Readonly<Record<string, readonly string[]>> = {
   importAction: ['new', 'update', 'unchanged', 'error'] satisfies ImportAction[],
   importField: IMPORT_FIELDS,
   imports: ['nikDamaged', 'nikInvalid'],
-  'v.nik': ['format', 'date', 'serial', 'district'] satisfies (NikProblem | 'district')[],
+  'v.nik': ['format', 'short', 'long', 'date', 'serial', 'district'] satisfies (NikProblem | 'district')[],
+  'bundles.summary': ['added', 'changed', 'archived'] satisfies (keyof Omit<BundleTableChanges, 'table'>)[],
   placeholder: PLACEHOLDERS,
   'setup.kind': OFFICE_KINDS,
   'keys.wrongKind': OFFICE_KINDS,
