@@ -25,6 +25,7 @@ import type { AgreementsTable } from '../../db/schema';
 import { recordChange } from './audit';
 import { readStoredFile, storeFile, uploadedScan } from './files';
 import { exportTable, type ExportColumn } from './exporter';
+import { foldForSearch } from '../../shared/validate';
 import { actorOf, isoNow, nextStamp, type Actor, type AppContext, type HandlersOf } from './context';
 import { newId } from './ids';
 import { officeCode, officeToday } from './settings';
@@ -198,8 +199,16 @@ export function agreementHandlers(
 
   function listFiltered(input: ParsedInputOf<'agreements.list'>): AgreementRow[] {
     const day = officeToday(ctx);
+    // Plain folded words: a PKS number is never a phone, so no phone reading of the query here.
+    const terms = [...new Set(foldForSearch(input.q).split(' ').filter(Boolean))];
     return listAgreements(ctx.db, { partnerId: input.partnerId })
       .map((r) => toRow(ctx, r))
+      .filter((a) => {
+        if (terms.length === 0) return true;
+        const text = foldForSearch(`${a.officeNumber} ${a.partnerName} ${a.subject}`);
+        // Numbers are searched as typed too: "PKS/01/2025" folds to "pks 01 2025".
+        return terms.every((t) => text.includes(t));
+      })
       .filter((a) => !input.status || a.status === input.status)
       .filter((a) => !input.bidang || a.bidang.includes(input.bidang))
       .filter((a) => {

@@ -7,7 +7,7 @@ import { maskNik, nikMismatches, readNik, type Sex } from '../../shared/nik';
 import type { ActivityType } from '../../shared/activities';
 import type { ReferralStatus } from '../../shared/referrals';
 import type { Client, ClientRow, NikCheck, TimelineEntry } from '../../shared/types';
-import { foldForSearch, searchTerms } from '../../shared/validate';
+import { foldForSearch, phoneSearchTerm, searchTerms } from '../../shared/validate';
 import {
   activeClientByNik,
   clientById,
@@ -44,6 +44,7 @@ export const seesNik = (ctx: AppContext, actor: Actor) => actor.role !== 'pimpin
 /** Every text search of clients goes through here, so a masked caller's search never matches hidden NIK digits. */
 const filterOf = (ctx: AppContext, actor: Actor, input: ParsedInputOf<'clients.list'>): ClientFilter => ({
   terms: searchTerms(input.q),
+  phone: phoneSearchTerm(input.q),
   nikMasked: !seesNik(ctx, actor),
   status: input.status,
   program: input.program,

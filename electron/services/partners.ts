@@ -2,7 +2,7 @@ import { canMoveStatus, type AuditAction, type Bidang, type PartnerCategory, typ
 import { AppError, fieldError } from '../../shared/errors';
 import type { ParsedInputOf } from '../../shared/contract';
 import type { DuplicateMatch, FieldChange, HistoryEntry, Partner, PartnerRow } from '../../shared/types';
-import { foldForSearch, searchTerms } from '../../shared/validate';
+import { foldForSearch, phoneSearchTerm, searchTerms } from '../../shared/validate';
 import { translate } from '../../shared/i18n/index';
 import { auditFor } from '../../db/repositories/audit';
 import {
@@ -157,9 +157,16 @@ function guardDuplicate(ctx: AppContext, name: string, regencyCode: string | nul
   }
 }
 
+/** Kabupaten/kota codes in the order of their shown names, for the kabupaten sort. */
+async function regencyNameOrder(ctx: AppContext): Promise<readonly string[]> {
+  const regencies = await ctx.wilayah.regencies();
+  return [...regencies].sort((a, b) => a.name.localeCompare(b.name, 'id') || a.code.localeCompare(b.code)).map((r) => r.code);
+}
+
 function filterOf(input: ParsedInputOf<'partners.list'>): PartnerFilter {
   return {
     terms: searchTerms(input.q),
+    phone: phoneSearchTerm(input.q),
     bidang: input.bidang,
     category: input.category,
     service: input.service,
@@ -206,9 +213,9 @@ export function partnerHandlers(
 
   return {
     'partners.list': async (input) => {
-      await ctx.wilayah.regencies();
+      const order = await regencyNameOrder(ctx);
       const f = filterOf(input);
-      const rows = listPartners(ctx.db, f, input.sort, input.dir, input.limit, input.offset, officeToday(ctx));
+      const rows = listPartners(ctx.db, f, input.sort, input.dir, input.limit, input.offset, officeToday(ctx), order);
       const total = rows.length < input.limit && input.offset === 0 ? rows.length : countPartners(ctx.db, f);
       return { rows: rows.map((r) => toPartnerRow(ctx, r, r.in_force === 1)), total };
     },
@@ -346,9 +353,9 @@ export function partnerHandlers(
     },
     'partners.export': async (input, call) => {
       const actor = actorOf(call);
-      await ctx.wilayah.regencies();
+      const order = await regencyNameOrder(ctx);
       const f = filterOf({ ...input.filter, limit: 1, offset: 0 });
-      const rows = listPartners(ctx.db, f, input.filter.sort, input.filter.dir, 1_000_000, 0, officeToday(ctx)).map((r) => toPartnerSync(ctx, r));
+      const rows = listPartners(ctx.db, f, input.filter.sort, input.filter.dir, 1_000_000, 0, officeToday(ctx), order).map((r) => toPartnerSync(ctx, r));
       const services = new Map(listServiceTypes(ctx.db).map((s) => [s.code, s.label_id]));
       const file = await exportTable(input.format, 'mitra', officeToday(ctx), PARTNER_EXPORT_COLUMNS, rows, {
         services,
