@@ -76,7 +76,13 @@ export function listPartners(
   } else {
     q = q.orderBy(`partners.${SORT_COLUMN[sort]}`, dir);
   }
-  return db.all(q.orderBy('partners.name_key', 'asc').orderBy('partners.id', 'asc').limit(limit).offset(offset));
+  return db.all(
+    q
+      .orderBy('partners.name_key', 'asc')
+      .orderBy(sql`partners.id`)
+      .limit(limit)
+      .offset(offset),
+  );
 }
 
 export function partnerInForce(db: Db, id: string, today: string): boolean {

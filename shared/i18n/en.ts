@@ -1037,4 +1037,9 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'common.copy': 'Copy',
   'common.copied': 'Copied',
   'bundles.historyEmpty': 'No bundle written yet.',
+  // Lists and exports
+  'export.xlsx': 'Excel (.xlsx)',
+  'export.csvSemicolon': 'CSV for Excel in Indonesian (semicolons)',
+  'export.csvComma': 'CSV with commas',
+  'export.menu': 'Export',
 };

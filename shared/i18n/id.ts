@@ -1035,6 +1035,11 @@ export const id = {
   'common.copy': 'Salin',
   'common.copied': 'Tersalin',
   'bundles.historyEmpty': 'Belum ada paket yang ditulis.',
+  // Lists and exports
+  'export.xlsx': 'Excel (.xlsx)',
+  'export.csvSemicolon': 'CSV untuk Excel (pemisah titik koma)',
+  'export.csvComma': 'CSV dengan pemisah koma',
+  'export.menu': 'Ekspor',
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -118,7 +118,7 @@ describe('client import', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(report.base64, 'base64') as unknown as ArrayBuffer);
     const sheet = wb.worksheets[0]!;
-    expect(sheet.getRow(3).values).toEqual([undefined, 5, 'Kesalahan', 'CB-002/2025', 'Siti Aminah', expect.stringContaining('rusak oleh Excel'), '']);
+    expect(sheet.getRow(8).values).toEqual([undefined, 2, 5, 'Kesalahan', 'CB-002/2025', 'Siti Aminah', expect.stringContaining('rusak oleh Excel')]);
 
     // The same file again: nothing new, nothing duplicated.
     const again = await dryRun(bytes);
@@ -145,7 +145,7 @@ describe('client import', () => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(Buffer.from((await app.call('imports.report', { id: reportId! }, token)).base64, 'base64') as unknown as ArrayBuffer);
       const sheet = wb.worksheets[0]!;
-      return [sheet.getRow(3).getCell(5).value, sheet.getRow(6).getCell(5).value];
+      return [sheet.getRow(8).getCell(6).value, sheet.getRow(11).getCell(6).value];
     };
     // The NIK Excel damaged (row 5) and one too short (row 8), as the rows' messages quote them.
     expect(await errorsInReport(admin)).toEqual([expect.stringContaining('"1702095507900000"'), expect.stringContaining('"17020915038"')]);

@@ -1,5 +1,5 @@
 import { Badge, Button, Group, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
-import { IconDownload, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { createColumnHelper, type SortingState } from '@tanstack/react-table';
 import { useMemo, useState, type ReactNode } from 'react';
@@ -15,6 +15,7 @@ import { DataTable } from '../../components/DataTable';
 import { bidangOptions, categoryOptions, serviceLabel, STATUS_COLOR, statusOptions } from '../../components/labels';
 import { useDebounced } from '../../components/useDebounced';
 import { useExport } from '../../components/useExport';
+import { ExportMenu, type ExportChoice } from '../../components/ExportMenu';
 import { useI18n } from '../../i18n';
 import { call } from '../../rpc';
 import { officeColumns } from '../../components/officeColumn';
@@ -69,7 +70,9 @@ export function PartnerList() {
     ],
     [t, settings, offices.data],
   );
-  const exporter = useExport((format: 'xlsx' | 'csv') => call('partners.export', { filter: query, format }));
+  const exporter = useExport((c: ExportChoice) =>
+    call('partners.export', { filter: query, format: c === 'xlsx' ? 'xlsx' : 'csv', separator: c === 'csvComma' ? 'comma' : 'semicolon' }),
+  );
 
   const serviceNames = useMemo(() => new Map((services.data ?? []).map((s) => [s.code, serviceLabel(s, locale)])), [services.data, locale]);
   const columns = useMemo(
@@ -153,22 +156,7 @@ export function PartnerList() {
       <Group justify="space-between">
         <Title order={2}>{t('partners.title')}</Title>
         <Group gap="xs">
-          <Button
-            variant="default"
-            leftSection={<IconDownload size={16} />}
-            loading={exporter.isPending && exporter.variables === 'xlsx'}
-            onClick={() => exporter.mutate('xlsx')}
-          >
-            Excel (.xlsx)
-          </Button>
-          <Button
-            variant="default"
-            leftSection={<IconDownload size={16} />}
-            loading={exporter.isPending && exporter.variables === 'csv'}
-            onClick={() => exporter.mutate('csv')}
-          >
-            CSV
-          </Button>
+          <ExportMenu loading={exporter.isPending} onChoose={(c) => exporter.mutate(c)} />
           {session.can(WRITERS) && (
             <Button leftSection={<IconPlus size={16} />} onClick={() => navigate('/mitra/baru')}>
               {t('partners.add')}
