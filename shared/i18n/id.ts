@@ -138,8 +138,8 @@ export const id = {
   'nav.users': 'Pengguna',
   'nav.audit': 'Log audit',
   'nav.settings': 'Pengaturan',
-  'nav.palette': 'Cari mitra… (Ctrl+K)',
-  'nav.paletteEmpty': 'Tidak ada mitra yang cocok.',
+  'nav.palette': 'Cari mitra, klien, PKS… (Ctrl+K)',
+  'nav.paletteEmpty': 'Tidak ada mitra, klien atau PKS yang cocok.',
 
   'home.title': 'Beranda',
   'home.partners': 'Mitra terdaftar',
@@ -1040,6 +1040,20 @@ export const id = {
   'export.csvSemicolon': 'CSV untuk Excel (pemisah titik koma)',
   'export.csvComma': 'CSV dengan pemisah koma',
   'export.menu': 'Ekspor',
+  'palette.partners': 'Mitra',
+  'palette.clients': 'Klien',
+  'palette.agreements': 'PKS',
+  'nav.referrals': 'Register rujukan',
+  'picker.capped': 'Menampilkan {shown} dari {total} mitra. Ketik nama untuk mencari di antara semuanya.',
+  'register.from': 'Dari tanggal',
+  'register.to': 'Sampai tanggal',
+  'register.capped': 'Menampilkan {n} rujukan terbaru. Persempit filter untuk melihat yang lain; ekspor memuat semuanya.',
+  'agreements.searchPlaceholder': 'Cari nomor, mitra, perihal…',
+  'partners.referredClients': 'Klien yang dirujuk ({count})',
+  'partners.activitiesOf': 'Kegiatan ({count})',
+  'partners.noReferrals': 'Belum ada klien yang dirujuk ke mitra ini.',
+  'partners.noActivities': 'Belum ada kegiatan bersama mitra ini.',
+  'partners.latestOnly': 'Menampilkan {n} data terbaru.',
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -7,6 +7,7 @@ import { formatDate, weekdayOf } from '../../../../shared/format';
 import type { ReportingRow } from '../../../../shared/types';
 import { useI18n } from '../../i18n';
 import { call } from '../../rpc';
+import { OverdueList } from './OverdueList';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -15,7 +16,7 @@ export function ReportingPage() {
   const { t, locale } = useI18n();
   const [, navigate] = useLocation();
   const from = today();
-  const overdue = useQuery({ queryKey: ['checkins.overdue'], queryFn: () => call('checkins.overdue', {}) });
+  const overdue = useQuery({ queryKey: ['checkins.overdue', { pkUserId: null }], queryFn: () => call('checkins.overdue', { pkUserId: null }) });
   const agenda = useQuery({ queryKey: ['checkins.agenda', from], queryFn: () => call('checkins.agenda', { from, days: 7 }) });
   const date = (d: string | null) => (d ? formatDate(d, locale) : '—');
   const days = Array.from({ length: 7 }, (_, i) => addDays(from, i));
@@ -57,24 +58,7 @@ export function ReportingPage() {
           <Tabs.Tab value="agenda">{t('checkins.agendaTab')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="overdue" pt="sm">
-          {overdue.data?.length === 0 ? (
-            <Text c="dimmed">{t('checkins.noneOverdue')}</Text>
-          ) : (
-            <Paper withBorder>
-              <Table striped highlightOnHover data-testid="overdue-table">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('clients.registerNumber')}</Table.Th>
-                    <Table.Th>{t('clients.name')}</Table.Th>
-                    <Table.Th>PK</Table.Th>
-                    <Table.Th>{t('checkins.last')}</Table.Th>
-                    <Table.Th>{t('checkins.missed')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>{rowsOf(overdue.data ?? [], true)}</Table.Tbody>
-              </Table>
-            </Paper>
-          )}
+          <OverdueList />
         </Tabs.Panel>
         <Tabs.Panel value="agenda" pt="sm">
           <Stack data-testid="agenda">

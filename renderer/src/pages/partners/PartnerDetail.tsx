@@ -17,6 +17,7 @@ import { serviceLabel, STATUS_COLOR } from '../../components/labels';
 import { DialogActions } from '../../components/DialogActions';
 import { Field } from '../../components/Field';
 import { useI18n } from '../../i18n';
+import { PartnerWork } from './PartnerWork';
 import { call } from '../../rpc';
 
 const ARCHIVERS = ['admin', 'petugas'] as const;
@@ -134,6 +135,8 @@ export function PartnerDetail({ id }: { id: string }) {
       </Paper>
 
       <PartnerAgreements partnerId={p.id} hasAgreementInForce={p.hasAgreementInForce} />
+
+      <PartnerWork partnerId={p.id} />
 
       <Tabs defaultValue="status">
         <Tabs.List>

@@ -97,7 +97,7 @@ export function ReferralForm({ clientId }: { clientId: string }) {
                   />
                   <DateInput label={t('referrals.date')} valueFormat="D MMMM YYYY" withAsterisk {...form.getInputProps('date')} />
                 </Group>
-                <Select label={t('referrals.partner')} withAsterisk searchable data={partners.options} {...form.getInputProps('partnerId')} />
+                <Select label={t('referrals.partner')} withAsterisk {...partners.pickerProps} {...form.getInputProps('partnerId')} />
                 {v.service === KERJA_SOSIAL && (
                   <NumberInput
                     label={t('referrals.hoursRequiredLabel')}
