@@ -12,7 +12,16 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { I18nProvider, useI18n } from './i18n';
 
-const theme = createTheme({ primaryColor: 'teal', defaultRadius: 'sm', fontFamily: 'system-ui, "Segoe UI", Roboto, sans-serif' });
+const theme = createTheme({
+  primaryColor: 'teal',
+  defaultRadius: 'sm',
+  fontFamily: 'system-ui, "Segoe UI", Roboto, sans-serif',
+  components: {
+    // A badge is a whole word or it is nothing: never squeezed into "TERVERIFI…" by a narrow table
+    // cell or a row of badges. It keeps its width and the column grows (or the row wraps) instead.
+    Badge: { styles: { root: { flexShrink: 0, maxWidth: 'none', overflow: 'visible' }, label: { overflow: 'visible', textOverflow: 'clip' } } },
+  },
+});
 
 // Data changes only through this app, so refetching on focus or on a timer only adds load.
 const queryClient = new QueryClient({

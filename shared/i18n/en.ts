@@ -1056,4 +1056,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'partners.noReferrals': 'No client has been referred to this partner yet.',
   'partners.noActivities': 'No activity with this partner yet.',
   'partners.latestOnly': 'Showing the latest {n}.',
+  'partners.searchShort': 'Search name, phone…',
+  'partners.serviceFilter': 'Service',
+  'register.status': 'Status',
 };

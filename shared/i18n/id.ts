@@ -1054,6 +1054,9 @@ export const id = {
   'partners.noReferrals': 'Belum ada klien yang dirujuk ke mitra ini.',
   'partners.noActivities': 'Belum ada kegiatan bersama mitra ini.',
   'partners.latestOnly': 'Menampilkan {n} data terbaru.',
+  'partners.searchShort': 'Cari nama, telepon…',
+  'partners.serviceFilter': 'Layanan',
+  'register.status': 'Status',
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -15,6 +15,7 @@ import { DataTable } from '../../components/DataTable';
 import { bidangOptions } from '../../components/labels';
 import { useExport } from '../../components/useExport';
 import { useDebounced } from '../../components/useDebounced';
+import { fitWidth, labelOf } from '../../components/fitWidth';
 import { useI18n } from '../../i18n';
 import { call } from '../../rpc';
 import { usePartnerOptions } from '../../components/usePartnerOptions';
@@ -98,7 +99,7 @@ export function AgreementList() {
           leftSection={<IconSearch size={16} />}
           value={q}
           onChange={(e) => setQ(e.currentTarget.value)}
-          w={230}
+          w={260}
           data-testid="agreement-search"
         />
         <Select
@@ -126,7 +127,7 @@ export function AgreementList() {
           data={bidangOptions(t)}
           value={bidang}
           onChange={(v) => setBidang(v as Bidang | null)}
-          w={200}
+          w={fitWidth(150, labelOf(bidangOptions(t), bidang))}
         />
         <NumberInput
           aria-label={t('agreements.expiringWithin')}

@@ -63,7 +63,7 @@ export function ReferralRegister() {
       col.accessor((r) => serviceNames.get(r.service) ?? r.service, { id: 'service', header: t('referrals.service') }),
       col.accessor((r) => r.pkName ?? '', { id: 'pk', header: 'PK', cell: (c) => c.getValue() || '—' }),
       col.accessor('status', {
-        header: t('referrals.status'),
+        header: t('register.status'),
         meta: { minWidth: 130 },
         cell: (c) => (
           <Badge color={REFERRAL_STATUS_COLOR[c.getValue()]} variant="light">
@@ -83,13 +83,13 @@ export function ReferralRegister() {
       </Group>
       <Group gap="xs" align="flex-end" wrap="wrap">
         <Select
-          aria-label={t('referrals.status')}
-          placeholder={t('referrals.status')}
+          aria-label={t('register.status')}
+          placeholder={t('register.status')}
           clearable
           data={REFERRAL_STATUSES.map((s) => ({ value: s, label: t(`referralStatus.${s}`) }))}
           value={status}
           onChange={(v) => setStatus(v as ReferralStatus | null)}
-          w={160}
+          w={140}
           data-testid="register-status"
         />
         <Select
@@ -100,7 +100,7 @@ export function ReferralRegister() {
           data={(services.data ?? []).map((s) => ({ value: s.code, label: serviceLabel(s, locale) }))}
           value={service}
           onChange={setService}
-          w={230}
+          w={200}
         />
         <Select
           aria-label={t('referrals.partner')}
@@ -119,7 +119,7 @@ export function ReferralRegister() {
           data={(officers.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
           value={pkUserId}
           onChange={setPk}
-          w={200}
+          w={170}
         />
         <DateInput
           aria-label={t('register.from')}
@@ -130,7 +130,7 @@ export function ReferralRegister() {
           onChange={setFrom}
           w={140}
         />
-        <DateInput aria-label={t('register.to')} placeholder={t('register.to')} valueFormat="D MMM YYYY" clearable value={to} onChange={setTo} w={140} />
+        <DateInput aria-label={t('register.to')} placeholder={t('register.to')} valueFormat="D MMM YYYY" clearable value={to} onChange={setTo} w={135} />
       </Group>
       {rows.length >= LIMIT && (
         <Text size="sm" c="orange" data-testid="register-capped">
