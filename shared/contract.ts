@@ -24,7 +24,7 @@ import {
 import { ActivityCreateInput, ActivityFileGetInput, ActivityFileInput, ActivityListInput, ActivityUpdateInput } from './schemas/activities';
 import type { RecordNames } from './readableChanges';
 import { AuditExportInput, AuditListInput } from './schemas/audit';
-import { AgendaInput, CheckinInput } from './schemas/checkins';
+import { AgendaInput, CheckinInput, OverdueInput } from './schemas/checkins';
 import { KeyAllowPlainInput, KeyCardInput, KeyRegisterInput } from './schemas/keys';
 import {
   BundleApplyInput,
@@ -206,6 +206,8 @@ export const contract = {
   'referrals.create': method<{ readonly referral: ReferralDetail; readonly warnings: readonly ReferralWarning[] }>()(ReferralCreateInput, WRITERS),
   'referrals.setStatus': method<ReferralDetail>()(ReferralSetStatusInput, WRITERS),
   'referrals.list': method<readonly Referral[]>()(ReferralListInput, 'any'),
+  /** The referral register (as filtered, without paging) as .xlsx; audited. */
+  'referrals.export': method<ExportFile>()(ReferralListInput, 'any'),
   'referrals.get': method<ReferralDetail>()(byId, 'any'),
   'referrals.addHours': method<ReferralDetail>()(WorkHoursInput, WRITERS),
   'referrals.suggest': method<readonly PartnerSuggestion[]>()(PartnerSuggestInput, 'any'),
@@ -217,7 +219,9 @@ export const contract = {
   /** Wajib lapor: record a check-in; a client's schedule; who is overdue; who is due in the coming days. */
   'checkins.record': method<ClientReporting>()(CheckinInput, WRITERS),
   'checkins.ofClient': method<ClientReporting>()(byId, 'any'),
-  'checkins.overdue': method<readonly ReportingRow[]>()(empty, 'any'),
+  'checkins.overdue': method<readonly ReportingRow[]>()(OverdueInput, 'any'),
+  /** The overdue list (as filtered) as .xlsx; audited. */
+  'checkins.overdueExport': method<ExportFile>()(OverdueInput, 'any'),
   'checkins.agenda': method<readonly ReportingRow[]>()(AgendaInput, 'any'),
 
   /**

@@ -506,6 +506,7 @@ export interface ReportingRow {
   readonly clientId: string;
   readonly name: string;
   readonly registerNumber: string;
+  readonly pkUserId: string | null;
   readonly pkName: string | null;
   readonly lastCheckin: string | null;
   readonly overdueSince: string | null;

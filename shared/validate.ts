@@ -84,6 +84,23 @@ export function foldForSearch(s: string): string {
     .trim();
 }
 
+/**
+ * A query that is a phone number as officers type it (0812-3456-7890, 0812 3456, +62 812...) as
+ * the one digit run it is stored as ("62812..."): numbers are kept in E.164, so "0812" must look
+ * for "62812". Lists search it as an alternative to the query's words (a NIK part "091503" is
+ * phone-like too, and must still find the NIK). Null when the query is not phone-like; a run starting "00" (a register number such
+ * as 001) is not a phone, nor text with a slash or a dot (12/2025).
+ */
+export function phoneSearchTerm(q: string): string | null {
+  const t = q.trim();
+  if (!/^[+\d\s()-]+$/.test(t)) return null;
+  const digits = t.replace(/\D/g, '');
+  if (digits.length < 4) return null;
+  if (t.startsWith('+')) return digits.startsWith('62') ? digits : null;
+  if (/^0[1-9]/.test(digits)) return `62${digits.slice(1)}`;
+  return null;
+}
+
 /** Splits a search query into folded terms; each must match somewhere (AND), as a word part. */
 export function searchTerms(q: string): string[] {
   const folded = foldForSearch(q);

@@ -17,6 +17,8 @@ export interface ClientFilter {
    * whole NIK exactly, never the hidden ones (or a prefix search would read them back row by row).
    */
   nikMasked: boolean;
+  /** The query read as a phone number (phoneSearchTerm), matched as an alternative to `terms`. */
+  phone: string | null;
 }
 
 /**
@@ -39,10 +41,18 @@ const SORT_COLUMN = {
 
 function filtered(db: Db, f: ClientFilter) {
   let q = db.q.selectFrom('clients as c').where('c.deleted_at', 'is', null);
-  for (const term of f.terms) {
-    if (!f.nikMasked) q = q.where(containsTerm(term));
-    // Knowing the whole NIK already, the searcher learns nothing by finding its holder.
-    else q = q.where((eb) => eb.or([textContainsTerm(maskedSearchText, term), eb('c.nik', '=', term)]));
+  if (f.terms.length > 0) {
+    q = q.where((eb) => {
+      const words = eb.and(
+        f.terms.map((term) =>
+          // Knowing the whole NIK already, the searcher learns nothing by finding its holder.
+          f.nikMasked ? eb.or([textContainsTerm(maskedSearchText, term), eb('c.nik', '=', term)]) : containsTerm(term),
+        ),
+      );
+      // A phone-like query ("0812 3456") also finds the client's own number, kept as +62...; the
+      // phone is never masked, so this tells a masked searcher nothing about a NIK.
+      return f.phone ? eb.or([words, textContainsTerm(sql<string>`replace(c.phone, '+', '')`, f.phone)]) : words;
+    });
   }
   if (f.status) q = q.where('c.status', '=', f.status);
   if (f.program) q = q.where('c.program', '=', f.program);

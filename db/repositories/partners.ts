@@ -2,12 +2,14 @@ import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Db } from '../connection';
 import type { PartnersTable, PartnerStatusChangesTable } from '../schema';
 import { agreementInForce } from './agreements';
-import { containsTerm } from './search';
+import { containsTerm, textContainsTerm } from './search';
 
 export type PartnerDbRow = Selectable<PartnersTable>;
 
 export interface PartnerFilter {
   terms: readonly string[];
+  /** The query read as a phone number (phoneSearchTerm), matched as an alternative to `terms`. */
+  phone: string | null;
   bidang: string | null;
   category: string | null;
   service: string | null;
@@ -32,7 +34,13 @@ function filtered(db: Db, f: PartnerFilter) {
   let q = db.q.selectFrom('partners');
   if (f.archived === 'active') q = q.where('deleted_at', 'is', null);
   else if (f.archived === 'archived') q = q.where('deleted_at', 'is not', null);
-  for (const term of f.terms) q = q.where(containsTerm(term));
+  if (f.terms.length > 0) {
+    // Phones are kept as +62...: "0812 3456" finds them as "62812 3456" would not.
+    q = q.where((eb) => {
+      const words = eb.and(f.terms.map((t) => containsTerm(t)));
+      return f.phone ? eb.or([words, textContainsTerm(sql<string>`replace(partners.phone, '+', '')`, f.phone)]) : words;
+    });
+  }
   if (f.category) q = q.where('category', '=', f.category);
   if (f.status) q = q.where('status', '=', f.status);
   if (f.regencyCode) q = q.where('regency_code', '=', f.regencyCode);
@@ -42,7 +50,12 @@ function filtered(db: Db, f: PartnerFilter) {
   return q;
 }
 
-/** A page of partners, each with `in_force`: 1 when it holds an agreement in force on `today`. */
+/**
+ * A page of partners, each with `in_force`: 1 when it holds an agreement in force on `today`.
+ * `regencyOrder` lists kabupaten/kota codes in the order of their names: the kabupaten sort follows
+ * the names officers read, not the Kemendagri codes (which put "Kota Bengkulu" before "Kabupaten
+ * Bengkulu Selatan" by number). Partners without a kabupaten come last either way.
+ */
 export function listPartners(
   db: Db,
   f: PartnerFilter,
@@ -51,14 +64,22 @@ export function listPartners(
   limit: number,
   offset: number,
   today: string,
+  regencyOrder: readonly string[] = [],
 ): (PartnerDbRow & { in_force: number })[] {
+  let q = filtered(db, f).selectAll('partners').select(agreementInForce(today).as('in_force'));
+  if (sort === 'regency') {
+    q = q
+      .leftJoin(sql<{ key: number; value: string }>`json_each(${JSON.stringify(regencyOrder)})`.as('rn'), 'rn.value', 'partners.regency_code')
+      .orderBy(sql`partners.regency_code IS NULL`)
+      .orderBy(sql`rn.key`, dir)
+      .orderBy('partners.regency_code', dir);
+  } else {
+    q = q.orderBy(`partners.${SORT_COLUMN[sort]}`, dir);
+  }
   return db.all(
-    filtered(db, f)
-      .selectAll()
-      .select(agreementInForce(today).as('in_force'))
-      .orderBy(SORT_COLUMN[sort], dir)
-      .orderBy('name_key', 'asc')
-      .orderBy('id', 'asc')
+    q
+      .orderBy('partners.name_key', 'asc')
+      .orderBy(sql`partners.id`)
       .limit(limit)
       .offset(offset),
   );

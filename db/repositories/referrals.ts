@@ -34,16 +34,25 @@ function withNames(db: Db) {
 
 export const referralById = (db: Db, id: string): ReferralDbRow | undefined => db.first(withNames(db).where('r.id', '=', id));
 
-export function listReferrals(
-  db: Db,
-  f: { clientId: string | null; partnerId: string | null; status: string | null },
-  limit: number,
-  offset: number,
-): ReferralDbRow[] {
+export interface ReferralFilter {
+  readonly clientId: string | null;
+  readonly partnerId: string | null;
+  readonly status: string | null;
+  readonly service?: string | null;
+  readonly pkUserId?: string | null;
+  readonly from?: string | null;
+  readonly to?: string | null;
+}
+
+export function listReferrals(db: Db, f: ReferralFilter, limit: number, offset: number): ReferralDbRow[] {
   let q = withNames(db);
   if (f.clientId) q = q.where('r.client_id', '=', f.clientId);
   if (f.partnerId) q = q.where('r.partner_id', '=', f.partnerId);
   if (f.status) q = q.where('r.status', '=', f.status);
+  if (f.service) q = q.where('r.service', '=', f.service);
+  if (f.pkUserId) q = q.where('r.pk_user_id', '=', f.pkUserId);
+  if (f.from) q = q.where('r.date', '>=', f.from);
+  if (f.to) q = q.where('r.date', '<=', f.to);
   return db.all(q.orderBy('r.date', 'desc').orderBy('r.created_at', 'desc').limit(limit).offset(offset));
 }
 

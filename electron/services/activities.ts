@@ -21,7 +21,10 @@ import {
 } from '../../db/repositories/activities';
 import { recordChange } from './audit';
 import { actorOf, isoNow, nextStamp, type AppContext, type HandlersOf } from './context';
+import { clientById } from '../../db/repositories/clients';
+import { translate } from '../../shared/i18n/index';
 import { exportTable } from './exporter';
+import { exportHeading, say } from './exportHeading';
 import { readStoredFile, sniffScanType, storeFile, uploadedScan } from './files';
 import { newId } from './ids';
 import { officeCode, officeToday } from './settings';
@@ -193,24 +196,31 @@ export function activityHandlers(
       const bytes = readStoredFile(ctx.filesDir, display ? f.thumb_sha256! : f.sha256);
       return { filename: f.filename, mime: display ? (sniffScanType(bytes) ?? f.mime) : f.mime, base64: bytes.toString('base64'), rows: 1 };
     },
-    'activities.export': async (input) => {
+    'activities.export': async (input, call) => {
       const rows = list({ ...input, limit: 100_000, offset: 0 });
       const today = officeToday(ctx);
+      const heading = exportHeading(ctx, actorOf(call), 'Daftar Kegiatan', [
+        say.partner(ctx, input.partnerId),
+        input.clientId ? `Klien: ${clientById(ctx.db, input.clientId)?.name ?? '—'}` : null,
+        say.code('Jenis', 'activityType.', input.type),
+        say.month(input.month),
+      ]);
       return exportTable(
         'xlsx',
         'kegiatan',
         today,
         [
-          { header: 'Tanggal', width: 12, value: (a) => a.date },
-          { header: 'Jenis', width: 22, value: (a) => a.type },
+          { header: 'Tanggal', width: 12, value: (a) => a.date, kind: 'date' },
+          { header: 'Jenis', width: 22, value: (a) => translate('id', `activityType.${a.type}`) },
           { header: 'Judul', width: 40, value: (a) => a.title },
           { header: 'Tempat', width: 24, value: (a) => a.place },
           { header: 'Mitra', width: 40, value: (a) => a.partnerNames.join(', ') || 'Kantor' },
-          { header: 'Peserta', width: 10, value: (a) => a.participants },
-          { header: 'Hadir', width: 10, value: (a) => a.attended },
+          { header: 'Peserta', width: 10, value: (a) => a.participants, kind: 'number' },
+          { header: 'Hadir', width: 10, value: (a) => a.attended, kind: 'number' },
         ],
         rows,
         null,
+        { heading },
       );
     },
   };

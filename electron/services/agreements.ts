@@ -25,6 +25,8 @@ import type { AgreementsTable } from '../../db/schema';
 import { recordChange } from './audit';
 import { readStoredFile, storeFile, uploadedScan } from './files';
 import { exportTable, type ExportColumn } from './exporter';
+import { exportHeading, say } from './exportHeading';
+import { foldForSearch } from '../../shared/validate';
 import { actorOf, isoNow, nextStamp, type Actor, type AppContext, type HandlersOf } from './context';
 import { newId } from './ids';
 import { officeCode, officeToday } from './settings';
@@ -198,8 +200,16 @@ export function agreementHandlers(
 
   function listFiltered(input: ParsedInputOf<'agreements.list'>): AgreementRow[] {
     const day = officeToday(ctx);
+    // Plain folded words: a PKS number is never a phone, so no phone reading of the query here.
+    const terms = [...new Set(foldForSearch(input.q).split(' ').filter(Boolean))];
     return listAgreements(ctx.db, { partnerId: input.partnerId })
       .map((r) => toRow(ctx, r))
+      .filter((a) => {
+        if (terms.length === 0) return true;
+        const text = foldForSearch(`${a.officeNumber} ${a.partnerName} ${a.subject}`);
+        // Numbers are searched as typed too: "PKS/01/2025" folds to "pks 01 2025".
+        return terms.every((t) => text.includes(t));
+      })
       .filter((a) => !input.status || a.status === input.status)
       .filter((a) => !input.bidang || a.bidang.includes(input.bidang))
       .filter((a) => {
@@ -268,7 +278,14 @@ export function agreementHandlers(
     'agreements.export': async (input, call) => {
       const actor = actorOf(call);
       const rows = listFiltered(input).map((r) => toAgreement(ctx, mustFind(ctx, r.id)));
-      const file = await exportTable('xlsx', 'pks', officeToday(ctx), AGREEMENT_EXPORT_COLUMNS, rows, null);
+      const heading = exportHeading(ctx, actor, 'Daftar Perjanjian Kerja Sama (PKS)', [
+        say.text('Pencarian', input.q),
+        say.code('Status', 'agreement.status.', input.status),
+        say.partner(ctx, input.partnerId),
+        say.code('Bidang', 'bidang.', input.bidang),
+        input.expiringWithinDays === null ? null : `Berakhir dalam ${input.expiringWithinDays} hari`,
+      ]);
+      const file = await exportTable('xlsx', 'pks', officeToday(ctx), AGREEMENT_EXPORT_COLUMNS, rows, null, { heading });
       ctx.db.tx(() =>
         recordChange(ctx, actor, { action: 'export', entity: 'agreement', entityId: '*', after: { rows: rows.length, filter: input }, sync: false }),
       );
@@ -354,8 +371,9 @@ const AGREEMENT_EXPORT_COLUMNS: readonly ExportColumn<Agreement, null>[] = [
   { header: 'Mitra', width: 36, value: (a) => a.partnerName },
   { header: 'Tentang', width: 50, value: (a) => a.subject },
   { header: 'Status', width: 14, value: (a) => translate('id', `agreement.status.${a.status}`) },
-  { header: 'Tanggal tanda tangan', width: 16, value: (a) => a.signedOn ?? '' },
-  { header: 'Mulai', width: 12, value: (a) => a.startDate },
-  { header: 'Berakhir', width: 12, value: (a) => a.endDate },
-  { header: 'Dibatalkan', width: 12, value: (a) => a.cancelledOn ?? '' },
+  { header: 'Bidang', width: 30, value: (a) => a.bidang.map((b) => translate('id', `bidang.${b}`)).join(', ') },
+  { header: 'Tanggal tanda tangan', width: 16, value: (a) => a.signedOn ?? '', kind: 'date' },
+  { header: 'Mulai', width: 12, value: (a) => a.startDate, kind: 'date' },
+  { header: 'Berakhir', width: 12, value: (a) => a.endDate, kind: 'date' },
+  { header: 'Dibatalkan', width: 12, value: (a) => a.cancelledOn ?? '', kind: 'date' },
 ];

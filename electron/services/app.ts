@@ -16,6 +16,7 @@ import { partnerHandlers } from './partners';
 import { pokmasHandlers } from './pokmas';
 import { printingHandlers } from './printing';
 import { referralHandlers } from './referrals';
+import { referralRegisterHandlers } from './referralRegister';
 import { referenceHandlers } from './reference';
 import { SessionStore } from './sessions';
 import { settingsHandlers } from './settings';
@@ -41,6 +42,7 @@ export function buildHandlers(ctx: AppContext): Handlers {
     ...templateHandlers(ctx),
     ...clientHandlers(ctx),
     ...referralHandlers(ctx),
+    ...referralRegisterHandlers(ctx),
     ...checkinHandlers(ctx),
     ...importHandlers(ctx),
     ...activityHandlers(ctx),

@@ -9,6 +9,8 @@ import { userById } from '../../db/repositories/users';
 import { recordChange } from './audit';
 import { mustFindClient } from './clients';
 import { actorOf, isoNow, type AppContext, type HandlersOf } from './context';
+import { exportTable, type ExportColumn } from './exporter';
+import { exportHeading, say } from './exportHeading';
 import { newId } from './ids';
 import { officeCode, officeToday } from './settings';
 
@@ -65,6 +67,7 @@ function standings(ctx: AppContext): ReportingRow[] {
       clientId: c.id,
       name: c.name,
       registerNumber: c.register_number,
+      pkUserId: c.pk_user_id,
       pkName: c.pk_name,
       lastCheckin: c.last_checkin,
       overdueSince: s.overdueSince,
@@ -75,7 +78,15 @@ function standings(ctx: AppContext): ReportingRow[] {
   });
 }
 
-export function checkinHandlers(ctx: AppContext): HandlersOf<'checkins.record' | 'checkins.ofClient' | 'checkins.overdue' | 'checkins.agenda'> {
+export function checkinHandlers(
+  ctx: AppContext,
+): HandlersOf<'checkins.record' | 'checkins.ofClient' | 'checkins.overdue' | 'checkins.overdueExport' | 'checkins.agenda'> {
+  const overdue = (pkUserId: string | null) =>
+    standings(ctx)
+      // A damaged schedule is listed too: someone has to look at that client's dates.
+      .filter((r) => r.missedStreak > 0 || r.damaged)
+      .filter((r) => !pkUserId || r.pkUserId === pkUserId)
+      .sort((a, b) => b.missedStreak - a.missedStreak || (a.overdueSince ?? '').localeCompare(b.overdueSince ?? '') || a.name.localeCompare(b.name));
   return {
     'checkins.record': (input, call) => {
       const actor = actorOf(call);
@@ -108,11 +119,23 @@ export function checkinHandlers(ctx: AppContext): HandlersOf<'checkins.record' |
       return reportingOf(ctx, input.clientId);
     },
     'checkins.ofClient': (input) => reportingOf(ctx, input.id),
-    'checkins.overdue': () =>
-      standings(ctx)
-        // A damaged schedule is listed too: someone has to look at that client's dates.
-        .filter((r) => r.missedStreak > 0 || r.damaged)
-        .sort((a, b) => b.missedStreak - a.missedStreak || (a.overdueSince ?? '').localeCompare(b.overdueSince ?? '') || a.name.localeCompare(b.name)),
+    'checkins.overdue': (input) => overdue(input.pkUserId),
+    'checkins.overdueExport': async (input, call) => {
+      const actor = actorOf(call);
+      const rows = overdue(input.pkUserId);
+      const heading = exportHeading(ctx, actor, 'Daftar Klien Terlambat Wajib Lapor', [say.user(ctx, 'PK', input.pkUserId)]);
+      const file = await exportTable('xlsx', 'terlambat-lapor', officeToday(ctx), OVERDUE_COLUMNS, rows, null, { heading });
+      ctx.db.tx(() =>
+        recordChange(ctx, actor, {
+          action: 'export',
+          entity: 'client',
+          entityId: '*',
+          after: { list: 'overdue', rows: rows.length, filter: input },
+          sync: false,
+        }),
+      );
+      return file;
+    },
     'checkins.agenda': (input) => {
       const until = addDays(input.from, input.days - 1);
       return standings(ctx)
@@ -121,3 +144,13 @@ export function checkinHandlers(ctx: AppContext): HandlersOf<'checkins.record' |
     },
   };
 }
+
+const OVERDUE_COLUMNS: readonly ExportColumn<ReportingRow, null>[] = [
+  { header: 'No. register', width: 18, value: (r) => r.registerNumber },
+  { header: 'Nama', width: 30, value: (r) => r.name },
+  { header: 'PK', width: 24, value: (r) => r.pkName ?? '' },
+  { header: 'Lapor terakhir', width: 14, value: (r) => r.lastCheckin, kind: 'date' },
+  { header: 'Terlambat sejak', width: 14, value: (r) => r.overdueSince, kind: 'date' },
+  { header: 'Jadwal terlewat', width: 10, value: (r) => r.missedStreak, kind: 'number' },
+  { header: 'Keterangan', width: 30, value: (r) => (r.damaged ? 'Data rusak: periksa tanggal bimbingan' : '') },
+];

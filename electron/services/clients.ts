@@ -7,7 +7,7 @@ import { maskNik, nikMismatches, readNik, type Sex } from '../../shared/nik';
 import type { ActivityType } from '../../shared/activities';
 import type { ReferralStatus } from '../../shared/referrals';
 import type { Client, ClientRow, NikCheck, TimelineEntry } from '../../shared/types';
-import { foldForSearch, searchTerms } from '../../shared/validate';
+import { foldForSearch, phoneSearchTerm, searchTerms } from '../../shared/validate';
 import {
   activeClientByNik,
   clientById,
@@ -31,6 +31,7 @@ import type { ClientsTable } from '../../db/schema';
 import { recordChange } from './audit';
 import { actorOf, isoNow, nextStamp, type Actor, type AppContext, type HandlersOf } from './context';
 import { exportTable, type ExportColumn } from './exporter';
+import { exportHeading, say } from './exportHeading';
 import { newId } from './ids';
 import { officeCode, officeSettings, officeToday, securitySettings } from './settings';
 import { checkWilayahExists, districtExists } from './wilayah';
@@ -44,6 +45,7 @@ export const seesNik = (ctx: AppContext, actor: Actor) => actor.role !== 'pimpin
 /** Every text search of clients goes through here, so a masked caller's search never matches hidden NIK digits. */
 const filterOf = (ctx: AppContext, actor: Actor, input: ParsedInputOf<'clients.list'>): ClientFilter => ({
   terms: searchTerms(input.q),
+  phone: phoneSearchTerm(input.q),
   nikMasked: !seesNik(ctx, actor),
   status: input.status,
   program: input.program,
@@ -344,7 +346,15 @@ export function clientHandlers(
       const full = seesNik(ctx, actor);
       const today = officeToday(ctx);
       const rows = listClients(ctx.db, filterOf(ctx, actor, input), input.sort, input.dir, 100_000, 0).map((r) => toRow(ctx, r, full, today));
-      const file = await exportTable('xlsx', 'klien', today, CLIENT_EXPORT_COLUMNS, rows, null);
+      const heading = exportHeading(ctx, actor, 'Daftar Klien', [
+        say.text('Pencarian', input.q),
+        say.code('Status', 'clientStatus.', input.status),
+        say.code('Program', 'program.', input.program),
+        say.user(ctx, 'PK', input.pkUserId),
+        say.regency(ctx, input.regencyCode),
+        full ? null : 'NIK disamarkan',
+      ]);
+      const file = await exportTable('xlsx', 'klien', today, CLIENT_EXPORT_COLUMNS, rows, null, { heading });
       // Personal data leaving the app: who exported what is on record.
       ctx.db.tx(() =>
         recordChange(ctx, actor, {
@@ -421,11 +431,12 @@ const CLIENT_EXPORT_COLUMNS: readonly ExportColumn<ClientRow, null>[] = [
   { header: 'No. register', width: 18, value: (c) => c.registerNumber },
   { header: 'Nama', width: 30, value: (c) => c.name },
   { header: 'NIK', width: 20, value: (c) => c.nik ?? '' },
-  { header: 'JK', width: 5, value: (c) => c.sex },
+  { header: 'Jenis kelamin', width: 14, value: (c) => translate('id', `sex.${c.sex}`) },
   { header: 'Program', width: 22, value: (c) => translate('id', `program.${c.program}`) },
-  { header: 'Mulai bimbingan', width: 14, value: (c) => c.supervisionStart },
-  { header: 'Akhir bimbingan', width: 14, value: (c) => c.supervisionEnd },
+  { header: 'Mulai bimbingan', width: 14, value: (c) => c.supervisionStart, kind: 'date' },
+  { header: 'Akhir bimbingan', width: 14, value: (c) => c.supervisionEnd, kind: 'date' },
   { header: 'Tahap', width: 10, value: (c) => translate('id', `phase.${c.phase}`) },
   { header: 'PK', width: 24, value: (c) => c.pkName ?? '' },
+  { header: 'Kabupaten/Kota', width: 26, value: (c) => c.regencyName ?? '' },
   { header: 'Status', width: 12, value: (c) => translate('id', `clientStatus.${c.status}`) },
 ];

@@ -6,6 +6,7 @@ import { seesNik } from './clients';
 import type { Actor, AppContext } from './context';
 import type { ExportFile } from '../../shared/types';
 import { exportTable } from './exporter';
+import { exportHeading } from './exportHeading';
 import { officeToday } from './settings';
 
 /** A message's cell values with NIKs masked: the whole value of a NIK cell, and NIK-like digit runs elsewhere (a column mapped wrongly). */
@@ -36,7 +37,7 @@ export function importReportFile(ctx: AppContext, actor: Actor, rows: readonly I
     'laporan-impor',
     officeToday(ctx),
     [
-      { header: 'Baris', width: 8, value: (x) => x.row },
+      { header: 'Baris', width: 8, value: (x) => x.row, kind: 'number' },
       { header: 'Hasil', width: 14, value: (x) => translate('id', `importAction.${x.action}`) },
       { header: 'No. register', width: 20, value: (x) => x.registerNumber },
       { header: 'Nama', width: 30, value: (x) => x.name },
@@ -45,5 +46,6 @@ export function importReportFile(ctx: AppContext, actor: Actor, rows: readonly I
     ],
     importRowsFor(ctx, actor, rows),
     null,
+    { heading: exportHeading(ctx, actor, 'Laporan Impor Klien', []) },
   );
 }

@@ -3,7 +3,7 @@ import { localDateOf } from '../../shared/format';
 import { AppError, fieldError } from '../../shared/errors';
 import type { ParsedInputOf } from '../../shared/contract';
 import type { DuplicateMatch, FieldChange, HistoryEntry, Partner, PartnerRow } from '../../shared/types';
-import { foldForSearch, searchTerms } from '../../shared/validate';
+import { foldForSearch, phoneSearchTerm, searchTerms } from '../../shared/validate';
 import { translate } from '../../shared/i18n/index';
 import { auditFor } from '../../db/repositories/audit';
 import {
@@ -26,6 +26,7 @@ import { recordChange, toAuditEntry } from './audit';
 import { namesFor } from './auditNames';
 import { actorOf, isoNow, nextStamp, type Actor, type AppContext, type HandlersOf } from './context';
 import { exportTable, type ExportColumn } from './exporter';
+import { exportHeading, say } from './exportHeading';
 import { newId } from './ids';
 import { officeCode, officeSettings, officeToday } from './settings';
 import { checkWilayahExists } from './wilayah';
@@ -159,9 +160,16 @@ function guardDuplicate(ctx: AppContext, name: string, regencyCode: string | nul
   }
 }
 
+/** Kabupaten/kota codes in the order of their shown names, for the kabupaten sort. */
+async function regencyNameOrder(ctx: AppContext): Promise<readonly string[]> {
+  const regencies = await ctx.wilayah.regencies();
+  return [...regencies].sort((a, b) => a.name.localeCompare(b.name, 'id') || a.code.localeCompare(b.code)).map((r) => r.code);
+}
+
 function filterOf(input: ParsedInputOf<'partners.list'>): PartnerFilter {
   return {
     terms: searchTerms(input.q),
+    phone: phoneSearchTerm(input.q),
     bidang: input.bidang,
     category: input.category,
     service: input.service,
@@ -208,9 +216,9 @@ export function partnerHandlers(
 
   return {
     'partners.list': async (input) => {
-      await ctx.wilayah.regencies();
+      const order = await regencyNameOrder(ctx);
       const f = filterOf(input);
-      const rows = listPartners(ctx.db, f, input.sort, input.dir, input.limit, input.offset, officeToday(ctx));
+      const rows = listPartners(ctx.db, f, input.sort, input.dir, input.limit, input.offset, officeToday(ctx), order);
       const total = rows.length < input.limit && input.offset === 0 ? rows.length : countPartners(ctx.db, f);
       return { rows: rows.map((r) => toPartnerRow(ctx, r, r.in_force === 1)), total };
     },
@@ -349,14 +357,34 @@ export function partnerHandlers(
     },
     'partners.export': async (input, call) => {
       const actor = actorOf(call);
-      await ctx.wilayah.regencies();
+      const order = await regencyNameOrder(ctx);
       const f = filterOf({ ...input.filter, limit: 1, offset: 0 });
-      const rows = listPartners(ctx.db, f, input.filter.sort, input.filter.dir, 1_000_000, 0, officeToday(ctx)).map((r) => toPartnerSync(ctx, r));
+      const dbRows = listPartners(ctx.db, f, input.filter.sort, input.filter.dir, 1_000_000, 0, officeToday(ctx), order);
+      // The file names kecamatan and desa too: their lists are loaded once for all rows.
+      await ctx.wilayah.ensureNames(dbRows.flatMap((r) => [r.district_code, r.village_code]));
+      const rows = dbRows.map((r) => toPartnerSync(ctx, r));
       const services = new Map(listServiceTypes(ctx.db).map((s) => [s.code, s.label_id]));
-      const file = await exportTable(input.format, 'mitra', officeToday(ctx), PARTNER_EXPORT_COLUMNS, rows, {
-        services,
-        zone: officeSettings(ctx)?.timeZone ?? 'WIB',
-      });
+      const fl = input.filter;
+      const heading = exportHeading(ctx, actor, 'Daftar Mitra', [
+        say.text('Pencarian', fl.q),
+        say.code('Kategori', 'category.', fl.category),
+        say.code('Bidang', 'bidang.', fl.bidang),
+        say.service(ctx, fl.service),
+        say.code('Status', 'status.', fl.status),
+        say.regency(ctx, fl.regencyCode),
+        fl.origin ? `Kantor asal: ${fl.origin}` : null,
+        fl.archived === 'archived' ? 'Hanya yang diarsipkan' : fl.archived === 'all' ? 'Termasuk yang diarsipkan' : null,
+      ]);
+      const zone = officeSettings(ctx)?.timeZone ?? 'WIB';
+      const file = await exportTable(
+        input.format,
+        'mitra',
+        officeToday(ctx),
+        PARTNER_EXPORT_COLUMNS,
+        rows,
+        { services, zone },
+        { heading, separator: input.separator === 'comma' ? ',' : ';' },
+      );
       // Exports carry personal data out of the app: the record of processing notes each one.
       ctx.db.tx(() =>
         recordChange(ctx, actor, {
@@ -378,15 +406,18 @@ const PARTNER_EXPORT_COLUMNS: readonly ExportColumn<Partner, { services: Map<str
   { header: 'Bidang', width: 30, value: (p) => p.bidang.map((b) => translate('id', `bidang.${b}`)).join(', ') },
   { header: 'Layanan', width: 40, value: (p, x) => p.services.map((s) => x.services.get(s) ?? s).join(', ') },
   { header: 'Status', width: 14, value: (p) => translate('id', `status.${p.status}`) },
-  { header: 'Tanggal status', width: 14, value: (p) => p.statusDate },
+  { header: 'Tanggal status', width: 14, value: (p) => p.statusDate, kind: 'date' },
   { header: 'Pimpinan', width: 24, value: (p) => p.leaderName },
   { header: 'Narahubung', width: 24, value: (p) => p.contactName },
-  { header: 'Telepon', width: 18, value: (p) => p.phone },
+  { header: 'Telepon', width: 18, value: (p) => p.phone, kind: 'phone' },
   { header: 'E-mail', width: 24, value: (p) => p.email },
   { header: 'Alamat', width: 40, value: (p) => p.address },
   { header: 'Kabupaten/Kota', width: 26, value: (p) => p.regencyName ?? '' },
-  { header: 'Kapasitas', width: 10, value: (p) => p.capacity },
+  { header: 'Kecamatan', width: 22, value: (p) => p.districtName ?? '' },
+  { header: 'Desa/Kelurahan', width: 22, value: (p) => p.villageName ?? '' },
+  { header: 'Kapasitas', width: 10, value: (p) => p.capacity, kind: 'number' },
   { header: 'Nomor SK', width: 24, value: (p) => p.skNumber },
-  { header: 'Tanggal SK', width: 14, value: (p) => p.skDate ?? '' },
-  { header: 'Diarsipkan', width: 14, value: (p, x) => (p.archivedAt ? localDateOf(new Date(p.archivedAt), x.zone) : '') },
+  { header: 'Tanggal SK', width: 14, value: (p) => p.skDate ?? '', kind: 'date' },
+  // The day it was archived at the office, not the UTC date of the time stamp.
+  { header: 'Diarsipkan', width: 14, value: (p, x) => (p.archivedAt ? localDateOf(new Date(p.archivedAt), x.zone) : ''), kind: 'date' },
 ];

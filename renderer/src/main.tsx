@@ -22,6 +22,9 @@ const theme = createTheme({
     // A chosen value is a pill, not an option: clicking its search hit again would take it away
     // (a kabupaten dropped from the coverage while the user meant to add it).
     MultiSelect: MultiSelect.extend({ defaultProps: { hidePickedOptions: true } }),
+    // A badge is a whole word or it is nothing: never squeezed into "TERVERIFI…" by a narrow table
+    // cell or a row of badges. It keeps its width and the column grows (or the row wraps) instead.
+    Badge: { styles: { root: { flexShrink: 0, maxWidth: 'none', overflow: 'visible' }, label: { overflow: 'visible', textOverflow: 'clip' } } },
   },
 });
 

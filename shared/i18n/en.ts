@@ -140,8 +140,8 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'nav.users': 'Users',
   'nav.audit': 'Audit log',
   'nav.settings': 'Settings',
-  'nav.palette': 'Find a partner… (Ctrl+K)',
-  'nav.paletteEmpty': 'No partner matches.',
+  'nav.palette': 'Find a partner, client, PKS… (Ctrl+K)',
+  'nav.paletteEmpty': 'No partner, client or PKS matches.',
 
   'home.title': 'Home',
   'home.partners': 'Registered partners',
@@ -1090,6 +1090,28 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'bundles.summary.archived': '{n} archived',
   'bundles.receivedNow': 'Received: {summary}.',
   'bundles.receivedNothingNew': 'Received: the bundle held no new data and no changes.',
+  // Lists and exports
+  'export.xlsx': 'Excel (.xlsx)',
+  'export.csvSemicolon': 'CSV for Excel in Indonesian (semicolons)',
+  'export.csvComma': 'CSV with commas',
+  'export.menu': 'Export',
+  'palette.partners': 'Partners',
+  'palette.clients': 'Clients',
+  'palette.agreements': 'Agreements (PKS)',
+  'nav.referrals': 'Referral register',
+  'picker.capped': 'Showing {shown} of {total} partners. Type a name to search all of them.',
+  'register.from': 'From',
+  'register.to': 'To',
+  'register.capped': 'Showing the latest {n} referrals. Narrow the filter to see others; the export holds them all.',
+  'agreements.searchPlaceholder': 'Search number, partner, subject…',
+  'partners.referredClients': 'Clients referred ({count})',
+  'partners.activitiesOf': 'Activities ({count})',
+  'partners.noReferrals': 'No client has been referred to this partner yet.',
+  'partners.noActivities': 'No activity with this partner yet.',
+  'partners.latestOnly': 'Showing the latest {n}.',
+  'partners.searchShort': 'Search name, phone…',
+  'partners.serviceFilter': 'Service',
+  'register.status': 'Status',
 };
 
 /** What an English message says when its count is one; the message itself is the plural ("2 referrals"). */
@@ -1119,4 +1141,5 @@ export const enPlurals: Readonly<Partial<Record<MessageKey, PluralForm>>> = {
   'bundles.applied': { by: 'n', one: '{n} bundle received.' },
   'record.items': { by: 'count', one: '{count} item' },
   'audit.exported': { by: 'rows', one: '{rows} audit log entry exported to {file}.' },
+  'register.capped': { by: 'n', one: 'Showing the latest {n} referral. Narrow the filter to see others; the export holds them all.' },
 };

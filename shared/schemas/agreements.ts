@@ -75,6 +75,8 @@ export const AgreementListInput = z
     bidang: z.enum(BIDANG).nullable().default(null),
     /** Only agreements whose end falls within this many days from today (and not yet ended). */
     expiringWithinDays: z.number().int().min(0).max(3650).nullable().default(null),
+    /** Text search over the number, the partner's name and the subject. */
+    q: text(100).default(''),
   })
   .strict();
 

@@ -17,4 +17,7 @@ export const CheckinInput = z
     if (c.kind === 'jarak_jauh' && c.reason === '') ctx.addIssue({ code: 'custom', path: ['reason'], message: 'checkins.reasonRequired' });
   });
 
+/** The overdue list: everyone, or one PK's clients. */
+export const OverdueInput = z.object({ pkUserId: id.nullable().default(null) }).strict();
+
 export const AgendaInput = z.object({ from: isoDate, days: z.number().int().min(1).max(31).default(7) }).strict();

@@ -86,7 +86,14 @@ export const PartnerListInput = z
   .strict();
 export type PartnerListQuery = z.input<typeof PartnerListInput>;
 
-export const PartnerExportInput = z.object({ filter: PartnerListInput.omit({ limit: true, offset: true }), format: z.enum(['xlsx', 'csv']) }).strict();
+export const PartnerExportInput = z
+  .object({
+    filter: PartnerListInput.omit({ limit: true, offset: true }),
+    format: z.enum(['xlsx', 'csv']),
+    /** CSV: semicolons for Excel set to Indonesian (the default), commas for other programs. */
+    separator: z.enum(['semicolon', 'comma']).default('semicolon'),
+  })
+  .strict();
 
 export const PartnerDuplicateInput = z
   .object({ name: requiredText(200), regencyCode: regencyCode.nullable(), excludeId: id.nullable().default(null) })

@@ -41,6 +41,11 @@ export const ReferralListInput = z
     clientId: id.nullable().default(null),
     partnerId: id.nullable().default(null),
     status: z.enum(REFERRAL_STATUSES).nullable().default(null),
+    service: serviceCode.nullable().default(null),
+    pkUserId: id.nullable().default(null),
+    /** The referral date within [from, to], both inclusive; either may be left open. */
+    from: isoDate.nullable().default(null),
+    to: isoDate.nullable().default(null),
     limit: z.number().int().min(1).max(1000).default(200),
     offset: z.number().int().min(0).default(0),
   })

@@ -43,8 +43,9 @@ test('an officer imports the office spreadsheet: the damaged NIK is flagged, the
   const report = new ExcelJS.Workbook();
   await report.xlsx.load((await readFile(await download.path())) as unknown as ArrayBuffer);
   const lines = report.worksheets[0]!.getSheetValues()
-    .slice(2)
-    .map((r) => (r as unknown[]).slice(1, 4));
+    // Below the title block and the header on row 6; the "No." column first.
+    .slice(7)
+    .map((r) => (r as unknown[]).slice(2, 5));
   expect(lines).toEqual([
     [3, 'Baru', 'PB-101/2026'],
     [4, 'Kesalahan', 'CB-102/2026'],

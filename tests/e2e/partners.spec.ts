@@ -79,13 +79,17 @@ test('a new office sets up, signs in, registers a partner, finds, edits and expo
 
   // Export the current list to .xlsx and read it back with a real parser.
   await page.getByRole('link', { name: 'Mitra' }).click();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Excel (.xlsx)' }).click()]);
+  await page.getByRole('button', { name: 'Ekspor' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Excel (.xlsx)' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^mitra-\d{4}-\d{2}-\d{2}\.xlsx$/);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load((await readFile(await download.path())) as unknown as ArrayBuffer);
   const ws = wb.worksheets[0]!;
-  expect(ws.getRow(1).getCell(1).value).toBe('Nama');
-  expect(ws.getRow(2).getCell(1).value).toBe('Pondok Pesantren Al-Hikmah Curup');
-  expect(ws.getRow(2).getCell(9).value).toBe('+6281273456789');
-  expect(ws.rowCount).toBe(2);
+  // The title block (rows 1-4), a blank row, the header on row 6 ("No." first), then the partner.
+  expect(ws.getRow(2).getCell(1).value).toBe('Daftar Mitra');
+  expect(ws.getRow(6).getCell(1).value).toBe('No.');
+  expect(ws.getRow(6).getCell(2).value).toBe('Nama');
+  expect(ws.getRow(7).getCell(2).value).toBe('Pondok Pesantren Al-Hikmah Curup');
+  expect(ws.getRow(7).getCell(10).value).toBe('0812-7345-6789');
+  expect(ws.rowCount).toBe(7);
 });

@@ -7,7 +7,7 @@ test('Ctrl+K finds a partner by part of its name and opens it', async ({ page, a
   await app.rpc('partners.create', { ...PARTNER, name: 'LBH Rejang Lebong', bidang: ['hukum_kemasyarakatan'], services: ['bantuan_hukum'] }, admin);
   await signIn(page, app);
   await page.keyboard.press('Control+k');
-  await page.getByPlaceholder('Cari mitra… (Ctrl+K)').fill('lbh');
+  await page.getByPlaceholder('Cari mitra, klien, PKS… (Ctrl+K)').fill('lbh');
   await page.getByRole('button', { name: /LBH Rejang Lebong/ }).click();
   await expect(page.getByRole('heading', { name: 'LBH Rejang Lebong' })).toBeVisible();
 });

@@ -58,7 +58,7 @@ describe('activities', () => {
     const file = await app.call('activities.export', {}, admin);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
-    expect(wb.worksheets[0]!.getRow(2).getCell(3).value).toBe('Pelatihan las listrik angkatan 1');
+    expect(wb.worksheets[0]!.getRow(7).getCell(4).value).toBe('Pelatihan las listrik angkatan 1');
   });
 
   it('keep photos as uploaded with a checked display copy, and refuse files that are not what they claim', async () => {

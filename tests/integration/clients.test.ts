@@ -112,7 +112,7 @@ describe('clients', () => {
     const nikInExport = async (token: string) => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(Buffer.from((await app.call('clients.export', {}, token)).base64, 'base64') as unknown as ArrayBuffer);
-      return wb.worksheets[0]!.getRow(2).getCell(3).value;
+      return wb.worksheets[0]!.getRow(7).getCell(4).value;
     };
     expect(await nikInExport(pimpinan)).toBe('1702********0001');
     expect(await nikInExport(admin)).toBe('1702091503850001');

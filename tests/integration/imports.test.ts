@@ -118,11 +118,11 @@ describe('client import', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(report.base64, 'base64') as unknown as ArrayBuffer);
     const sheet = wb.worksheets[0]!;
-    expect(sheet.getRow(3).values).toEqual([undefined, 5, 'Kesalahan', 'CB-002/2025', 'Siti Aminah', expect.stringContaining('rusak oleh Excel'), '']);
+    expect(sheet.getRow(8).values).toEqual([undefined, 2, 5, 'Kesalahan', 'CB-002/2025', 'Siti Aminah', expect.stringContaining('rusak oleh Excel')]);
     // Fields are named by their labels ("NIK: …"), never by their codes ("nik: …", "supervisionStart: …").
-    expect(sheet.getRow(3).getCell(5).value).toMatch(/^NIK: /);
+    expect(String((sheet.getRow(8).values as unknown[])[6])).toMatch(/^NIK: /);
     sheet.eachRow((row, n) => {
-      if (n > 1) for (const c of [5, 6]) expect(String(row.getCell(c).value ?? '')).not.toMatch(/(^|; )[a-z][a-zA-Z]*:/);
+      if (n > 6) for (const c of [6, 7]) expect(String((row.values as unknown[])[c] ?? '')).not.toMatch(/(^|; )[a-z][a-zA-Z]*:/);
     });
 
     // The same file again: nothing new, nothing duplicated.
@@ -150,7 +150,7 @@ describe('client import', () => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(Buffer.from((await app.call('imports.report', { id: reportId! }, token)).base64, 'base64') as unknown as ArrayBuffer);
       const sheet = wb.worksheets[0]!;
-      return [sheet.getRow(3).getCell(5).value, sheet.getRow(6).getCell(5).value];
+      return [sheet.getRow(8).getCell(6).value, sheet.getRow(11).getCell(6).value];
     };
     // The NIK Excel damaged (row 5) and one too short (row 8), as the rows' messages quote them.
     expect(await errorsInReport(admin)).toEqual([expect.stringContaining('"1702095507900000"'), expect.stringContaining('"17020915038"')]);

@@ -141,12 +141,13 @@ describe('partners', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(xlsx.base64, 'base64') as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
-    expect(ws.rowCount).toBe(2);
-    expect(ws.getRow(2).getCell(1).value).toBe('Pondok Pesantren Al-Hikmah');
-    expect(ws.getRow(2).getCell(12).value).toBe('Kabupaten Rejang Lebong');
+    // Heading block (4 lines), a blank row, the header on row 6, one partner below it.
+    expect(ws.rowCount).toBe(7);
+    expect(ws.getRow(7).getCell(2).value).toBe('Pondok Pesantren Al-Hikmah');
+    expect(ws.getRow(7).getCell(13).value).toBe('Kabupaten Rejang Lebong');
     const csv = await app.call('partners.export', { filter: {}, format: 'csv' }, admin);
     const text = Buffer.from(csv.base64, 'base64').toString('utf8');
-    expect(text.startsWith('\uFEFFNama,')).toBe(true);
+    expect(text.startsWith('\uFEFFNo.;Nama;')).toBe(true);
     expect(text).toContain(`"'=HYPERLINK(""http://x"")"`);
     const audit = await app.call('audit.list', { entity: 'partner', entityId: '*' }, admin);
     expect(audit.entries.map((e) => e.action)).toEqual(['export', 'export']);
@@ -160,8 +161,8 @@ describe('partners', () => {
     await app.call('partners.archive', { id: p.id }, admin);
     const csv = await app.call('partners.export', { filter: { archived: 'archived' }, format: 'csv' }, admin);
     const [header, row] = Buffer.from(csv.base64, 'base64').toString('utf8').trim().split(/\r?\n/);
-    expect(header!.split(',').at(-1)).toBe('Diarsipkan');
-    expect(row!.split(',').at(-1)).toBe('2025-03-06');
+    expect(header!.split(';').at(-1)).toBe('Diarsipkan');
+    expect(row!.split(';').at(-1)).toBe('06/03/2025');
   });
 });
 

@@ -96,3 +96,14 @@ describe('search folding', () => {
     );
   });
 });
+
+describe('phoneSearchTerm', () => {
+  it('reads a query typed as a phone as the digits it is stored as, and nothing else', async () => {
+    const { phoneSearchTerm } = await import('../../shared/validate');
+    expect(phoneSearchTerm('0812-3456-7890')).toBe('6281234567890');
+    expect(phoneSearchTerm(' 0812 3456 ')).toBe('628123456');
+    expect(phoneSearchTerm('+62 812')).toBe('62812');
+    expect(phoneSearchTerm('(0732) 21234')).toBe('6273221234');
+    for (const q of ['001', '0012024', '012/2025', 'PB-001', '081', '+1 555 1234', 'budi']) expect(phoneSearchTerm(q), q).toBeNull();
+  });
+});

@@ -29,6 +29,7 @@ import { PartnerDetail } from '../pages/partners/PartnerDetail';
 import { PartnerEditor } from '../pages/partners/PartnerEditor';
 import { PartnerList } from '../pages/partners/PartnerList';
 import { PokmasPage } from '../pages/PokmasPage';
+import { ReferralRegister } from '../pages/referrals/ReferralRegister';
 import { ReferralDetail } from '../pages/referrals/ReferralDetail';
 import { ReferralForm } from '../pages/referrals/ReferralForm';
 import { SettingsPage } from '../pages/SettingsPage';
@@ -92,6 +93,7 @@ function Gate() {
           <Route path="/kegiatan/baru">{() => <ActivityEditor id={null} />}</Route>
           <Route path="/kegiatan/:id/ubah">{(p) => <ActivityEditor id={p.id} />}</Route>
           <Route path="/kegiatan/:id">{(p) => <ActivityDetail id={p.id} />}</Route>
+          <Route path="/rujukan" component={ReferralRegister} />
           <Route path="/rujukan/:id">{(p) => <ReferralDetail id={p.id} />}</Route>
           <Route path="/klien/:id">{(p) => <ClientDetail id={p.id} />}</Route>
           <Route path="/pks" component={AgreementList} />

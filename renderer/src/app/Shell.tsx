@@ -1,6 +1,7 @@
 import { AppShell, Badge, Group, Menu, NavLink, Stack, Text, UnstyledButton } from '@mantine/core';
 import { Spotlight } from '@mantine/spotlight';
 import {
+  IconArrowRightCircle,
   IconBuildingCommunity,
   IconCalendarCheck,
   IconCalendarEvent,
@@ -20,17 +21,15 @@ import {
   IconUsers,
   IconUsersGroup,
 } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { contract } from '../../../shared/contract';
 import type { OfficeKind } from '../../../shared/domain';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useI18n } from '../i18n';
-import { call } from '../rpc';
 import { useSession } from './session';
 import { useOffice } from './useOffice';
-import { useDebounced } from '../components/useDebounced';
+import { CommandPalette } from './CommandPalette';
 
 interface NavItem {
   readonly href: string;
@@ -50,6 +49,7 @@ function useNav(): NavItem[] {
     { href: '/', label: t('nav.home'), icon: <IconHome size={18} />, method: 'partners.list' },
     { href: '/mitra', label: t('nav.partners'), icon: <IconBuildingCommunity size={18} />, method: 'partners.list' },
     { href: '/klien', label: t('nav.clients'), icon: <IconUserCheck size={18} />, method: 'clients.list' },
+    { href: '/rujukan', label: t('nav.referrals'), icon: <IconArrowRightCircle size={18} />, method: 'referrals.list' },
     { href: '/wajib-lapor', label: t('nav.reporting'), icon: <IconCalendarCheck size={18} />, method: 'checkins.overdue' },
     { href: '/kegiatan', label: t('nav.activities'), icon: <IconCalendarEvent size={18} />, method: 'activities.list' },
     { href: '/pks', label: t('nav.agreements'), icon: <IconFileCertificate size={18} />, method: 'agreements.list' },
@@ -63,31 +63,6 @@ function useNav(): NavItem[] {
     { href: '/pengaturan', label: t('nav.settings'), icon: <IconSettings size={18} />, method: 'settings.update' },
   ];
   return items.filter((i) => session.can(contract[i.method].access) && (i.office === undefined || i.office === kind));
-}
-
-/** Ctrl+K: find a partner by any part of its name and jump to it. */
-function PartnerPalette() {
-  const { t } = useI18n();
-  const [, navigate] = useLocation();
-  const [query, setQuery] = useState('');
-  const q = useDebounced(query, 150);
-  const found = useQuery({ queryKey: ['palette', q], queryFn: () => call('partners.list', { q, limit: 8 }), enabled: q.trim().length > 0 });
-  return (
-    <Spotlight.Root query={query} onQueryChange={setQuery} shortcut={['mod + K']} scrollable maxHeight={420}>
-      <Spotlight.Search placeholder={t('nav.palette')} leftSection={<IconSearch size={18} />} />
-      <Spotlight.ActionsList>
-        {(found.data?.rows ?? []).map((p) => (
-          <Spotlight.Action
-            key={p.id}
-            label={p.name}
-            description={[p.regencyName, t(`status.${p.status}`)].filter(Boolean).join(' · ')}
-            onClick={() => navigate(`/mitra/${p.id}`)}
-          />
-        ))}
-        {q.trim() !== '' && found.data?.rows.length === 0 && <Spotlight.Empty>{t('nav.paletteEmpty')}</Spotlight.Empty>}
-      </Spotlight.ActionsList>
-    </Spotlight.Root>
-  );
 }
 
 export function Shell({ officeName, children }: { officeName: string; children: ReactNode }) {
@@ -161,7 +136,7 @@ export function Shell({ officeName, children }: { officeName: string; children: 
         ))}
       </AppShell.Navbar>
       <AppShell.Main>{children}</AppShell.Main>
-      <PartnerPalette />
+      <CommandPalette />
     </AppShell>
   );
 }

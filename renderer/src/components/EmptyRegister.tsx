@@ -38,7 +38,7 @@ export function useEmptyRegister(register: keyof typeof REGISTERS, shown: number
   const session = useSession();
   const [, navigate] = useLocation();
   const r = REGISTERS[register];
-  const size = useQuery({ queryKey: ['register.size', register], queryFn: r.size, enabled: shown === 0, staleTime: 0 });
+  const size = useQuery({ queryKey: ['registerSize', register], queryFn: r.size, enabled: shown === 0, staleTime: 0 });
   if (shown !== 0 || size.data !== 0) return undefined;
   return (
     <Stack align="center" gap="sm" data-testid="register-empty">

@@ -122,7 +122,7 @@ function GroupDialog({ group, onClose, onSaved }: { group: PokmasGroup | null; o
         <Stack>
           <TextInput label={t('pokmas.name')} withAsterisk data-autofocus {...form.getInputProps('name')} />
           <Select label={t('pokmas.bidang')} data={bidangOptions(t)} allowDeselect={false} {...form.getInputProps('bidang')} />
-          <MultiSelect label={t('pokmas.members')} searchable data={partners.options} {...form.getInputProps('memberIds')} />
+          <MultiSelect label={t('pokmas.members')} {...partners.pickerProps} {...form.getInputProps('memberIds')} />
           <Textarea label={t('pokmas.description')} autosize minRows={2} {...form.getInputProps('description')} />
           <DialogActions onCancel={onClose} loading={save.isPending} />
         </Stack>

@@ -139,9 +139,8 @@ function ActivityForm({ activity }: { activity: Activity | null }) {
             <TextInput label={t('activities.place')} {...form.getInputProps('place')} />
             <MultiSelect
               label={t('activities.partners')}
-              description={t('activities.partnersHint')}
-              searchable
-              data={partners.options}
+              {...partners.pickerProps}
+              description={[t('activities.partnersHint'), partners.capNote].filter(Boolean).join(' ')}
               {...form.getInputProps('partnerIds')}
             />
             <MultiSelect

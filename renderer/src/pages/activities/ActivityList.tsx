@@ -88,8 +88,7 @@ export function ActivityList() {
           aria-label={t('activities.partners')}
           placeholder={t('activities.partners')}
           clearable
-          searchable
-          data={partners.options}
+          {...partners.pickerProps}
           value={partnerId}
           onChange={setPartnerId}
           w={280}

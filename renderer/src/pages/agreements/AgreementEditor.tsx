@@ -177,8 +177,7 @@ function AgreementForm({ agreement, partnerId, templates }: { agreement: Agreeme
             <Select
               label={t('agreements.partner')}
               withAsterisk
-              searchable
-              data={partners.options}
+              {...partners.pickerProps}
               {...form.getInputProps('partnerId')}
               value={v.partnerId || null}
               onChange={pickPartner}

@@ -1,5 +1,5 @@
-import { Badge, Button, Group, NumberInput, Select, Stack, Text, Title } from '@mantine/core';
-import { IconDownload, IconPlus, IconTemplate } from '@tabler/icons-react';
+import { Badge, Button, Group, NumberInput, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconDownload, IconPlus, IconSearch, IconTemplate } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useEffect, useMemo, useState } from 'react';
@@ -14,6 +14,8 @@ import { AGREEMENT_STATUS_COLOR } from '../../components/agreementStatus';
 import { DataTable } from '../../components/DataTable';
 import { bidangOptions } from '../../components/labels';
 import { useExport } from '../../components/useExport';
+import { useDebounced } from '../../components/useDebounced';
+import { fitWidth, labelOf } from '../../components/fitWidth';
 import { useI18n } from '../../i18n';
 import { call } from '../../rpc';
 import { usePartnerOptions } from '../../components/usePartnerOptions';
@@ -38,7 +40,9 @@ export function AgreementList() {
   const [expiring, setExpiring] = useState<number | null>(null);
   const [partnerId, setPartnerId] = useState<string | null>(null);
   const partners = usePartnerOptions({});
-  const filter = { status, bidang, partnerId, expiringWithinDays: expiring };
+  const [qTyped, setQ] = useState('');
+  const q = useDebounced(qTyped, 250);
+  const filter = { status, bidang, partnerId, expiringWithinDays: expiring, q };
   const list = useQuery({ queryKey: ['agreements.list', filter], queryFn: () => call('agreements.list', filter), placeholderData: keepPreviousData });
   const empty = useEmptyRegister('agreements', list.data?.length);
   const exporter = useExport(() => call('agreements.export', filter));
@@ -90,7 +94,16 @@ export function AgreementList() {
           )}
         </Group>
       </Group>
-      <Group gap="xs" align="flex-end">
+      <Group gap="xs" align="flex-end" wrap="wrap">
+        <TextInput
+          aria-label={t('common.search')}
+          placeholder={t('agreements.searchPlaceholder')}
+          leftSection={<IconSearch size={16} />}
+          value={q}
+          onChange={(e) => setQ(e.currentTarget.value)}
+          w={260}
+          data-testid="agreement-search"
+        />
         <Select
           aria-label={t('agreements.status')}
           placeholder={t('agreements.status')}
@@ -98,17 +111,16 @@ export function AgreementList() {
           data={AGREEMENT_STATUSES.map((s) => ({ value: s, label: t(`agreement.status.${s}`) }))}
           value={status}
           onChange={(v) => setStatus(v as AgreementStatus | null)}
-          w={200}
+          w={170}
         />
         <Select
           aria-label={t('agreements.partner')}
           placeholder={t('agreements.partner')}
           clearable
-          searchable
-          data={partners.options}
+          {...partners.pickerProps}
           value={partnerId}
           onChange={setPartnerId}
-          w={280}
+          w={240}
         />
         <Select
           aria-label={t('partners.bidang')}
@@ -117,7 +129,7 @@ export function AgreementList() {
           data={bidangOptions(t)}
           value={bidang}
           onChange={(v) => setBidang(v as Bidang | null)}
-          w={220}
+          w={fitWidth(150, labelOf(bidangOptions(t), bidang))}
         />
         <NumberInput
           aria-label={t('agreements.expiringWithin')}

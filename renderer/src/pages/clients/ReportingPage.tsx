@@ -8,13 +8,14 @@ import type { ReportingRow } from '../../../../shared/types';
 import { useI18n } from '../../i18n';
 import { call } from '../../rpc';
 import { useOfficeToday } from '../../app/useOffice';
+import { OverdueList } from './OverdueList';
 
 /** Wajib lapor for the whole office: who is overdue (home visits first) and who is due this week. */
 export function ReportingPage() {
   const { t, locale } = useI18n();
   const [, navigate] = useLocation();
   const from = useOfficeToday();
-  const overdue = useQuery({ queryKey: ['checkins.overdue'], queryFn: () => call('checkins.overdue', {}) });
+  const overdue = useQuery({ queryKey: ['checkins.overdue', { pkUserId: null }], queryFn: () => call('checkins.overdue', { pkUserId: null }) });
   const agenda = useQuery({ queryKey: ['checkins.agenda', from], queryFn: () => call('checkins.agenda', { from, days: 7 }) });
   const date = (d: string | null) => (d ? formatDate(d, locale) : '—');
   const days = Array.from({ length: 7 }, (_, i) => addDays(from, i));
@@ -56,24 +57,7 @@ export function ReportingPage() {
           <Tabs.Tab value="agenda">{t('checkins.agendaTab')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="overdue" pt="sm">
-          {overdue.data?.length === 0 ? (
-            <Text c="dimmed">{t('checkins.noneOverdue')}</Text>
-          ) : (
-            <Paper withBorder>
-              <Table striped highlightOnHover data-testid="overdue-table">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('clients.registerNumber')}</Table.Th>
-                    <Table.Th>{t('clients.name')}</Table.Th>
-                    <Table.Th>PK</Table.Th>
-                    <Table.Th>{t('checkins.last')}</Table.Th>
-                    <Table.Th>{t('checkins.missed')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>{rowsOf(overdue.data ?? [], true)}</Table.Tbody>
-              </Table>
-            </Paper>
-          )}
+          <OverdueList />
         </Tabs.Panel>
         <Tabs.Panel value="agenda" pt="sm">
           <Stack data-testid="agenda">

@@ -91,12 +91,13 @@ export function ReportingPanel({ client, writable, onChanged }: { client: Client
   );
 }
 
-function CheckinDialog({
+/** Records one check-in; opened from the client's page and from a row of the overdue list. */
+export function CheckinDialog({
   client,
   onClose,
   onDone,
 }: {
-  client: Client;
+  client: Pick<Client, 'id'> & { readonly name?: string };
   onClose: () => void;
   onDone: (r: Awaited<ReturnType<typeof call<'checkins.record'>>>) => void;
 }) {

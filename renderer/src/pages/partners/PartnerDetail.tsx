@@ -17,6 +17,7 @@ import { DialogActions } from '../../components/DialogActions';
 import { Field } from '../../components/Field';
 import { ChangeTable, readableRows, useReader } from '../../components/ChangeTable';
 import { useI18n } from '../../i18n';
+import { PartnerWork } from './PartnerWork';
 import { call } from '../../rpc';
 import { DateField } from '../../components/DateField';
 
@@ -136,6 +137,8 @@ export function PartnerDetail({ id }: { id: string }) {
       </Paper>
 
       <PartnerAgreements partnerId={p.id} hasAgreementInForce={p.hasAgreementInForce} />
+
+      <PartnerWork partnerId={p.id} />
 
       <Tabs defaultValue="status">
         <Tabs.List>

@@ -1,5 +1,5 @@
 import { Badge, Button, Group, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
-import { IconDownload, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { createColumnHelper, type SortingState } from '@tanstack/react-table';
 import { useMemo, useState, type ReactNode } from 'react';
@@ -15,6 +15,8 @@ import { DataTable } from '../../components/DataTable';
 import { bidangOptions, categoryOptions, serviceLabel, STATUS_COLOR, statusOptions } from '../../components/labels';
 import { useDebounced } from '../../components/useDebounced';
 import { useExport } from '../../components/useExport';
+import { fitWidth, labelOf } from '../../components/fitWidth';
+import { ExportMenu, type ExportChoice } from '../../components/ExportMenu';
 import { useI18n } from '../../i18n';
 import { call } from '../../rpc';
 import { officeColumns } from '../../components/officeColumn';
@@ -71,41 +73,48 @@ export function PartnerList() {
     ],
     [t, settings, offices.data],
   );
-  const exporter = useExport((format: 'xlsx' | 'csv') => call('partners.export', { filter: query, format }));
+  const exporter = useExport((c: ExportChoice) =>
+    call('partners.export', { filter: query, format: c === 'xlsx' ? 'xlsx' : 'csv', separator: c === 'csvComma' ? 'comma' : 'semicolon' }),
+  );
 
+  const serviceOptions = useMemo(() => (services.data ?? []).map((s) => ({ value: s.code, label: serviceLabel(s, locale) })), [services.data, locale]);
+  const regencyOptions = useMemo(() => (coverage.data ?? []).map((r) => ({ value: r.code, label: r.name })), [coverage.data]);
   const serviceNames = useMemo(() => new Map((services.data ?? []).map((s) => [s.code, serviceLabel(s, locale)])), [services.data, locale]);
   const columns = useMemo(
     () => [
       col.accessor('name', {
         id: 'name',
         header: t('partners.name'),
+        meta: { minWidth: 220 },
         // The services under the name: one column less, so the list fits a 1366-pixel screen.
+        // One line a partner, so ten fit a 768-pixel screen; the services are in the tooltip and on its page.
         cell: (c) => (
-          <>
-            <Text fw={500} size="sm">
-              {c.getValue()}
-            </Text>
-            <Text size="xs" c="dimmed" lineClamp={2}>
-              {c.row.original.services.map((s) => serviceNames.get(s) ?? s).join(', ')}
-            </Text>
-          </>
+          <Text fw={500} size="sm" lineClamp={1} title={[c.getValue(), c.row.original.services.map((s) => serviceNames.get(s) ?? s).join(', ')].join('\n')}>
+            {c.getValue()}
+          </Text>
         ),
       }),
       // The bidang under the category, likewise.
       col.accessor('category', {
         id: 'category',
-        header: `${t('partners.category')} / ${t('partners.bidang').toLowerCase()}`,
+        header: t('partners.category'),
         cell: (c) => (
-          <>
-            <Text size="sm">{t(`category.${c.getValue()}`)}</Text>
-            <Text size="xs" c="dimmed">
-              {c.row.original.bidang.map((b) => t(`bidang.${b}`)).join(', ')}
-            </Text>
-          </>
+          <Text size="sm" lineClamp={1} title={[t(`category.${c.getValue()}`), c.row.original.bidang.map((b) => t(`bidang.${b}`)).join(', ')].join('\n')}>
+            {t(`category.${c.getValue()}`)}
+          </Text>
         ),
       }),
       ...officeColumns(col, isParent, t('partners.office')),
-      col.accessor('regencyName', { id: 'regency', header: t('partners.regency'), cell: (c) => c.getValue() ?? t('common.none') }),
+      col.accessor('regencyName', {
+        id: 'regency',
+        header: t('partners.regency'),
+        meta: { minWidth: 170 },
+        cell: (c) => (
+          <Text size="sm" lineClamp={1} title={c.getValue() ?? undefined}>
+            {c.getValue() ?? t('common.none')}
+          </Text>
+        ),
+      }),
       col.accessor('phone', {
         id: 'phone',
         header: t('partners.phone'),
@@ -115,7 +124,6 @@ export function PartnerList() {
       col.accessor('status', {
         id: 'status',
         header: t('partners.status'),
-        meta: { minWidth: 200 },
         cell: (c) => (
           <Group gap={4} wrap="nowrap">
             <Badge color={STATUS_COLOR[c.getValue()]} variant="light">
@@ -155,22 +163,13 @@ export function PartnerList() {
       <Group justify="space-between">
         <Title order={2}>{t('partners.title')}</Title>
         <Group gap="xs">
-          <Button
-            variant="default"
-            leftSection={<IconDownload size={16} />}
-            loading={exporter.isPending && exporter.variables === 'xlsx'}
-            onClick={() => exporter.mutate('xlsx')}
-          >
-            Excel (.xlsx)
-          </Button>
-          <Button
-            variant="default"
-            leftSection={<IconDownload size={16} />}
-            loading={exporter.isPending && exporter.variables === 'csv'}
-            onClick={() => exporter.mutate('csv')}
-          >
-            CSV
-          </Button>
+          <SegmentedControl
+            aria-label={t('partners.filter.archived')}
+            value={filter.archived ?? 'active'}
+            onChange={(v) => set('archived')(v as 'active' | 'archived' | 'all')}
+            data={(['active', 'archived', 'all'] as const).map((v) => ({ value: v, label: t(`partners.filter.archived.${v}`) }))}
+          />
+          <ExportMenu loading={exporter.isPending} onChoose={(c) => exporter.mutate(c)} />
           {session.can(WRITERS) && (
             <Button leftSection={<IconPlus size={16} />} onClick={() => navigate('/mitra/baru')}>
               {t('partners.add')}
@@ -181,11 +180,12 @@ export function PartnerList() {
       <Group gap="xs" align="flex-end" wrap="wrap">
         <TextInput
           aria-label={t('common.search')}
-          placeholder={t('partners.searchPlaceholder')}
+          placeholder={t('partners.searchShort')}
+          title={t('partners.searchPlaceholder')}
           leftSection={<IconSearch size={16} />}
           value={q}
           onChange={(e) => setQ(e.currentTarget.value)}
-          w={260}
+          w={230}
           data-testid="partner-search"
         />
         <Select
@@ -195,7 +195,7 @@ export function PartnerList() {
           data={bidangOptions(t)}
           value={filter.bidang ?? null}
           onChange={(v) => set('bidang')(v as never)}
-          w={200}
+          w={fitWidth(150, labelOf(bidangOptions(t), filter.bidang))}
         />
         <Select
           aria-label={t('partners.category')}
@@ -204,17 +204,17 @@ export function PartnerList() {
           data={categoryOptions(t)}
           value={filter.category ?? null}
           onChange={(v) => set('category')(v as never)}
-          w={200}
+          w={fitWidth(150, labelOf(categoryOptions(t), filter.category))}
         />
         <Select
           aria-label={t('partners.services')}
-          placeholder={t('partners.services')}
+          placeholder={t('partners.serviceFilter')}
           clearable
           searchable
-          data={(services.data ?? []).map((s) => ({ value: s.code, label: serviceLabel(s, locale) }))}
+          data={serviceOptions}
           value={filter.service ?? null}
           onChange={(v) => set('service')(v)}
-          w={200}
+          w={fitWidth(150, labelOf(serviceOptions, filter.service))}
         />
         <Select
           aria-label={t('partners.status')}
@@ -223,16 +223,16 @@ export function PartnerList() {
           data={statusOptions(t)}
           value={filter.status ?? null}
           onChange={(v) => set('status')(v as never)}
-          w={140}
+          w={fitWidth(130, labelOf(statusOptions(t), filter.status))}
         />
         <Select
           aria-label={t('partners.regency')}
           placeholder={t('partners.regency')}
           clearable
-          data={(coverage.data ?? []).map((r) => ({ value: r.code, label: r.name }))}
+          data={regencyOptions}
           value={filter.regencyCode ?? null}
           onChange={(v) => set('regencyCode')(v)}
-          w={200}
+          w={fitWidth(170, labelOf(regencyOptions, filter.regencyCode))}
         />
         {isParent && (
           <Select
@@ -246,12 +246,6 @@ export function PartnerList() {
             data-testid="partner-office"
           />
         )}
-        <SegmentedControl
-          aria-label={t('partners.filter.archived')}
-          value={filter.archived ?? 'active'}
-          onChange={(v) => set('archived')(v as 'active' | 'archived' | 'all')}
-          data={(['active', 'archived', 'all'] as const).map((v) => ({ value: v, label: t(`partners.filter.archived.${v}`) }))}
-        />
       </Group>
       <DataTable
         data={rows}
@@ -260,7 +254,7 @@ export function PartnerList() {
         sorting={sorting}
         onSortingChange={setSorting}
         onRowClick={(r) => navigate(`/mitra/${r.id}`)}
-        height="calc(100vh - 250px)"
+        height="calc(100vh - 214px)"
         testId="partner-table"
         empty={empty}
       />

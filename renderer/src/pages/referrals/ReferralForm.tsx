@@ -104,7 +104,7 @@ export function ReferralForm({ clientId }: { clientId: string }) {
                   />
                   <DateField label={t('referrals.date')} withAsterisk {...form.getInputProps('date')} />
                 </Group>
-                <Select label={t('referrals.partner')} withAsterisk searchable data={partners.options} {...form.getInputProps('partnerId')} />
+                <Select label={t('referrals.partner')} withAsterisk {...partners.pickerProps} {...form.getInputProps('partnerId')} />
                 {v.service === KERJA_SOSIAL && (
                   <NumberInput
                     label={t('referrals.hoursRequiredLabel')}
