@@ -94,7 +94,8 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'setup.kanwil': 'Regional office (Kantor Wilayah)',
   'setup.kanwil.hint': 'E.g. Kantor Wilayah Direktorat Jenderal Pemasyarakatan Bengkulu',
   'setup.letterhead': 'Letterhead lines',
-  'setup.letterhead.hint': 'One line per field, top to bottom.',
+  'setup.letterhead.hint':
+    'The lines above the regional office and the office name, top to bottom. Those two come from the Office step and are added below, once.',
   'setup.address': 'Office address',
   'setup.city': 'City (for letter dates)',
   'setup.city.hint': 'Used in the date line of letters, e.g. “{example}”.',
@@ -1037,4 +1038,10 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'common.copy': 'Copy',
   'common.copied': 'Copied',
   'bundles.historyEmpty': 'No bundle written yet.',
+  // Set-up, settings and printed documents
+  'setup.step.head': 'Head of office',
+  'setup.head.hint': "The head of office signs the office's letters: the name, NIP and position are printed on every referral cover letter.",
+  'setup.phone': 'Office phone',
+  'setup.email': 'Office e-mail',
+  'kop.preview': 'Letterhead as it will print',
 };

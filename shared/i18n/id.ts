@@ -92,7 +92,8 @@ export const id = {
   'setup.kanwil': 'Kantor Wilayah',
   'setup.kanwil.hint': 'Contoh: Kantor Wilayah Direktorat Jenderal Pemasyarakatan Bengkulu',
   'setup.letterhead': 'Baris kop surat',
-  'setup.letterhead.hint': 'Satu baris per isian, dari atas ke bawah.',
+  'setup.letterhead.hint':
+    'Baris di atas Kantor Wilayah dan nama kantor, dari atas ke bawah. Kantor Wilayah dan nama kantor dari langkah Kantor ditambahkan sendiri di bawahnya, sekali saja.',
   'setup.address': 'Alamat kantor',
   'setup.city': 'Kota (untuk tanggal surat)',
   'setup.city.hint': 'Dipakai pada baris tanggal surat, misalnya “{example}”.',
@@ -1035,6 +1036,12 @@ export const id = {
   'common.copy': 'Salin',
   'common.copied': 'Tersalin',
   'bundles.historyEmpty': 'Belum ada paket yang ditulis.',
+  // Set-up, settings and printed documents
+  'setup.step.head': 'Kepala kantor',
+  'setup.head.hint': 'Kepala kantor menandatangani surat kantor: namanya, NIP dan jabatannya dicetak pada setiap surat pengantar.',
+  'setup.phone': 'Telepon kantor',
+  'setup.email': 'Pos-el kantor',
+  'kop.preview': 'Kop surat seperti yang akan dicetak',
 } as const;
 
 export type MessageKey = keyof typeof id;

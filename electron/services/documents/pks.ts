@@ -2,6 +2,7 @@ import { fillPlaceholders, placeholderValues } from '../../../shared/agreementTe
 import { formatDate } from '../../../shared/format';
 import { openingDateSentence } from '../../../shared/terbilang';
 import type { Agreement, OfficeSettings } from '../../../shared/types';
+import { kopOf } from './kop';
 import type { DocumentModel, Paper } from './model';
 
 /** Splits body text into paragraphs on blank lines or single line breaks typed by the officer. */
@@ -26,8 +27,7 @@ export function buildPksDocument(
     paper,
     layout: 'agreement',
     logo,
-    letterhead: [...office.letterhead, office.kanwil.toUpperCase(), office.name.toUpperCase()],
-    letterheadSmall: [office.address],
+    ...kopOf(office),
     title: ['PERJANJIAN KERJA SAMA', 'ANTARA', office.name.toUpperCase(), 'DENGAN', partner.name.toUpperCase(), 'TENTANG', a.subject.toUpperCase()],
     numbers: [
       { label: 'Nomor', value: a.officeNumber },
