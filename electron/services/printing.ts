@@ -152,6 +152,9 @@ export function printingHandlers(ctx: AppContext): HandlersOf<'agreements.docume
       const row = code ? documentByCode(ctx.db, code) : undefined;
       if (!code || !row) return { found: false, code: code ?? input.code.trim().toUpperCase() };
       const source = SOURCES[row.kind](ctx, row.entity_id);
+      const latest = latestVersion(ctx.db, row.kind, row.entity_id);
+      const matchesCurrent = contentHash(source.model('A4')) === row.content_sha256;
+      const isLatest = row.version === latest;
       return {
         found: true,
         code,
@@ -162,10 +165,11 @@ export function printingHandlers(ctx: AppContext): HandlersOf<'agreements.docume
         number: row.number,
         partnerName: source.partnerName,
         version: row.version,
-        latestVersion: latestVersion(ctx.db, row.kind, row.entity_id),
+        latestVersion: latest,
         printedAt: row.created_at,
         printedBy: row.printed_by_name ?? '',
-        matchesCurrent: contentHash(source.model('A4')) === row.content_sha256,
+        matchesCurrent,
+        standing: isLatest ? (matchesCurrent ? 'current' : 'changed') : matchesCurrent ? 'reverted' : 'superseded',
         statusKey: source.statusKey,
       };
     },

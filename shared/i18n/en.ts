@@ -447,7 +447,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'verify.match': 'This document is version {version}, the latest, and its content matches the current record.',
   'verify.older.title': 'Genuine document, but not the latest version',
   'verify.olderSame': 'This document is version {version}; the latest version is {latest}.',
-  'verify.older': 'This document is version {version}; the agreement has changed since it was printed (latest version {latest}).',
+  'verify.older': 'This document is version {version}; version {latest}, with different content, was printed after it. Use version {latest}.',
   'verify.document': 'Document',
   'verify.kind.pks': 'Cooperation agreement',
   'verify.version': 'Version',
@@ -1039,6 +1039,9 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'common.copied': 'Copied',
   'bundles.historyEmpty': 'No bundle written yet.',
   // Set-up, settings and printed documents
+  'verify.changed.title': 'Genuine document, but its record has been edited',
+  'verify.changed':
+    'This document is version {version}, the last one printed, but its content no longer matches the current record: the data was edited after printing and the document has not been printed again.',
   'setup.step.head': 'Head of office',
   'setup.head.hint': "The head of office signs the office's letters: the name, NIP and position are printed on every referral cover letter.",
   'setup.phone': 'Office phone',

@@ -446,7 +446,7 @@ export const id = {
   'verify.match': 'Dokumen ini adalah versi {version}, versi terbaru, dan isinya sama dengan data saat ini.',
   'verify.older.title': 'Dokumen asli, tetapi bukan versi terbaru',
   'verify.olderSame': 'Dokumen ini versi {version}; versi terbaru adalah {latest}.',
-  'verify.older': 'Dokumen ini versi {version}; data PKS telah berubah sejak dicetak (versi terbaru {latest}).',
+  'verify.older': 'Dokumen ini versi {version}; sesudahnya telah dicetak versi {latest} dengan isi yang berbeda. Gunakan versi {latest}.',
   'verify.document': 'Dokumen',
   'verify.kind.pks': 'Perjanjian Kerja Sama',
   'verify.version': 'Versi',
@@ -1037,6 +1037,9 @@ export const id = {
   'common.copied': 'Tersalin',
   'bundles.historyEmpty': 'Belum ada paket yang ditulis.',
   // Set-up, settings and printed documents
+  'verify.changed.title': 'Dokumen asli, tetapi datanya telah diubah',
+  'verify.changed':
+    'Dokumen ini versi {version}, versi terakhir yang dicetak, tetapi isinya tidak lagi sama dengan data saat ini: data telah diubah sesudah dicetak dan dokumen belum dicetak ulang.',
   'setup.step.head': 'Kepala kantor',
   'setup.head.hint': 'Kepala kantor menandatangani surat kantor: namanya, NIP dan jabatannya dicetak pada setiap surat pengantar.',
   'setup.phone': 'Telepon kantor',
