@@ -124,11 +124,18 @@ function register(ctx: AppContext, actor: Actor, source: Source, doc: DocumentMo
 }
 
 /** One path for every printed document: register the version, then render HTML, DOCX or PDF. */
-async function printDocument(ctx: AppContext, actor: Actor, source: Source, paper: Paper, format: 'html' | 'docx' | 'pdf'): Promise<PrintedFile> {
+async function printDocument(
+  ctx: AppContext,
+  actor: Actor,
+  source: Source,
+  paper: Paper,
+  format: 'html' | 'docx' | 'pdf',
+  paraf = false,
+): Promise<PrintedFile> {
   const printPdf = ctx.printPdf;
   // Refused before anything is registered: no version is recorded for a PDF that cannot be made.
   if (format === 'pdf' && !printPdf) throw new AppError('UNAVAILABLE', 'documents.pdfUnavailable');
-  const { doc, code, version } = register(ctx, actor, source, source.model(paper));
+  const { doc, code, version } = register(ctx, actor, source, { ...source.model(paper), ...(paraf ? { paraf } : {}) });
   const base = `${source.filename}-${paper}`;
   const file = { rows: doc.sections.length, code, version };
   switch (format) {
@@ -145,7 +152,7 @@ async function printDocument(ctx: AppContext, actor: Actor, source: Source, pape
 
 export function printingHandlers(ctx: AppContext): HandlersOf<'agreements.document' | 'referrals.document' | 'documents.verify'> {
   return {
-    'agreements.document': (input, call) => printDocument(ctx, actorOf(call), SOURCES.pks(ctx, input.id), input.paper, input.format),
+    'agreements.document': (input, call) => printDocument(ctx, actorOf(call), SOURCES.pks(ctx, input.id), input.paper, input.format, input.paraf),
     'referrals.document': (input, call) => printDocument(ctx, actorOf(call), SOURCES.rujukan(ctx, input.id), input.paper, input.format),
     'documents.verify': (input): DocumentVerification => {
       const code = normaliseCode(input.code);

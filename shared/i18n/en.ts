@@ -1039,6 +1039,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'common.copied': 'Copied',
   'bundles.historyEmpty': 'No bundle written yet.',
   // Set-up, settings and printed documents
+  'documents.paraf': 'Initials (paraf) box on every page',
   'verify.changed.title': 'Genuine document, but its record has been edited',
   'verify.changed':
     'This document is version {version}, the last one printed, but its content no longer matches the current record: the data was edited after printing and the document has not been printed again.',

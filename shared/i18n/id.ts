@@ -1037,6 +1037,7 @@ export const id = {
   'common.copied': 'Tersalin',
   'bundles.historyEmpty': 'Belum ada paket yang ditulis.',
   // Set-up, settings and printed documents
+  'documents.paraf': 'Kotak paraf di setiap halaman',
   'verify.changed.title': 'Dokumen asli, tetapi datanya telah diubah',
   'verify.changed':
     'Dokumen ini versi {version}, versi terakhir yang dicetak, tetapi isinya tidak lagi sama dengan data saat ini: data telah diubah sesudah dicetak dan dokumen belum dicetak ulang.',

@@ -12,6 +12,20 @@ const paragraphsOf = (text: string) =>
     .map((p) => p.trim())
     .filter(Boolean);
 
+/** A pasal that already states the copies and their equal force, as the first standard template's Penutup did. */
+const STATES_COPIES = /rangkap[\s\S]*kekuatan hukum yang sama/i;
+
+/**
+ * "Demikian …": says how many copies were made, unless a pasal already does (agreements drafted
+ * from the earlier standard template, or an office's own wording), so the PKS says it once.
+ */
+function closingSentence(articleBodies: readonly string[]): string {
+  const made = 'Demikian Perjanjian Kerja Sama ini dibuat dan ditandatangani oleh PARA PIHAK pada hari dan tanggal tersebut di atas';
+  return articleBodies.some((b) => STATES_COPIES.test(b))
+    ? `${made}.`
+    : `${made}, dalam rangkap 2 (dua) yang masing-masing mempunyai kekuatan hukum yang sama.`;
+}
+
 /** The PKS as a document: kop, title block, both numbers, spelled-out opening, parties, pasal, signatures. */
 export function buildPksDocument(
   a: Agreement,
@@ -42,10 +56,7 @@ export function buildPksDocument(
       `sepakat untuk mengadakan Perjanjian Kerja Sama yang berlaku sejak tanggal ${formatDate(a.startDate)} sampai dengan tanggal ${formatDate(a.endDate)}, dengan ketentuan sebagai berikut:`,
     ],
     sections: a.articles.map((p, i) => ({ number: `Pasal ${i + 1}`, heading: fill(p.heading), body: paragraphsOf(fill(p.body)) })),
-    closing: [
-      ...(a.funding ? [`Pembiayaan: ${fill(a.funding)}`] : []),
-      'Demikian Perjanjian Kerja Sama ini dibuat dan ditandatangani oleh PARA PIHAK pada hari dan tanggal tersebut di atas, dalam rangkap 2 (dua) yang masing-masing mempunyai kekuatan hukum yang sama.',
-    ],
+    closing: [...(a.funding ? [`Pembiayaan: ${fill(a.funding)}`] : []), closingSentence(a.articles.map((p) => p.body))],
     signatures: [
       { role: 'PIHAK KEDUA', organisation: partner.name, name: a.partnerSignatory.name, nip: '', position: a.partnerSignatory.position, materai: true },
       {
