@@ -1039,6 +1039,10 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'common.copied': 'Copied',
   'bundles.historyEmpty': 'No bundle written yet.',
   // Set-up, settings and printed documents
+  'agreements.unknownTokens': 'Unknown tokens: {tokens}.',
+  'auth.passwordChanged': 'Your password has been changed.',
+  'auth.newPassword.hint': 'At least 8 characters.',
+  'auth.changePassword.otherSessions': 'Your sessions in other windows or on other computers will be ended.',
   'documents.paraf': 'Initials (paraf) box on every page',
   'verify.changed.title': 'Genuine document, but its record has been edited',
   'verify.changed':

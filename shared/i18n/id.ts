@@ -1037,6 +1037,10 @@ export const id = {
   'common.copied': 'Tersalin',
   'bundles.historyEmpty': 'Belum ada paket yang ditulis.',
   // Set-up, settings and printed documents
+  'agreements.unknownTokens': 'Penanda tidak dikenal: {tokens}.',
+  'auth.passwordChanged': 'Kata sandi Anda telah diganti.',
+  'auth.newPassword.hint': 'Paling sedikit 8 karakter.',
+  'auth.changePassword.otherSessions': 'Sesi Anda di jendela atau komputer lain akan diakhiri.',
   'documents.paraf': 'Kotak paraf di setiap halaman',
   'verify.changed.title': 'Dokumen asli, tetapi datanya telah diubah',
   'verify.changed':

@@ -25,6 +25,7 @@ import { useState, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { contract } from '../../../shared/contract';
 import type { OfficeKind } from '../../../shared/domain';
+import { ChangePasswordDialog } from '../components/ChangePasswordDialog';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useI18n } from '../i18n';
 import { call } from '../rpc';
@@ -96,6 +97,7 @@ export function Shell({ officeName, children }: { officeName: string; children: 
   const [location] = useLocation();
   const nav = useNav();
   const user = session.user;
+  const [changingPassword, setChangingPassword] = useState(false);
   return (
     <AppShell header={{ height: 52 }} navbar={{ width: 220, breakpoint: 0 }} padding="md">
       <AppShell.Header>
@@ -137,6 +139,9 @@ export function Shell({ officeName, children }: { officeName: string; children: 
                   <LanguageSwitch />
                 </div>
                 <Menu.Divider />
+                <Menu.Item leftSection={<IconKey size={16} />} onClick={() => setChangingPassword(true)}>
+                  {t('auth.changePassword')}
+                </Menu.Item>
                 <Menu.Item leftSection={<IconLock size={16} />} onClick={session.lock}>
                   {t('auth.lockNow')}
                 </Menu.Item>
@@ -162,6 +167,7 @@ export function Shell({ officeName, children }: { officeName: string; children: 
       </AppShell.Navbar>
       <AppShell.Main>{children}</AppShell.Main>
       <PartnerPalette />
+      {changingPassword && <ChangePasswordDialog onClose={() => setChangingPassword(false)} />}
     </AppShell>
   );
 }

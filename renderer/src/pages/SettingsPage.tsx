@@ -28,6 +28,7 @@ import { AppError } from '../../../shared/errors';
 import type { Settings } from '../../../shared/types';
 import { RequireRole } from '../components/Forbidden';
 import { KopPreview } from '../components/KopPreview';
+import { AgreementSettingsPanel } from './agreements/AgreementSettingsPanel';
 import { notifyOk, showError, zodValidate } from '../components/forms';
 import { useI18n } from '../i18n';
 import { call, fileToBase64 } from '../rpc';
@@ -143,6 +144,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
         </Stack>
       </form>
       <LogoPanel settings={settings} />
+      <AgreementSettingsPanel />
       <ServiceTypes />
     </Stack>
   );
