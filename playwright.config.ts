@@ -1,10 +1,14 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumExecutable } from './electron/web/chromium-path';
 
 /**
- * End-to-end tests drive the real renderer in Debian's Chromium against the loopback web
- * transport (each test starts its own server on a fresh data folder; see tests/e2e/fixtures.ts).
- * Playwright's own browser download is not used: CHROMIUM_PATH or /usr/bin/chromium.
+ * End-to-end tests drive the real renderer in Chromium against the loopback web transport (each
+ * test starts its own server on a fresh data folder; see tests/e2e/fixtures.ts). The browser is
+ * CHROMIUM_PATH, else Debian's /usr/bin/chromium, else Playwright's own download
+ * (`npx playwright install chromium`, for a laptop without a system Chromium).
  */
+const executablePath = chromiumExecutable();
+
 export default defineConfig({
   testDir: 'tests/e2e',
   timeout: 60_000,
@@ -22,7 +26,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      ...(executablePath ? { executablePath } : {}),
       args: [
         '--no-sandbox',
         '--disable-gpu',

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromiumPdfPrinter, HEADLESS_CHROMIUM_ARGS } from '../electron/web/chromium-pdf';
 import { startupMessage } from '../electron/services/startupError';
+import { chromiumExecutable } from '../electron/web/chromium-path';
 import { startWebServer } from '../electron/web/server';
 
 const staticDir = resolve('out/renderer');
@@ -12,11 +13,11 @@ if (!existsSync(resolve(staticDir, 'index.html'))) {
 }
 const dataDir = resolve(process.env.MITRA_DATA_DIR ?? '.data');
 // "Simpan PDF" prints through a headless Chromium when one is installed (as the desktop app does
-// through Electron); otherwise the button falls back to the browser's own print dialog.
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const browser = existsSync(chromiumPath)
-  ? await (await import('@playwright/test')).chromium.launch({ executablePath: chromiumPath, args: [...HEADLESS_CHROMIUM_ARGS] })
-  : null;
+// through Electron): CHROMIUM_PATH, /usr/bin/chromium, or Playwright's own (npx playwright install
+// chromium); otherwise the button falls back to the browser's own print dialog.
+const { chromium } = await import('@playwright/test');
+const chromiumPath = chromiumExecutable() ?? chromium.executablePath();
+const browser = existsSync(chromiumPath) ? await chromium.launch({ executablePath: chromiumPath, args: [...HEADLESS_CHROMIUM_ARGS] }) : null;
 const server = await startWebServer({
   dataDir,
   staticDir,

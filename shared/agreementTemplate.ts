@@ -133,7 +133,11 @@ export const STANDARD_ARTICLES: readonly { readonly heading: string; readonly bo
     heading: 'Keadaan Kahar',
     body: 'Keadaan kahar adalah keadaan di luar kemampuan PARA PIHAK yang mengakibatkan tertundanya pelaksanaan Perjanjian ini. PIHAK yang mengalaminya memberitahukan secara tertulis kepada PIHAK lainnya.',
   },
-  { heading: 'Penutup', body: 'Perjanjian Kerja Sama ini dibuat rangkap dua, masing-masing bermeterai cukup dan mempunyai kekuatan hukum yang sama.' },
+  // The copies ("rangkap 2 … kekuatan hukum yang sama") are stated once, in the closing sentence the PKS always prints.
+  {
+    heading: 'Penutup',
+    body: 'Hal-hal yang belum diatur dalam Perjanjian Kerja Sama ini akan diatur kemudian atas kesepakatan PARA PIHAK dan dituangkan dalam adendum yang merupakan bagian tidak terpisahkan dari Perjanjian Kerja Sama ini.',
+  },
 ];
 
 /** The seeded standard template keeps a fixed id so every office's first template is the same row. */

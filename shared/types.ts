@@ -286,6 +286,13 @@ export type DocumentVerification =
       readonly printedBy: string;
       /** The record still has the content this version was printed from. */
       readonly matchesCurrent: boolean;
+      /**
+       * The one verdict the screen shows, from the two facts above: `current` (latest version, record
+       * unchanged), `changed` (latest version, record edited since and not printed again),
+       * `superseded` (a later version was printed), `reverted` (a later version exists, but the record
+       * is back to this version's content).
+       */
+      readonly standing: 'current' | 'changed' | 'superseded' | 'reverted';
       /** The record's status now, as a message key (e.g. agreement.status.aktif). */
       readonly statusKey: string;
     };

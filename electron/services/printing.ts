@@ -124,11 +124,18 @@ function register(ctx: AppContext, actor: Actor, source: Source, doc: DocumentMo
 }
 
 /** One path for every printed document: register the version, then render HTML, DOCX or PDF. */
-async function printDocument(ctx: AppContext, actor: Actor, source: Source, paper: Paper, format: 'html' | 'docx' | 'pdf'): Promise<PrintedFile> {
+async function printDocument(
+  ctx: AppContext,
+  actor: Actor,
+  source: Source,
+  paper: Paper,
+  format: 'html' | 'docx' | 'pdf',
+  paraf = false,
+): Promise<PrintedFile> {
   const printPdf = ctx.printPdf;
   // Refused before anything is registered: no version is recorded for a PDF that cannot be made.
   if (format === 'pdf' && !printPdf) throw new AppError('UNAVAILABLE', 'documents.pdfUnavailable');
-  const { doc, code, version } = register(ctx, actor, source, source.model(paper));
+  const { doc, code, version } = register(ctx, actor, source, { ...source.model(paper), ...(paraf ? { paraf } : {}) });
   const base = `${source.filename}-${paper}`;
   const file = { rows: doc.sections.length, code, version };
   switch (format) {
@@ -145,13 +152,16 @@ async function printDocument(ctx: AppContext, actor: Actor, source: Source, pape
 
 export function printingHandlers(ctx: AppContext): HandlersOf<'agreements.document' | 'referrals.document' | 'documents.verify'> {
   return {
-    'agreements.document': (input, call) => printDocument(ctx, actorOf(call), SOURCES.pks(ctx, input.id), input.paper, input.format),
+    'agreements.document': (input, call) => printDocument(ctx, actorOf(call), SOURCES.pks(ctx, input.id), input.paper, input.format, input.paraf),
     'referrals.document': (input, call) => printDocument(ctx, actorOf(call), SOURCES.rujukan(ctx, input.id), input.paper, input.format),
     'documents.verify': (input): DocumentVerification => {
       const code = normaliseCode(input.code);
       const row = code ? documentByCode(ctx.db, code) : undefined;
       if (!code || !row) return { found: false, code: code ?? input.code.trim().toUpperCase() };
       const source = SOURCES[row.kind](ctx, row.entity_id);
+      const latest = latestVersion(ctx.db, row.kind, row.entity_id);
+      const matchesCurrent = contentHash(source.model('A4')) === row.content_sha256;
+      const isLatest = row.version === latest;
       return {
         found: true,
         code,
@@ -162,10 +172,11 @@ export function printingHandlers(ctx: AppContext): HandlersOf<'agreements.docume
         number: row.number,
         partnerName: source.partnerName,
         version: row.version,
-        latestVersion: latestVersion(ctx.db, row.kind, row.entity_id),
+        latestVersion: latest,
         printedAt: row.created_at,
         printedBy: row.printed_by_name ?? '',
-        matchesCurrent: contentHash(source.model('A4')) === row.content_sha256,
+        matchesCurrent,
+        standing: isLatest ? (matchesCurrent ? 'current' : 'changed') : matchesCurrent ? 'reverted' : 'superseded',
         statusKey: source.statusKey,
       };
     },

@@ -26,6 +26,7 @@ import { addDays } from '../../shared/agreements';
 import { agreementSettings } from './agreements';
 import { recordChange } from './audit';
 import { actorOf, isoNow, nextStamp, type Actor, type AppContext, type HandlersOf } from './context';
+import { kopOf } from './documents/kop';
 import type { DocumentModel, Paper } from './documents/model';
 import { newId } from './ids';
 import { logoImage, officeCode, officeSettings, officeToday } from './settings';
@@ -135,8 +136,7 @@ export function referralLetter(ctx: AppContext, r: ReferralDbRow, paper: Paper):
     paper,
     layout: 'letter',
     logo: logo && { mime: logo.mime, base64: logo.base64, width: logo.width, height: logo.height },
-    letterhead: [...office.letterhead, office.kanwil.toUpperCase(), office.name.toUpperCase()],
-    letterheadSmall: [office.address],
+    ...kopOf(office),
     title: [],
     dateLine: formatPlaceDate(office.city, r.date),
     numbers: [

@@ -11,7 +11,9 @@ import { readStoredFile, sniffScanType, storeFile } from './files';
 export const DEFAULT_SECURITY: SecuritySettings = { idleLockMinutes: 15, pimpinanSeesNik: false, bundlesIncludeNik: false };
 
 export function officeSettings(ctx: AppContext): OfficeSettings | null {
-  return getSetting<OfficeSettings>(ctx.db, 'office');
+  // Offices set up before the kop had a phone and e-mail line have neither stored.
+  const stored = getSetting<Omit<OfficeSettings, 'phone' | 'email'> & Partial<OfficeSettings>>(ctx.db, 'office');
+  return stored && { ...stored, phone: stored.phone ?? '', email: stored.email ?? '' };
 }
 
 /** The office's calendar date now: days (due dates, "today", statuses) turn at the office's midnight, not UTC's. */

@@ -94,7 +94,8 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'setup.kanwil': 'Regional office (Kantor Wilayah)',
   'setup.kanwil.hint': 'E.g. Kantor Wilayah Direktorat Jenderal Pemasyarakatan Bengkulu',
   'setup.letterhead': 'Letterhead lines',
-  'setup.letterhead.hint': 'One line per field, top to bottom.',
+  'setup.letterhead.hint':
+    'The lines above the regional office and the office name, top to bottom. Those two come from the Office step and are added below, once.',
   'setup.address': 'Office address',
   'setup.city': 'City (for letter dates)',
   'setup.city.hint': 'Used in the date line of letters, e.g. “{example}”.',
@@ -446,7 +447,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'verify.match': 'This document is version {version}, the latest, and its content matches the current record.',
   'verify.older.title': 'Genuine document, but not the latest version',
   'verify.olderSame': 'This document is version {version}; the latest version is {latest}.',
-  'verify.older': 'This document is version {version}; the agreement has changed since it was printed (latest version {latest}).',
+  'verify.older': 'This document is version {version}; version {latest}, with different content, was printed after it. Use version {latest}.',
   'verify.document': 'Document',
   'verify.kind.pks': 'Cooperation agreement',
   'verify.version': 'Version',
@@ -1112,6 +1113,20 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'partners.searchShort': 'Search name, phone…',
   'partners.serviceFilter': 'Service',
   'register.status': 'Status',
+  // Set-up, settings and printed documents
+  'agreements.unknownTokens': 'Unknown tokens: {tokens}.',
+  'auth.passwordChanged': 'Your password has been changed.',
+  'auth.newPassword.hint': 'At least 8 characters.',
+  'auth.changePassword.otherSessions': 'Your sessions in other windows or on other computers will be ended.',
+  'documents.paraf': 'Initials (paraf) box on every page',
+  'verify.changed.title': 'Genuine document, but its record has been edited',
+  'verify.changed':
+    'This document is version {version}, the last one printed, but its content no longer matches the current record: the data was edited after printing and the document has not been printed again.',
+  'setup.step.head': 'Head of office',
+  'setup.head.hint': "The head of office signs the office's letters: the name, NIP and position are printed on every referral cover letter.",
+  'setup.phone': 'Office phone',
+  'setup.email': 'Office e-mail',
+  'kop.preview': 'Letterhead as it will print',
 };
 
 /** What an English message says when its count is one; the message itself is the plural ("2 referrals"). */

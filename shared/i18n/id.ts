@@ -92,7 +92,8 @@ export const id = {
   'setup.kanwil': 'Kantor Wilayah',
   'setup.kanwil.hint': 'Contoh: Kantor Wilayah Direktorat Jenderal Pemasyarakatan Bengkulu',
   'setup.letterhead': 'Baris kop surat',
-  'setup.letterhead.hint': 'Satu baris per isian, dari atas ke bawah.',
+  'setup.letterhead.hint':
+    'Baris di atas Kantor Wilayah dan nama kantor, dari atas ke bawah. Kantor Wilayah dan nama kantor dari langkah Kantor ditambahkan sendiri di bawahnya, sekali saja.',
   'setup.address': 'Alamat kantor',
   'setup.city': 'Kota (untuk tanggal surat)',
   'setup.city.hint': 'Dipakai pada baris tanggal surat, misalnya “{example}”.',
@@ -445,7 +446,7 @@ export const id = {
   'verify.match': 'Dokumen ini adalah versi {version}, versi terbaru, dan isinya sama dengan data saat ini.',
   'verify.older.title': 'Dokumen asli, tetapi bukan versi terbaru',
   'verify.olderSame': 'Dokumen ini versi {version}; versi terbaru adalah {latest}.',
-  'verify.older': 'Dokumen ini versi {version}; data PKS telah berubah sejak dicetak (versi terbaru {latest}).',
+  'verify.older': 'Dokumen ini versi {version}; sesudahnya telah dicetak versi {latest} dengan isi yang berbeda. Gunakan versi {latest}.',
   'verify.document': 'Dokumen',
   'verify.kind.pks': 'Perjanjian Kerja Sama',
   'verify.version': 'Versi',
@@ -1111,6 +1112,20 @@ export const id = {
   'partners.searchShort': 'Cari nama, telepon…',
   'partners.serviceFilter': 'Layanan',
   'register.status': 'Status',
+  // Set-up, settings and printed documents
+  'agreements.unknownTokens': 'Penanda tidak dikenal: {tokens}.',
+  'auth.passwordChanged': 'Kata sandi Anda telah diganti.',
+  'auth.newPassword.hint': 'Paling sedikit 8 karakter.',
+  'auth.changePassword.otherSessions': 'Sesi Anda di jendela atau komputer lain akan diakhiri.',
+  'documents.paraf': 'Kotak paraf di setiap halaman',
+  'verify.changed.title': 'Dokumen asli, tetapi datanya telah diubah',
+  'verify.changed':
+    'Dokumen ini versi {version}, versi terakhir yang dicetak, tetapi isinya tidak lagi sama dengan data saat ini: data telah diubah sesudah dicetak dan dokumen belum dicetak ulang.',
+  'setup.step.head': 'Kepala kantor',
+  'setup.head.hint': 'Kepala kantor menandatangani surat kantor: namanya, NIP dan jabatannya dicetak pada setiap surat pengantar.',
+  'setup.phone': 'Telepon kantor',
+  'setup.email': 'Pos-el kantor',
+  'kop.preview': 'Kop surat seperti yang akan dicetak',
 } as const;
 
 export type MessageKey = keyof typeof id;

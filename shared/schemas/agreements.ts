@@ -91,7 +91,8 @@ export const AgreementSettingsInput = z
 
 /** A printed document of a record: HTML for preview and print, PDF, or DOCX. */
 export const DocumentRequestInput = z.object({ id, paper: z.enum(['A4', 'F4']), format: z.enum(['html', 'docx', 'pdf']) }).strict();
-export const AgreementDocumentInput = DocumentRequestInput;
+/** A PKS may carry a paraf box on every page (the signatories initial each sheet); a per-print choice. */
+export const AgreementDocumentInput = DocumentRequestInput.extend({ paraf: z.boolean().default(false) }).strict();
 
 /** Creates (id null) or updates an office pasal template. */
 export const TemplateSaveInput = z

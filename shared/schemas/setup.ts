@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { OFFICE_CLASSES, OFFICE_KINDS, ROLES, TIME_ZONE_CODES } from '../domain';
 import { isNip, isNipWellFormed, normalizeNip } from '../validate';
-import { optionalText, regencyCode, requiredText, uniqueArray } from './common';
+import { email, optionalText, regencyCode, requiredText, uniqueArray } from './common';
 
 export const officeCode = z
   .string()
@@ -37,6 +37,9 @@ export const OfficeSettingsInput = z
     kanwil: requiredText(160),
     letterhead: z.array(z.string().trim().max(160, 'v.tooLong')).max(6, 'v.tooMany').default([]),
     address: requiredText(300),
+    /** Printed under the address in the kop, as typed (letterheads write it their own way, e.g. "(0732) 21234"). */
+    phone: optionalText(60),
+    email: email.default(''),
     city: requiredText(60),
     timeZone: z.enum(TIME_ZONE_CODES),
     coverage: uniqueArray(regencyCode, 60).min(1, 'v.coverage'),

@@ -1,4 +1,5 @@
 import JSZip from 'jszip';
+import QRCode from 'qrcode';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { InputOf } from '../../shared/contract';
 import { dumpDb } from '../support/dump';
@@ -78,10 +79,54 @@ describe('printed document register and verification codes', () => {
     const current = await app.call('agreements.get', { id: agreement.id }, admin);
     await app.call('agreements.update', { id: agreement.id, expectedUpdatedAt: current.updatedAt, data: { ...data, partnerNumber: '12/PP/2025' } }, admin);
     // Edited but not yet printed again: the old code is genuine, but the record has moved on.
-    expect(await app.call('documents.verify', { code: v1.code }, admin)).toMatchObject({ version: 1, latestVersion: 1, matchesCurrent: false });
+    expect(await app.call('documents.verify', { code: v1.code }, admin)).toMatchObject({
+      version: 1,
+      latestVersion: 1,
+      matchesCurrent: false,
+      standing: 'changed',
+    });
     const v2 = await app.call('agreements.document', { id: agreement.id, paper: 'F4', format: 'docx' }, admin);
-    expect(await app.call('documents.verify', { code: v1.code }, admin)).toMatchObject({ version: 1, latestVersion: 2, matchesCurrent: false });
-    expect(await app.call('documents.verify', { code: v2.code }, admin)).toMatchObject({ version: 2, latestVersion: 2, matchesCurrent: true });
+    expect(await app.call('documents.verify', { code: v1.code }, admin)).toMatchObject({
+      version: 1,
+      latestVersion: 2,
+      matchesCurrent: false,
+      standing: 'superseded',
+    });
+    expect(await app.call('documents.verify', { code: v2.code }, admin)).toMatchObject({
+      version: 2,
+      latestVersion: 2,
+      matchesCurrent: true,
+      standing: 'current',
+    });
+  });
+
+  it('still calls the only printed version current after the PKS is signed and the office adds its logo', async () => {
+    const { admin, agreement } = await arrange();
+    const v1 = await app.call('agreements.document', { id: agreement.id, paper: 'A4', format: 'html' }, admin);
+    await app.call('agreements.sign', { id: agreement.id, signedOn: '2025-03-05' }, admin);
+    const logo = await QRCode.toBuffer('LOGO', { type: 'png', width: 240 });
+    await app.call('settings.setLogo', { base64: logo.toString('base64') }, admin);
+    const verdict = await app.call('documents.verify', { code: v1.code }, admin);
+    expect(verdict).toMatchObject({ version: 1, latestVersion: 1, matchesCurrent: true, standing: 'current', statusKey: 'agreement.status.aktif' });
+    // Printing again with the logo keeps the version and its code: what the PKS says has not changed.
+    const again = await app.call('agreements.document', { id: agreement.id, paper: 'A4', format: 'html' }, admin);
+    expect(again).toMatchObject({ version: 1, code: v1.code });
+    expect(text(again.base64)).toContain('class="logo"');
+  });
+
+  it('gives one verdict for every pair of version and content, never "older" for the latest version', async () => {
+    const { admin, agreement, data } = await arrange();
+    const v1 = await app.call('agreements.document', { id: agreement.id, paper: 'A4', format: 'html' }, admin);
+    const edit = async (subject: string) => {
+      const current = await app.call('agreements.get', { id: agreement.id }, admin);
+      await app.call('agreements.update', { id: agreement.id, expectedUpdatedAt: current.updatedAt, data: { ...data, subject } }, admin);
+    };
+    await edit('Pembinaan Kepribadian Klien');
+    const v2 = await app.call('agreements.document', { id: agreement.id, paper: 'A4', format: 'html' }, admin);
+    await edit(data.subject);
+    // Back to version 1's content: v1 matches again but is not the latest; v2 is the latest but no longer matches.
+    expect(await app.call('documents.verify', { code: v1.code }, admin)).toMatchObject({ version: 1, latestVersion: 2, standing: 'reverted' });
+    expect(await app.call('documents.verify', { code: v2.code }, admin)).toMatchObject({ version: 2, latestVersion: 2, standing: 'changed' });
   });
 
   it('answers "not found" for unknown or malformed codes, without an error and without writing', async () => {

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { DocumentModel } from '../../electron/services/documents/model';
 import { contentHash, normaliseCode, qrModules, verificationCode } from '../../electron/services/documents/verification';
@@ -76,5 +77,18 @@ describe('document verification codes', () => {
       }
       expect(m[y0 + 1]![x0 + 1]).toBe(false);
     }
+  });
+});
+
+describe('the content hash of a printed version', () => {
+  it('leaves out the logo and the paraf boxes, and keeps the hash of documents printed before that rule', () => {
+    const legacy = (d: DocumentModel) => {
+      const { paper: _p, verification: _v, ...content } = d;
+      return createHash('sha256').update(JSON.stringify(content)).digest('hex');
+    };
+    const plain = doc();
+    expect(contentHash(plain)).toBe(legacy(plain));
+    expect(contentHash(doc({ logo: { mime: 'image/png', base64: 'AAAA', width: 10, height: 10 }, paraf: true }))).toBe(contentHash(plain));
+    expect(contentHash(doc({ closing: ['Demikian'] }))).not.toBe(contentHash(plain));
   });
 });

@@ -3,6 +3,7 @@ import {
   BorderStyle,
   Document,
   Footer,
+  HeightRule,
   ImageRun,
   Packer,
   PageNumber,
@@ -25,21 +26,94 @@ const FONT = 'Bookman Old Style';
 
 const centered = (text: string, bold = false, size = 24) =>
   new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text, bold, font: FONT, size })] });
-const justified = (text: string) =>
-  new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: { after: 120, line: 360 }, children: [new TextRun({ text, font: FONT, size: 24 })] });
+const justified = (text: string, keepNext = false) =>
+  new Paragraph({ alignment: AlignmentType.JUSTIFIED, keepNext, spacing: { after: 120, line: 360 }, children: [new TextRun({ text, font: FONT, size: 24 })] });
 
-function signatureCell(s: Signatory): TableCell {
-  const lines = [
-    centered(`${s.role},`),
-    centered(s.organisation, true),
-    ...(s.materai
-      ? [new Paragraph({ spacing: { before: 240, after: 240 } }), centered('Meterai Rp10.000', false, 16), new Paragraph({ spacing: { after: 240 } })]
-      : [new Paragraph({ spacing: { before: 1200 } })]),
-    new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: s.name, bold: true, underline: {}, font: FONT, size: 24 })] }),
-    centered(s.position),
-    ...(s.nip ? [centered(`NIP ${s.nip}`)] : []),
+type VAlign = typeof VerticalAlign.TOP | typeof VerticalAlign.CENTER | typeof VerticalAlign.BOTTOM;
+
+/** The dashed Rp10.000 meterai box, 32 × 20 mm, as the HTML draws it. */
+function materaiBox(): Table {
+  const dashed = { style: BorderStyle.DASHED, size: 4, color: '777777' };
+  return new Table({
+    alignment: AlignmentType.CENTER,
+    width: { size: twips(32), type: WidthType.DXA },
+    columnWidths: [twips(32)],
+    borders: { top: dashed, bottom: dashed, left: dashed, right: dashed, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER },
+    rows: [
+      new TableRow({
+        height: { value: twips(20), rule: HeightRule.EXACT },
+        children: [
+          new TableCell({
+            verticalAlign: VerticalAlign.CENTER,
+            children: ['Meterai', 'Rp10.000'].map(
+              (t) => new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: t, font: FONT, size: 16, color: '777777' })] }),
+            ),
+          }),
+        ],
+      }),
+    ],
+  });
+}
+
+/**
+ * The signatures as rows shared by both columns, as in the HTML: the two names stand on one line
+ * whatever wraps above them. Every paragraph keeps with the next, so Word moves the closing and the
+ * signatures to a page together. A letter's left column holds the verification code instead.
+ */
+function signatureTable(doc: DocumentModel, side: Paragraph[]): Table {
+  const [left, right] = doc.signatures.length === 2 ? doc.signatures : [null, doc.signatures[0]];
+  const para = (text: string, opts: { bold?: boolean; underline?: boolean } = {}) =>
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      keepNext: true,
+      keepLines: true,
+      children: [new TextRun({ text, bold: opts.bold ?? false, ...(opts.underline ? { underline: {} } : {}), font: FONT, size: 24 })],
+    });
+  const cell = (children: (Paragraph | Table)[], align: VAlign = VerticalAlign.TOP) =>
+    new TableCell({ width: { size: 50, type: WidthType.PERCENTAGE }, borders: NO_BORDERS, verticalAlign: align, children });
+  const row = (f: (s: Signatory) => (Paragraph | Table)[], opts: { height?: number; align?: VAlign } = {}) =>
+    new TableRow({
+      cantSplit: true,
+      ...(opts.height ? { height: { value: opts.height, rule: HeightRule.EXACT } } : {}),
+      children: [left ? cell(f(left), opts.align) : cell([new Paragraph({ keepNext: true })]), right ? cell(f(right), opts.align) : cell([])],
+    });
+  const rows = [
+    row((s) => [para(`${s.role},`)]),
+    row((s) => [para(s.organisation, { bold: true })], { align: VerticalAlign.BOTTOM }),
+    row((s) => (s.materai ? [materaiBox(), new Paragraph({ keepNext: true })] : [new Paragraph({ keepNext: true })]), {
+      height: twips(doc.layout === 'letter' ? 20 : 25),
+      align: VerticalAlign.CENTER,
+    }),
+    row((s) => [para(s.name, { bold: true, underline: true })]),
+    row((s) => [para(s.position)]),
+    row((s) => [para(s.nip ? `NIP ${s.nip}` : '')]),
   ];
-  return new TableCell({ width: { size: 50, type: WidthType.PERCENTAGE }, borders: NO_BORDERS, children: lines });
+  if (!left && side.length > 0) {
+    // The letter's left column: the QR code and its caption beside the signature.
+    rows[rows.length - 1] = new TableRow({ cantSplit: true, children: [cell(side), cell([para(right!.nip ? `NIP ${right!.nip}` : '')])] });
+  }
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER },
+    rows,
+  });
+}
+
+/** Initials boxes for both parties, in the footer so Word repeats them on every page. */
+function parafBox(): Table {
+  const line = { style: BorderStyle.SINGLE, size: 4, color: '555555' };
+  const small = (t: string) => new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: t, font: 'Arial', size: 14 })] });
+  const cell = (t: string) => new TableCell({ width: { size: twips(16), type: WidthType.DXA }, children: [small(t)] });
+  return new Table({
+    alignment: AlignmentType.RIGHT,
+    columnWidths: [twips(16), twips(16)],
+    borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
+    rows: [
+      new TableRow({ children: [new TableCell({ columnSpan: 2, children: [small('Paraf')] })] }),
+      new TableRow({ children: [cell('Pihak I'), cell('Pihak II')] }),
+      new TableRow({ height: { value: twips(8), rule: HeightRule.EXACT }, children: [cell(''), cell('')] }),
+    ],
+  });
 }
 
 const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
@@ -72,8 +146,6 @@ function kopWithLogo(logo: NonNullable<DocumentModel['logo']>, text: Paragraph[]
   });
 }
 
-const emptyCell = () => new TableCell({ width: { size: 50, type: WidthType.PERCENTAGE }, borders: NO_BORDERS, children: [new Paragraph({})] });
-
 /** Label : value rows without borders, indented `indentMm` from the margin. */
 function labelTable(rows: readonly { label: string; value: string }[], indentMm: number): Table {
   const text = (t: string) => [new Paragraph({ children: [new TextRun({ text: t, font: FONT, size: 24 })] })];
@@ -85,24 +157,23 @@ function labelTable(rows: readonly { label: string; value: string }[], indentMm:
   });
 }
 
-/** The QR code beside its caption, after the signatures. */
-async function verificationBlock(v: NonNullable<DocumentModel['verification']>): Promise<Paragraph[]> {
+/** The QR code beside its caption: after an agreement's signatures, or left of a letter's. */
+async function verificationBlock(v: NonNullable<DocumentModel['verification']>, width: number): Promise<Paragraph> {
   const png = await qrPng(v.code);
-  return [
-    new Paragraph({ spacing: { before: 280 } }),
-    new Paragraph({
-      keepLines: true,
-      children: [
-        new ImageRun({ type: 'png', data: png, transformation: { width: 76, height: 76 }, altText: { name: 'QR', description: v.code, title: v.code } }),
-        new TextRun({ text: `  ${v.caption}`, font: 'Arial', size: 16 }),
-      ],
-    }),
-  ];
+  return new Paragraph({
+    keepLines: true,
+    children: [
+      new ImageRun({ type: 'png', data: png, transformation: { width, height: width }, altText: { name: 'QR', description: v.code, title: v.code } }),
+      new TextRun({ text: `  ${v.caption}`, font: 'Arial', size: 16 }),
+    ],
+  });
 }
 
 /** The same model as the HTML, as a Word document that opens in Word and LibreOffice. */
 export async function renderDocx(doc: DocumentModel): Promise<Buffer> {
   const size = PAPER_MM[doc.paper];
+  const letter = doc.layout === 'letter';
+  const verify = doc.verification ? await verificationBlock(doc.verification, letter ? 64 : 76) : null;
   const kopText = [...doc.letterhead.map((l) => centered(l, true)), ...doc.letterheadSmall.map((l) => centered(l, false, 20))];
   const children = [
     ...(doc.logo ? [kopWithLogo(doc.logo, kopText, size.width - MARGIN_MM.left - MARGIN_MM.right)] : kopText),
@@ -119,7 +190,7 @@ export async function renderDocx(doc: DocumentModel): Promise<Buffer> {
         ]
       : doc.numbers.map((n) => centered(`${n.label}: ${n.value}`))),
     new Paragraph({}),
-    ...doc.paragraphs.map(justified),
+    ...doc.paragraphs.map((p) => justified(p)),
     ...(doc.fields?.length ? [labelTable(doc.fields, 10), new Paragraph({})] : []),
     ...doc.sections.flatMap((s) => [
       new Paragraph({
@@ -134,30 +205,20 @@ export async function renderDocx(doc: DocumentModel): Promise<Buffer> {
         keepNext: true,
         children: [new TextRun({ text: s.heading, bold: true, font: FONT, size: 24 })],
       }),
-      ...s.body.map(justified),
+      ...s.body.map((p) => justified(p)),
     ]),
-    ...doc.closing.map(justified),
-    new Paragraph({}),
-    new Table({
-      width: { size: 100, type: WidthType.PERCENTAGE },
-      rows: [
-        new TableRow({
-          cantSplit: true,
-          // One signatory (a letter) signs on the right.
-          children:
-            doc.signatures.length === 2
-              ? [signatureCell(doc.signatures[0]), signatureCell(doc.signatures[1])]
-              : [emptyCell(), signatureCell(doc.signatures[0])],
-        }),
-      ],
-    }),
-    ...(doc.verification ? await verificationBlock(doc.verification) : []),
+    // The closing keeps with the signatures: no page holds the signatures alone.
+    ...doc.closing.map((p) => justified(p, true)),
+    new Paragraph({ keepNext: true }),
+    signatureTable(doc, letter && verify ? [verify] : []),
+    ...(verify && !letter ? [new Paragraph({ spacing: { before: 280 } }), verify] : []),
   ];
   // One footer line: the number on the left, "Halaman x dari y" in the middle, the code on the right.
   const textWidth = twips(size.width - MARGIN_MM.left - MARGIN_MM.right);
   const small = (text: string) => new TextRun({ text, font: 'Arial', size: 16, color: '555555' });
   const footer = new Footer({
     children: [
+      ...(doc.paraf ? [parafBox()] : []),
       new Paragraph({
         tabStops: [
           { type: TabStopType.CENTER, position: Math.round(textWidth / 2) },

@@ -8,15 +8,25 @@ export function escapeHtml(s: string): string {
 
 const line = (tag: string, cls: string, text: string) => `<${tag} class="${cls}">${escapeHtml(text)}</${tag}>`;
 
-function signature(s: Signatory): string {
-  return `<td class="sig">
-  <div>${escapeHtml(s.role)},</div>
-  <div class="org">${escapeHtml(s.organisation)}</div>
-  ${s.materai ? '<div class="materai">Meterai<br>Rp10.000</div>' : '<div class="space"></div>'}
-  <div class="name">${escapeHtml(s.name)}</div>
-  <div>${escapeHtml(s.position)}</div>
-  ${s.nip ? `<div>NIP ${escapeHtml(s.nip)}</div>` : ''}
-</td>`;
+/**
+ * The signatures as rows shared by both columns (role, organisation, the space or meterai box, name,
+ * position, NIP), so the two names stand on one line whatever wraps above them. A letter's one
+ * signatory signs on the right; the left column then holds the verification code, which keeps a
+ * surat pengantar on one page.
+ */
+function signatureTable(doc: DocumentModel, verify: string): string {
+  const [left, right] = doc.signatures.length === 2 ? doc.signatures : [null, doc.signatures[0]];
+  const cells = (f: (s: Signatory) => string) => [left, right].map((s) => (s ? `<td>${f(s)}</td>` : '')).join('');
+  const mark = (s: Signatory) => (s.materai ? '<div class="materai">Meterai<br>Rp10.000</div>' : '');
+  const rows = [
+    `<tr>${left ? '' : `<td class="side" rowspan="6">${verify}</td>`}${cells((s) => `${escapeHtml(s.role)},`)}</tr>`,
+    `<tr class="org">${cells((s) => escapeHtml(s.organisation))}</tr>`,
+    `<tr class="mark">${cells(mark)}</tr>`,
+    `<tr class="name">${cells((s) => escapeHtml(s.name))}</tr>`,
+    `<tr>${cells((s) => escapeHtml(s.position))}</tr>`,
+    `<tr>${cells((s) => (s.nip ? `NIP ${escapeHtml(s.nip)}` : ''))}</tr>`,
+  ];
+  return `<table class="sigs">${rows.join('')}</table>`;
 }
 
 /** Label : value rows, e.g. "Nomor : 001/RUJ/…" or a client's particulars. */
@@ -45,18 +55,30 @@ function qrSvg(code: string): string {
 const cssString = (s: string) => `"${s.replace(/[\\"<>&\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
 
 /**
+ * The paraf box: a page margin box in the right margin at the foot of every page, where both
+ * signatories initial each sheet; in the margin, so it never covers the text.
+ */
+const PARAF_BOX =
+  '@right-bottom { content: "Paraf\\A\\A Pihak I\\A\\A\\A Pihak II"; white-space: pre; border: 0.6pt solid #555; width: 14mm; height: 30mm; margin: 0 2mm 2mm 3mm; vertical-align: top; text-align: center; font: 7pt sans-serif; color: #333; }';
+
+/**
  * A4 or F4 with the margins of a government letter, Bookman-like serif, and "Halaman x dari y"
  * in the page footer (CSS page margin boxes, printed by Chromium and Electron alike).
  */
 export function renderHtml(doc: DocumentModel): string {
   const size = PAPER_MM[doc.paper];
   const m = MARGIN_MM;
+  const letter = doc.layout === 'letter';
+  const verify = doc.verification
+    ? `<div class="verify" data-code="${escapeHtml(doc.verification.code)}">${qrSvg(doc.verification.code)}<div>${escapeHtml(doc.verification.caption)}</div></div>`
+    : '';
   const css = `
 @page { size: ${size.width}mm ${size.height}mm; margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm;
   @bottom-center { content: "Halaman " counter(page) " dari " counter(pages); font: 9pt "Bookman Old Style", "TeX Gyre Bonum", serif; }
   @bottom-left { content: ${cssString(doc.footerNote)}; font: 8pt sans-serif; color: #555; }
+  ${doc.paraf ? PARAF_BOX : ''}
   ${doc.verification ? `@bottom-right { content: ${cssString(`Kode verifikasi ${doc.verification.code}`)}; font: 8pt sans-serif; color: #555; }` : ''} }
-body { font: 12pt/1.5 "Bookman Old Style", "TeX Gyre Bonum", "Times New Roman", serif; margin: 0; color: #000; }
+body { font: 12pt/${letter ? 1.35 : 1.5} "Bookman Old Style", "TeX Gyre Bonum", "Times New Roman", serif; margin: 0; color: #000; }
 .kop { text-align: center; border-bottom: 3px double #000; padding-bottom: 4pt; margin-bottom: 12pt; }
 .kop.with-logo { display: grid; grid-template-columns: ${LOGO_MM.column}mm 1fr ${LOGO_MM.column}mm; align-items: center; }
 .kop .logo { height: ${LOGO_MM.height}mm; max-width: ${LOGO_MM.column}mm; object-fit: contain; }
@@ -65,18 +87,23 @@ body { font: 12pt/1.5 "Bookman Old Style", "TeX Gyre Bonum", "Times New Roman", 
 .title { text-align: center; font-weight: bold; margin: 0; }
 .numbers { text-align: center; margin: 8pt 0 14pt; }
 .numbers p { margin: 0; }
-p.par { text-align: justify; margin: 0 0 6pt; }
+p.par { text-align: justify; margin: 0 0 ${letter ? 4 : 6}pt; }
 .pasal { text-align: center; font-weight: bold; margin: 12pt 0 4pt; break-after: avoid; }
-table.sigs { width: 100%; margin-top: 24pt; break-inside: avoid; border-collapse: collapse; }
-td.sig { width: 50%; text-align: center; vertical-align: top; }
-td.sig .org { font-weight: bold; }
-td.sig .space { height: 70pt; }
-td.sig .materai { width: 32mm; height: 20mm; margin: 8pt auto; border: 1px dashed #777; font-size: 8pt; color: #777; display: flex; align-items: center; justify-content: center; }
-td.sig .name { font-weight: bold; text-decoration: underline; }
+/* The closing and the signatures print on one page: a sheet never holds the signatures alone. */
+.end { break-inside: avoid; }
+table.sigs { width: 100%; margin-top: ${letter ? 14 : 24}pt; border-collapse: collapse; table-layout: fixed; }
+table.sigs td { width: 50%; text-align: center; vertical-align: top; padding: 0; }
+table.sigs tr.org td { font-weight: bold; vertical-align: bottom; }
+table.sigs tr.mark td { height: ${letter ? 56 : 70}pt; vertical-align: middle; }
+table.sigs .materai { width: 32mm; height: 20mm; margin: 0 auto; border: 1px dashed #777; font-size: 8pt; line-height: 1.2; color: #777; display: flex; align-items: center; justify-content: center; }
+table.sigs tr.name td { font-weight: bold; text-decoration: underline; }
+table.sigs td.side { text-align: left; vertical-align: bottom; }
+table.sigs td.side .verify { margin: 0; padding-right: 4mm; }
 .dateline { text-align: right; margin: 0 0 8pt; }
 table.meta, table.fields { border-collapse: collapse; margin: 0 0 12pt; }
 table.meta td, table.fields td { vertical-align: top; padding: 0 6pt 0 0; }
 table.fields { margin-left: 10mm; }
+table.fields td:first-child { white-space: nowrap; }
 .recipient { margin: 0 0 12pt; }
 .recipient p { margin: 0; }
 .verify { display: flex; gap: 4mm; align-items: center; margin-top: 14pt; font: 8pt sans-serif; color: #333; break-inside: avoid; }
@@ -96,14 +123,12 @@ table.fields { margin-left: 10mm; }
     ...doc.paragraphs.map((p) => line('p', 'par', p)),
     ...(doc.fields?.length ? [labelTable('fields', doc.fields)] : []),
     ...doc.sections.flatMap((s) => [`<p class="pasal">${escapeHtml(s.number)}<br>${escapeHtml(s.heading)}</p>`, ...s.body.map((p) => line('p', 'par', p))]),
+    '<div class="end">',
     ...doc.closing.map((p) => line('p', 'par', p)),
-    // One signatory (a letter) signs on the right, as in any Indonesian official letter.
-    `<table class="sigs"><tr>${doc.signatures.length === 2 ? signature(doc.signatures[0]) + signature(doc.signatures[1]) : `<td class="sig"></td>${signature(doc.signatures[0])}`}</tr></table>`,
-    ...(doc.verification
-      ? [
-          `<div class="verify" data-code="${escapeHtml(doc.verification.code)}">${qrSvg(doc.verification.code)}<div>${escapeHtml(doc.verification.caption)}</div></div>`,
-        ]
-      : []),
+    signatureTable(doc, verify),
+    '</div>',
+    // A letter carries its code beside the signature; an agreement under both signatures.
+    ...(verify && !letter ? [verify] : []),
   ].join('\n');
   return `<!doctype html>\n<html lang="id"><head><meta charset="utf-8"><title>${escapeHtml(doc.title.join(' '))}</title><style>${css}</style></head><body><main>${body}</main></body></html>`;
 }

@@ -50,6 +50,8 @@ export interface DocumentModel {
   /** Agreements: [PIHAK KEDUA, PIHAK PERTAMA] side by side; letters: the one signatory, on the right. */
   readonly signatures: readonly [Signatory, Signatory] | readonly [Signatory];
   readonly footerNote: string;
+  /** A box for the signatories' initials (paraf) in the corner of every page. */
+  readonly paraf?: boolean;
   /** Added once the content is registered as a printed version: the code and QR code it carries. */
   readonly verification?: { readonly code: string; readonly caption: string };
 }

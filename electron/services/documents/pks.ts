@@ -2,6 +2,7 @@ import { fillPlaceholders, placeholderValues } from '../../../shared/agreementTe
 import { formatDate } from '../../../shared/format';
 import { openingDateSentence } from '../../../shared/terbilang';
 import type { Agreement, OfficeSettings } from '../../../shared/types';
+import { kopOf } from './kop';
 import type { DocumentModel, Paper } from './model';
 
 /** Splits body text into paragraphs on blank lines or single line breaks typed by the officer. */
@@ -10,6 +11,20 @@ const paragraphsOf = (text: string) =>
     .split(/\n+/)
     .map((p) => p.trim())
     .filter(Boolean);
+
+/** A pasal that already states the copies and their equal force, as the first standard template's Penutup did. */
+const STATES_COPIES = /rangkap[\s\S]*kekuatan hukum yang sama/i;
+
+/**
+ * "Demikian …": says how many copies were made, unless a pasal already does (agreements drafted
+ * from the earlier standard template, or an office's own wording), so the PKS says it once.
+ */
+function closingSentence(articleBodies: readonly string[]): string {
+  const made = 'Demikian Perjanjian Kerja Sama ini dibuat dan ditandatangani oleh PARA PIHAK pada hari dan tanggal tersebut di atas';
+  return articleBodies.some((b) => STATES_COPIES.test(b))
+    ? `${made}.`
+    : `${made}, dalam rangkap 2 (dua) yang masing-masing mempunyai kekuatan hukum yang sama.`;
+}
 
 /** The PKS as a document: kop, title block, both numbers, spelled-out opening, parties, pasal, signatures. */
 export function buildPksDocument(
@@ -26,8 +41,7 @@ export function buildPksDocument(
     paper,
     layout: 'agreement',
     logo,
-    letterhead: [...office.letterhead, office.kanwil.toUpperCase(), office.name.toUpperCase()],
-    letterheadSmall: [office.address],
+    ...kopOf(office),
     title: ['PERJANJIAN KERJA SAMA', 'ANTARA', office.name.toUpperCase(), 'DENGAN', partner.name.toUpperCase(), 'TENTANG', a.subject.toUpperCase()],
     numbers: [
       { label: 'Nomor', value: a.officeNumber },
@@ -42,10 +56,7 @@ export function buildPksDocument(
       `sepakat untuk mengadakan Perjanjian Kerja Sama yang berlaku sejak tanggal ${formatDate(a.startDate)} sampai dengan tanggal ${formatDate(a.endDate)}, dengan ketentuan sebagai berikut:`,
     ],
     sections: a.articles.map((p, i) => ({ number: `Pasal ${i + 1}`, heading: fill(p.heading), body: paragraphsOf(fill(p.body)) })),
-    closing: [
-      ...(a.funding ? [`Pembiayaan: ${fill(a.funding)}`] : []),
-      'Demikian Perjanjian Kerja Sama ini dibuat dan ditandatangani oleh PARA PIHAK pada hari dan tanggal tersebut di atas, dalam rangkap 2 (dua) yang masing-masing mempunyai kekuatan hukum yang sama.',
-    ],
+    closing: [...(a.funding ? [`Pembiayaan: ${fill(a.funding)}`] : []), closingSentence(a.articles.map((p) => p.body))],
     signatures: [
       { role: 'PIHAK KEDUA', organisation: partner.name, name: a.partnerSignatory.name, nip: '', position: a.partnerSignatory.position, materai: true },
       {

@@ -5,10 +5,16 @@ import type { DocumentModel } from './model';
 
 const CODE_LENGTH = 10;
 
-/** SHA-256 of what the document says, leaving out the sheet size and the code itself. */
+/**
+ * SHA-256 of what the document says, leaving out how it is presented: the sheet size, the paraf
+ * boxes, the office logo (an office that adds its logo has not changed its agreements) and the code
+ * itself. The logo stays in the object as null so documents printed without one keep their hash.
+ */
 export function contentHash(doc: DocumentModel): string {
-  const { paper: _paper, verification: _verification, ...content } = doc;
-  return createHash('sha256').update(JSON.stringify(content)).digest('hex');
+  const { paper: _paper, verification: _verification, paraf: _paraf, ...content } = doc;
+  return createHash('sha256')
+    .update(JSON.stringify({ ...content, logo: null }))
+    .digest('hex');
 }
 
 /**

@@ -21,10 +21,11 @@ import {
   IconUsers,
   IconUsersGroup,
 } from '@tabler/icons-react';
-import { type ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { contract } from '../../../shared/contract';
 import type { OfficeKind } from '../../../shared/domain';
+import { ChangePasswordDialog } from '../components/ChangePasswordDialog';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useI18n } from '../i18n';
 import { useSession } from './session';
@@ -71,6 +72,7 @@ export function Shell({ officeName, children }: { officeName: string; children: 
   const [location] = useLocation();
   const nav = useNav();
   const user = session.user;
+  const [changingPassword, setChangingPassword] = useState(false);
   return (
     <AppShell header={{ height: 52 }} navbar={{ width: 220, breakpoint: 0 }} padding="md">
       <AppShell.Header>
@@ -112,6 +114,9 @@ export function Shell({ officeName, children }: { officeName: string; children: 
                   <LanguageSwitch />
                 </div>
                 <Menu.Divider />
+                <Menu.Item leftSection={<IconKey size={16} />} onClick={() => setChangingPassword(true)}>
+                  {t('auth.changePassword')}
+                </Menu.Item>
                 <Menu.Item leftSection={<IconLock size={16} />} onClick={session.lock}>
                   {t('auth.lockNow')}
                 </Menu.Item>
@@ -137,6 +142,7 @@ export function Shell({ officeName, children }: { officeName: string; children: 
       </AppShell.Navbar>
       <AppShell.Main>{children}</AppShell.Main>
       <CommandPalette />
+      {changingPassword && <ChangePasswordDialog onClose={() => setChangingPassword(false)} />}
     </AppShell>
   );
 }

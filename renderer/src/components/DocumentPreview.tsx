@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Modal, SegmentedControl, Text, Tooltip } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Modal, SegmentedControl, Text, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconFileTypePdf, IconPrinter } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
@@ -17,17 +17,20 @@ import { call, saveFile } from '../rpc';
 export function DocumentPreview({ method, id, onClose }: { method: 'agreements.document' | 'referrals.document'; id: string; onClose: () => void }) {
   const { t } = useI18n();
   const [paper, setPaper] = useState<'A4' | 'F4'>('F4');
+  // A PKS may carry a paraf box on every page; the choice goes with each print, not into the record.
+  const [paraf, setParaf] = useState(false);
+  const options = method === 'agreements.document' ? { paraf } : {};
   const frame = useRef<HTMLIFrameElement>(null);
   const status = useQuery({ queryKey: ['app.status'], queryFn: () => call('app.status', {}) });
   const html = useQuery({
-    queryKey: [method, id, paper],
+    queryKey: [method, id, paper, paraf],
     queryFn: async () => {
-      const file = await call(method, { id, paper, format: 'html' });
+      const file = await call(method, { id, paper, format: 'html', ...options });
       return { code: file.code, version: file.version, text: new TextDecoder().decode(Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0))) };
     },
   });
   const download = useMutation({
-    mutationFn: (format: 'docx' | 'pdf') => call(method, { id, paper, format }),
+    mutationFn: (format: 'docx' | 'pdf') => call(method, { id, paper, format, ...options }),
     onSuccess: saveFile,
     onError: (e) => showError(e, t),
   });
@@ -51,6 +54,7 @@ export function DocumentPreview({ method, id, onClose }: { method: 'agreements.d
               { value: 'F4', label: 'F4 / Folio' },
             ]}
           />
+          {method === 'agreements.document' && <Checkbox label={t('documents.paraf')} checked={paraf} onChange={(e) => setParaf(e.currentTarget.checked)} />}
           {html.data && (
             <Tooltip label={t('documents.codeHint')}>
               <Badge variant="light" size="lg" tt="none" data-testid="verification-code">

@@ -9,6 +9,7 @@ import {
   NumberInput,
   Paper,
   SegmentedControl,
+  Select,
   SimpleGrid,
   Stack,
   Table,
@@ -20,13 +21,15 @@ import { useState } from 'react';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ADMIN, type InputOf } from '../../../shared/contract';
-import { TIME_ZONE_CODES } from '../../../shared/domain';
+import { OFFICE_CLASSES, TIME_ZONE_CODES } from '../../../shared/domain';
 import { ServiceCreateInput } from '../../../shared/schemas/partners';
 import { SettingsUpdateInput } from '../../../shared/schemas/setup';
 import { AppError } from '../../../shared/errors';
 import type { Settings } from '../../../shared/types';
 import { RequireRole } from '../components/Forbidden';
 import { FormActions, useEditorGuard } from '../components/FormHeader';
+import { KopPreview } from '../components/KopPreview';
+import { AgreementSettingsPanel } from './agreements/AgreementSettingsPanel';
 import { notifyOk, revealFirstError, showError, zodValidate } from '../components/forms';
 import { useI18n } from '../i18n';
 import { call, fileToBase64 } from '../rpc';
@@ -64,6 +67,12 @@ function SettingsForm({ settings }: { settings: Settings }) {
   });
   useEditorGuard(form);
   const office = form.values.office!;
+  // The same query as the logo panel's, so the kop preview shows the logo that will print.
+  const logo = useQuery({
+    queryKey: ['settings.logo', settings.logo?.sha256 ?? null],
+    queryFn: () => call('settings.logo', {}),
+    enabled: settings.logo !== null,
+  });
 
   return (
     <Stack maw={1000}>
@@ -81,6 +90,15 @@ function SettingsForm({ settings }: { settings: Settings }) {
               <TextInput label={t('setup.kanwil')} {...form.getInputProps('office.kanwil')} />
               <TextInput label={t('setup.address')} {...form.getInputProps('office.address')} />
               <TextInput label={t('setup.city')} {...form.getInputProps('office.city')} />
+              <TextInput label={t('setup.phone')} {...form.getInputProps('office.phone')} />
+              <TextInput label={t('setup.email')} type="email" {...form.getInputProps('office.email')} />
+              {office.kind === 'pos' && (
+                <Select
+                  label={t('setup.parentClass')}
+                  data={OFFICE_CLASSES.map((c) => ({ value: c, label: `Kelas ${c}` }))}
+                  {...form.getInputProps('office.parentClass')}
+                />
+              )}
               <TextInput label={t('settings.headName')} description={t('settings.headHint')} {...form.getInputProps('office.headName')} />
               <TextInput label={t('settings.headPosition')} {...form.getInputProps('office.headPosition')} />
               <TextInput label={t('settings.headNip')} {...form.getInputProps('office.headNip')} />
@@ -100,6 +118,10 @@ function SettingsForm({ settings }: { settings: Settings }) {
                   {...form.getInputProps(`office.letterhead.${i}`)}
                 />
               ))}
+              <KopPreview
+                office={{ ...office, letterhead: office.letterhead ?? [], phone: office.phone ?? '', email: office.email ?? '' }}
+                logoSrc={settings.logo && logo.data ? `data:${logo.data.mime};base64,${logo.data.base64}` : null}
+              />
               <MultiSelect
                 label={t('setup.coverage')}
                 searchable
@@ -121,6 +143,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
         <FormActions saving={save.isPending} />
       </form>
       <LogoPanel settings={settings} />
+      <AgreementSettingsPanel />
       <ServiceTypes />
     </Stack>
   );

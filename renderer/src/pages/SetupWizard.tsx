@@ -21,13 +21,16 @@ import { OFFICE_CLASSES, TIME_ZONE_CODES } from '../../../shared/domain';
 import { formatPlaceDate, localDateOf } from '../../../shared/format';
 import { SetupInput, type SetupInputT } from '../../../shared/schemas/setup';
 import { showError, zodValidate } from '../components/forms';
+import { KopPreview } from '../components/KopPreview';
+import { HeadFields } from './setupHead';
 import { useI18n } from '../i18n';
 import { call } from '../rpc';
 
 /** Which fields each step owns, so "Lanjut" checks only what the user has seen. */
 const STEP_FIELDS: readonly (readonly string[])[] = [
   ['office.kind', 'office.name', 'office.code', 'office.parentName', 'office.parentClass', 'office.kanwil', 'office.timeZone'],
-  ['office.letterhead', 'office.address', 'office.city'],
+  ['office.letterhead', 'office.address', 'office.phone', 'office.email', 'office.city'],
+  ['office.headName', 'office.headNip', 'office.headPosition'],
   ['office.coverage'],
   ['admin.name', 'admin.nip', 'admin.position', 'admin.username', 'admin.password', 'admin.passwordConfirm'],
 ];
@@ -51,6 +54,11 @@ export function SetupWizard({ onDone }: { onDone: () => void }) {
         city: '',
         timeZone: 'WIB',
         coverage: [],
+        phone: '',
+        email: '',
+        headName: '',
+        headNip: '',
+        headPosition: '',
       },
       admin: { name: '', nip: '', position: '', username: '', password: '', passwordConfirm: '' },
     },
@@ -138,13 +146,21 @@ export function SetupWizard({ onDone }: { onDone: () => void }) {
                   <TextInput key={i} aria-label={`${t('setup.letterhead')} ${i + 1}`} {...form.getInputProps(`office.letterhead.${i}`)} />
                 ))}
                 <TextInput label={t('setup.address')} withAsterisk {...form.getInputProps('office.address')} />
+                <Group grow align="flex-start">
+                  <TextInput label={t('setup.phone')} {...form.getInputProps('office.phone')} />
+                  <TextInput label={t('setup.email')} type="email" {...form.getInputProps('office.email')} />
+                </Group>
                 <TextInput
                   label={t('setup.city')}
                   description={t('setup.city.hint', { example: formatPlaceDate(office.city || 'Curup', localDateOf(new Date(), office.timeZone)) })}
                   withAsterisk
                   {...form.getInputProps('office.city')}
                 />
+                <KopPreview office={{ ...office, letterhead: office.letterhead ?? [], phone: office.phone ?? '', email: office.email ?? '' }} />
               </Stack>
+            </Stepper.Step>
+            <Stepper.Step label={t('setup.step.head')}>
+              <HeadFields form={form} officeName={office.name} />
             </Stepper.Step>
             <Stepper.Step label={t('setup.step.coverage')}>
               <Stack gap="sm" mt="md">
@@ -164,7 +180,7 @@ export function SetupWizard({ onDone }: { onDone: () => void }) {
               <Stack gap="sm" mt="md">
                 <TextInput label={t('setup.adminName')} withAsterisk {...form.getInputProps('admin.name')} />
                 <Group grow align="flex-start">
-                  <TextInput label={t('setup.nip')} inputMode="numeric" maxLength={18} {...form.getInputProps('admin.nip')} />
+                  <TextInput label={t('setup.nip')} inputMode="numeric" {...form.getInputProps('admin.nip')} />
                   <TextInput label={t('setup.position')} {...form.getInputProps('admin.position')} />
                 </Group>
                 <TextInput label={t('setup.username')} withAsterisk autoComplete="username" {...form.getInputProps('admin.username')} />

@@ -62,21 +62,12 @@ function VerifyResult({ result }: { result: DocumentVerification }) {
       </Alert>
     );
   }
-  const latest = result.version === result.latestVersion;
-  const good = latest && result.matchesCurrent;
+  const good = result.standing === 'current';
+  const vars = { version: result.version, latest: result.latestVersion };
   return (
     <Paper withBorder p="md" data-testid="verify-result">
-      <Alert
-        color={good ? 'teal' : 'yellow'}
-        icon={good ? <IconCircleCheck /> : <IconAlertTriangle />}
-        title={t(good ? 'verify.match.title' : 'verify.older.title')}
-        mb="md"
-      >
-        {good
-          ? t('verify.match', { version: result.version })
-          : result.matchesCurrent
-            ? t('verify.olderSame', { version: result.version, latest: result.latestVersion })
-            : t('verify.older', { version: result.version, latest: result.latestVersion })}
+      <Alert color={good ? 'teal' : 'yellow'} icon={good ? <IconCircleCheck /> : <IconAlertTriangle />} title={t(STANDING[result.standing].title)} mb="md">
+        {t(STANDING[result.standing].text, vars)}
       </Alert>
       <Table withRowBorders={false} verticalSpacing={4}>
         <Table.Tbody>
@@ -99,6 +90,14 @@ function VerifyResult({ result }: { result: DocumentVerification }) {
     </Paper>
   );
 }
+
+/** One title and one sentence per verdict, so the box never says two things at once. */
+const STANDING = {
+  current: { title: 'verify.match.title', text: 'verify.match' },
+  changed: { title: 'verify.changed.title', text: 'verify.changed' },
+  superseded: { title: 'verify.older.title', text: 'verify.older' },
+  reverted: { title: 'verify.older.title', text: 'verify.olderSame' },
+} as const;
 
 function Row({ label, value }: { label: string; value: React.ReactNode }) {
   return (
