@@ -23,6 +23,18 @@ const layer = (...rules) => ({
     },
   ],
 });
+/** "Today" and a time stamp's day are the office's (WIB/WITA/WIT), never the UTC date that cutting an ISO string gives: at 02:00 WIB that is still yesterday. */
+const UTC_DAY = {
+  selector:
+    "CallExpression[callee.property.name=/^(slice|substring|substr|split)$/][callee.object.type='CallExpression'][callee.object.callee.property.name='toISOString']",
+  message:
+    'A calendar date cut from toISOString() is the UTC date: use useOfficeToday() or localDateOf(instant, zone), and formatDay()/formatDateTime() to show a time stamp.',
+};
+/** Mantine's own date field restores the previous date on blur or reads 20/01/2025 as another day: every date field is DateField. */
+const RAW_DATE_INPUT = {
+  selector: "ImportDeclaration[source.value='@mantine/dates'] > ImportSpecifier[imported.name='DateInput']",
+  message: 'Use DateField (renderer/src/components/DateField.tsx): it reads dates as officers type them and never drops what it cannot read.',
+};
 const NODE_BUILTINS = {
   // Every builtin, with and without the node: prefix, including subpaths such as fs/promises.
   names: builtinModules,
@@ -57,15 +69,7 @@ export default tseslint.config(
       'react-hooks/exhaustive-deps': 'error',
       // "Today" and a time stamp's day are the office's (WIB/WITA/WIT), never the UTC date that
       // cutting an ISO string gives: at 02:00 WIB that is still yesterday.
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector:
-            "CallExpression[callee.property.name=/^(slice|substring|substr|split)$/][callee.object.type='CallExpression'][callee.object.callee.property.name='toISOString']",
-          message:
-            'A calendar date cut from toISOString() is the UTC date: use useOfficeToday() or localDateOf(instant, zone), and formatDay()/formatDateTime() to show a time stamp.',
-        },
-      ],
+      'no-restricted-syntax': ['error', UTC_DAY, RAW_DATE_INPUT],
       ...layer(NODE_BUILTINS, ELECTRON, {
         names: ['better-sqlite3', 'kysely'],
         group: ['**/electron/**', '**/db/**', '**/tests/**', '**/scripts/**'],
@@ -73,6 +77,8 @@ export default tseslint.config(
       }),
     },
   },
+  // The one place that wraps Mantine's date field.
+  { files: ['renderer/src/components/DateField.tsx'], rules: { 'no-restricted-syntax': ['error', UTC_DAY] } },
   {
     files: ['db/**/*.ts'],
     rules: layer(ELECTRON, { group: ['**/electron/**', '**/renderer/**'], message: 'db/ knows nothing of the services, Electron or the interface.' }),

@@ -1103,6 +1103,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'picker.capped': 'Showing {shown} of {total} partners. Type a name to search all of them.',
   'register.from': 'From',
   'register.to': 'To',
+  'activities.capped': 'Showing the latest {n} activities. Narrow the filter to see others; the export holds them all.',
   'register.capped': 'Showing the latest {n} referrals. Narrow the filter to see others; the export holds them all.',
   'agreements.searchPlaceholder': 'Search number, partner, subject…',
   'partners.referredClients': 'Clients referred ({count})',
@@ -1156,5 +1157,6 @@ export const enPlurals: Readonly<Partial<Record<MessageKey, PluralForm>>> = {
   'bundles.applied': { by: 'n', one: '{n} bundle received.' },
   'record.items': { by: 'count', one: '{count} item' },
   'audit.exported': { by: 'rows', one: '{rows} audit log entry exported to {file}.' },
+  'activities.capped': { by: 'n', one: 'Showing the latest {n} activity. Narrow the filter to see others; the export holds them all.' },
   'register.capped': { by: 'n', one: 'Showing the latest {n} referral. Narrow the filter to see others; the export holds them all.' },
 };

@@ -20,6 +20,9 @@ import { useEmptyRegister } from '../../components/EmptyRegister';
 const col = createColumnHelper<ActivityRow>();
 
 /** Activities by month, type and partner, newest first, with the .xlsx of what is shown. */
+/** The most a screen shows at once: a list that stops there says so (the export holds them all). */
+const LIMIT = 1000;
+
 export function ActivityList() {
   const { t, locale } = useI18n();
   const session = useSession();
@@ -28,7 +31,7 @@ export function ActivityList() {
   const [month, setMonth] = useState('');
   const [partnerId, setPartnerId] = useState<string | null>(null);
   const partners = usePartnerOptions({ archived: 'all' });
-  const filter: InputOf<'activities.list'> = { type, partnerId, month: /^\d{4}-\d{2}$/.test(month) ? month : null, limit: 1000 };
+  const filter: InputOf<'activities.list'> = { type, partnerId, month: /^\d{4}-\d{2}$/.test(month) ? month : null, limit: LIMIT };
   const list = useQuery({ queryKey: ['activities.list', filter], queryFn: () => call('activities.list', filter), placeholderData: keepPreviousData });
   const empty = useEmptyRegister('activities', list.data?.length);
   const exporter = useExport(() => call('activities.export', filter));
@@ -94,6 +97,11 @@ export function ActivityList() {
           w={280}
         />
       </Group>
+      {(list.data?.length ?? 0) >= LIMIT && (
+        <Text size="sm" c="orange" data-testid="activities-capped">
+          {t('activities.capped', { n: LIMIT })}
+        </Text>
+      )}
       <DataTable
         data={list.data ?? []}
         columns={columns}

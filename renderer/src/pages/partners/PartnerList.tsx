@@ -5,7 +5,7 @@ import { createColumnHelper, type SortingState } from '@tanstack/react-table';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useLocation } from 'wouter';
 import { WRITERS, type InputOf } from '../../../../shared/contract';
-import { formatDay } from '../../../../shared/format';
+import { formatDay, formatDayShort } from '../../../../shared/format';
 import type { PartnerRow } from '../../../../shared/types';
 import { displayPhone } from '../../../../shared/validate';
 import type { PARTNER_SORT_FIELDS } from '../../../../shared/schemas/partners';
@@ -27,8 +27,8 @@ const LIMIT = 1000;
 const col = createColumnHelper<PartnerRow>();
 /** The "Kantor" filter's choice for no filter; office codes are upper case, so it cannot be one. */
 const ALL_OFFICES = 'all';
-const Nowrap = ({ children }: { children: ReactNode }) => (
-  <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+const Nowrap = ({ children, title }: { children: ReactNode; title?: string }) => (
+  <Text size="sm" style={{ whiteSpace: 'nowrap' }} title={title}>
     {children}
   </Text>
 );
@@ -145,7 +145,8 @@ export function PartnerList() {
       col.accessor('updatedAt', {
         id: 'updatedAt',
         header: t('partners.updatedAt'),
-        cell: (c) => <Nowrap>{formatDay(c.getValue(), zone, locale)}</Nowrap>,
+        // The short form leaves the width to the names; the full date is in the tooltip.
+        cell: (c) => <Nowrap title={formatDay(c.getValue(), zone, locale)}>{formatDayShort(c.getValue(), zone)}</Nowrap>,
       }),
     ],
     [t, locale, zone, serviceNames, isParent],

@@ -1,5 +1,4 @@
 import { Badge, Group, Select, Stack, Text, Title } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
@@ -8,7 +7,9 @@ import type { InputOf } from '../../../../shared/contract';
 import { formatDate } from '../../../../shared/format';
 import { REFERRAL_STATUSES, type ReferralStatus } from '../../../../shared/referrals';
 import type { Referral } from '../../../../shared/types';
+import { isIsoDate } from '../../../../shared/validate';
 import { DataTable } from '../../components/DataTable';
+import { DateField } from '../../components/DateField';
 import { ExportMenu } from '../../components/ExportMenu';
 import { REFERRAL_STATUS_COLOR, serviceLabel } from '../../components/labels';
 import { useExport } from '../../components/useExport';
@@ -30,7 +31,9 @@ export function ReferralRegister() {
   const [pkUserId, setPk] = useState<string | null>(null);
   const [from, setFrom] = useState<string | null>(null);
   const [to, setTo] = useState<string | null>(null);
-  const filter: InputOf<'referrals.list'> = { status, service, partnerId, pkUserId, from, to, clientId: null };
+  // A date that cannot be read carries its message on its field and filters nothing meanwhile.
+  const day = (d: string | null) => (d && isIsoDate(d) ? d : null);
+  const filter: InputOf<'referrals.list'> = { status, service, partnerId, pkUserId, from: day(from), to: day(to), clientId: null };
   const list = useQuery({
     queryKey: ['referrals.list', filter],
     queryFn: () => call('referrals.list', { ...filter, limit: LIMIT }),
@@ -121,7 +124,7 @@ export function ReferralRegister() {
           onChange={setPk}
           w={170}
         />
-        <DateInput
+        <DateField
           aria-label={t('register.from')}
           placeholder={t('register.from')}
           valueFormat="D MMM YYYY"
@@ -130,7 +133,7 @@ export function ReferralRegister() {
           onChange={setFrom}
           w={140}
         />
-        <DateInput aria-label={t('register.to')} placeholder={t('register.to')} valueFormat="D MMM YYYY" clearable value={to} onChange={setTo} w={135} />
+        <DateField aria-label={t('register.to')} placeholder={t('register.to')} valueFormat="D MMM YYYY" clearable value={to} onChange={setTo} w={135} />
       </Group>
       {rows.length >= LIMIT && (
         <Text size="sm" c="orange" data-testid="register-capped">
