@@ -1103,6 +1103,8 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'picker.capped': 'Showing {shown} of {total} partners. Type a name to search all of them.',
   'register.from': 'From',
   'register.to': 'To',
+  'referrals.empty': 'No referrals yet. A referral is made from a client\'s page ("Refer to a partner").',
+  'referrals.addFirst': 'Open the client list',
   'activities.capped': 'Showing the latest {n} activities. Narrow the filter to see others; the export holds them all.',
   'register.capped': 'Showing the latest {n} referrals. Narrow the filter to see others; the export holds them all.',
   'agreements.searchPlaceholder': 'Search number, partner, subject…',

@@ -1102,6 +1102,8 @@ export const id = {
   'picker.capped': 'Menampilkan {shown} dari {total} mitra. Ketik nama untuk mencari di antara semuanya.',
   'register.from': 'Dari tanggal',
   'register.to': 'Sampai tanggal',
+  'referrals.empty': 'Belum ada rujukan. Rujukan dibuat dari halaman klien ("Rujuk ke mitra").',
+  'referrals.addFirst': 'Buka daftar klien',
   'activities.capped': 'Menampilkan {n} kegiatan terbaru. Persempit saringan untuk melihat yang lain; ekspor memuat semuanya.',
   'register.capped': 'Menampilkan {n} rujukan terbaru. Persempit filter untuk melihat yang lain; ekspor memuat semuanya.',
   'agreements.searchPlaceholder': 'Cari nomor, mitra, perihal…',

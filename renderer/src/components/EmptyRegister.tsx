@@ -25,6 +25,13 @@ const REGISTERS = {
     add: 'activities.addFirst',
     href: '/kegiatan/baru',
   },
+  // A referral is made from its client's page: the way to the first one is the client list.
+  referrals: {
+    size: () => call('referrals.list', { limit: 1 }).then((r) => r.length),
+    text: 'referrals.empty',
+    add: 'referrals.addFirst',
+    href: '/klien',
+  },
 } satisfies Record<string, { size: () => Promise<number>; text: MessageKey; add: MessageKey; href: string }>;
 
 /**

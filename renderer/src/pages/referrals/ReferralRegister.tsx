@@ -9,6 +9,7 @@ import { REFERRAL_STATUSES, type ReferralStatus } from '../../../../shared/refer
 import type { Referral } from '../../../../shared/types';
 import { isIsoDate } from '../../../../shared/validate';
 import { DataTable } from '../../components/DataTable';
+import { useEmptyRegister } from '../../components/EmptyRegister';
 import { DateField } from '../../components/DateField';
 import { ExportMenu } from '../../components/ExportMenu';
 import { REFERRAL_STATUS_COLOR, serviceLabel } from '../../components/labels';
@@ -45,6 +46,7 @@ export function ReferralRegister() {
   const exporter = useExport(() => call('referrals.export', filter));
   const serviceNames = useMemo(() => new Map((services.data ?? []).map((s) => [s.code, serviceLabel(s, locale)])), [services.data, locale]);
   const rows = list.data ?? [];
+  const empty = useEmptyRegister('referrals', list.data?.length);
 
   const columns = useMemo(
     () => [
@@ -140,7 +142,14 @@ export function ReferralRegister() {
           {t('register.capped', { n: LIMIT })}
         </Text>
       )}
-      <DataTable data={rows} columns={columns} getRowId={(r) => r.id} onRowClick={(r) => navigate(`/rujukan/${r.id}`)} testId="referral-register" />
+      <DataTable
+        data={rows}
+        columns={columns}
+        getRowId={(r) => r.id}
+        onRowClick={(r) => navigate(`/rujukan/${r.id}`)}
+        testId="referral-register"
+        empty={empty}
+      />
     </Stack>
   );
 }
