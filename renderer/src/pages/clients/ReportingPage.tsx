@@ -1,8 +1,7 @@
-import { Badge, Group, Paper, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { Paper, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useLocation } from 'wouter';
 import { addDays } from '../../../../shared/agreements';
-import { HOME_VISIT_AFTER } from '../../../../shared/checkins';
 import { formatDate, weekdayOf } from '../../../../shared/format';
 import type { ReportingRow } from '../../../../shared/types';
 import { useI18n } from '../../i18n';
@@ -20,31 +19,14 @@ export function ReportingPage() {
   const date = (d: string | null) => (d ? formatDate(d, locale) : '—');
   const days = Array.from({ length: 7 }, (_, i) => addDays(from, i));
 
-  const rowsOf = (list: readonly ReportingRow[], overdueView: boolean) =>
+  /** The agenda's rows: who is due on a day (the overdue tab is its own list). */
+  const rowsOf = (list: readonly ReportingRow[]) =>
     list.map((r) => (
       <Table.Tr key={r.clientId} style={{ cursor: 'pointer' }} onClick={() => navigate(`/klien/${r.clientId}`)}>
         <Table.Td>{r.registerNumber}</Table.Td>
         <Table.Td fw={500}>{r.name}</Table.Td>
-        <Table.Td>{overdueView ? (r.pkName ?? '—') : r.pkName ? `PK: ${r.pkName}` : ''}</Table.Td>
-        <Table.Td>{overdueView ? date(r.lastCheckin) : r.lastCheckin ? t('checkins.lastOn', { date: date(r.lastCheckin) }) : ''}</Table.Td>
-        {overdueView && (
-          <Table.Td>
-            <Group gap={4}>
-              {r.damaged ? (
-                <Badge color="gray" size="sm" tt="none" title={t('checkins.damaged')}>
-                  {t('checkins.damagedShort')}
-                </Badge>
-              ) : (
-                <Text size="sm">{t('checkins.missedSince', { count: r.missedStreak, date: date(r.overdueSince) })}</Text>
-              )}
-              {r.missedStreak >= HOME_VISIT_AFTER && (
-                <Badge color="red" size="sm">
-                  {t('checkins.homeVisit')}
-                </Badge>
-              )}
-            </Group>
-          </Table.Td>
-        )}
+        <Table.Td>{r.pkName ? `PK: ${r.pkName}` : ''}</Table.Td>
+        <Table.Td>{r.lastCheckin ? t('checkins.lastOn', { date: date(r.lastCheckin) }) : ''}</Table.Td>
       </Table.Tr>
     ));
 
@@ -71,7 +53,7 @@ export function ReportingPage() {
                   </Text>
                   {due.length > 0 && (
                     <Table fz="sm" withRowBorders={false} highlightOnHover>
-                      <Table.Tbody>{rowsOf(due, false)}</Table.Tbody>
+                      <Table.Tbody>{rowsOf(due)}</Table.Tbody>
                     </Table>
                   )}
                 </Paper>
