@@ -12,6 +12,7 @@ import type { ClientRow } from '../../../../shared/types';
 import { useSession } from '../../app/session';
 import { useOffice } from '../../app/useOffice';
 import { DataTable } from '../../components/DataTable';
+import { PkFilter } from '../../components/PkFilter';
 import { CLIENT_STATUS_COLOR, clientStatusOptions, programOptions } from '../../components/labels';
 import { useDebounced } from '../../components/useDebounced';
 import { useExport } from '../../components/useExport';
@@ -49,7 +50,6 @@ export function ClientList() {
   };
   const list = useQuery({ queryKey: ['clients.list', query], queryFn: () => call('clients.list', query), placeholderData: keepPreviousData });
   const empty = useEmptyRegister('clients', list.data?.rows.length);
-  const officers = useQuery({ queryKey: ['users.names'], queryFn: () => call('users.names', {}) });
   const exporter = useExport(() => call('clients.export', { ...query, limit: 1000 }));
 
   const columns = useMemo(
@@ -164,16 +164,7 @@ export function ClientList() {
           onChange={(v) => setProgram(v as Program | null)}
           w={220}
         />
-        <Select
-          aria-label={t('clients.pk')}
-          placeholder={t('clients.pk')}
-          clearable
-          searchable
-          data={(officers.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
-          value={pkUserId}
-          onChange={setPk}
-          w={220}
-        />
+        <PkFilter value={pkUserId} onChange={setPk} w={220} />
       </Group>
       <DataTable
         data={rows}

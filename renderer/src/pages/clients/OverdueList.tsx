@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Select, Stack, Text } from '@mantine/core';
+import { Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { IconCalendarCheck } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
@@ -10,6 +10,7 @@ import { formatDate } from '../../../../shared/format';
 import type { ReportingRow } from '../../../../shared/types';
 import { useSession } from '../../app/session';
 import { DataTable } from '../../components/DataTable';
+import { PkFilter } from '../../components/PkFilter';
 import { ExportMenu } from '../../components/ExportMenu';
 import { useExport } from '../../components/useExport';
 import { useI18n } from '../../i18n';
@@ -28,7 +29,6 @@ export function OverdueList() {
   const [recording, setRecording] = useState<ReportingRow | null>(null);
   const filter = { pkUserId };
   const overdue = useQuery({ queryKey: ['checkins.overdue', filter], queryFn: () => call('checkins.overdue', filter) });
-  const officers = useQuery({ queryKey: ['users.names'], queryFn: () => call('users.names', {}) });
   const exporter = useExport(() => call('checkins.overdueExport', filter));
   const writable = session.can(WRITERS);
   const date = (d: string | null) => (d ? formatDate(d, locale) : '—');
@@ -101,17 +101,7 @@ export function OverdueList() {
   return (
     <Stack gap="sm">
       <Group justify="space-between">
-        <Select
-          aria-label={t('clients.pk')}
-          placeholder={t('clients.pk')}
-          clearable
-          searchable
-          data={(officers.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
-          value={pkUserId}
-          onChange={setPk}
-          w={260}
-          data-testid="overdue-pk"
-        />
+        <PkFilter value={pkUserId} onChange={setPk} w={260} testId="overdue-pk" />
         <ExportMenu choices={['xlsx']} loading={exporter.isPending} onChoose={() => exporter.mutate()} />
       </Group>
       {overdue.data?.length === 0 && pkUserId === null ? (

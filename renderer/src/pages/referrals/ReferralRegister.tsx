@@ -9,6 +9,7 @@ import { REFERRAL_STATUSES, type ReferralStatus } from '../../../../shared/refer
 import type { Referral } from '../../../../shared/types';
 import { isIsoDate } from '../../../../shared/validate';
 import { DataTable } from '../../components/DataTable';
+import { PkFilter } from '../../components/PkFilter';
 import { useEmptyRegister } from '../../components/EmptyRegister';
 import { DateField } from '../../components/DateField';
 import { ExportMenu } from '../../components/ExportMenu';
@@ -41,7 +42,6 @@ export function ReferralRegister() {
     placeholderData: keepPreviousData,
   });
   const services = useQuery({ queryKey: ['services.list'], queryFn: () => call('services.list', {}) });
-  const officers = useQuery({ queryKey: ['users.names'], queryFn: () => call('users.names', {}) });
   const partners = usePartnerOptions({ archived: 'all' });
   const exporter = useExport(() => call('referrals.export', filter));
   const serviceNames = useMemo(() => new Map((services.data ?? []).map((s) => [s.code, serviceLabel(s, locale)])), [services.data, locale]);
@@ -116,16 +116,7 @@ export function ReferralRegister() {
           onChange={setPartnerId}
           w={240}
         />
-        <Select
-          aria-label="PK"
-          placeholder="PK"
-          clearable
-          searchable
-          data={(officers.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
-          value={pkUserId}
-          onChange={setPk}
-          w={170}
-        />
+        <PkFilter value={pkUserId} onChange={setPk} w={170} />
         <DateField
           aria-label={t('register.from')}
           placeholder={t('register.from')}
