@@ -15,7 +15,7 @@ import type { BundleTableChanges } from '../../../shared/types';
 import { sha256, storeFile } from '../files';
 import { refuse, type ManifestData } from './format';
 import { checkReferences } from './references';
-import { badAcross, columnRule } from './rowRules';
+import { badAcross, columnRule } from './rowChecks';
 import { keysInText, strictUtf8 } from './strictJson';
 import { AGGREGATES, aggregateByRoot, BUNDLE_TABLES, CHILD_FILES, dataEntry, fileEntry, type Aggregate } from './tables';
 

@@ -10,7 +10,6 @@ import { districtCode, email, id, ID_PATTERN, isoDate, regencyCode, requiredText
 import { serviceCode } from '../../../shared/schemas/partners';
 import { nip } from '../../../shared/schemas/setup';
 import { foldForSearch, isIsoDate, isWithin, normalizePhone } from '../../../shared/validate';
-import type { Row } from '../../../db/repositories/syncRows';
 import { MAX_SCAN_BYTES } from '../files';
 import { verificationCode } from '../documents/verification';
 
@@ -350,52 +349,3 @@ export const ROW_RULES: Readonly<Record<string, TableRules>> = {
     ],
   },
 };
-
-/**
- * Each column's check, remembering values it accepted: a whole office's bundle holds hundreds of
- * thousands of rows whose dates, codes, officers and clients repeat, and a value the rule accepted
- * once is accepted again. Bounded, so a bundle of unique values costs memory it already holds.
- */
-const REMEMBERED = 20_000;
-function columnCheck(rule: z.ZodType): (v: unknown) => boolean {
-  const direct = PREDICATES.get(rule);
-  if (direct) return direct;
-  const ok = new Set<unknown>();
-  return (v) => {
-    if (ok.has(v)) return true;
-    if (!rule.safeParse(v).success) return false;
-    if (ok.size < REMEMBERED && (typeof v !== 'string' || v.length <= 200)) ok.add(v);
-    return true;
-  };
-}
-const compiled = new Map(
-  Object.entries(ROW_RULES).map(([table, rules]) => [table, new Map(Object.entries(rules.columns).map(([c, rule]) => [c, columnCheck(rule)]))]),
-);
-
-/**
- * The first column of `row` that breaks its table's rules, or null when the row is sound. Columns
- * missing from a row (a bundle of an older schema) take their defaults; readData refuses a row
- * without a required column, and one with a column its table does not have.
- */
-export function badColumn(table: string, row: Row): string | null {
-  const checks = compiled.get(table);
-  if (!checks) return Object.keys(row)[0] ?? '';
-  for (const column in row) {
-    const check = checks.get(column);
-    if (!check || !check(row[column])) return column;
-  }
-  return badAcross(table, row);
-}
-
-/** A column's check (null for a column the table's rules do not know: refused). */
-export const columnRule = (table: string, column: string): ((v: unknown) => boolean) | null => compiled.get(table)?.get(column) ?? null;
-
-/** The first column a rule across columns fails on (run once every column passed its own). */
-export function badAcross(table: string, row: Row): string | null {
-  let bad: string | null = null;
-  for (const check of ROW_RULES[table]!.checks ?? []) {
-    check(row, (column) => (bad ??= column));
-    if (bad) return bad;
-  }
-  return null;
-}
