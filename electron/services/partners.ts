@@ -1,10 +1,8 @@
-import { canMoveStatus, type AuditAction, type Bidang, type PartnerCategory, type PartnerStatus, type TimeZoneCode } from '../../shared/domain';
-import { localDateOf } from '../../shared/format';
+import { canMoveStatus, type AuditAction, type Bidang, type PartnerCategory, type PartnerStatus } from '../../shared/domain';
 import { AppError, fieldError } from '../../shared/errors';
 import type { ParsedInputOf } from '../../shared/contract';
 import type { DuplicateMatch, FieldChange, HistoryEntry, Partner, PartnerRow } from '../../shared/types';
 import { foldForSearch, phoneSearchTerm, searchTerms } from '../../shared/validate';
-import { translate } from '../../shared/i18n/index';
 import { auditFor } from '../../db/repositories/audit';
 import {
   countPartners,
@@ -20,13 +18,12 @@ import {
   type PartnerFilter,
 } from '../../db/repositories/partners';
 import { groupsOfPartner } from '../../db/repositories/pokmas';
-import { listServiceTypes, serviceCodes } from '../../db/repositories/serviceTypes';
+import { serviceCodes } from '../../db/repositories/serviceTypes';
 import type { PartnersTable } from '../../db/schema';
 import { recordChange, toAuditEntry } from './audit';
 import { namesFor } from './auditNames';
 import { actorOf, isoNow, nextStamp, type Actor, type AppContext, type HandlersOf } from './context';
-import { exportTable, type ExportColumn } from './exporter';
-import { exportHeading, say } from './exportHeading';
+import { partnerExportFile } from './partnerExport';
 import { newId } from './ids';
 import { officeCode, officeSettings, officeToday } from './settings';
 import { checkWilayahExists } from './wilayah';
@@ -363,28 +360,7 @@ export function partnerHandlers(
       // The file names kecamatan and desa too: their lists are loaded once for all rows.
       await ctx.wilayah.ensureNames(dbRows.flatMap((r) => [r.district_code, r.village_code]));
       const rows = dbRows.map((r) => toPartnerSync(ctx, r));
-      const services = new Map(listServiceTypes(ctx.db).map((s) => [s.code, s.label_id]));
-      const fl = input.filter;
-      const heading = exportHeading(ctx, actor, 'Daftar Mitra', [
-        say.text('Pencarian', fl.q),
-        say.code('Kategori', 'category.', fl.category),
-        say.code('Bidang', 'bidang.', fl.bidang),
-        say.service(ctx, fl.service),
-        say.code('Status', 'status.', fl.status),
-        say.regency(ctx, fl.regencyCode),
-        fl.origin ? `Kantor asal: ${fl.origin}` : null,
-        fl.archived === 'archived' ? 'Hanya yang diarsipkan' : fl.archived === 'all' ? 'Termasuk yang diarsipkan' : null,
-      ]);
-      const zone = officeSettings(ctx)?.timeZone ?? 'WIB';
-      const file = await exportTable(
-        input.format,
-        'mitra',
-        officeToday(ctx),
-        PARTNER_EXPORT_COLUMNS,
-        rows,
-        { services, zone },
-        { heading, separator: input.separator === 'comma' ? ',' : ';' },
-      );
+      const file = await partnerExportFile(ctx, actor, input, rows);
       // Exports carry personal data out of the app: the record of processing notes each one.
       ctx.db.tx(() =>
         recordChange(ctx, actor, {
@@ -399,25 +375,3 @@ export function partnerHandlers(
     },
   };
 }
-
-const PARTNER_EXPORT_COLUMNS: readonly ExportColumn<Partner, { services: Map<string, string>; zone: TimeZoneCode }>[] = [
-  { header: 'Nama', width: 36, value: (p) => p.name },
-  { header: 'Kategori', width: 18, value: (p) => translate('id', `category.${p.category}`) },
-  { header: 'Bidang', width: 30, value: (p) => p.bidang.map((b) => translate('id', `bidang.${b}`)).join(', ') },
-  { header: 'Layanan', width: 40, value: (p, x) => p.services.map((s) => x.services.get(s) ?? s).join(', ') },
-  { header: 'Status', width: 14, value: (p) => translate('id', `status.${p.status}`) },
-  { header: 'Tanggal status', width: 14, value: (p) => p.statusDate, kind: 'date' },
-  { header: 'Pimpinan', width: 24, value: (p) => p.leaderName },
-  { header: 'Narahubung', width: 24, value: (p) => p.contactName },
-  { header: 'Telepon', width: 18, value: (p) => p.phone, kind: 'phone' },
-  { header: 'E-mail', width: 24, value: (p) => p.email },
-  { header: 'Alamat', width: 40, value: (p) => p.address },
-  { header: 'Kabupaten/Kota', width: 26, value: (p) => p.regencyName ?? '' },
-  { header: 'Kecamatan', width: 22, value: (p) => p.districtName ?? '' },
-  { header: 'Desa/Kelurahan', width: 22, value: (p) => p.villageName ?? '' },
-  { header: 'Kapasitas', width: 10, value: (p) => p.capacity, kind: 'number' },
-  { header: 'Nomor SK', width: 24, value: (p) => p.skNumber },
-  { header: 'Tanggal SK', width: 14, value: (p) => p.skDate ?? '', kind: 'date' },
-  // The day it was archived at the office, not the UTC date of the time stamp.
-  { header: 'Diarsipkan', width: 14, value: (p, x) => (p.archivedAt ? localDateOf(new Date(p.archivedAt), x.zone) : ''), kind: 'date' },
-];
