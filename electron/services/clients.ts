@@ -1,18 +1,14 @@
 import type { ParsedInputOf } from '../../shared/contract';
 import { clientSearchText, isChild, suggestedPhase, type ClientStatus, type Phase, type Program, type Reporting } from '../../shared/clients';
 import { AppError, fieldError } from '../../shared/errors';
-import { localDateOf } from '../../shared/format';
 import { translate } from '../../shared/i18n/index';
 import { maskNik, nikMismatches, readNik, type Sex } from '../../shared/nik';
-import type { ActivityType } from '../../shared/activities';
-import type { ReferralStatus } from '../../shared/referrals';
-import type { Client, ClientRow, NikCheck, TimelineEntry } from '../../shared/types';
+import type { Client, ClientRow, NikCheck } from '../../shared/types';
 import { foldForSearch, phoneSearchTerm, searchTerms } from '../../shared/validate';
 import {
   activeClientByNik,
   clientById,
   clientByRegister,
-  clientStatusChanges,
   countClients,
   insertClient,
   insertClientStatusChange,
@@ -21,14 +17,11 @@ import {
   type ClientDbRow,
   type ClientFilter,
 } from '../../db/repositories/clients';
-import { activitiesOfClient } from '../../db/repositories/activities';
-import { checkinsOf } from '../../db/repositories/checkins';
-import { documentsOfEntities } from '../../db/repositories/printedDocuments';
-import { listReferrals, referralStatusChanges } from '../../db/repositories/referrals';
 import { serviceCodes } from '../../db/repositories/serviceTypes';
 import { userById } from '../../db/repositories/users';
 import type { ClientsTable } from '../../db/schema';
 import { recordChange } from './audit';
+import { timelineOf } from './clientTimeline';
 import { actorOf, isoNow, nextStamp, type Actor, type AppContext, type HandlersOf } from './context';
 import { exportTable, type ExportColumn } from './exporter';
 import { exportHeading, say } from './exportHeading';
@@ -108,62 +101,6 @@ async function toClient(ctx: AppContext, r: ClientDbRow, fullNik: boolean): Prom
     createdAt: r.created_at,
     timeline: timelineOf(ctx, r.id),
   };
-}
-
-/** Everything that happened to a client, newest first: status changes, each step of each referral, check-ins, activities, letters printed. */
-function timelineOf(ctx: AppContext, clientId: string): TimelineEntry[] {
-  const statuses: TimelineEntry[] = clientStatusChanges(ctx.db, clientId).map((s) => ({
-    kind: 'status',
-    date: s.date,
-    status: s.to_status as ClientStatus,
-    fromStatus: s.from_status as ClientStatus | null,
-    detail: s.reason,
-    by: s.by_name ?? '',
-  }));
-  const referrals = new Map(listReferrals(ctx.db, { clientId, partnerId: null, status: null }, 1000, 0).map((x) => [x.id, x]));
-  const steps: TimelineEntry[] = referralStatusChanges(ctx.db, [...referrals.keys()]).map((s) => {
-    const ref = referrals.get(s.referral_id)!;
-    return {
-      kind: 'referral',
-      date: s.date,
-      referralId: ref.id,
-      status: s.to_status as ReferralStatus,
-      fromStatus: s.from_status as ReferralStatus | null,
-      partnerName: ref.partner_name,
-      service: ref.service,
-      detail: s.note,
-      by: s.by_name ?? '',
-    };
-  });
-  const checkins: TimelineEntry[] = checkinsOf(ctx.db, clientId).map((k) => ({
-    kind: 'checkin',
-    date: k.date,
-    checkinKind: k.kind,
-    detail: [k.reason, k.notes].filter(Boolean).join(' — '),
-    by: k.officer_name ?? '',
-  }));
-  const activities: TimelineEntry[] = activitiesOfClient(ctx.db, clientId).map((a) => ({
-    kind: 'activity',
-    date: a.date,
-    activityId: a.id,
-    title: a.title,
-    activityType: a.type as ActivityType,
-    attended: a.attended === 1,
-  }));
-  const zone = officeSettings(ctx)?.timeZone ?? 'WIB';
-  const documents: TimelineEntry[] =
-    referrals.size === 0
-      ? []
-      : documentsOfEntities(ctx.db, 'rujukan', [...referrals.keys()]).map((d) => ({
-          kind: 'document',
-          date: localDateOf(new Date(d.created_at), zone),
-          referralId: d.entity_id,
-          title: d.title,
-          number: d.number,
-          code: d.code,
-          version: d.version,
-        }));
-  return [...statuses, ...steps, ...checkins, ...activities, ...documents].sort((a, b) => b.date.localeCompare(a.date));
 }
 
 function columns(f: Fields) {
