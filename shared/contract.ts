@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { Role } from './domain';
+import { ADMIN, ARCHIVERS, DECIDERS, OVERSEERS, WRITERS } from './roles';
 import {
   AgreementCancelInput,
   AgreementCreateInput,
@@ -118,10 +119,8 @@ function method<O>() {
   return <I extends z.ZodType>(input: I, access: Access): MethodSpec<I, O> => ({ input, access, output: undefined as O });
 }
 
-/** Roles that may change records. `pimpinan` reads everything and changes nothing. */
-export const WRITERS = ['admin', 'petugas', 'operator'] as const satisfies readonly Role[];
-export const ADMIN = ['admin'] as const satisfies readonly Role[];
-export const ARCHIVERS = ['admin', 'petugas'] as const satisfies readonly Role[];
+// The role groups (and the decisions that depend on the input) live in shared/roles.ts.
+export { ADMIN, ARCHIVERS, DECIDERS, OVERSEERS, WRITERS } from './roles';
 
 export const contract = {
   'app.status': method<AppStatus>()(empty, 'public'),
@@ -143,6 +142,8 @@ export const contract = {
   'users.resetPassword': method<User>()(UserResetPasswordInput, ADMIN),
   /** Names of officers, for filters and pickers (no account details). */
   'users.names': method<readonly { readonly id: string; readonly name: string }[]>()(empty, 'any'),
+  /** The active petugas and admins who may be named as PK (shared/roles.ts PK_ROLES): what every PK picker offers. */
+  'users.officers': method<readonly { readonly id: string; readonly name: string }[]>()(empty, 'any'),
 
   'settings.get': method<Settings>()(empty, 'any'),
   'settings.update': method<Settings>()(SettingsUpdateInput, ADMIN),
@@ -162,7 +163,7 @@ export const contract = {
   'partners.duplicates': method<readonly DuplicateMatch[]>()(PartnerDuplicateInput, 'any'),
   'partners.create': method<Partner>()(PartnerCreateInput, WRITERS),
   'partners.update': method<Partner>()(PartnerUpdateInput, WRITERS),
-  'partners.setStatus': method<Partner>()(PartnerSetStatusInput, WRITERS),
+  'partners.setStatus': method<Partner>()(PartnerSetStatusInput, DECIDERS),
   'partners.archive': method<Partner>()(byId, ARCHIVERS),
   'partners.restore': method<Partner>()(byId, ADMIN),
   'partners.export': method<ExportFile>()(PartnerExportInput, 'any'),
@@ -178,8 +179,8 @@ export const contract = {
   'agreements.get': method<Agreement>()(byId, 'any'),
   'agreements.create': method<Agreement>()(AgreementCreateInput, WRITERS),
   'agreements.update': method<Agreement>()(AgreementUpdateInput, WRITERS),
-  'agreements.sign': method<Agreement>()(AgreementSignInput, WRITERS),
-  'agreements.cancel': method<Agreement>()(AgreementCancelInput, ARCHIVERS),
+  'agreements.sign': method<Agreement>()(AgreementSignInput, DECIDERS),
+  'agreements.cancel': method<Agreement>()(AgreementCancelInput, DECIDERS),
   'agreements.renew': method<Agreement>()(AgreementRenewInput, WRITERS),
   'agreements.export': method<ExportFile>()(AgreementListInput, 'any'),
   /** The PKS document: HTML for preview and print, PDF (where the app can print one) or DOCX for Word. Records the printed version. */
@@ -196,7 +197,7 @@ export const contract = {
   'clients.get': method<Client>()(byId, 'any'),
   'clients.create': method<Client>()(ClientCreateInput, WRITERS),
   'clients.update': method<Client>()(ClientUpdateInput, WRITERS),
-  'clients.setStatus': method<Client>()(ClientSetStatusInput, WRITERS),
+  'clients.setStatus': method<Client>()(ClientSetStatusInput, DECIDERS),
   'clients.checkNik': method<NikCheck>()(NikCheckInput, WRITERS),
   /** The current list as .xlsx (NIK masked as on screen); audited. */
   'clients.export': method<ExportFile>()(ClientListInput, 'any'),
@@ -273,9 +274,9 @@ export const contract = {
   'bundles.officeCounts': method<readonly OfficeCounts[]>()(empty, 'any'),
   /** For an administrator: a received bundle decrypted to a plain .zip next to it (see docs/paket-kiriman.md). */
   'bundles.unseal': method<{ readonly path: string }>()(BundleUnsealInput, ADMIN),
-  /** The desktop app's file dialogs; the web preview has none and says so. */
-  'host.chooseFolder': method<HostChoice>()(empty, 'any'),
-  'host.chooseFiles': method<HostChoice>()(empty, 'any'),
+  /** The desktop app's file dialogs (for the screens that write: the pimpinan has none); the web preview has none and says so. */
+  'host.chooseFolder': method<HostChoice>()(empty, WRITERS),
+  'host.chooseFiles': method<HostChoice>()(empty, WRITERS),
 
   'templates.list': method<readonly ArticleTemplate[]>()(empty, 'any'),
   'templates.save': method<ArticleTemplate>()(TemplateSaveInput, ADMIN),
@@ -285,10 +286,10 @@ export const contract = {
   'documents.verify': method<DocumentVerification>()(DocumentVerifyInput, 'any'),
 
   /** A page of the log, with the names of the records its entries refer to (see shared/readableChanges.ts). */
-  'audit.list': method<{ readonly entries: readonly AuditEntry[]; readonly hasMore: boolean; readonly names: RecordNames }>()(AuditListInput, ADMIN),
+  'audit.list': method<{ readonly entries: readonly AuditEntry[]; readonly hasMore: boolean; readonly names: RecordNames }>()(AuditListInput, OVERSEERS),
   /** Every entry the filter matches as .xlsx, in words (labels and names); audited. */
-  'audit.export': method<ExportFile>()(AuditExportInput, ADMIN),
-  'audit.verify': method<AuditVerifyResult>()(empty, ADMIN),
+  'audit.export': method<ExportFile>()(AuditExportInput, OVERSEERS),
+  'audit.verify': method<AuditVerifyResult>()(empty, OVERSEERS),
 } as const;
 
 export type Contract = typeof contract;

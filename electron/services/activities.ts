@@ -27,6 +27,7 @@ import { exportTable } from './exporter';
 import { exportHeading, say } from './exportHeading';
 import { readStoredFile, sniffScanType, storeFile, uploadedScan } from './files';
 import { newId } from './ids';
+import { checkPk } from './officers';
 import { officeCode, officeToday } from './settings';
 
 type Fields = ParsedInputOf<'activities.create'>;
@@ -87,7 +88,8 @@ function toActivity(ctx: AppContext, r: ActivityDbRow): Activity {
 function checkReferences(ctx: AppContext, f: Fields, prefix: string): void {
   const count = (table: 'partners' | 'users' | 'clients', ids: readonly string[]) => countExisting(ctx.db, table, ids);
   if (count('partners', f.partnerIds) !== f.partnerIds.length) throw fieldError(`${prefix}partnerIds`, 'partners.notFound');
-  if (count('users', f.officerIds) !== f.officerIds.length) throw fieldError(`${prefix}officerIds`, 'clients.pkUnknown');
+  // Officers of an activity act as PK: petugas or admins of this office (those who have since left stay on its record).
+  for (const id of f.officerIds) checkPk(ctx, id, `${prefix}officerIds`, { allowInactive: true });
   const clientIds = f.participants.map((p) => p.clientId);
   if (count('clients', clientIds) !== clientIds.length) throw fieldError(`${prefix}participants`, 'clients.notFound');
 }

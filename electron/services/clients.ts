@@ -18,7 +18,6 @@ import {
   type ClientFilter,
 } from '../../db/repositories/clients';
 import { serviceCodes } from '../../db/repositories/serviceTypes';
-import { userById } from '../../db/repositories/users';
 import type { ClientsTable } from '../../db/schema';
 import { recordChange } from './audit';
 import { timelineOf } from './clientTimeline';
@@ -26,6 +25,7 @@ import { actorOf, isoNow, nextStamp, type Actor, type AppContext, type HandlersO
 import { exportTable, type ExportColumn } from './exporter';
 import { exportHeading, say } from './exportHeading';
 import { newId } from './ids';
+import { checkPk, requireDecision } from './officers';
 import { officeCode, officeSettings, officeToday, securitySettings } from './settings';
 import { checkWilayahExists, districtExists } from './wilayah';
 
@@ -153,10 +153,7 @@ export async function checkReferences(ctx: AppContext, f: Fields, prefix: string
     const r = readNik(f.nik);
     if (r.ok && !(await districtExists(ctx.wilayah, r.facts.districtCode))) throw fieldError(`${prefix}nik`, 'v.nik.district');
   }
-  if (f.pkUserId) {
-    const pk = userById(ctx.db, f.pkUserId);
-    if (!pk || !pk.active) throw fieldError(`${prefix}pkUserId`, 'clients.pkUnknown');
-  }
+  if (f.pkUserId) checkPk(ctx, f.pkUserId, `${prefix}pkUserId`);
   const known = serviceCodes(ctx.db);
   const bad = f.interests.find((s) => !known.has(s));
   if (bad) throw fieldError(`${prefix}interests`, 'v.serviceUnknown', { code: bad });
@@ -201,6 +198,7 @@ function statusRow(ctx: AppContext, clientId: string, from: string | null, to: s
 
 /** Registers a client as aktif; runs inside the caller's transaction (a form save, or one row of an import). */
 export function createClientRecord(ctx: AppContext, actor: Actor, data: Fields, statusDate: string, prefix: string): ClientDbRow {
+  if (data.phaseOverride !== null) requireDecision(actor, 'phaseOverride');
   checkUnique(ctx, data, null, true, prefix);
   const now = isoNow(ctx);
   const id = newId();
@@ -222,6 +220,8 @@ export function createClientRecord(ctx: AppContext, actor: Actor, data: Fields, 
 
 /** Rewrites a client's fields; runs inside the caller's transaction. */
 export function updateClientRecord(ctx: AppContext, actor: Actor, before: ClientDbRow, data: Fields, prefix: string): ClientDbRow {
+  // An operator may edit a client whose phase a PK set, as long as the phase stays as it was.
+  if (data.phaseOverride !== before.phase_override) requireDecision(actor, 'phaseOverride');
   checkUnique(ctx, data, before.id, before.status === 'aktif', prefix);
   updateClient(ctx.db, before.id, { ...columns(data), updated_at: nextStamp(ctx, before.updated_at) });
   const after = mustFindClient(ctx, before.id);

@@ -25,6 +25,7 @@ import { namesFor } from './auditNames';
 import { actorOf, isoNow, nextStamp, type Actor, type AppContext, type HandlersOf } from './context';
 import { partnerExportFile } from './partnerExport';
 import { newId } from './ids';
+import { requireDecision } from './officers';
 import { officeCode, officeSettings, officeToday } from './settings';
 import { checkWilayahExists } from './wilayah';
 
@@ -247,6 +248,8 @@ export function partnerHandlers(
     },
     'partners.create': async (input, call) => {
       const actor = actorOf(call);
+      // An operator registers a candidate; a standing beyond calon is a decision (shared/roles.ts).
+      if (input.status !== 'calon') requireDecision(actor, 'partnerStanding');
       await checkReferences(ctx, input, '');
       const row = ctx.db.tx(() => {
         guardDuplicate(ctx, input.name, input.regencyCode, null, input.confirmDuplicate, 'name');

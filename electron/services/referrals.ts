@@ -3,6 +3,7 @@ import type { ParsedInputOf } from '../../shared/contract';
 import { AppError, fieldError } from '../../shared/errors';
 import { formatDate, formatPlaceDate } from '../../shared/format';
 import { KERJA_SOSIAL, OVERRIDABLE, REFERRAL_MOVES, type Outcome, type ReferralProblem, type ReferralStatus } from '../../shared/referrals';
+import { mayDecide } from '../../shared/roles';
 import type { PartnerSuggestion, Referral, ReferralAssessment, ReferralDetail, ReferralWarning } from '../../shared/types';
 import { clientById } from '../../db/repositories/clients';
 import { activePartnersOffering, partnerById } from '../../db/repositories/partners';
@@ -29,6 +30,7 @@ import { actorOf, isoNow, nextStamp, type Actor, type AppContext, type HandlersO
 import { kopOf } from './documents/kop';
 import type { DocumentModel, Paper } from './documents/model';
 import { newId } from './ids';
+import { checkPk } from './officers';
 import { logoImage, officeCode, officeSettings, officeToday } from './settings';
 
 type Plan = ParsedInputOf<'referrals.check'>;
@@ -244,6 +246,7 @@ export function referralHandlers(
     'referrals.create': (input, call) => {
       const actor = actorOf(call);
       if (input.service === KERJA_SOSIAL && input.hoursRequired === null) throw fieldError('hoursRequired', 'referrals.hoursRequired');
+      if (input.pkUserId) checkPk(ctx, input.pkUserId, 'pkUserId');
       return ctx.db.tx(() => {
         const a = assess(ctx, input);
         const hard = a.problems.filter((p) => !OVERRIDABLE.has(p));
@@ -251,8 +254,8 @@ export function referralHandlers(
         if (hard.length) throw refusal(a.problems);
         let override = '';
         if (a.problems.length) {
-          // Only an admin may set the partner and agreement conditions aside, and only in writing.
-          if (actor.role !== 'admin' || input.overrideReason.length < 10) throw refusal(a.problems);
+          // Only those shared/roles.ts names may set the partner and agreement conditions aside, and only in writing.
+          if (!mayDecide('referralOverride', actor.role) || input.overrideReason.length < 10) throw refusal(a.problems);
           override = input.overrideReason;
         }
         const year = Number(input.date.slice(0, 4));

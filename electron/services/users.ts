@@ -5,6 +5,7 @@ import { countActiveAdmins, insertUser, listUsers, updateUser, userById, userByU
 import { recordChange } from './audit';
 import { actorOf, isoNow, type Actor, type AppContext, type HandlersOf } from './context';
 import { newId } from './ids';
+import { pkOfficers } from './officers';
 import { accountLocked, countFailedAttempt, lockedUntil, stillAllowed, wrongPassword } from './lockout';
 import { dummyHash, hashPassword, verifyPassword } from './passwords';
 import { officeCode, securitySettings } from './settings';
@@ -141,13 +142,14 @@ export function authHandlers(ctx: AppContext): HandlersOf<'auth.login' | 'auth.l
 
 export function userHandlers(
   ctx: AppContext,
-): HandlersOf<'users.list' | 'users.create' | 'users.update' | 'users.setActive' | 'users.resetPassword' | 'users.names'> {
+): HandlersOf<'users.list' | 'users.create' | 'users.update' | 'users.setActive' | 'users.resetPassword' | 'users.names' | 'users.officers'> {
   const audit = (actor: Actor, action: 'create' | 'update' | 'password_reset', before: UserRow | null, after: UserRow) =>
     recordChange(ctx, actor, { action, entity: 'user', entityId: after.id, before: before ? toUser(before) : undefined, after: toUser(after) });
 
   return {
     'users.list': () => listUsers(ctx.db, officeCode(ctx)).map(toUser),
     'users.names': () => listUsers(ctx.db, officeCode(ctx)).map((u) => ({ id: u.id, name: u.name })),
+    'users.officers': () => pkOfficers(ctx),
     'users.create': async (input, call) => {
       const actor = actorOf(call);
       const hash = await hashPassword(input.password);

@@ -1130,6 +1130,12 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'setup.phone': 'Office phone',
   'setup.email': 'Office e-mail',
   'kop.preview': 'Letterhead as it will print',
+  // Roles, decisions and PK pickers
+  'users.notPk': '{name} is not a petugas or an admin and cannot be named as PK.',
+  'decision.partnerStanding': 'A new partner is recorded as a candidate. Any other standing is set by a petugas or an admin.',
+  'decision.phaseOverride': 'A phase other than the suggested one is set by a petugas or an admin.',
+  'decision.referralOverride': 'Only an admin may set referral conditions aside, with a written reason.',
+  'roles.onlyDeciders': 'Set by a petugas or an admin.',
 };
 
 /** What an English message says when its count is one; the message itself is the plural ("2 referrals"). */

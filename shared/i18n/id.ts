@@ -1129,6 +1129,12 @@ export const id = {
   'setup.phone': 'Telepon kantor',
   'setup.email': 'Pos-el kantor',
   'kop.preview': 'Kop surat seperti yang akan dicetak',
+  // Roles, decisions and PK pickers
+  'users.notPk': '{name} bukan petugas atau admin, sehingga tidak dapat ditunjuk sebagai PK.',
+  'decision.partnerStanding': 'Mitra baru dicatat sebagai calon. Penetapan status lain dilakukan oleh petugas atau admin.',
+  'decision.phaseOverride': 'Penetapan tahap bimbingan di luar tahap yang disarankan dilakukan oleh petugas atau admin.',
+  'decision.referralOverride': 'Pengecualian syarat rujukan hanya dapat diberikan oleh admin, dengan alasan tertulis.',
+  'roles.onlyDeciders': 'Ditetapkan oleh petugas atau admin.',
 } as const;
 
 export type MessageKey = keyof typeof id;

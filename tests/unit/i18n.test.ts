@@ -1,3 +1,4 @@
+import { decisionRoles } from '../../shared/roles';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -53,6 +54,7 @@ const KEY_PREFIXES = new Set(
  */
 const VOCABULARIES: Readonly<Record<string, readonly string[]>> = {
   role: ROLES,
+  decision: Object.keys(decisionRoles),
   category: PARTNER_CATEGORIES,
   bidang: BIDANG,
   status: PARTNER_STATUSES,
