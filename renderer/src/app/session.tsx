@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { mayCall, type Access } from '../../../shared/contract';
+import { contract, mayCall, type Access, type Method } from '../../../shared/contract';
+import { mayDecide, type Decision } from '../../../shared/roles';
 import type { SessionInfo, User } from '../../../shared/types';
 import { call, onSessionError, setToken } from '../rpc';
 
@@ -16,6 +17,10 @@ interface SessionCtx {
   lock(): void;
   /** Same rule the main process applies (shared/contract.ts mayCall). */
   can(access: Access): boolean;
+  /** May the user call this method (its access in shared/contract.ts)? */
+  may(method: Method): boolean;
+  /** May the user make this decision inside an input (shared/roles.ts decisionRoles)? */
+  decides(decision: Decision): boolean;
 }
 
 const Ctx = createContext<SessionCtx | null>(null);
@@ -100,6 +105,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       lock,
       can(access) {
         return mayCall(access, info?.user.role ?? null);
+      },
+      may(method) {
+        return mayCall(contract[method].access, info?.user.role ?? null);
+      },
+      decides(decision) {
+        return mayDecide(decision, info?.user.role ?? null);
       },
     }),
     [info, locked, lockedForIdle, minutes, checking, lock, qc],

@@ -2,7 +2,7 @@ import { Alert, Button, Code, Group, Modal, Select, Stack, Text, TextInput, Titl
 import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
-import { ADMIN } from '../../../shared/contract';
+import { contract } from '../../../shared/contract';
 import { formatDateTime } from '../../../shared/format';
 import { readableChanges, recordLabel } from '../../../shared/readableChanges';
 import { AUDIT_ENTITIES } from '../../../shared/recordFields';
@@ -24,7 +24,7 @@ const col = createColumnHelper<AuditEntry>();
 
 export function AuditPage() {
   return (
-    <RequireRole roles={ADMIN}>
+    <RequireRole roles={contract['audit.list'].access}>
       <Audit />
     </RequireRole>
   );

@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'wouter';
-import { ADMIN, WRITERS, type InputOf } from '../../../shared/contract';
+import { WRITERS, type InputOf } from '../../../shared/contract';
 import { PokmasFields } from '../../../shared/schemas/partners';
 import type { PokmasGroup } from '../../../shared/types';
 import { useSession } from '../app/session';
@@ -63,12 +63,12 @@ export function PokmasPage() {
                     {t('common.edit')}
                   </Button>
                 )}
-                {!g.archivedAt && session.can(['admin', 'petugas']) && (
+                {!g.archivedAt && session.may('pokmas.archive') && (
                   <Button size="xs" variant="subtle" color="orange" onClick={() => archive.mutate(g.id)}>
                     {t('common.archive')}
                   </Button>
                 )}
-                {g.archivedAt && session.can(ADMIN) && (
+                {g.archivedAt && session.may('pokmas.restore') && (
                   <Button size="xs" variant="subtle" onClick={() => restore.mutate(g.id)}>
                     {t('common.restore')}
                   </Button>

@@ -33,7 +33,10 @@ function Users() {
   const qc = useQueryClient();
   const [dialog, setDialog] = useState<{ kind: 'new' } | { kind: 'edit' | 'password'; user: User } | null>(null);
   const users = useQuery({ queryKey: ['users.list'], queryFn: () => call('users.list', {}) });
-  const refresh = () => void qc.invalidateQueries({ queryKey: ['users.list'] });
+  const refresh = () => {
+    // The names and the PK pickers follow a renamed, deactivated or re-roled user.
+    for (const key of ['users.list', 'users.names', 'users.officers']) void qc.invalidateQueries({ queryKey: [key] });
+  };
   const setActive = useMutation({
     mutationFn: (v: { id: string; active: boolean }) => call('users.setActive', v),
     onSuccess: refresh,

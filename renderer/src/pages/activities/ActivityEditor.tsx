@@ -28,6 +28,7 @@ import type { Activity } from '../../../../shared/types';
 import { EditorForm, FormHeader, useEditorGuard } from '../../components/FormHeader';
 import { notifyOk, revealFirstError, showError, zodValidate } from '../../components/forms';
 import { useDebounced } from '../../components/useDebounced';
+import { PkMultiSelect } from '../../components/PkPicker';
 import { useI18n } from '../../i18n';
 import { call } from '../../rpc';
 import { usePartnerOptions } from '../../components/usePartnerOptions';
@@ -79,7 +80,6 @@ function ActivityForm({ activity }: { activity: Activity | null }) {
   });
   const v = form.values;
   const partners = usePartnerOptions({ archived: 'all' });
-  const officers = useQuery({ queryKey: ['users.names'], queryFn: () => call('users.names', {}) });
   const [search, setSearch] = useState('');
   const q = useDebounced(search, 200);
   const found = useQuery({
@@ -143,12 +143,7 @@ function ActivityForm({ activity }: { activity: Activity | null }) {
               description={[t('activities.partnersHint'), partners.capNote].filter(Boolean).join(' ')}
               {...form.getInputProps('partnerIds')}
             />
-            <MultiSelect
-              label={t('activities.officers')}
-              searchable
-              data={(officers.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
-              {...form.getInputProps('officerIds')}
-            />
+            <PkMultiSelect label={t('activities.officers')} data-testid="activity-officers" {...form.getInputProps('officerIds')} />
             <Textarea label={t('activities.description')} autosize minRows={3} {...form.getInputProps('description')} />
           </Stack>
         </Paper>

@@ -67,13 +67,13 @@ export function AgreementDetail({ id }: { id: string }) {
               <Button variant="default" onClick={() => navigate(`/pks/${a.id}/ubah`)}>
                 {t('common.edit')}
               </Button>
-              <Button onClick={() => setDialog('sign')}>{t('agreements.sign')}</Button>
+              {session.may('agreements.sign') && <Button onClick={() => setDialog('sign')}>{t('agreements.sign')}</Button>}
             </>
           )}
           {canWrite && !a.nextId && (a.status === 'aktif' || a.status === 'akan_berakhir' || a.status === 'berakhir') && (
             <Button onClick={() => setDialog('renew')}>{t('agreements.renew')}</Button>
           )}
-          {session.can(['admin', 'petugas']) && a.status !== 'dibatalkan' && (
+          {session.may('agreements.cancel') && a.status !== 'dibatalkan' && (
             <Button color="red" variant="light" onClick={() => setDialog('cancel')}>
               {t('agreements.cancel')}
             </Button>

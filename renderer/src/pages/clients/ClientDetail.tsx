@@ -65,9 +65,11 @@ export function ClientDetail({ id }: { id: string }) {
                   {t('referrals.add')}
                 </Button>
               )}
-              <Button variant="default" leftSection={<IconFlag size={16} />} onClick={() => setStatusOpen(true)}>
-                {t('clients.changeStatus')}
-              </Button>
+              {session.may('clients.setStatus') && (
+                <Button variant="default" leftSection={<IconFlag size={16} />} onClick={() => setStatusOpen(true)}>
+                  {t('clients.changeStatus')}
+                </Button>
+              )}
               <Button leftSection={<IconEdit size={16} />} onClick={() => navigate(`/klien/${c.id}/ubah`)}>
                 {t('common.edit')}
               </Button>

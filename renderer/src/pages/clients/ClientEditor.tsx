@@ -11,6 +11,8 @@ import { notifyOk, revealFirstError, showError, zodValidate } from '../../compon
 import { programOptions, serviceLabel } from '../../components/labels';
 import { useDebounced } from '../../components/useDebounced';
 import { WilayahFields } from '../../components/WilayahFields';
+import { PkSelect } from '../../components/PkPicker';
+import { useSession } from '../../app/session';
 import { useI18n } from '../../i18n';
 import { call } from '../../rpc';
 import { useOfficeToday } from '../../app/useOffice';
@@ -95,9 +97,9 @@ function ClientForm({ client }: { client: Client | null }) {
   const qc = useQueryClient();
   const [, navigate] = useLocation();
   const today = useOfficeToday();
+  const mayOverridePhase = useSession().decides('phaseOverride');
   const form = useForm<Values>({ mode: 'controlled', initialValues: initial(client, today), validate: zodValidate(ClientFields, t) });
   const v = form.values;
-  const officers = useQuery({ queryKey: ['users.names'], queryFn: () => call('users.names', {}) });
   const services = useQuery({ queryKey: ['services.list'], queryFn: () => call('services.list', {}) });
 
   // What the NIK says, checked while typing: its kecamatan, disagreements (warnings) and another active holder.
@@ -220,17 +222,13 @@ function ClientForm({ client }: { client: Client | null }) {
                 placeholder={phase ? t(`phase.${phase}`) : undefined}
                 clearable
                 data={PHASES.map((p) => ({ value: p, label: t(`phase.${p}`) }))}
+                // Setting the phase against the suggestion is a PK's decision (shared/roles.ts); an operator's save keeps it.
+                disabled={!mayOverridePhase}
                 {...form.getInputProps('phaseOverride')}
               />
             </SimpleGrid>
             <SimpleGrid cols={3}>
-              <Select
-                label={t('clients.pk')}
-                clearable
-                searchable
-                data={(officers.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
-                {...form.getInputProps('pkUserId')}
-              />
+              <PkSelect label={t('clients.pk')} data-testid="client-pk" {...form.getInputProps('pkUserId')} />
               <Select
                 label={t('clients.reporting')}
                 allowDeselect={false}

@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useLocation } from 'wouter';
-import { ADMIN, WRITERS } from '../../../../shared/contract';
+import { WRITERS } from '../../../../shared/contract';
 import { PARTNER_STATUS_MOVES, type PartnerStatus } from '../../../../shared/domain';
 import { formatDate, formatDateTime, formatDay } from '../../../../shared/format';
 import type { Partner } from '../../../../shared/types';
@@ -20,8 +20,6 @@ import { useI18n } from '../../i18n';
 import { PartnerWork } from './PartnerWork';
 import { call } from '../../rpc';
 import { DateField } from '../../components/DateField';
-
-const ARCHIVERS = ['admin', 'petugas'] as const;
 
 export function PartnerDetail({ id }: { id: string }) {
   const { t, locale } = useI18n();
@@ -71,20 +69,18 @@ export function PartnerDetail({ id }: { id: string }) {
           <Button variant="default" onClick={() => navigate('/mitra')}>
             {t('common.back')}
           </Button>
-          {!p.archivedAt && session.can(WRITERS) && (
-            <>
-              <Button variant="default" onClick={() => setStatusOpen(true)}>
-                {t('partners.changeStatus')}
-              </Button>
-              <Button onClick={() => navigate(`/mitra/${p.id}/ubah`)}>{t('common.edit')}</Button>
-            </>
+          {!p.archivedAt && session.may('partners.setStatus') && (
+            <Button variant="default" onClick={() => setStatusOpen(true)}>
+              {t('partners.changeStatus')}
+            </Button>
           )}
-          {!p.archivedAt && session.can(ARCHIVERS) && (
+          {!p.archivedAt && session.may('partners.update') && <Button onClick={() => navigate(`/mitra/${p.id}/ubah`)}>{t('common.edit')}</Button>}
+          {!p.archivedAt && session.may('partners.archive') && (
             <Button color="orange" variant="light" onClick={() => setArchiveOpen(true)}>
               {t('common.archive')}
             </Button>
           )}
-          {p.archivedAt && session.can(ADMIN) && (
+          {p.archivedAt && session.may('partners.restore') && (
             <Button color="teal" variant="light" loading={restore.isPending} onClick={() => restore.mutate()}>
               {t('common.restore')}
             </Button>

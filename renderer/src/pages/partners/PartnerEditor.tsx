@@ -34,6 +34,7 @@ import { WilayahFields } from '../../components/WilayahFields';
 import { useI18n } from '../../i18n';
 import { call } from '../../rpc';
 import { useOfficeToday } from '../../app/useOffice';
+import { useSession } from '../../app/session';
 import { DateField } from '../../components/DateField';
 
 type Values = InputOf<'partners.create'>;
@@ -94,6 +95,7 @@ function PartnerForm({ partner }: { partner: Partner | null }) {
   const qc = useQueryClient();
   const [, navigate] = useLocation();
   const editing = partner !== null;
+  const session = useSession();
   const today = useOfficeToday();
   const form = useForm<Values>({
     mode: 'controlled',
@@ -224,6 +226,9 @@ function PartnerForm({ partner }: { partner: Partner | null }) {
                   label={t('partners.status')}
                   allowDeselect={false}
                   data={PARTNER_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+                  // An operator registers a calon; a standing beyond it is a decision (shared/roles.ts).
+                  disabled={!session.decides('partnerStanding')}
+                  description={session.decides('partnerStanding') ? undefined : t('roles.onlyDeciders')}
                   {...form.getInputProps('status')}
                 />
                 <DateField label={t('partners.statusDate')} withAsterisk {...form.getInputProps('statusDate')} />

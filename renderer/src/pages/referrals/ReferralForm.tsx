@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useLocation } from 'wouter';
-import { ADMIN, type InputOf } from '../../../../shared/contract';
+import { type InputOf } from '../../../../shared/contract';
 import { formatDate } from '../../../../shared/format';
 import { KERJA_SOSIAL, OVERRIDABLE } from '../../../../shared/referrals';
 import { useSession } from '../../app/session';
@@ -11,6 +11,7 @@ import { EditorForm, FormHeader, useEditorGuard } from '../../components/FormHea
 import { notifyOk, revealFirstError, showError } from '../../components/forms';
 import { serviceLabel } from '../../components/labels';
 import { useDebounced } from '../../components/useDebounced';
+import { PkSelect } from '../../components/PkPicker';
 import { useI18n } from '../../i18n';
 import { call } from '../../rpc';
 import { usePartnerOptions } from '../../components/usePartnerOptions';
@@ -36,7 +37,6 @@ export function ReferralForm({ clientId }: { clientId: string }) {
   });
   const services = useQuery({ queryKey: ['services.list'], queryFn: () => call('services.list', {}) });
   const partners = usePartnerOptions({ status: 'aktif' }, { withRegency: true });
-  const officers = useQuery({ queryKey: ['users.names'], queryFn: () => call('users.names', {}) });
   const today = useOfficeToday();
   const form = useForm<Values>({
     mode: 'controlled',
@@ -74,7 +74,7 @@ export function ReferralForm({ clientId }: { clientId: string }) {
   });
   if (!client.data) return client.isError ? <Alert color="red">{t('clients.notFound')}</Alert> : <Loader />;
   const problems = check.data?.problems ?? [];
-  const canOverride = session.can(ADMIN) && problems.length > 0 && problems.every((p) => OVERRIDABLE.has(p));
+  const canOverride = session.decides('referralOverride') && problems.length > 0 && problems.every((p) => OVERRIDABLE.has(p));
   const serviceName = (code: string) => {
     const s = services.data?.find((x) => x.code === code);
     return s ? serviceLabel(s, locale) : code;
@@ -116,13 +116,7 @@ export function ReferralForm({ clientId }: { clientId: string }) {
                     {...form.getInputProps('hoursRequired')}
                   />
                 )}
-                <Select
-                  label={t('clients.pk')}
-                  clearable
-                  searchable
-                  data={(officers.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
-                  {...form.getInputProps('pkUserId')}
-                />
+                <PkSelect label={t('clients.pk')} data-testid="referral-pk" {...form.getInputProps('pkUserId')} />
                 <Textarea label={t('referrals.goal')} autosize minRows={2} {...form.getInputProps('goal')} />
                 <Textarea label={t('partners.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
                 {check.data && <CheckResult result={check.data} />}
