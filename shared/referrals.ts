@@ -21,6 +21,12 @@ export const OPEN_REFERRAL_STATUSES = ['diusulkan', 'diterima', 'berjalan'] as c
 export const OUTCOMES = ['bekerja', 'berwirausaha', 'lulus_pelatihan', 'melanjutkan_pendidikan', 'bimbingan_selesai', 'tidak_selesai'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
+/** Outcomes a finished (selesai) referral may carry: any but "not finished". */
+export const FINISHED_OUTCOMES: readonly Outcome[] = OUTCOMES.filter((o) => o !== 'tidak_selesai');
+
+/** Community service is finished only once the hours the court ordered are worked (the form and the main process both ask). */
+export const hoursOutstanding = (hoursRequired: number | null, hoursDone: number): boolean => hoursRequired !== null && hoursDone < hoursRequired;
+
 /** Why a referral cannot be made; an admin may override the partner and agreement reasons with a written reason. */
 export const REFERRAL_PROBLEMS = [
   'clientNotActive',

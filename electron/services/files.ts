@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError, fieldError } from '../../shared/errors';
+import { MAX_SCAN_BYTES } from '../../shared/schemas/common';
 import { writePrivateFile } from './privateFiles';
 
-/** Largest signed scan accepted (a multi-page colour scan of a PKS fits well within it). */
-export const MAX_SCAN_BYTES = 20 * 1024 * 1024;
+/** Largest signed scan accepted (a multi-page colour scan of a PKS fits well within it); one limit with the screens that warn before sending. */
+export { MAX_SCAN_BYTES };
 
 export type ScanMime = 'application/pdf' | 'image/jpeg' | 'image/png';
 

@@ -2,7 +2,16 @@ import { renderNumber } from '../../shared/agreements';
 import type { ParsedInputOf } from '../../shared/contract';
 import { AppError, fieldError } from '../../shared/errors';
 import { formatDate, formatPlaceDate } from '../../shared/format';
-import { KERJA_SOSIAL, OVERRIDABLE, REFERRAL_MOVES, type Outcome, type ReferralProblem, type ReferralStatus } from '../../shared/referrals';
+import {
+  FINISHED_OUTCOMES,
+  hoursOutstanding,
+  KERJA_SOSIAL,
+  OVERRIDABLE,
+  REFERRAL_MOVES,
+  type Outcome,
+  type ReferralProblem,
+  type ReferralStatus,
+} from '../../shared/referrals';
 import { mayDecide } from '../../shared/roles';
 import type { PartnerSuggestion, Referral, ReferralAssessment, ReferralDetail, ReferralWarning } from '../../shared/types';
 import { clientById } from '../../db/repositories/clients';
@@ -309,9 +318,9 @@ export function referralHandlers(
         if (input.date > officeToday(ctx)) throw fieldError('date', 'v.future');
         let outcome: Outcome | null = null;
         if (input.status === 'selesai') {
-          if (!input.outcome || input.outcome === 'tidak_selesai') throw fieldError('outcome', 'referrals.outcomeRequired');
-          if (before.hours_required !== null && before.hours_done < before.hours_required) {
-            throw fieldError('status', 'referrals.hoursShort', { done: before.hours_done, required: before.hours_required });
+          if (!input.outcome || !FINISHED_OUTCOMES.includes(input.outcome)) throw fieldError('outcome', 'referrals.outcomeRequired');
+          if (hoursOutstanding(before.hours_required, before.hours_done)) {
+            throw fieldError('status', 'referrals.hoursShort', { done: before.hours_done, required: before.hours_required ?? 0 });
           }
           outcome = input.outcome;
         }

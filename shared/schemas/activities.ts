@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ACTIVITY_TYPES } from '../activities';
 import { BIDANG } from '../domain';
-import { id, isoDate, optionalText, requiredText, timestamp, uniqueArray } from './common';
+import { id, isoDate, MAX_SCAN_BASE64, optionalText, requiredText, timestamp, uniqueArray } from './common';
 
 export const ActivityFields = z
   .object({
@@ -49,7 +49,7 @@ export const ActivityFileInput = z
   .object({
     activityId: id,
     filename: requiredText(200),
-    base64: z.string().min(1, 'v.required').max(28_000_000, 'scans.tooLarge'),
+    base64: z.string().min(1, 'v.required').max(MAX_SCAN_BASE64, 'scans.tooLarge'),
     thumbBase64: z.string().max(2_000_000, 'v.tooLong').nullable().default(null),
   })
   .strict();

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AGREEMENT_STATUSES, unknownTokens } from '../agreements';
 import { unknownPlaceholders } from '../agreementTemplate';
 import { BIDANG } from '../domain';
-import { id, isoDate, optionalText, requiredText, text, timestamp, uniqueArray } from './common';
+import { id, isoDate, MAX_SCAN_BASE64, optionalText, requiredText, text, timestamp, uniqueArray } from './common';
 import { nip } from './setup';
 import { serviceCode } from './partners';
 
@@ -16,6 +16,9 @@ export const Articles = z.array(Article).max(60, 'v.tooMany').default([]);
 export const OfficeSignatory = z.object({ name: requiredText(120), nip, position: requiredText(160) }).strict();
 export const PartnerSignatory = z.object({ name: requiredText(120), position: requiredText(160) }).strict();
 
+/** A term in months (up to a hundred years), or null when the end date is given. */
+const termMonths = z.number().int('v.integer').min(1, 'v.termZero').max(1200, 'v.range').nullable().default(null);
+
 export const AgreementFields = z
   .object({
     partnerId: id,
@@ -26,7 +29,7 @@ export const AgreementFields = z
     startDate: isoDate,
     /** Either an end date or a term in months (years × 12) fixes the end. */
     endDate: isoDate.nullable().default(null),
-    termMonths: z.number().int('v.integer').min(1, 'v.termZero').max(1200, 'v.range').nullable().default(null),
+    termMonths,
     bidang: uniqueArray(z.enum(BIDANG), 2).min(1, 'v.bidang'),
     services: uniqueArray(serviceCode, 40).default([]),
     officeSignatory: OfficeSignatory,
@@ -58,7 +61,7 @@ export const AgreementRenewInput = z
     id,
     startDate: isoDate,
     endDate: isoDate.nullable().default(null),
-    termMonths: z.number().int('v.integer').min(1, 'v.termZero').max(1200, 'v.range').nullable().default(null),
+    termMonths,
     signDate: isoDate,
     confirmLateSigning: z.boolean().default(false),
   })
@@ -109,7 +112,7 @@ export const TemplateSaveInput = z
 /** A verification code as typed or scanned: letters, digits, spaces and dashes, checked loosely and normalised in the main process. */
 export const DocumentVerifyInput = z.object({ code: requiredText(60) }).strict();
 
-/** A signed scan as base64 (≤ 20 MB of bytes); its real type and size are checked in the main process. */
+/** A signed scan as base64 (≤ MAX_SCAN_BYTES of bytes); its real type and size are checked in the main process. */
 export const ScanUploadInput = z
-  .object({ id, filename: requiredText(200), base64: z.string().min(1, 'v.required').max(28_000_000, 'scans.tooLarge'), signedOn: isoDate })
+  .object({ id, filename: requiredText(200), base64: z.string().min(1, 'v.required').max(MAX_SCAN_BASE64, 'scans.tooLarge'), signedOn: isoDate })
   .strict();

@@ -8,13 +8,16 @@ const localPath = z
   .max(1000, 'v.tooLong')
   .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\'), 'bundles.pathNotAbsolute');
 
+/** The e-mail size limit a Pos Bapas may set for a bundle, in MB: the bounds and the usual value. */
+export const BUNDLE_LIMIT_MB = { min: 1, max: 2000, default: 18 } as const;
+
 export const BundlePlanInput = z
   .object({
     /** Incremental (since the last export the parent acknowledged; the default) or everything. */
     mode: z.enum(['incremental', 'full']).default('incremental'),
     withFiles: z.boolean().default(true),
     /** The largest file the office's e-mail takes, in MB (18 MB becomes about 25 MB once e-mail encodes it). */
-    limitMb: z.number().int('v.integer').min(1, 'v.range').max(2000, 'v.range').default(18),
+    limitMb: z.number().int('v.integer').min(BUNDLE_LIMIT_MB.min, 'v.range').max(BUNDLE_LIMIT_MB.max, 'v.range').default(BUNDLE_LIMIT_MB.default),
   })
   .strict();
 

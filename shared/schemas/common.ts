@@ -52,3 +52,11 @@ export function checkWilayah(p: { regencyCode: string | null; districtCode: stri
     ctx.addIssue({ code: 'custom', path: ['villageCode'], message: 'v.wilayahNesting' });
   }
 }
+
+/** The largest signed scan (or activity file) kept, in bytes: the main process checks it, the screen warns before sending. */
+export const MAX_SCAN_BYTES = 20 * 1024 * 1024;
+/**
+ * The longest base64 a file upload takes: a file a little over MAX_SCAN_BYTES still arrives, so the
+ * main process can name the file as too large instead of the transport refusing the text.
+ */
+export const MAX_SCAN_BASE64 = Math.ceil((MAX_SCAN_BYTES * 1.05) / 3) * 4;

@@ -7,6 +7,7 @@ export const officeCode = z
   .string()
   .trim()
   .toUpperCase()
+  .max(12, 'v.officeCode')
   .regex(/^[A-Z0-9]{2,12}$/, 'v.officeCode');
 
 export const username = z

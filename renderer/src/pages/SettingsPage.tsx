@@ -23,7 +23,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ADMIN, type InputOf } from '../../../shared/contract';
 import { OFFICE_CLASSES, TIME_ZONE_CODES } from '../../../shared/domain';
 import { ServiceCreateInput } from '../../../shared/schemas/partners';
-import { SettingsUpdateInput } from '../../../shared/schemas/setup';
+import { SecuritySettingsInput, SettingsUpdateInput } from '../../../shared/schemas/setup';
+import { rangeOf } from '../../../shared/schemas/limits';
 import { AppError } from '../../../shared/errors';
 import type { Settings } from '../../../shared/types';
 import { RequireRole } from '../components/Forbidden';
@@ -135,7 +136,13 @@ function SettingsForm({ settings }: { settings: Settings }) {
             <Title order={4} mb="sm">
               {t('settings.security')}
             </Title>
-            <NumberInput label={t('settings.idleLock')} min={1} max={240} allowDecimal={false} w={320} {...form.getInputProps('security.idleLockMinutes')} />
+            <NumberInput
+              label={t('settings.idleLock')}
+              {...rangeOf(SecuritySettingsInput.shape.idleLockMinutes)}
+              allowDecimal={false}
+              w={320}
+              {...form.getInputProps('security.idleLockMinutes')}
+            />
             <Checkbox mt="sm" label={t('settings.pimpinanSeesNik')} {...form.getInputProps('security.pimpinanSeesNik', { type: 'checkbox' })} />
             <Checkbox mt="sm" label={t('settings.bundlesIncludeNik')} {...form.getInputProps('security.bundlesIncludeNik', { type: 'checkbox' })} />
           </Paper>

@@ -19,7 +19,8 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { OFFICE_CLASSES, TIME_ZONE_CODES } from '../../../shared/domain';
 import { formatPlaceDate, localDateOf } from '../../../shared/format';
-import { SetupInput, type SetupInputT } from '../../../shared/schemas/setup';
+import { officeCode, SetupInput, type SetupInputT } from '../../../shared/schemas/setup';
+import { maxLengthOf } from '../../../shared/schemas/limits';
 import { showError, zodValidate } from '../components/forms';
 import { KopPreview } from '../components/KopPreview';
 import { HeadFields } from './setupHead';
@@ -114,7 +115,13 @@ export function SetupWizard({ onDone }: { onDone: () => void }) {
                   {...form.getInputProps('office.kind')}
                 />
                 <TextInput label={t('setup.name')} description={t('setup.name.hint')} withAsterisk data-autofocus {...form.getInputProps('office.name')} />
-                <TextInput label={t('setup.code')} description={t('setup.code.hint')} withAsterisk maxLength={12} {...form.getInputProps('office.code')} />
+                <TextInput
+                  label={t('setup.code')}
+                  description={t('setup.code.hint')}
+                  withAsterisk
+                  maxLength={maxLengthOf(officeCode)}
+                  {...form.getInputProps('office.code')}
+                />
                 {office.kind === 'pos' && (
                   <Group grow align="flex-start">
                     <TextInput label={t('setup.parentName')} withAsterisk {...form.getInputProps('office.parentName')} />

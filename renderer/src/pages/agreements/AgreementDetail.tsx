@@ -12,6 +12,8 @@ import { notifyOk, showError } from '../../components/forms';
 import { serviceLabel } from '../../components/labels';
 import { DialogActions } from '../../components/DialogActions';
 import { Field } from '../../components/Field';
+import { rangeOf } from '../../../../shared/schemas/limits';
+import { AgreementRenewInput } from '../../../../shared/schemas/agreements';
 import { useI18n } from '../../i18n';
 import { DocumentPreview } from '../../components/DocumentPreview';
 import { ScanPanel } from './ScanPanel';
@@ -249,7 +251,12 @@ function RenewDialog({ agreement, onClose, onDone }: DialogProps) {
       <form onSubmit={form.onSubmit(() => save.mutate())}>
         <Stack>
           <DateField label={t('agreements.startDate')} {...form.getInputProps('startDate')} />
-          <NumberInput label={t('agreements.termMonths')} min={1} max={1200} allowDecimal={false} {...form.getInputProps('termMonths')} />
+          <NumberInput
+            label={t('agreements.termMonths')}
+            {...rangeOf(AgreementRenewInput.shape.termMonths)}
+            allowDecimal={false}
+            {...form.getInputProps('termMonths')}
+          />
           <DateField label={t('agreements.signDate')} {...form.getInputProps('signDate')} />
           {v.signDate && v.startDate && v.signDate > v.startDate && (
             <Checkbox label={t('agreements.confirmLateSigning')} {...form.getInputProps('confirmLateSigning', { type: 'checkbox' })} />

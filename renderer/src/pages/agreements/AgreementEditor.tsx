@@ -28,6 +28,7 @@ import { EditorForm, FormHeader, useEditorGuard } from '../../components/FormHea
 import { notifyOk, revealFirstError, showError, zodValidate } from '../../components/forms';
 import { serviceLabel } from '../../components/labels';
 import { useDebounced } from '../../components/useDebounced';
+import { rangeOf } from '../../../../shared/schemas/limits';
 import { useI18n } from '../../i18n';
 import { call } from '../../rpc';
 import { ArticlesEditor, LegalBasesEditor } from './TextBlocks';
@@ -234,8 +235,7 @@ function AgreementForm({ agreement, partnerId, templates }: { agreement: Agreeme
               {termMode === 'months' ? (
                 <NumberInput
                   label={t('agreements.termMonths')}
-                  min={1}
-                  max={1200}
+                  {...rangeOf(AgreementFields.shape.termMonths)}
                   allowDecimal={false}
                   {...form.getInputProps('termMonths')}
                   value={v.termMonths ?? ''}

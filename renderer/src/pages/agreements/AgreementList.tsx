@@ -16,6 +16,8 @@ import { bidangOptions } from '../../components/labels';
 import { useExport } from '../../components/useExport';
 import { useDebounced } from '../../components/useDebounced';
 import { fitWidth, labelOf } from '../../components/fitWidth';
+import { rangeOf } from '../../../../shared/schemas/limits';
+import { AgreementListInput } from '../../../../shared/schemas/agreements';
 import { useI18n } from '../../i18n';
 import { call } from '../../rpc';
 import { usePartnerOptions } from '../../components/usePartnerOptions';
@@ -134,8 +136,7 @@ export function AgreementList() {
         <NumberInput
           aria-label={t('agreements.expiringWithin')}
           placeholder={t('agreements.expiringWithin')}
-          min={0}
-          max={3650}
+          {...rangeOf(AgreementListInput.shape.expiringWithinDays)}
           allowDecimal={false}
           value={expiring ?? ''}
           onChange={(v) => setExpiring(typeof v === 'number' ? v : null)}

@@ -7,6 +7,7 @@ import { AgreementSettingsInput } from '../../../../shared/schemas/agreements';
 import { useOffice } from '../../app/useOffice';
 import { notifyOk, showError, zodValidate } from '../../components/forms';
 import { useDebounced } from '../../components/useDebounced';
+import { rangeOf } from '../../../../shared/schemas/limits';
 import { useI18n } from '../../i18n';
 import { call } from '../../rpc';
 
@@ -48,7 +49,12 @@ function AgreementSettingsForm({ settings }: { settings: AgreementSettings }) {
       <form onSubmit={form.onSubmit((v) => save.mutate(v))}>
         <Group align="flex-start" grow>
           <TextInput label={t('agreements.numberTemplate')} description={t('agreements.numberTemplate.hint')} {...form.getInputProps('numberTemplate')} />
-          <NumberInput label={t('agreements.warnDays')} min={1} max={365} allowDecimal={false} {...form.getInputProps('warnDays')} />
+          <NumberInput
+            label={t('agreements.warnDays')}
+            {...rangeOf(AgreementSettingsInput.shape.warnDays)}
+            allowDecimal={false}
+            {...form.getInputProps('warnDays')}
+          />
         </Group>
         <Group justify="space-between" mt="sm">
           <Text size="sm" c={unknown.length ? 'red' : 'dimmed'} data-testid="settings-number-preview">

@@ -12,8 +12,7 @@ import { useI18n } from '../../i18n';
 import { call, fileToBase64, saveFile } from '../../rpc';
 import { DateField } from '../../components/DateField';
 import { isIsoDate } from '../../../../shared/validate';
-
-const MAX_BYTES = 20 * 1024 * 1024;
+import { MAX_SCAN_BYTES } from '../../../../shared/schemas/common';
 
 /** The signed scans of an agreement: the current one first, earlier ones kept as history. */
 export function ScanPanel({ agreement, onChanged }: { agreement: Agreement; onChanged: (a: Agreement) => void }) {
@@ -73,7 +72,7 @@ export function ScanPanel({ agreement, onChanged }: { agreement: Agreement; onCh
               value={file}
               onChange={(f) => {
                 setFile(f);
-                setError(f && f.size > MAX_BYTES ? t('scans.tooLarge') : null);
+                setError(f && f.size > MAX_SCAN_BYTES ? t('scans.tooLarge') : null);
               }}
               error={error}
               w={360}

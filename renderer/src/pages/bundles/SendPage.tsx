@@ -27,6 +27,7 @@ import { Link } from 'wouter';
 import { ARCHIVERS, type InputOf } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
 import { formatBytes, formatDateTime } from '../../../../shared/format';
+import { BUNDLE_LIMIT_MB, BundlePlanInput } from '../../../../shared/schemas/bundles';
 import type { BundleExportResult, BundleExportRow, BundlePlan } from '../../../../shared/types';
 import { useOffice } from '../../app/useOffice';
 import { DataTable } from '../../components/DataTable';
@@ -41,7 +42,8 @@ import { dayOf, tableLabel, useHostDialogs } from './shared';
 
 type Mode = 'incremental' | 'full';
 type OverLimit = 'split' | 'leaveOutFiles';
-const DEFAULT_LIMIT_MB = 18;
+/** A limit the schema takes (shared/schemas/bundles.ts). */
+const isLimitMb = (v: number | string): v is number => BundlePlanInput.shape.limitMb.safeParse(v).success;
 const col = createColumnHelper<BundleExportRow>();
 /** A part's name may break before ".bagian-" (and nowhere else) when the history is short of room. */
 function BreakablePart({ name }: { name: string }) {
@@ -77,10 +79,10 @@ function Send() {
   const dialogs = useHostDialogs();
   const [mode, setMode] = useState<Mode>('incremental');
   const [withFiles, setWithFiles] = useState(true);
-  const [limitText, setLimitText] = useState<number | string>(DEFAULT_LIMIT_MB);
-  const limitValid = typeof limitText === 'number' && Number.isInteger(limitText) && limitText >= 1 && limitText <= 2000;
+  const [limitText, setLimitText] = useState<number | string>(BUNDLE_LIMIT_MB.default);
+  const limitValid = isLimitMb(limitText);
   // While the limit is being typed (or is out of range) the plan keeps the last usable one.
-  const [limitMb, setLimitMb] = useState(DEFAULT_LIMIT_MB);
+  const [limitMb, setLimitMb] = useState<number>(BUNDLE_LIMIT_MB.default);
   const options: InputOf<'bundles.plan'> = { mode, withFiles, limitMb: useDebounced(limitMb, 300) };
   const isPos = settings?.office.kind === 'pos';
 
@@ -172,10 +174,10 @@ function Send() {
                 value={limitText}
                 onChange={(v) => {
                   setLimitText(v);
-                  if (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 2000) setLimitMb(v);
+                  if (isLimitMb(v)) setLimitMb(v);
                 }}
-                min={1}
-                max={2000}
+                min={BUNDLE_LIMIT_MB.min}
+                max={BUNDLE_LIMIT_MB.max}
                 allowDecimal={false}
                 allowNegative={false}
                 error={limitValid ? undefined : t('v.range')}

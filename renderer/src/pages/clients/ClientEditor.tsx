@@ -13,6 +13,7 @@ import { useDebounced } from '../../components/useDebounced';
 import { WilayahFields } from '../../components/WilayahFields';
 import { PkSelect } from '../../components/PkPicker';
 import { useSession } from '../../app/session';
+import { maxLengthOf } from '../../../../shared/schemas/limits';
 import { useI18n } from '../../i18n';
 import { call } from '../../rpc';
 import { useOfficeToday } from '../../app/useOffice';
@@ -152,7 +153,7 @@ function ClientForm({ client }: { client: Client | null }) {
                 <TextInput
                   label="NIK"
                   inputMode="numeric"
-                  maxLength={24}
+                  maxLength={maxLengthOf(ClientFields.shape.nik)}
                   {...form.getInputProps('nik')}
                   error={form.errors.nik ?? (nik.data?.problem ? t(`v.nik.${nik.data.problem}`) : undefined)}
                   disabled={client?.nikMasked}

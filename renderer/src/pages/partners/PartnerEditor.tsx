@@ -24,7 +24,8 @@ import { useLocation } from 'wouter';
 import type { InputOf } from '../../../../shared/contract';
 import { BIDANG, PARTNER_STATUSES } from '../../../../shared/domain';
 import { AppError } from '../../../../shared/errors';
-import { PartnerCreateInput, PartnerUpdateInput } from '../../../../shared/schemas/partners';
+import { PartnerCreateInput, PartnerFields, PartnerUpdateInput } from '../../../../shared/schemas/partners';
+import { rangeOf } from '../../../../shared/schemas/limits';
 import type { Partner } from '../../../../shared/types';
 import { EditorForm, FormHeader, useEditorGuard } from '../../components/FormHeader';
 import { notifyOk, revealFirstError, showError, zodValidate } from '../../components/forms';
@@ -189,8 +190,7 @@ function PartnerForm({ partner }: { partner: Partner | null }) {
               <TextInput label={t('partners.leaderName')} {...form.getInputProps('leaderName')} />
               <NumberInput
                 label={t('partners.capacity')}
-                min={0}
-                max={100000}
+                {...rangeOf(PartnerFields.shape.capacity)}
                 allowDecimal={false}
                 {...form.getInputProps('capacity')}
                 value={v.capacity ?? ''}

@@ -25,7 +25,7 @@ import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { WRITERS } from '../../../../shared/contract';
 import { formatDate } from '../../../../shared/format';
-import { OUTCOMES, REFERRAL_MOVES, type Outcome, type ReferralStatus } from '../../../../shared/referrals';
+import { FINISHED_OUTCOMES, hoursOutstanding, REFERRAL_MOVES, type Outcome, type ReferralStatus } from '../../../../shared/referrals';
 import type { ReferralDetail as Detail } from '../../../../shared/types';
 import { useSession } from '../../app/session';
 import { DialogActions } from '../../components/DialogActions';
@@ -33,6 +33,8 @@ import { DocumentPreview } from '../../components/DocumentPreview';
 import { Field } from '../../components/Field';
 import { notifyOk, showError } from '../../components/forms';
 import { REFERRAL_STATUS_COLOR, serviceLabel } from '../../components/labels';
+import { rangeOf } from '../../../../shared/schemas/limits';
+import { WorkHoursInput } from '../../../../shared/schemas/referrals';
 import { useI18n } from '../../i18n';
 import { call } from '../../rpc';
 import { useOfficeToday } from '../../app/useOffice';
@@ -151,7 +153,8 @@ function HoursPanel({ referral, onChanged, writable }: { referral: Detail; onCha
     validate: {
       date: (v) => (v ? null : t('v.required')),
       signedBy: (v) => (v.trim() ? null : t('v.required')),
-      hours: (v) => (typeof v === 'number' && v > 0 ? null : t('v.required')),
+      // The schema's own check (half hours, within a day's limit), not a copy of it.
+      hours: (v) => (WorkHoursInput.shape.hours.safeParse(v).success ? null : t(typeof v === 'number' ? 'v.range' : 'v.required')),
     },
   });
   const add = useMutation({
@@ -188,7 +191,13 @@ function HoursPanel({ referral, onChanged, writable }: { referral: Detail; onCha
         <form onSubmit={form.onSubmit((v) => add.mutate({ date: v.date!, hours: Number(v.hours), signedBy: v.signedBy, notes: v.notes }))}>
           <Group align="flex-end" mt="sm">
             <DateField label={t('common.date')} w={170} {...form.getInputProps('date')} />
-            <NumberInput label={t('referrals.hoursWorked')} min={0.5} max={12} step={0.5} decimalScale={1} w={110} {...form.getInputProps('hours')} />
+            <NumberInput
+              label={t('referrals.hoursWorked')}
+              {...rangeOf(WorkHoursInput.shape.hours)}
+              decimalScale={1}
+              w={110}
+              {...form.getInputProps('hours')}
+            />
             <TextInput label={t('referrals.signedByLabel')} w={220} {...form.getInputProps('signedBy')} />
             <TextInput label={t('partners.notes')} style={{ flex: 1 }} {...form.getInputProps('notes')} />
             <Button type="submit" loading={add.isPending}>
@@ -204,6 +213,7 @@ function HoursPanel({ referral, onChanged, writable }: { referral: Detail; onCha
 function StatusDialog({ referral, onClose, onDone }: { referral: Detail; onClose: () => void; onDone: (r: Detail) => void }) {
   const { t } = useI18n();
   const moves = REFERRAL_MOVES[referral.status];
+  const hoursShort = hoursOutstanding(referral.hoursRequired, referral.hoursDone);
   const today = useOfficeToday();
   const form = useForm<{ status: ReferralStatus | null; date: string | null; note: string; outcome: Outcome | null }>({
     initialValues: { status: moves[0] ?? null, date: today, note: '', outcome: null },
@@ -226,7 +236,12 @@ function StatusDialog({ referral, onClose, onDone }: { referral: Detail; onClose
           <Select
             label={t('clients.newStatus')}
             allowDeselect={false}
-            data={moves.map((s) => ({ value: s, label: t(`referralStatus.${s}`) }))}
+            data={moves.map((s) => ({ value: s, label: t(`referralStatus.${s}`), disabled: s === 'selesai' && hoursShort }))}
+            description={
+              hoursShort && moves.includes('selesai')
+                ? t('referrals.hoursShort', { done: referral.hoursDone, required: referral.hoursRequired ?? 0 })
+                : undefined
+            }
             {...form.getInputProps('status')}
           />
           <DateField label={t('common.date')} {...form.getInputProps('date')} />
@@ -234,7 +249,7 @@ function StatusDialog({ referral, onClose, onDone }: { referral: Detail; onClose
             <Select
               label={t('referrals.outcome')}
               withAsterisk
-              data={OUTCOMES.filter((o) => o !== 'tidak_selesai').map((o) => ({ value: o, label: t(`outcome.${o}`) }))}
+              data={FINISHED_OUTCOMES.map((o) => ({ value: o, label: t(`outcome.${o}`) }))}
               {...form.getInputProps('outcome')}
             />
           )}

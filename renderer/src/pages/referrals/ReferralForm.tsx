@@ -12,6 +12,8 @@ import { notifyOk, revealFirstError, showError } from '../../components/forms';
 import { serviceLabel } from '../../components/labels';
 import { useDebounced } from '../../components/useDebounced';
 import { PkSelect } from '../../components/PkPicker';
+import { rangeOf } from '../../../../shared/schemas/limits';
+import { ReferralCreateInput } from '../../../../shared/schemas/referrals';
 import { useI18n } from '../../i18n';
 import { call } from '../../rpc';
 import { usePartnerOptions } from '../../components/usePartnerOptions';
@@ -109,8 +111,7 @@ export function ReferralForm({ clientId }: { clientId: string }) {
                   <NumberInput
                     label={t('referrals.hoursRequiredLabel')}
                     withAsterisk
-                    min={1}
-                    max={2000}
+                    {...rangeOf(ReferralCreateInput.shape.hoursRequired)}
                     allowDecimal={false}
                     w={240}
                     {...form.getInputProps('hoursRequired')}
