@@ -219,7 +219,11 @@ function ClientForm({ client }: { client: Client | null }) {
               <DateField label={t('clients.supervisionEnd')} withAsterisk {...form.getInputProps('supervisionEnd')} />
               <Select
                 label={t('clients.phase')}
-                description={phase ? t('clients.phaseSuggested', { phase: t(`phase.${phase}`) }) : undefined}
+                description={
+                  [phase ? t('clients.phaseSuggested', { phase: t(`phase.${phase}`) }) : '', mayOverridePhase ? '' : t('roles.onlyDeciders')]
+                    .filter(Boolean)
+                    .join(' · ') || undefined
+                }
                 placeholder={phase ? t(`phase.${phase}`) : undefined}
                 clearable
                 data={PHASES.map((p) => ({ value: p, label: t(`phase.${p}`) }))}
