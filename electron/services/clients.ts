@@ -28,6 +28,7 @@ import { exportHeading, say } from './exportHeading';
 import { newId } from './ids';
 import { officeCode, officeSettings, officeToday, securitySettings } from './settings';
 import { checkWilayahExists, districtExists } from './wilayah';
+import { assertOwn, ownedBy } from './ownership';
 
 export type ClientFieldsData = ParsedInputOf<'clients.create'>['data'];
 type Fields = ClientFieldsData;
@@ -99,6 +100,7 @@ async function toClient(ctx: AppContext, r: ClientDbRow, fullNik: boolean): Prom
     statusDate: r.status_date,
     notes: r.notes,
     createdAt: r.created_at,
+    ownedBy: ownedBy(ctx, r.origin),
     timeline: timelineOf(ctx, r.id),
   };
 }
@@ -222,6 +224,7 @@ export function createClientRecord(ctx: AppContext, actor: Actor, data: Fields, 
 
 /** Rewrites a client's fields; runs inside the caller's transaction. */
 export function updateClientRecord(ctx: AppContext, actor: Actor, before: ClientDbRow, data: Fields, prefix: string): ClientDbRow {
+  assertOwn(ctx, before);
   checkUnique(ctx, data, before.id, before.status === 'aktif', prefix);
   updateClient(ctx.db, before.id, { ...columns(data), updated_at: nextStamp(ctx, before.updated_at) });
   const after = mustFindClient(ctx, before.id);
@@ -334,6 +337,7 @@ export function clientHandlers(
     },
     'clients.update': async (input, call) => {
       const actor = actorOf(call);
+      assertOwn(ctx, mustFindClient(ctx, input.id));
       await checkReferences(ctx, input.data, 'data.');
       const row = ctx.db.tx(() => {
         const before = mustFindClient(ctx, input.id);
@@ -346,6 +350,7 @@ export function clientHandlers(
       const actor = actorOf(call);
       const row = ctx.db.tx(() => {
         const before = mustFindClient(ctx, input.id);
+        assertOwn(ctx, before);
         if (before.status === input.status) throw fieldError('status', 'clients.sameStatus');
         if (input.date < before.status_date) throw fieldError('date', 'clients.statusBeforeLast');
         // Back to aktif only while no other active client holds the same NIK.

@@ -1129,6 +1129,11 @@ export const id = {
   'setup.phone': 'Telepon kantor',
   'setup.email': 'Pos-el kantor',
   'kop.preview': 'Kop surat seperti yang akan dicetak',
+  // Ownership at the Bapas induk, import at induk, coverage
+  'records.otherOffice': 'Data ini milik {office}; ubah di pos.',
+  'records.readOnly': 'Data milik {office}; ubah di pos',
+  'records.readOnly.hint':
+    'Data ini diterima dari paket kiriman {office} dan hanya dapat dibaca di sini. Perubahan dilakukan di {office}, lalu dikirim kembali dalam paket berikutnya.',
 } as const;
 
 export type MessageKey = keyof typeof id;
