@@ -13,6 +13,7 @@ import { DialogActions } from '../components/DialogActions';
 import { useI18n } from '../i18n';
 import { call } from '../rpc';
 import { usePartnerOptions } from '../components/usePartnerOptions';
+import { mayChange, OwnerNotice } from '../components/ownership';
 
 type Values = InputOf<'pokmas.create'>;
 
@@ -56,19 +57,20 @@ export function PokmasPage() {
                     {t('pokmas.memberCount', { count: g.members.length })}
                   </Text>
                 </Group>
+                <OwnerNotice record={g} compact />
               </div>
               <Group gap={4}>
-                {!g.archivedAt && session.can(WRITERS) && (
+                {!g.archivedAt && mayChange(session, g, WRITERS) && (
                   <Button size="xs" variant="default" onClick={() => setEditing(g)}>
                     {t('common.edit')}
                   </Button>
                 )}
-                {!g.archivedAt && session.can(['admin', 'petugas']) && (
+                {!g.archivedAt && mayChange(session, g, ['admin', 'petugas']) && (
                   <Button size="xs" variant="subtle" color="orange" onClick={() => archive.mutate(g.id)}>
                     {t('common.archive')}
                   </Button>
                 )}
-                {g.archivedAt && session.can(ADMIN) && (
+                {g.archivedAt && mayChange(session, g, ADMIN) && (
                   <Button size="xs" variant="subtle" onClick={() => restore.mutate(g.id)}>
                     {t('common.restore')}
                   </Button>

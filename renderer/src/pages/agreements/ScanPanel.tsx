@@ -5,13 +5,13 @@ import { useState } from 'react';
 import { WRITERS } from '../../../../shared/contract';
 import { formatDateTime } from '../../../../shared/format';
 import type { Agreement } from '../../../../shared/types';
-import { useSession } from '../../app/session';
 import { useOffice } from '../../app/useOffice';
 import { notifyOk, showError } from '../../components/forms';
 import { useI18n } from '../../i18n';
 import { call, fileToBase64, saveFile } from '../../rpc';
 import { DateField } from '../../components/DateField';
 import { isIsoDate } from '../../../../shared/validate';
+import { useRecordAccess } from '../../components/ownership';
 
 const MAX_BYTES = 20 * 1024 * 1024;
 
@@ -19,7 +19,7 @@ const MAX_BYTES = 20 * 1024 * 1024;
 export function ScanPanel({ agreement, onChanged }: { agreement: Agreement; onChanged: (a: Agreement) => void }) {
   const { t, locale } = useI18n();
   const { zone } = useOffice();
-  const session = useSession();
+  const access = useRecordAccess(agreement);
   const [file, setFile] = useState<File | null>(null);
   const [signedOn, setSignedOn] = useState<string | null>(agreement.signedOn ?? agreement.signDate);
   const [error, setError] = useState<string | null>(null);
@@ -33,7 +33,7 @@ export function ScanPanel({ agreement, onChanged }: { agreement: Agreement; onCh
     onError: (e) => showError(e, t),
   });
   const download = useMutation({ mutationFn: (id: string) => call('agreements.scan', { id }), onSuccess: saveFile, onError: (e) => showError(e, t) });
-  const canUpload = session.can(WRITERS) && agreement.status !== 'dibatalkan';
+  const canUpload = access.can(WRITERS) && agreement.status !== 'dibatalkan';
 
   return (
     <Paper withBorder p="md">

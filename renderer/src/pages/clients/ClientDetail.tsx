@@ -9,7 +9,6 @@ import { WRITERS } from '../../../../shared/contract';
 import { formatDate } from '../../../../shared/format';
 import type { Client } from '../../../../shared/types';
 import { displayPhone } from '../../../../shared/validate';
-import { useSession } from '../../app/session';
 import { DialogActions } from '../../components/DialogActions';
 import { Field } from '../../components/Field';
 import { notifyOk, showError } from '../../components/forms';
@@ -19,17 +18,18 @@ import { call } from '../../rpc';
 import { ReportingPanel } from './ReportingPanel';
 import { useOfficeToday } from '../../app/useOffice';
 import { DateField } from '../../components/DateField';
+import { OwnerNotice, useRecordAccess } from '../../components/ownership';
 
 /** A client's record and timeline. Opening it is written to the audit log by the main process. */
 export function ClientDetail({ id }: { id: string }) {
   const { t, locale } = useI18n();
-  const session = useSession();
   const qc = useQueryClient();
   const [, navigate] = useLocation();
   const [statusOpen, setStatusOpen] = useState(false);
   // Fetched once per visit: each fetch is an audited view, so no refetch on focus.
   const q = useQuery({ queryKey: ['clients.get', id], queryFn: () => call('clients.get', { id }), refetchOnWindowFocus: false, staleTime: Infinity });
   const services = useQuery({ queryKey: ['services.list'], queryFn: () => call('services.list', {}) });
+  const access = useRecordAccess(q.data);
   if (!q.data) return q.isError ? <Alert color="red">{t('clients.notFound')}</Alert> : <Loader />;
   const c = q.data;
   const date = (d: string | null) => (d ? formatDate(d, locale) : '');
@@ -58,7 +58,7 @@ export function ClientDetail({ id }: { id: string }) {
           <Button variant="default" leftSection={<IconArrowLeft size={16} />} onClick={() => navigate('/klien')}>
             {t('common.back')}
           </Button>
-          {session.can(WRITERS) && (
+          {access.can(WRITERS) && (
             <>
               {c.status === 'aktif' && (
                 <Button variant="default" leftSection={<IconArrowForwardUp size={16} />} onClick={() => navigate(`/klien/${c.id}/rujuk`)}>
@@ -75,6 +75,7 @@ export function ClientDetail({ id }: { id: string }) {
           )}
         </Group>
       </Group>
+      <OwnerNotice record={c} />
 
       <SimpleGrid cols={2} spacing="md">
         <Paper withBorder p="md">
@@ -130,7 +131,7 @@ export function ClientDetail({ id }: { id: string }) {
         </Paper>
       </SimpleGrid>
 
-      <ReportingPanel client={c} writable={session.can(WRITERS)} onChanged={() => void qc.invalidateQueries({ queryKey: ['clients.get', id] })} />
+      <ReportingPanel client={c} writable={access.can(WRITERS)} onChanged={() => void qc.invalidateQueries({ queryKey: ['clients.get', id] })} />
 
       <Paper withBorder p="md">
         <Title order={4} mb="sm">
