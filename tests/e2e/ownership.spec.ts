@@ -45,6 +45,11 @@ test('at the parent, a post’s partner and its PKS open read-only, naming the p
     for (const action of ['Ubah', 'Tandai ditandatangani', 'Batalkan PKS', 'Unggah scan'])
       await expect(page.getByRole('button', { name: action, exact: true })).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Pratinjau dokumen' })).toBeVisible();
+
+    // Typed in by its address, the partner's form names the post and offers no Simpan.
+    await page.goto(`${parent.url}#/mitra/${partner.id}/ubah`);
+    await expect(page.getByTestId('owner-notice')).toContainText('Data milik Pos Bapas Curup; ubah di pos');
+    await expect(page.getByRole('button', { name: 'Simpan' })).toBeDisabled();
   } finally {
     rmSync(stick, { recursive: true, force: true });
     await parent.close();
