@@ -153,6 +153,8 @@ export const contract = {
   'wilayah.coverage': method<readonly Wilayah[]>()(empty, 'any'),
   'wilayah.districts': method<readonly Wilayah[]>()(z.object({ regencyCode }).strict(), 'any'),
   'wilayah.villages': method<readonly Wilayah[]>()(z.object({ districtCode }).strict(), 'any'),
+  /** Kabupaten/kota a list can be filtered by: the coverage, and at a Bapas induk every kabupaten its posts' records lie in. */
+  'wilayah.inRecords': method<readonly Wilayah[]>()(empty, 'any'),
 
   'services.list': method<readonly ServiceType[]>()(empty, 'any'),
   'services.create': method<ServiceType>()(ServiceCreateInput, ADMIN),

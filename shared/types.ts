@@ -80,6 +80,17 @@ export interface ServiceType {
   readonly builtIn: boolean;
 }
 
+/** The office that keeps a record another office holds a copy of (a post's record at its Bapas induk): there it is read-only. */
+export interface OwnerOffice {
+  readonly code: string;
+  readonly name: string;
+}
+
+/** A record as its detail page opens it: `ownedBy` names the office that may change it, null when this office does. */
+export interface Owned {
+  readonly ownedBy: OwnerOffice | null;
+}
+
 export interface PartnerRow {
   readonly id: string;
   readonly name: string;
@@ -100,7 +111,7 @@ export interface PartnerRow {
   readonly origin: string;
 }
 
-export interface Partner extends PartnerRow {
+export interface Partner extends PartnerRow, Owned {
   readonly leaderName: string;
   readonly email: string;
   readonly address: string;
@@ -159,7 +170,7 @@ export interface PartnerHistory {
   readonly names: Readonly<Record<string, string>>;
 }
 
-export interface PokmasGroup {
+export interface PokmasGroup extends Owned {
   readonly id: string;
   readonly name: string;
   readonly bidang: Bidang;
@@ -223,7 +234,7 @@ export interface AgreementRow {
   readonly updatedAt: string;
 }
 
-export interface Agreement extends AgreementRow {
+export interface Agreement extends AgreementRow, Owned {
   readonly partnerNumber: string;
   readonly signPlace: string;
   readonly signDate: string;
@@ -322,7 +333,7 @@ export interface ClientList {
   readonly total: number;
 }
 
-export interface Client extends ClientRow {
+export interface Client extends ClientRow, Owned {
   readonly nikMasked: boolean;
   readonly birthPlace: string;
   readonly birthDate: string | null;
@@ -438,7 +449,7 @@ export interface Referral {
   readonly updatedAt: string;
 }
 
-export interface ReferralDetail extends Referral {
+export interface ReferralDetail extends Referral, Owned {
   readonly history: readonly {
     readonly date: string;
     readonly status: ReferralStatus;
@@ -593,7 +604,7 @@ export interface ActivityRow {
   readonly updatedAt: string;
 }
 
-export interface Activity extends ActivityRow {
+export interface Activity extends ActivityRow, Owned {
   readonly description: string;
   readonly partnerIds: readonly string[];
   readonly officerIds: readonly string[];

@@ -19,12 +19,16 @@ export const recentImportReports = (db: Db) =>
       .limit(50),
   );
 
-/** Every current client, for an import's check to match rows against by register number. */
-export const allClients = (db: Db): ClientDbRow[] =>
+/**
+ * Every current client of one office, for an import's check to match rows against by register
+ * number and NIK: numbers are unique per office, and a Bapas induk's posts keep their own clients.
+ */
+export const clientsOfOffice = (db: Db, origin: string): ClientDbRow[] =>
   db.all(
     db.q
       .selectFrom('clients as c')
       .selectAll('c')
       .select((eb) => eb.val<string | null>(null).as('pk_name'))
-      .where('c.deleted_at', 'is', null),
+      .where('c.deleted_at', 'is', null)
+      .where('c.origin', '=', origin),
   );

@@ -29,6 +29,7 @@ import { readStoredFile, sniffScanType, storeFile, uploadedScan } from './files'
 import { newId } from './ids';
 import { checkPk } from './officers';
 import { officeCode, officeToday } from './settings';
+import { assertOwn, assertOwnRecords, ownedBy } from './ownership';
 
 type Fields = ParsedInputOf<'activities.create'>;
 
@@ -62,6 +63,7 @@ function toActivity(ctx: AppContext, r: ActivityDbRow): Activity {
   const names = userNames(ctx.db, officerIds);
   return {
     ...toRow(r),
+    ownedBy: ownedBy(ctx, r.origin),
     description: r.description,
     partnerIds: activityPartnerIds(ctx.db, r.id),
     officerIds,
@@ -92,6 +94,8 @@ function checkReferences(ctx: AppContext, f: Fields, prefix: string): void {
   for (const id of f.officerIds) checkPk(ctx, id, `${prefix}officerIds`, { allowInactive: true });
   const clientIds = f.participants.map((p) => p.clientId);
   if (count('clients', clientIds) !== clientIds.length) throw fieldError(`${prefix}participants`, 'clients.notFound');
+  // Attendance is part of a client's record, kept by the client's own office; partners may be anyone's.
+  assertOwnRecords(ctx, 'clients', clientIds, `${prefix}participants`);
 }
 
 const columns = (f: Fields) => ({
@@ -130,6 +134,7 @@ export function activityHandlers(
       const actor = actorOf(call);
       return ctx.db.tx(() => {
         const before = mustFind(ctx, input.id);
+        assertOwn(ctx, before);
         if (before.updated_at !== input.expectedUpdatedAt) throw new AppError('CONFLICT', 'common.staleEdit');
         checkReferences(ctx, input.data, 'data.');
         const beforeView = toActivity(ctx, before);
@@ -142,6 +147,8 @@ export function activityHandlers(
     },
     'activities.addFile': (input, call) => {
       const actor = actorOf(call);
+      // Before the file is stored: a refused upload leaves the data folder as it was.
+      assertOwn(ctx, mustFind(ctx, input.activityId));
       const { bytes, mime } = uploadedScan(input.base64);
       let thumb: Buffer | null = null;
       if (mime !== 'application/pdf') {

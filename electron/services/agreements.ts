@@ -30,6 +30,7 @@ import { foldForSearch } from '../../shared/validate';
 import { actorOf, isoNow, nextStamp, type Actor, type AppContext, type HandlersOf } from './context';
 import { newId } from './ids';
 import { officeCode, officeToday } from './settings';
+import { assertOwn, ownedBy } from './ownership';
 
 export const DEFAULT_AGREEMENT_SETTINGS: AgreementSettings = { numberTemplate: '{seq:3}/PKS/{office_code}/{month_roman}/{year}', warnDays: 60 };
 
@@ -77,6 +78,7 @@ function toAgreement(ctx: AppContext, r: AgreementDbRow): Agreement {
     nextId: next?.id ?? null,
     nextNumber: next?.office_number ?? null,
     createdAt: r.created_at,
+    ownedBy: ownedBy(ctx, r.origin),
     scans: scansOf(ctx.db, r.id).map((x) => ({
       id: x.id,
       filename: x.filename,
@@ -102,6 +104,7 @@ function mustFind(ctx: AppContext, id: string): AgreementDbRow {
 function checkFields(ctx: AppContext, f: Fields, prefix: string): { endDate: string } {
   const partner = partnerById(ctx.db, f.partnerId);
   if (!partner) throw fieldError(`${prefix}partnerId`, 'partners.notFound');
+  assertOwn(ctx, partner, `${prefix}partnerId`);
   if (partner.deleted_at) throw fieldError(`${prefix}partnerId`, 'agreements.partnerArchived');
   const known = serviceCodes(ctx.db);
   const offered = new Set(JSON.parse(partner.services) as string[]);
@@ -234,6 +237,7 @@ export function agreementHandlers(
       const actor = actorOf(call);
       const { bytes, mime } = uploadedScan(input.base64);
       const before = mustFind(ctx, input.id);
+      assertOwn(ctx, before);
       if (before.cancelled_on) throw new AppError('CONFLICT', 'agreements.cancelled');
       if (!before.signed_on && input.signedOn > before.end_date) throw fieldError('signedOn', 'agreements.signedAfterEnd');
       // The file is on disk (flushed) before the row that names it is committed.
@@ -295,6 +299,7 @@ export function agreementHandlers(
     'agreements.create': (input, call) => create(actorOf(call), input.data, input.number, null),
     'agreements.update': (input, call) => {
       const actor = actorOf(call);
+      assertOwn(ctx, mustFind(ctx, input.id));
       const { endDate } = checkFields(ctx, input.data, 'data.');
       return ctx.db.tx(() => {
         const before = mustFind(ctx, input.id);
@@ -310,6 +315,7 @@ export function agreementHandlers(
       const actor = actorOf(call);
       return ctx.db.tx(() => {
         const before = mustFind(ctx, input.id);
+        assertOwn(ctx, before);
         if (before.signed_on) throw new AppError('CONFLICT', 'agreements.alreadySigned');
         if (before.cancelled_on) throw new AppError('CONFLICT', 'agreements.cancelled');
         if (input.signedOn > before.end_date) throw fieldError('signedOn', 'agreements.signedAfterEnd');
@@ -323,6 +329,7 @@ export function agreementHandlers(
       const actor = actorOf(call);
       return ctx.db.tx(() => {
         const before = mustFind(ctx, input.id);
+        assertOwn(ctx, before);
         if (before.cancelled_on) throw new AppError('CONFLICT', 'agreements.cancelled');
         updateAgreement(ctx.db, input.id, { cancelled_on: input.date, cancel_reason: input.reason, updated_at: nextStamp(ctx, before.updated_at) });
         const after = mustFind(ctx, input.id);
@@ -332,7 +339,9 @@ export function agreementHandlers(
     },
     'agreements.renew': (input, call) => {
       const actor = actorOf(call);
-      const prev = toAgreement(ctx, mustFind(ctx, input.id));
+      const prevRow = mustFind(ctx, input.id);
+      assertOwn(ctx, prevRow);
+      const prev = toAgreement(ctx, prevRow);
       if (prev.nextId) throw new AppError('CONFLICT', 'agreements.alreadyRenewed');
       if (prev.status === 'draf' || prev.status === 'dibatalkan') throw new AppError('CONFLICT', 'agreements.renewSigned');
       // The renewal copies the text and parties; only the dates and the number are new.

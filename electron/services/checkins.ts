@@ -13,6 +13,7 @@ import { exportTable, type ExportColumn } from './exporter';
 import { exportHeading, say } from './exportHeading';
 import { newId } from './ids';
 import { officeCode, officeToday } from './settings';
+import { assertOwn } from './ownership';
 
 /**
  * Whether a client's dates can carry a reporting schedule at all. The screens and the bundle check
@@ -93,6 +94,7 @@ export function checkinHandlers(
       const today = officeToday(ctx);
       ctx.db.tx(() => {
         const c = mustFindClient(ctx, input.clientId);
+        assertOwn(ctx, c, 'clientId');
         if (c.status !== 'aktif') throw fieldError('clientId', 'referrals.problem.clientNotActive');
         if (input.date < c.supervision_start || input.date > c.supervision_end) throw fieldError('date', 'checkins.outsideSupervision');
         if (input.date > today) throw fieldError('date', 'v.future');

@@ -28,6 +28,7 @@ import { newId } from './ids';
 import { checkPk, requireDecision } from './officers';
 import { officeCode, officeSettings, officeToday, securitySettings } from './settings';
 import { checkWilayahExists, districtExists } from './wilayah';
+import { assertOwn, ownedBy } from './ownership';
 
 export type ClientFieldsData = ParsedInputOf<'clients.create'>['data'];
 type Fields = ClientFieldsData;
@@ -99,6 +100,7 @@ async function toClient(ctx: AppContext, r: ClientDbRow, fullNik: boolean): Prom
     statusDate: r.status_date,
     notes: r.notes,
     createdAt: r.created_at,
+    ownedBy: ownedBy(ctx, r.origin),
     timeline: timelineOf(ctx, r.id),
   };
 }
@@ -220,6 +222,7 @@ export function createClientRecord(ctx: AppContext, actor: Actor, data: Fields, 
 
 /** Rewrites a client's fields; runs inside the caller's transaction. */
 export function updateClientRecord(ctx: AppContext, actor: Actor, before: ClientDbRow, data: Fields, prefix: string): ClientDbRow {
+  assertOwn(ctx, before);
   // An operator may edit a client whose phase a PK set, as long as the phase stays as it was.
   if (data.phaseOverride !== before.phase_override) requireDecision(actor, 'phaseOverride');
   checkUnique(ctx, data, before.id, before.status === 'aktif', prefix);
@@ -334,6 +337,7 @@ export function clientHandlers(
     },
     'clients.update': async (input, call) => {
       const actor = actorOf(call);
+      assertOwn(ctx, mustFindClient(ctx, input.id));
       await checkReferences(ctx, input.data, 'data.');
       const row = ctx.db.tx(() => {
         const before = mustFindClient(ctx, input.id);
@@ -346,6 +350,7 @@ export function clientHandlers(
       const actor = actorOf(call);
       const row = ctx.db.tx(() => {
         const before = mustFindClient(ctx, input.id);
+        assertOwn(ctx, before);
         if (before.status === input.status) throw fieldError('status', 'clients.sameStatus');
         if (input.date < before.status_date) throw fieldError('date', 'clients.statusBeforeLast');
         // Back to aktif only while no other active client holds the same NIK.

@@ -16,7 +16,7 @@ import { nikMismatches, readNik } from '../../shared/nik';
 import { ClientFields } from '../../shared/schemas/clients';
 import type { ImportCounts, ImportMessage, ImportReportInfo, ImportRowResult, ImportStatus } from '../../shared/types';
 import type { ClientDbRow } from '../../db/repositories/clients';
-import { allClients, importReportById, insertImportReport, recentImportReports } from '../../db/repositories/importReports';
+import { clientsOfOffice, importReportById, insertImportReport, recentImportReports } from '../../db/repositories/importReports';
 import { recordChange } from './audit';
 import { createClientRecord, fieldsOf, mustFindClient, updateClientRecord, type ClientFieldsData } from './clients';
 import { actorOf, isoNow, type Actor, type AppContext, type HandlersOf } from './context';
@@ -118,8 +118,10 @@ export function importHandlers(
 
   /** Checks every data row (in slices, yielding between them) and decides new / update / unchanged / error. */
   async function runCheck(job: Job, sheet: Sheet, headerRow: number, mapping: ColumnMapping): Promise<void> {
+    // Rows name this office's own clients only: at a Bapas induk a post's client with the same
+    // register number or NIK is another person's record, kept (and changed) at the post.
     const existing = new Map<string, ClientDbRow>();
-    for (const c of allClients(ctx.db)) existing.set(c.register_number, c);
+    for (const c of clientsOfOffice(ctx.db, officeCode(ctx))) existing.set(c.register_number, c);
     const activeNik = new Map<string, string>();
     for (const c of existing.values()) if (c.nik && c.status === 'aktif') activeNik.set(c.nik, c.register_number);
     const districtKnown = new Map<string, boolean>();

@@ -28,6 +28,7 @@ import { newId } from './ids';
 import { requireDecision } from './officers';
 import { officeCode, officeSettings, officeToday } from './settings';
 import { checkWilayahExists } from './wilayah';
+import { assertOwn, ownedBy } from './ownership';
 
 type Fields = ParsedInputOf<'partners.create'>;
 
@@ -73,6 +74,7 @@ function toPartnerSync(ctx: AppContext, r: PartnerDbRow): Partner {
     notes: r.notes,
     createdAt: r.created_at,
     groups: groupsOfPartner(ctx.db, r.id),
+    ownedBy: ownedBy(ctx, r.origin),
   };
 }
 
@@ -286,9 +288,11 @@ export function partnerHandlers(
     },
     'partners.update': async (input, call) => {
       const actor = actorOf(call);
+      assertOwn(ctx, mustFind(ctx, input.id));
       await checkReferences(ctx, input.data, 'data.');
       const row = ctx.db.tx(() => {
         const before = mustFind(ctx, input.id);
+        assertOwn(ctx, before);
         if (before.deleted_at) throw new AppError('CONFLICT', 'partners.archivedNoEdit');
         if (before.updated_at !== input.expectedUpdatedAt) throw new AppError('CONFLICT', 'common.staleEdit');
         if (foldForSearch(before.name) !== foldForSearch(input.data.name) || before.regency_code !== input.data.regencyCode) {
@@ -305,6 +309,7 @@ export function partnerHandlers(
       const actor = actorOf(call);
       const row = ctx.db.tx(() => {
         const before = mustFind(ctx, input.id);
+        assertOwn(ctx, before);
         if (before.deleted_at) throw new AppError('CONFLICT', 'partners.archivedNoEdit');
         const from = before.status as PartnerStatus;
         if (!canMoveStatus(from, input.status)) throw fieldError('status', 'partners.statusMove', { from, to: input.status });
@@ -334,6 +339,7 @@ export function partnerHandlers(
       const actor = actorOf(call);
       const row = ctx.db.tx(() => {
         const before = mustFind(ctx, input.id);
+        assertOwn(ctx, before);
         if (before.deleted_at) throw new AppError('CONFLICT', 'partners.alreadyArchived');
         const now = nextStamp(ctx, before.updated_at);
         updatePartner(ctx.db, input.id, { deleted_at: now, updated_at: now });
@@ -347,6 +353,7 @@ export function partnerHandlers(
       const actor = actorOf(call);
       const row = ctx.db.tx(() => {
         const before = mustFind(ctx, input.id);
+        assertOwn(ctx, before);
         if (!before.deleted_at) throw new AppError('CONFLICT', 'partners.notArchived');
         updatePartner(ctx.db, input.id, { deleted_at: null, updated_at: nextStamp(ctx, before.updated_at) });
         const after = mustFind(ctx, input.id);

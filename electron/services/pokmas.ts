@@ -17,6 +17,7 @@ import { recordChange } from './audit';
 import { actorOf, isoNow, nextStamp, type AppContext, type HandlersOf } from './context';
 import { newId } from './ids';
 import { officeCode } from './settings';
+import { assertOwn, ownedBy } from './ownership';
 
 function withMembers(ctx: AppContext, rows: readonly PokmasDbRow[]): PokmasGroup[] {
   const members = membersOf(
@@ -31,6 +32,7 @@ function withMembers(ctx: AppContext, rows: readonly PokmasDbRow[]): PokmasGroup
     members: members.filter((m) => m.group_id === r.id).map((m) => ({ id: m.id, name: m.name, status: m.status as PartnerStatus })),
     updatedAt: r.updated_at,
     archivedAt: r.deleted_at,
+    ownedBy: ownedBy(ctx, r.origin),
   }));
 }
 
@@ -99,6 +101,7 @@ export function pokmasHandlers(
       const actor = actorOf(call);
       return ctx.db.tx(() => {
         const row = mustFind(ctx, input.id);
+        assertOwn(ctx, row);
         if (row.deleted_at) throw new AppError('CONFLICT', 'pokmas.archivedNoEdit');
         if (row.updated_at !== input.expectedUpdatedAt) throw new AppError('CONFLICT', 'common.staleEdit');
         const before = one(ctx, input.id);
@@ -117,6 +120,7 @@ export function pokmasHandlers(
     'pokmas.archive': (input, call) => {
       const actor = actorOf(call);
       return ctx.db.tx(() => {
+        assertOwn(ctx, mustFind(ctx, input.id));
         const before = one(ctx, input.id);
         if (before.archivedAt) throw new AppError('CONFLICT', 'pokmas.alreadyArchived');
         const now = nextStamp(ctx, before.updatedAt);
@@ -129,6 +133,7 @@ export function pokmasHandlers(
     'pokmas.restore': (input, call) => {
       const actor = actorOf(call);
       return ctx.db.tx(() => {
+        assertOwn(ctx, mustFind(ctx, input.id));
         const before = one(ctx, input.id);
         if (!before.archivedAt) throw new AppError('CONFLICT', 'pokmas.notArchived');
         updateGroup(ctx.db, input.id, { deleted_at: null, updated_at: nextStamp(ctx, before.updatedAt) });

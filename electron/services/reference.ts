@@ -1,6 +1,7 @@
 import { fieldError } from '../../shared/errors';
 import { foldForSearch } from '../../shared/validate';
 import { insertServiceType, listServiceTypes } from '../../db/repositories/serviceTypes';
+import { regenciesInRecords } from '../../db/repositories/regenciesInRecords';
 import type { ServiceType } from '../../shared/types';
 import { recordChange } from './audit';
 import { actorOf, isoNow, type AppContext, type HandlersOf } from './context';
@@ -9,7 +10,7 @@ import { officeCode, officeSettings } from './settings';
 /** Reference lists: wilayah limited to the office's coverage, and the service types. */
 export function referenceHandlers(
   ctx: AppContext,
-): HandlersOf<'wilayah.coverage' | 'wilayah.districts' | 'wilayah.villages' | 'services.list' | 'services.create'> {
+): HandlersOf<'wilayah.coverage' | 'wilayah.districts' | 'wilayah.villages' | 'wilayah.inRecords' | 'services.list' | 'services.create'> {
   const coverage = () => officeSettings(ctx)?.coverage ?? [];
   const toService = (r: ReturnType<typeof listServiceTypes>[number]): ServiceType => ({
     code: r.code,
@@ -22,6 +23,12 @@ export function referenceHandlers(
     'wilayah.coverage': async () => {
       const allowed = new Set(coverage());
       return (await ctx.wilayah.regencies()).filter((r) => allowed.has(r.code));
+    },
+    'wilayah.inRecords': async () => {
+      // The coverage is where this office registers its own records; a post's records at its
+      // Bapas induk keep the post's wilayah, which the induk's lists must still be able to filter by.
+      const wanted = new Set([...coverage(), ...regenciesInRecords(ctx.db)]);
+      return (await ctx.wilayah.regencies()).filter((r) => wanted.has(r.code));
     },
     'wilayah.districts': async (input) => {
       if (!coverage().includes(input.regencyCode)) throw fieldError('regencyCode', 'v.outsideCoverage');

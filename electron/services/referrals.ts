@@ -41,6 +41,7 @@ import type { DocumentModel, Paper } from './documents/model';
 import { newId } from './ids';
 import { checkPk } from './officers';
 import { logoImage, officeCode, officeSettings, officeToday } from './settings';
+import { assertOwn, assertOwnRecords, ownedBy } from './ownership';
 
 type Plan = ParsedInputOf<'referrals.check'>;
 
@@ -233,6 +234,7 @@ export function referralHandlers(
   };
   const detail = (r: ReferralDbRow): ReferralDetail => ({
     ...toReferral(r),
+    ownedBy: ownedBy(ctx, r.origin),
     history: referralStatusChanges(ctx.db, [r.id]).map((s) => ({
       date: s.date,
       status: s.to_status as ReferralStatus,
@@ -257,6 +259,8 @@ export function referralHandlers(
       if (input.service === KERJA_SOSIAL && input.hoursRequired === null) throw fieldError('hoursRequired', 'referrals.hoursRequired');
       if (input.pkUserId) checkPk(ctx, input.pkUserId, 'pkUserId');
       return ctx.db.tx(() => {
+        // A parent refers its own clients (to any partner it holds, a post's too); a post's client is referred at the post.
+        assertOwnRecords(ctx, 'clients', [input.clientId], 'clientId');
         const a = assess(ctx, input);
         const hard = a.problems.filter((p) => !OVERRIDABLE.has(p));
         // Every failed condition is named; the client's own ones cannot be overridden by anyone.
@@ -311,6 +315,7 @@ export function referralHandlers(
       const actor = actorOf(call);
       return ctx.db.tx(() => {
         const before = mustFind(ctx, input.id);
+        assertOwn(ctx, before);
         if (before.updated_at !== input.expectedUpdatedAt) throw new AppError('CONFLICT', 'common.staleEdit');
         const from = before.status as ReferralStatus;
         if (!REFERRAL_MOVES[from].includes(input.status)) throw fieldError('status', 'referrals.badMove');
@@ -348,6 +353,7 @@ export function referralHandlers(
       const actor = actorOf(call);
       return ctx.db.tx(() => {
         const r = mustFind(ctx, input.referralId);
+        assertOwn(ctx, r);
         if (r.hours_required === null) throw new AppError('CONFLICT', 'referrals.notKerjaSosial');
         if (r.status !== 'berjalan') throw new AppError('CONFLICT', 'referrals.notRunning');
         if (input.date < r.date) throw fieldError('date', 'referrals.hoursBeforeReferral');

@@ -1136,6 +1136,10 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'decision.phaseOverride': 'A phase other than the suggested one is set by a petugas or an admin.',
   'decision.referralOverride': 'Only an admin may set referral conditions aside, with a written reason.',
   'roles.onlyDeciders': 'Set by a petugas or an admin.',
+  // Ownership at the Bapas induk, import at induk, coverage
+  'records.otherOffice': 'This record belongs to {office}; change it at the post.',
+  'records.readOnly': 'Record kept by {office}; change it at the post',
+  'records.readOnly.hint': 'This record came in a bundle from {office} and is read-only here. It is changed at {office} and arrives again in its next bundle.',
 };
 
 /** What an English message says when its count is one; the message itself is the plural ("2 referrals"). */

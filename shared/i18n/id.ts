@@ -1135,6 +1135,11 @@ export const id = {
   'decision.phaseOverride': 'Penetapan tahap bimbingan di luar tahap yang disarankan dilakukan oleh petugas atau admin.',
   'decision.referralOverride': 'Pengecualian syarat rujukan hanya dapat diberikan oleh admin, dengan alasan tertulis.',
   'roles.onlyDeciders': 'Ditetapkan oleh petugas atau admin.',
+  // Ownership at the Bapas induk, import at induk, coverage
+  'records.otherOffice': 'Data ini milik {office}; ubah di pos.',
+  'records.readOnly': 'Data milik {office}; ubah di pos',
+  'records.readOnly.hint':
+    'Data ini diterima dari paket kiriman {office} dan hanya dapat dibaca di sini. Perubahan dilakukan di {office}, lalu dikirim kembali dalam paket berikutnya.',
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -227,11 +227,17 @@ describe('bundles between a Pos Bapas and its Bapas induk', () => {
     await receive([p.stick]);
     await acknowledge();
     const atParent = await p.parent.call('partners.get', { id: partner.id }, p.parentAdmin);
-    await p.parent.call(
+    const refused = await p.parent.fail(
       'partners.update',
       { id: partner.id, expectedUpdatedAt: atParent.updatedAt, data: { ...FIELDS, name: 'Diubah di induk' } },
       p.parentAdmin,
     );
+    expect(refused.message).toBe('records.otherOffice');
+    // The parent can no longer change a post's record; one changed there before that rule (by an older version) still shows.
+    p.parent.db.raw.prepare("UPDATE partners SET name = 'Diubah di induk' WHERE id = ?").run(partner.id);
+    p.parent.db.raw
+      .prepare("INSERT INTO change_log (entity, entity_id, op, at, origin) VALUES ('partner', ?, 'upsert', '2025-03-05T03:00:30.000Z', 'BKL')")
+      .run(partner.id);
     p.post.clock.now = new Date('2025-03-05T03:01:00Z');
     await p.post.call('partners.update', { id: partner.id, expectedUpdatedAt: partner.updatedAt, data: { ...FIELDS, name: 'Diubah di pos' } }, p.postAdmin);
     const next = mkdtempSync(join(tmpdir(), 'mitra-usb-'));

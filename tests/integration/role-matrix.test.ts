@@ -54,6 +54,7 @@ const EXPECTED: Record<Method, 'public' | string> = {
   'wilayah.coverage': 'APMO',
   'wilayah.districts': 'APMO',
   'wilayah.villages': 'APMO',
+  'wilayah.inRecords': 'APMO',
   'services.list': 'APMO',
   'services.create': 'A---',
 

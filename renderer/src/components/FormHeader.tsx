@@ -1,11 +1,19 @@
-import { Button, Group, Paper, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { FormEventHandler, ReactNode } from 'react';
+import type { Owned } from '../../../shared/types';
 import { useI18n } from '../i18n';
 import { useLeaveGuard } from './leaveGuard';
+import { OwnerNotice } from './ownership';
 
-/** Title of a full-page form; its Batal and Simpan are in the EditorForm's action bar. */
-export function FormHeader({ title }: { title: string }) {
-  return <Title order={2}>{title}</Title>;
+/** Title of a full-page form; its Batal and Simpan are in the EditorForm's action bar. `record`: the record edited, whose owner it names when another office keeps it. */
+export function FormHeader({ title, record }: { title: string; record?: Owned | null }) {
+  if (!record?.ownedBy) return <Title order={2}>{title}</Title>;
+  return (
+    <Stack gap="sm">
+      <Title order={2}>{title}</Title>
+      <OwnerNotice record={record} />
+    </Stack>
+  );
 }
 
 /**
@@ -20,24 +28,27 @@ export function EditorForm({
   saving,
   children,
   maw = 1000,
+  record,
 }: {
   onSubmit: FormEventHandler<HTMLFormElement>;
   onCancel: () => void;
   saving: boolean;
   children: ReactNode;
   maw?: number;
+  /** Another office's record (reached by its address) cannot be saved here: Simpan is off. */
+  record?: Owned | null;
 }) {
   return (
     // noValidate: the schema says what is wrong, in the user's language, on the field (not a browser bubble).
     <form onSubmit={onSubmit} data-editor noValidate>
       {children}
-      <FormActions onCancel={onCancel} saving={saving} maw={maw} />
+      <FormActions onCancel={onCancel} saving={saving} maw={maw} disabled={!!record?.ownedBy} />
     </form>
   );
 }
 
 /** The sticky bar with the form's Batal (optional) and Simpan (its submit) buttons. */
-export function FormActions({ onCancel, saving, maw = 1000 }: { onCancel?: () => void; saving: boolean; maw?: number }) {
+export function FormActions({ onCancel, saving, maw = 1000, disabled = false }: { onCancel?: () => void; saving: boolean; maw?: number; disabled?: boolean }) {
   const { t } = useI18n();
   return (
     <Paper
@@ -58,7 +69,7 @@ export function FormActions({ onCancel, saving, maw = 1000 }: { onCancel?: () =>
               {t('common.cancel')}
             </Button>
           )}
-          <Button type="submit" loading={saving}>
+          <Button type="submit" loading={saving} disabled={disabled}>
             {t('common.save')}
           </Button>
         </Group>

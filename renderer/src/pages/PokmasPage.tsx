@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'wouter';
-import { WRITERS, type InputOf } from '../../../shared/contract';
+import { type InputOf } from '../../../shared/contract';
 import { PokmasFields } from '../../../shared/schemas/partners';
 import type { PokmasGroup } from '../../../shared/types';
 import { useSession } from '../app/session';
@@ -13,6 +13,7 @@ import { DialogActions } from '../components/DialogActions';
 import { useI18n } from '../i18n';
 import { call } from '../rpc';
 import { usePartnerOptions } from '../components/usePartnerOptions';
+import { mayChange, OwnerNotice } from '../components/ownership';
 
 type Values = InputOf<'pokmas.create'>;
 
@@ -40,7 +41,7 @@ export function PokmasPage() {
               { value: 'archived', label: t('partners.filter.archived.archived') },
             ]}
           />
-          {session.can(WRITERS) && <Button onClick={() => setEditing('new')}>{t('pokmas.add')}</Button>}
+          {session.may('pokmas.create') && <Button onClick={() => setEditing('new')}>{t('pokmas.add')}</Button>}
         </Group>
       </Group>
       {groups.data?.length === 0 && <Text c="dimmed">{t('pokmas.noGroups')}</Text>}
@@ -56,19 +57,20 @@ export function PokmasPage() {
                     {t('pokmas.memberCount', { count: g.members.length })}
                   </Text>
                 </Group>
+                <OwnerNotice record={g} compact />
               </div>
               <Group gap={4}>
-                {!g.archivedAt && session.can(WRITERS) && (
+                {!g.archivedAt && mayChange(session, g, 'pokmas.update') && (
                   <Button size="xs" variant="default" onClick={() => setEditing(g)}>
                     {t('common.edit')}
                   </Button>
                 )}
-                {!g.archivedAt && session.may('pokmas.archive') && (
+                {!g.archivedAt && mayChange(session, g, 'pokmas.archive') && (
                   <Button size="xs" variant="subtle" color="orange" onClick={() => archive.mutate(g.id)}>
                     {t('common.archive')}
                   </Button>
                 )}
-                {g.archivedAt && session.may('pokmas.restore') && (
+                {g.archivedAt && mayChange(session, g, 'pokmas.restore') && (
                   <Button size="xs" variant="subtle" onClick={() => restore.mutate(g.id)}>
                     {t('common.restore')}
                   </Button>

@@ -62,6 +62,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
       qc.setQueryData(['settings.get'], s);
       void qc.invalidateQueries({ queryKey: ['app.status'] });
       void qc.invalidateQueries({ queryKey: ['wilayah.coverage'] });
+      void qc.invalidateQueries({ queryKey: ['wilayah.inRecords'] });
       notifyOk(t('settings.saved'));
     },
     onError: (e) => showError(e, t, form as never),

@@ -3,13 +3,12 @@ import { IconArrowLeft, IconEdit, IconFileTypePdf, IconUpload } from '@tabler/ic
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
-import { WRITERS } from '../../../../shared/contract';
 import { formatDate } from '../../../../shared/format';
-import { useSession } from '../../app/session';
 import { Field } from '../../components/Field';
 import { notifyOk, showError } from '../../components/forms';
 import { useI18n } from '../../i18n';
 import { call, fileToBase64, saveFile } from '../../rpc';
+import { OwnerNotice, useRecordAccess } from '../../components/ownership';
 
 /** The longer side of the display copy made of a photo before upload; the original is kept as is. */
 const DISPLAY_PX = 1600;
@@ -33,7 +32,6 @@ async function displayCopy(file: File): Promise<string | null> {
 
 export function ActivityDetail({ id }: { id: string }) {
   const { t, locale } = useI18n();
-  const session = useSession();
   const qc = useQueryClient();
   const [, navigate] = useLocation();
   const [file, setFile] = useState<File | null>(null);
@@ -54,6 +52,7 @@ export function ActivityDetail({ id }: { id: string }) {
     onSuccess: saveFile,
     onError: (e) => showError(e, t),
   });
+  const access = useRecordAccess(q.data);
   if (!q.data) return q.isError ? <Alert color="red">{t('activities.notFound')}</Alert> : <Loader />;
   const a = q.data;
 
@@ -75,13 +74,14 @@ export function ActivityDetail({ id }: { id: string }) {
           <Button variant="default" leftSection={<IconArrowLeft size={16} />} onClick={() => navigate('/kegiatan')}>
             {t('common.back')}
           </Button>
-          {session.can(WRITERS) && (
+          {access.may('activities.update') && (
             <Button leftSection={<IconEdit size={16} />} onClick={() => navigate(`/kegiatan/${a.id}/ubah`)}>
               {t('common.edit')}
             </Button>
           )}
         </Group>
       </Group>
+      <OwnerNotice record={a} />
       <Paper withBorder p="md">
         <SimpleGrid cols={3} spacing="sm">
           <Field label={t('partners.bidang')}>{a.bidang ? t(`bidang.${a.bidang}`) : ''}</Field>
@@ -130,7 +130,7 @@ export function ActivityDetail({ id }: { id: string }) {
             </UnstyledButton>
           ))}
         </SimpleGrid>
-        {session.can(WRITERS) && (
+        {access.may('activities.addFile') && (
           <Group align="flex-end" mt="sm">
             <FileInput label={t('activities.addFile')} accept="image/jpeg,image/png,application/pdf" value={file} onChange={setFile} w={360} clearable />
             <Button leftSection={<IconUpload size={16} />} disabled={!file} loading={upload.isPending} onClick={() => file && upload.mutate(file)}>

@@ -114,9 +114,10 @@ function ActivityForm({ activity }: { activity: Activity | null }) {
       onSubmit={form.onSubmit((values) => save.mutate(values), revealFirstError)}
       onCancel={() => navigate(activity ? `/kegiatan/${activity.id}` : '/kegiatan')}
       saving={save.isPending}
+      record={activity}
     >
       <Stack maw={1000}>
-        <FormHeader title={activity ? `${t('activities.edit')}: ${activity.title}` : t('activities.new')} />
+        <FormHeader title={activity ? `${t('activities.edit')}: ${activity.title}` : t('activities.new')} record={activity} />
         <Paper withBorder p="md">
           <Stack gap="sm">
             <SimpleGrid cols={3}>

@@ -3,10 +3,8 @@ import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
-import { WRITERS } from '../../../../shared/contract';
 import { formatDate } from '../../../../shared/format';
 import type { Agreement } from '../../../../shared/types';
-import { useSession } from '../../app/session';
 import { AGREEMENT_STATUS_COLOR } from '../../components/agreementStatus';
 import { notifyOk, showError } from '../../components/forms';
 import { serviceLabel } from '../../components/labels';
@@ -21,15 +19,16 @@ import { call } from '../../rpc';
 import { useOfficeToday } from '../../app/useOffice';
 import { addDays } from '../../../../shared/agreements';
 import { DateField } from '../../components/DateField';
+import { OwnerNotice, useRecordAccess } from '../../components/ownership';
 
 export function AgreementDetail({ id }: { id: string }) {
   const { t, locale } = useI18n();
-  const session = useSession();
   const qc = useQueryClient();
   const [, navigate] = useLocation();
   const [dialog, setDialog] = useState<'sign' | 'cancel' | 'renew' | 'preview' | null>(null);
   const agreement = useQuery({ queryKey: ['agreements.get', id], queryFn: () => call('agreements.get', { id }) });
   const services = useQuery({ queryKey: ['services.list'], queryFn: () => call('services.list', {}) });
+  const access = useRecordAccess(agreement.data);
   if (agreement.isError) return <Alert color="red">{t('agreements.notFound')}</Alert>;
   if (!agreement.data) return <Loader />;
   const a = agreement.data;
@@ -41,7 +40,7 @@ export function AgreementDetail({ id }: { id: string }) {
     setDialog(null);
     if (next.id !== id) navigate(`/pks/${next.id}`);
   };
-  const canWrite = session.can(WRITERS);
+  const canWrite = access.may('agreements.update');
 
   return (
     <Stack gap="md" maw={1100}>
@@ -69,19 +68,20 @@ export function AgreementDetail({ id }: { id: string }) {
               <Button variant="default" onClick={() => navigate(`/pks/${a.id}/ubah`)}>
                 {t('common.edit')}
               </Button>
-              {session.may('agreements.sign') && <Button onClick={() => setDialog('sign')}>{t('agreements.sign')}</Button>}
+              {access.may('agreements.sign') && <Button onClick={() => setDialog('sign')}>{t('agreements.sign')}</Button>}
             </>
           )}
           {canWrite && !a.nextId && (a.status === 'aktif' || a.status === 'akan_berakhir' || a.status === 'berakhir') && (
             <Button onClick={() => setDialog('renew')}>{t('agreements.renew')}</Button>
           )}
-          {session.may('agreements.cancel') && a.status !== 'dibatalkan' && (
+          {access.may('agreements.cancel') && a.status !== 'dibatalkan' && (
             <Button color="red" variant="light" onClick={() => setDialog('cancel')}>
               {t('agreements.cancel')}
             </Button>
           )}
         </Group>
       </Group>
+      <OwnerNotice record={a} />
       {a.cancelledOn && (
         <Alert color="red">
           {t('agreement.status.dibatalkan')} {formatDate(a.cancelledOn, locale)}: {a.cancelReason}

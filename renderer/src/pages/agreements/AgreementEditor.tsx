@@ -169,9 +169,9 @@ function AgreementForm({ agreement, partnerId, templates }: { agreement: Agreeme
   const offered = new Set(partner.data?.services ?? []);
 
   return (
-    <EditorForm onSubmit={submit} onCancel={() => navigate(agreement ? `/pks/${agreement.id}` : '/pks')} saving={save.isPending}>
+    <EditorForm onSubmit={submit} onCancel={() => navigate(agreement ? `/pks/${agreement.id}` : '/pks')} saving={save.isPending} record={agreement}>
       <Stack gap="md" maw={1000}>
-        <FormHeader title={agreement ? `${t('agreements.edit')}: ${agreement.officeNumber}` : t('agreements.new')} />
+        <FormHeader title={agreement ? `${t('agreements.edit')}: ${agreement.officeNumber}` : t('agreements.new')} record={agreement} />
 
         <Paper withBorder p="md">
           <Stack gap="sm">

@@ -2,10 +2,8 @@ import { Badge, Button, FileInput, Group, Paper, Stack, Table, Text, Title } fro
 import { IconUpload } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { WRITERS } from '../../../../shared/contract';
 import { formatDateTime } from '../../../../shared/format';
 import type { Agreement } from '../../../../shared/types';
-import { useSession } from '../../app/session';
 import { useOffice } from '../../app/useOffice';
 import { notifyOk, showError } from '../../components/forms';
 import { useI18n } from '../../i18n';
@@ -13,12 +11,13 @@ import { call, fileToBase64, saveFile } from '../../rpc';
 import { DateField } from '../../components/DateField';
 import { isIsoDate } from '../../../../shared/validate';
 import { MAX_SCAN_BYTES } from '../../../../shared/schemas/common';
+import { useRecordAccess } from '../../components/ownership';
 
 /** The signed scans of an agreement: the current one first, earlier ones kept as history. */
 export function ScanPanel({ agreement, onChanged }: { agreement: Agreement; onChanged: (a: Agreement) => void }) {
   const { t, locale } = useI18n();
   const { zone } = useOffice();
-  const session = useSession();
+  const access = useRecordAccess(agreement);
   const [file, setFile] = useState<File | null>(null);
   const [signedOn, setSignedOn] = useState<string | null>(agreement.signedOn ?? agreement.signDate);
   const [error, setError] = useState<string | null>(null);
@@ -32,7 +31,7 @@ export function ScanPanel({ agreement, onChanged }: { agreement: Agreement; onCh
     onError: (e) => showError(e, t),
   });
   const download = useMutation({ mutationFn: (id: string) => call('agreements.scan', { id }), onSuccess: saveFile, onError: (e) => showError(e, t) });
-  const canUpload = session.can(WRITERS) && agreement.status !== 'dibatalkan';
+  const canUpload = access.may('agreements.uploadScan') && agreement.status !== 'dibatalkan';
 
   return (
     <Paper withBorder p="md">

@@ -5,11 +5,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { CLIENT_STATUSES, type ClientStatus } from '../../../../shared/clients';
-import { WRITERS } from '../../../../shared/contract';
 import { formatDate } from '../../../../shared/format';
 import type { Client } from '../../../../shared/types';
 import { displayPhone } from '../../../../shared/validate';
-import { useSession } from '../../app/session';
 import { DialogActions } from '../../components/DialogActions';
 import { Field } from '../../components/Field';
 import { notifyOk, showError } from '../../components/forms';
@@ -19,17 +17,18 @@ import { call } from '../../rpc';
 import { ReportingPanel } from './ReportingPanel';
 import { useOfficeToday } from '../../app/useOffice';
 import { DateField } from '../../components/DateField';
+import { OwnerNotice, useRecordAccess } from '../../components/ownership';
 
 /** A client's record and timeline. Opening it is written to the audit log by the main process. */
 export function ClientDetail({ id }: { id: string }) {
   const { t, locale } = useI18n();
-  const session = useSession();
   const qc = useQueryClient();
   const [, navigate] = useLocation();
   const [statusOpen, setStatusOpen] = useState(false);
   // Fetched once per visit: each fetch is an audited view, so no refetch on focus.
   const q = useQuery({ queryKey: ['clients.get', id], queryFn: () => call('clients.get', { id }), refetchOnWindowFocus: false, staleTime: Infinity });
   const services = useQuery({ queryKey: ['services.list'], queryFn: () => call('services.list', {}) });
+  const access = useRecordAccess(q.data);
   if (!q.data) return q.isError ? <Alert color="red">{t('clients.notFound')}</Alert> : <Loader />;
   const c = q.data;
   const date = (d: string | null) => (d ? formatDate(d, locale) : '');
@@ -58,14 +57,14 @@ export function ClientDetail({ id }: { id: string }) {
           <Button variant="default" leftSection={<IconArrowLeft size={16} />} onClick={() => navigate('/klien')}>
             {t('common.back')}
           </Button>
-          {session.can(WRITERS) && (
+          {access.may('clients.update') && (
             <>
               {c.status === 'aktif' && (
                 <Button variant="default" leftSection={<IconArrowForwardUp size={16} />} onClick={() => navigate(`/klien/${c.id}/rujuk`)}>
                   {t('referrals.add')}
                 </Button>
               )}
-              {session.may('clients.setStatus') && (
+              {access.may('clients.setStatus') && (
                 <Button variant="default" leftSection={<IconFlag size={16} />} onClick={() => setStatusOpen(true)}>
                   {t('clients.changeStatus')}
                 </Button>
@@ -77,6 +76,7 @@ export function ClientDetail({ id }: { id: string }) {
           )}
         </Group>
       </Group>
+      <OwnerNotice record={c} />
 
       <SimpleGrid cols={2} spacing="md">
         <Paper withBorder p="md">
@@ -132,7 +132,7 @@ export function ClientDetail({ id }: { id: string }) {
         </Paper>
       </SimpleGrid>
 
-      <ReportingPanel client={c} writable={session.can(WRITERS)} onChanged={() => void qc.invalidateQueries({ queryKey: ['clients.get', id] })} />
+      <ReportingPanel client={c} writable={access.may('checkins.record')} onChanged={() => void qc.invalidateQueries({ queryKey: ['clients.get', id] })} />
 
       <Paper withBorder p="md">
         <Title order={4} mb="sm">

@@ -134,9 +134,10 @@ function ClientForm({ client }: { client: Client | null }) {
       onSubmit={form.onSubmit((values) => save.mutate(values), revealFirstError)}
       onCancel={() => navigate(client ? `/klien/${client.id}` : '/klien')}
       saving={save.isPending}
+      record={client}
     >
       <Stack gap="md" maw={1000}>
-        <FormHeader title={client ? `${t('clients.edit')}: ${client.name}` : t('clients.new')} />
+        <FormHeader title={client ? `${t('clients.edit')}: ${client.name}` : t('clients.new')} record={client} />
 
         <Paper withBorder p="md">
           <Title order={4} mb="sm">

@@ -20,10 +20,10 @@ import { useI18n } from '../../i18n';
 import { PartnerWork } from './PartnerWork';
 import { call } from '../../rpc';
 import { DateField } from '../../components/DateField';
+import { OwnerNotice, useRecordAccess } from '../../components/ownership';
 
 export function PartnerDetail({ id }: { id: string }) {
   const { t, locale } = useI18n();
-  const session = useSession();
   const qc = useQueryClient();
   const [, navigate] = useLocation();
   const [statusOpen, setStatusOpen] = useState(false);
@@ -33,6 +33,7 @@ export function PartnerDetail({ id }: { id: string }) {
   const history = useQuery({ queryKey: ['partners.history', id], queryFn: () => call('partners.history', { id }) });
   const services = useQuery({ queryKey: ['services.list'], queryFn: () => call('services.list', {}) });
   const reader = useReader(history.data?.names ?? {});
+  const access = useRecordAccess(partner.data);
 
   const refresh = (p: Partner) => {
     qc.setQueryData(['partners.get', id], p);
@@ -69,24 +70,25 @@ export function PartnerDetail({ id }: { id: string }) {
           <Button variant="default" onClick={() => navigate('/mitra')}>
             {t('common.back')}
           </Button>
-          {!p.archivedAt && session.may('partners.setStatus') && (
+          {!p.archivedAt && access.may('partners.setStatus') && (
             <Button variant="default" onClick={() => setStatusOpen(true)}>
               {t('partners.changeStatus')}
             </Button>
           )}
-          {!p.archivedAt && session.may('partners.update') && <Button onClick={() => navigate(`/mitra/${p.id}/ubah`)}>{t('common.edit')}</Button>}
-          {!p.archivedAt && session.may('partners.archive') && (
+          {!p.archivedAt && access.may('partners.update') && <Button onClick={() => navigate(`/mitra/${p.id}/ubah`)}>{t('common.edit')}</Button>}
+          {!p.archivedAt && access.may('partners.archive') && (
             <Button color="orange" variant="light" onClick={() => setArchiveOpen(true)}>
               {t('common.archive')}
             </Button>
           )}
-          {p.archivedAt && session.may('partners.restore') && (
+          {p.archivedAt && access.may('partners.restore') && (
             <Button color="teal" variant="light" loading={restore.isPending} onClick={() => restore.mutate()}>
               {t('common.restore')}
             </Button>
           )}
         </Group>
       </Group>
+      <OwnerNotice record={p} />
       {p.archivedAt && <Alert color="orange">{t('partners.archivedBanner', { date: formatDay(p.archivedAt, zone, locale) })}</Alert>}
 
       <Paper withBorder p="md">
@@ -132,7 +134,7 @@ export function PartnerDetail({ id }: { id: string }) {
         )}
       </Paper>
 
-      <PartnerAgreements partnerId={p.id} hasAgreementInForce={p.hasAgreementInForce} />
+      <PartnerAgreements partnerId={p.id} hasAgreementInForce={p.hasAgreementInForce} readOnly={access.readOnly} />
 
       <PartnerWork partnerId={p.id} />
 
@@ -225,7 +227,7 @@ function StatusDialog({ partner, opened, onClose, onDone }: { partner: Partner; 
 }
 
 /** The partner's agreements, oldest first, so a renewal chain reads top to bottom. */
-function PartnerAgreements({ partnerId, hasAgreementInForce }: { partnerId: string; hasAgreementInForce: boolean }) {
+function PartnerAgreements({ partnerId, hasAgreementInForce, readOnly }: { partnerId: string; hasAgreementInForce: boolean; readOnly: boolean }) {
   const { t, locale } = useI18n();
   const session = useSession();
   const [, navigate] = useLocation();
@@ -235,7 +237,8 @@ function PartnerAgreements({ partnerId, hasAgreementInForce }: { partnerId: stri
     <Paper withBorder p="md">
       <Group justify="space-between" mb="xs">
         <Title order={4}>{t('agreements.ofPartner')}</Title>
-        {session.can(WRITERS) && (
+        {/* A PKS with a post's partner is drafted and signed at the post. */}
+        {!readOnly && session.can(WRITERS) && (
           <Button size="xs" variant="light" onClick={() => navigate(`/pks/baru?mitra=${partnerId}`)}>
             {t('agreements.add')}
           </Button>

@@ -154,9 +154,9 @@ function PartnerForm({ partner }: { partner: Partner | null }) {
   const submit = form.onSubmit((values) => save.mutate({ values, confirmDuplicate: false }), revealFirstError);
 
   return (
-    <EditorForm onSubmit={submit} onCancel={() => navigate(partner ? `/mitra/${partner.id}` : '/mitra')} saving={save.isPending}>
+    <EditorForm onSubmit={submit} onCancel={() => navigate(partner ? `/mitra/${partner.id}` : '/mitra')} saving={save.isPending} record={partner}>
       <Stack gap="md" maw={1000}>
-        <FormHeader title={editing ? t('partners.edit') : t('partners.new')} />
+        <FormHeader title={editing ? t('partners.edit') : t('partners.new')} record={partner} />
 
         <Paper withBorder p="md">
           <Title order={4} mb="sm">

@@ -63,7 +63,8 @@ export function PartnerList() {
   });
   const empty = useEmptyRegister('partners', list.data?.rows.length);
   const services = useQuery({ queryKey: ['services.list'], queryFn: () => call('services.list', {}) });
-  const coverage = useQuery({ queryKey: ['wilayah.coverage'], queryFn: () => call('wilayah.coverage', {}) });
+  // Not only the coverage: at a Bapas induk the posts' partners keep their own kabupaten.
+  const regencies = useQuery({ queryKey: ['wilayah.inRecords'], queryFn: () => call('wilayah.inRecords', {}) });
   const offices = useQuery({ queryKey: ['keys.list'], queryFn: () => call('keys.list', {}), enabled: isParent });
   const officeOptions = useMemo(
     () => [
@@ -78,7 +79,7 @@ export function PartnerList() {
   );
 
   const serviceOptions = useMemo(() => (services.data ?? []).map((s) => ({ value: s.code, label: serviceLabel(s, locale) })), [services.data, locale]);
-  const regencyOptions = useMemo(() => (coverage.data ?? []).map((r) => ({ value: r.code, label: r.name })), [coverage.data]);
+  const regencyOptions = useMemo(() => (regencies.data ?? []).map((r) => ({ value: r.code, label: r.name })), [regencies.data]);
   const serviceNames = useMemo(() => new Map((services.data ?? []).map((s) => [s.code, serviceLabel(s, locale)])), [services.data, locale]);
   const columns = useMemo(
     () => [

@@ -23,11 +23,9 @@ import { IconArrowLeft, IconFlag, IconPrinter } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
-import { WRITERS } from '../../../../shared/contract';
 import { formatDate } from '../../../../shared/format';
 import { FINISHED_OUTCOMES, hoursOutstanding, REFERRAL_MOVES, type Outcome, type ReferralStatus } from '../../../../shared/referrals';
 import type { ReferralDetail as Detail } from '../../../../shared/types';
-import { useSession } from '../../app/session';
 import { DialogActions } from '../../components/DialogActions';
 import { DocumentPreview } from '../../components/DocumentPreview';
 import { Field } from '../../components/Field';
@@ -39,15 +37,16 @@ import { useI18n } from '../../i18n';
 import { call } from '../../rpc';
 import { useOfficeToday } from '../../app/useOffice';
 import { DateField } from '../../components/DateField';
+import { OwnerNotice, useRecordAccess } from '../../components/ownership';
 
 export function ReferralDetail({ id }: { id: string }) {
   const { t, locale } = useI18n();
-  const session = useSession();
   const qc = useQueryClient();
   const [, navigate] = useLocation();
   const [dialog, setDialog] = useState<'status' | 'print' | null>(null);
   const q = useQuery({ queryKey: ['referrals.get', id], queryFn: () => call('referrals.get', { id }) });
   const services = useQuery({ queryKey: ['services.list'], queryFn: () => call('services.list', {}) });
+  const access = useRecordAccess(q.data);
   if (!q.data) return q.isError ? <Alert color="red">{t('referrals.notFound')}</Alert> : <Loader />;
   const r = q.data;
   const refresh = (next: Detail) => {
@@ -57,7 +56,7 @@ export function ReferralDetail({ id }: { id: string }) {
   };
   const service = services.data?.find((s) => s.code === r.service);
   const date = (d: string | null) => (d ? formatDate(d, locale) : '');
-  const writable = session.can(WRITERS);
+  const writable = access.may('referrals.setStatus');
 
   return (
     <Stack maw={1100}>
@@ -87,6 +86,7 @@ export function ReferralDetail({ id }: { id: string }) {
           )}
         </Group>
       </Group>
+      <OwnerNotice record={r} />
 
       {r.overrideReason && (
         <Alert color="yellow" title={t('referrals.overridden')}>

@@ -88,9 +88,10 @@ export function ReferralForm({ clientId }: { clientId: string }) {
       onCancel={() => navigate(`/klien/${clientId}`)}
       saving={save.isPending}
       maw={1200}
+      record={client.data}
     >
       <Stack maw={1200}>
-        <FormHeader title={t('referrals.new', { name: client.data.name })} />
+        <FormHeader title={t('referrals.new', { name: client.data.name })} record={client.data} />
         <Grid>
           <Grid.Col span={7}>
             <Paper withBorder p="md">
