@@ -45,6 +45,7 @@ export function PartnerList() {
   const [filter, setFilter] = useState<Omit<Filter, 'q' | 'sort' | 'dir'>>({
     bidang: null,
     category: null,
+    institutionType: null,
     service: null,
     status: null,
     regencyCode: null,
@@ -63,6 +64,7 @@ export function PartnerList() {
   });
   const empty = useEmptyRegister('partners', list.data?.rows.length);
   const services = useQuery({ queryKey: ['services.list'], queryFn: () => call('services.list', {}) });
+  const kinds = useQuery({ queryKey: ['institutionTypes.list'], queryFn: () => call('institutionTypes.list', {}) });
   const coverage = useQuery({ queryKey: ['wilayah.coverage'], queryFn: () => call('wilayah.coverage', {}) });
   const offices = useQuery({ queryKey: ['keys.list'], queryFn: () => call('keys.list', {}), enabled: isParent });
   const officeOptions = useMemo(
@@ -79,6 +81,8 @@ export function PartnerList() {
 
   const serviceOptions = useMemo(() => (services.data ?? []).map((s) => ({ value: s.code, label: serviceLabel(s, locale) })), [services.data, locale]);
   const regencyOptions = useMemo(() => (coverage.data ?? []).map((r) => ({ value: r.code, label: r.name })), [coverage.data]);
+  const kindOptions = useMemo(() => (kinds.data ?? []).map((k) => ({ value: k.code, label: serviceLabel(k, locale) })), [kinds.data, locale]);
+  const kindNames = useMemo(() => new Map(kindOptions.map((k) => [k.value, k.label])), [kindOptions]);
   const serviceNames = useMemo(() => new Map((services.data ?? []).map((s) => [s.code, serviceLabel(s, locale)])), [services.data, locale]);
   const columns = useMemo(
     () => [
@@ -104,16 +108,34 @@ export function PartnerList() {
           </Text>
         ),
       }),
+      col.accessor('institutionType', {
+        id: 'institutionType',
+        header: t('partners.institutionType'),
+        enableSorting: false,
+        cell: (c) => {
+          const name = c.getValue() ? (kindNames.get(c.getValue()!) ?? c.getValue()!) : null;
+          return (
+            <Text size="sm" lineClamp={1} title={name ?? undefined} c={name ? undefined : 'dimmed'}>
+              {name ?? t('common.none')}
+            </Text>
+          );
+        },
+      }),
       ...officeColumns(col, isParent, t('partners.office')),
       col.accessor('regencyName', {
         id: 'regency',
         header: t('partners.regency'),
         meta: { minWidth: 170 },
-        cell: (c) => (
-          <Text size="sm" lineClamp={1} title={c.getValue() ?? undefined}>
-            {c.getValue() ?? t('common.none')}
-          </Text>
-        ),
+        cell: (c) => {
+          // A partner at the level of a province stands for the whole province.
+          const p = c.row.original.provinceName;
+          const name = c.getValue() ?? (p ? t('partners.provinceLevel', { province: p }) : null);
+          return (
+            <Text size="sm" lineClamp={1} title={name ?? undefined}>
+              {name ?? t('common.none')}
+            </Text>
+          );
+        },
       }),
       col.accessor('phone', {
         id: 'phone',
@@ -149,7 +171,7 @@ export function PartnerList() {
         cell: (c) => <Nowrap title={formatDay(c.getValue(), zone, locale)}>{formatDayShort(c.getValue(), zone)}</Nowrap>,
       }),
     ],
-    [t, locale, zone, serviceNames, isParent],
+    [t, locale, zone, serviceNames, kindNames, isParent],
   );
 
   const rows = list.data?.rows ?? [];
@@ -206,6 +228,17 @@ export function PartnerList() {
           value={filter.category ?? null}
           onChange={(v) => set('category')(v as never)}
           w={fitWidth(150, labelOf(categoryOptions(t), filter.category))}
+        />
+        <Select
+          aria-label={t('partners.institutionType')}
+          placeholder={t('partners.institutionType')}
+          clearable
+          searchable
+          data={kindOptions}
+          value={filter.institutionType ?? null}
+          onChange={(v) => set('institutionType')(v)}
+          w={fitWidth(150, labelOf(kindOptions, filter.institutionType))}
+          data-testid="partner-kind-filter"
         />
         <Select
           aria-label={t('partners.services')}
