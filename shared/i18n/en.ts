@@ -1135,7 +1135,6 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'audit.entity.institution_type': 'Type of institution',
   'bundles.table.institution_types': 'Types of institution',
   'partners.institutionType': 'Type of institution',
-  'partners.institutionType.hint': 'Besides the Ditjenpas category: Islamic boarding school, legal aid institute, training centre, agency and so on.',
   'partners.institutionType.none': 'Not stated',
   'partners.provinceLevel': 'Province level ({province})',
   'partners.provinceWithRegency': 'A province-level partner has no regency or city.',

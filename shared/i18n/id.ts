@@ -1134,7 +1134,6 @@ export const id = {
   'audit.entity.institution_type': 'Jenis lembaga',
   'bundles.table.institution_types': 'Jenis lembaga',
   'partners.institutionType': 'Jenis lembaga',
-  'partners.institutionType.hint': 'Selain kategori Ditjenpas: pondok pesantren, LBH, BLK, dinas, dan sebagainya.',
   'partners.institutionType.none': 'Belum diisi',
   'partners.provinceLevel': 'Tingkat provinsi ({province})',
   'partners.provinceWithRegency': 'Mitra tingkat provinsi tidak diisi kabupaten/kota.',

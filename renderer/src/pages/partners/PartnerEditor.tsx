@@ -183,7 +183,6 @@ function PartnerForm({ partner }: { partner: Partner | null }) {
               <Select label={t('partners.category')} withAsterisk data={categoryOptions(t)} allowDeselect={false} {...form.getInputProps('category')} />
               <Select
                 label={t('partners.institutionType')}
-                description={t('partners.institutionType.hint')}
                 placeholder={t('partners.institutionType.none')}
                 clearable
                 searchable

@@ -89,7 +89,7 @@ export function PartnerList() {
       col.accessor('name', {
         id: 'name',
         header: t('partners.name'),
-        meta: { minWidth: 220 },
+        meta: { minWidth: 180 },
         // The services under the name: one column less, so the list fits a 1366-pixel screen.
         // One line a partner, so ten fit a 768-pixel screen; the services are in the tooltip and on its page.
         cell: (c) => (
@@ -103,7 +103,12 @@ export function PartnerList() {
         id: 'category',
         header: t('partners.category'),
         cell: (c) => (
-          <Text size="sm" lineClamp={1} title={[t(`category.${c.getValue()}`), c.row.original.bidang.map((b) => t(`bidang.${b}`)).join(', ')].join('\n')}>
+          <Text
+            size="sm"
+            lineClamp={1}
+            style={{ overflowWrap: 'anywhere' }}
+            title={[t(`category.${c.getValue()}`), c.row.original.bidang.map((b) => t(`bidang.${b}`)).join(', ')].join('\n')}
+          >
             {t(`category.${c.getValue()}`)}
           </Text>
         ),
@@ -115,7 +120,7 @@ export function PartnerList() {
         cell: (c) => {
           const name = c.getValue() ? (kindNames.get(c.getValue()!) ?? c.getValue()!) : null;
           return (
-            <Text size="sm" lineClamp={1} title={name ?? undefined} c={name ? undefined : 'dimmed'}>
+            <Text size="sm" lineClamp={1} style={{ overflowWrap: 'anywhere' }} title={name ?? undefined} c={name ? undefined : 'dimmed'}>
               {name ?? t('common.none')}
             </Text>
           );
@@ -125,7 +130,7 @@ export function PartnerList() {
       col.accessor('regencyName', {
         id: 'regency',
         header: t('partners.regency'),
-        meta: { minWidth: 170 },
+        meta: { minWidth: 120 },
         cell: (c) => {
           // A partner at the level of a province stands for the whole province.
           const p = c.row.original.provinceName;
@@ -208,7 +213,7 @@ export function PartnerList() {
           leftSection={<IconSearch size={16} />}
           value={q}
           onChange={(e) => setQ(e.currentTarget.value)}
-          w={230}
+          w={190}
           data-testid="partner-search"
         />
         <Select
@@ -218,7 +223,7 @@ export function PartnerList() {
           data={bidangOptions(t)}
           value={filter.bidang ?? null}
           onChange={(v) => set('bidang')(v as never)}
-          w={fitWidth(150, labelOf(bidangOptions(t), filter.bidang))}
+          w={fitWidth(130, labelOf(bidangOptions(t), filter.bidang))}
         />
         <Select
           aria-label={t('partners.category')}
@@ -227,7 +232,7 @@ export function PartnerList() {
           data={categoryOptions(t)}
           value={filter.category ?? null}
           onChange={(v) => set('category')(v as never)}
-          w={fitWidth(150, labelOf(categoryOptions(t), filter.category))}
+          w={fitWidth(140, labelOf(categoryOptions(t), filter.category))}
         />
         <Select
           aria-label={t('partners.institutionType')}
@@ -248,7 +253,7 @@ export function PartnerList() {
           data={serviceOptions}
           value={filter.service ?? null}
           onChange={(v) => set('service')(v)}
-          w={fitWidth(150, labelOf(serviceOptions, filter.service))}
+          w={fitWidth(130, labelOf(serviceOptions, filter.service))}
         />
         <Select
           aria-label={t('partners.status')}
@@ -257,7 +262,7 @@ export function PartnerList() {
           data={statusOptions(t)}
           value={filter.status ?? null}
           onChange={(v) => set('status')(v as never)}
-          w={fitWidth(130, labelOf(statusOptions(t), filter.status))}
+          w={fitWidth(110, labelOf(statusOptions(t), filter.status))}
         />
         <Select
           aria-label={t('partners.regency')}
@@ -266,7 +271,7 @@ export function PartnerList() {
           data={regencyOptions}
           value={filter.regencyCode ?? null}
           onChange={(v) => set('regencyCode')(v)}
-          w={fitWidth(170, labelOf(regencyOptions, filter.regencyCode))}
+          w={fitWidth(160, labelOf(regencyOptions, filter.regencyCode))}
         />
         {isParent && (
           <Select
