@@ -3,13 +3,16 @@ import { AppError } from '../shared/errors';
 import { MIGRATIONS } from './migrations/index';
 import type { Migration } from './migrations/types';
 
+/** The version a list of migrations brings a file to: its last one's. */
+const highest = (migrations: readonly Migration[]) => migrations.at(-1)?.version ?? 0;
+
 /**
  * Brings the schema up to `target`. Each migration runs in its own transaction together with
  * its `PRAGMA user_version` bump, so a power cut leaves the file at a whole version, never
  * between two. A database written by a newer Mitra Lipas is refused, never opened.
  */
-export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS, target = migrations.length): number {
-  const current = refuseNewer(db, migrations.length);
+export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS, target = highest(migrations)): number {
+  const current = refuseNewer(db, highest(migrations));
   for (const m of migrations) {
     if (m.version <= current || m.version > target) continue;
     db.transaction(() => {
@@ -21,7 +24,7 @@ export function migrate(db: Database, migrations: readonly Migration[] = MIGRATI
 }
 
 /** Reads the schema version and refuses a file from a newer app before anything writes to it. */
-export function refuseNewer(db: Database, supported: number = MIGRATIONS.length): number {
+export function refuseNewer(db: Database, supported: number = highest(MIGRATIONS)): number {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > supported) throw new AppError('INTEGRITY', 'db.tooNew', { params: { found: current, supported } });
   return current;

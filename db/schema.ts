@@ -41,6 +41,18 @@ export interface ServiceTypesTable {
   origin: string;
 }
 
+/** Kinds of institution (pondok pesantren, LBH, BLK…): seeded built-ins and those an admin added. */
+export interface InstitutionTypesTable {
+  code: string;
+  label_id: string;
+  label_en: string;
+  built_in: number;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+  origin: string;
+}
+
 export interface PartnersTable extends SyncColumns {
   name: string;
   name_key: string;
@@ -62,6 +74,10 @@ export interface PartnersTable extends SyncColumns {
   sk_number: string;
   sk_date: string | null;
   notes: string;
+  /** A code of institution_types; null for records made before the list existed. */
+  institution_type: string | null;
+  /** A partner at the level of a province (no kabupaten): the province's code, e.g. "17". */
+  province_code: string | null;
 }
 
 export interface PartnerStatusChangesTable extends SyncColumns {
@@ -77,6 +93,12 @@ export interface PokmasGroupsTable extends SyncColumns {
   name: string;
   bidang: string;
   description: string;
+  sk_number: string;
+  sk_date: string | null;
+  chair_name: string;
+  chair_phone: string;
+  period_start: string | null;
+  period_end: string | null;
 }
 
 export interface PokmasMembersTable extends SyncColumns {
@@ -352,6 +374,7 @@ export interface Schema {
   settings: SettingsTable;
   users: UsersTable;
   service_types: ServiceTypesTable;
+  institution_types: InstitutionTypesTable;
   partners: PartnersTable;
   partner_status_changes: PartnerStatusChangesTable;
   pokmas_groups: PokmasGroupsTable;

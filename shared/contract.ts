@@ -53,6 +53,7 @@ import {
   PokmasListInput,
   PokmasUpdateInput,
   ServiceCreateInput,
+  InstitutionTypeCreateInput,
 } from './schemas/partners';
 import { LogoInput, SettingsUpdateInput, SetupInput } from './schemas/setup';
 import type {
@@ -99,6 +100,7 @@ import type {
   ReferralWarning,
   ReportingRow,
   ServiceType,
+  InstitutionType,
   SessionInfo,
   Settings,
   User,
@@ -158,6 +160,11 @@ export const contract = {
 
   'services.list': method<readonly ServiceType[]>()(empty, 'any'),
   'services.create': method<ServiceType>()(ServiceCreateInput, ADMIN),
+  /** Kinds of institution for partners; an admin may add one (from the partner form, too). */
+  'institutionTypes.list': method<readonly InstitutionType[]>()(empty, 'any'),
+  'institutionTypes.create': method<InstitutionType>()(InstitutionTypeCreateInput, ADMIN),
+  /** The provinces of the office's coverage, for partners at the level of a province. */
+  'wilayah.provinces': method<readonly Wilayah[]>()(empty, 'any'),
 
   'partners.list': method<PartnerList>()(PartnerListInput, 'any'),
   'partners.get': method<Partner>()(byId, 'any'),
@@ -176,6 +183,8 @@ export const contract = {
   'pokmas.update': method<PokmasGroup>()(PokmasUpdateInput, WRITERS),
   'pokmas.archive': method<PokmasGroup>()(byId, ARCHIVERS),
   'pokmas.restore': method<PokmasGroup>()(byId, ADMIN),
+  /** The group's member list on the letterhead: HTML for preview and print, PDF or DOCX. */
+  'pokmas.document': method<ExportFile>()(DocumentRequestInput, 'any'),
 
   'agreements.list': method<readonly AgreementRow[]>()(AgreementListInput, 'any'),
   'agreements.get': method<Agreement>()(byId, 'any'),

@@ -80,3 +80,25 @@ export function maskNikCell(text: string): string {
 export function maskNiksIn(text: string): string {
   return text.replace(/\d{12,}/g, maskNikCell);
 }
+
+/**
+ * The birth date a NIK states, with the century the NIK leaves out: this century unless that would
+ * put the birth after `today` (YYYY-MM-DD), then the last one.
+ */
+export function nikBirthDate(facts: NikFacts, today: string): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const recent = `20${pad(facts.yy)}-${pad(facts.month)}-${pad(facts.day)}`;
+  // 29 February of a year that is not a leap year in this century is one of the last (readNik allowed it for either).
+  const real = facts.month !== 2 || facts.day !== 29 || daysInMonth(2000 + facts.yy, 2) === 29;
+  return real && recent <= today ? recent : `19${pad(facts.yy)}-${pad(facts.month)}-${pad(facts.day)}`;
+}
+
+/**
+ * What a valid NIK fills in on a client form: the sex and the birth date, each only where the
+ * field is empty (`null`). Nothing for a NIK that does not read.
+ */
+export function nikFill(nik: string, empty: { readonly sex: boolean; readonly birthDate: boolean }, today: string): { sex?: Sex; birthDate?: string } {
+  const r = readNik(nik);
+  if (!r.ok) return {};
+  return { ...(empty.sex ? { sex: r.facts.sex } : {}), ...(empty.birthDate ? { birthDate: nikBirthDate(r.facts, today) } : {}) };
+}

@@ -28,8 +28,11 @@ export interface Reader {
 }
 
 export const refKey = (kind: RefKind | 'record', id: string): string => `${kind}:${id}`;
-/** Services carry a label per language; the English one is kept beside the Indonesian. */
-export const serviceKey = (code: string, locale: Locale): string => (locale === 'en' ? `service.en:${code}` : `service:${code}`);
+/** Services and institution types carry a label per language; the English one is kept beside the Indonesian. */
+export const serviceKey = (code: string, locale: Locale, kind: LabelledKind = 'service'): string =>
+  locale === 'en' ? `${kind}.en:${code}` : `${kind}:${code}`;
+export type LabelledKind = 'service' | 'institution';
+const isLabelled = (kind: RefKind): kind is LabelledKind => kind === 'service' || kind === 'institution';
 
 const EMPTY = '—';
 const asObject = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
@@ -69,7 +72,7 @@ function one(kind: FieldKind, v: unknown, r: Reader): string {
     }
     case 'ref': {
       const id = String(v);
-      if (kind.ref === 'service') return r.names[serviceKey(id, r.locale)] ?? r.names[serviceKey(id, 'id')] ?? id;
+      if (isLabelled(kind.ref)) return r.names[serviceKey(id, r.locale, kind.ref)] ?? r.names[serviceKey(id, 'id', kind.ref)] ?? id;
       return r.names[refKey(kind.ref, id)] ?? r.t('record.unknown');
     }
     case 'date':
@@ -162,7 +165,7 @@ const TECHNICAL_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
  */
 export function recordLabel(e: { readonly entity: string; readonly entityId: string }, r: Pick<Reader, 't' | 'locale' | 'names'>): string {
   const kind = ENTITY_REF[e.entity];
-  const named = kind ? (kind === 'service' ? r.names[serviceKey(e.entityId, r.locale)] : r.names[refKey(kind, e.entityId)]) : undefined;
+  const named = kind ? (isLabelled(kind) ? r.names[serviceKey(e.entityId, r.locale, kind)] : r.names[refKey(kind, e.entityId)]) : undefined;
   if (named) return named;
   if (e.entityId === '*') return r.t('record.wholeList');
   const settingsKey = `record.settings.${e.entityId}`;

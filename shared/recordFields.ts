@@ -7,7 +7,7 @@
 import type { MessageKey } from './i18n/index';
 
 /** Records whose id a snapshot may hold; the main process resolves them to names, one query per kind. */
-export const REF_KINDS = ['user', 'partner', 'client', 'agreement', 'referral', 'pokmas_group', 'activity', 'service', 'wilayah'] as const;
+export const REF_KINDS = ['user', 'partner', 'client', 'agreement', 'referral', 'pokmas_group', 'activity', 'service', 'institution', 'wilayah'] as const;
 export type RefKind = (typeof REF_KINDS)[number];
 
 /** Every `entity` an audit entry may name (the recordChange calls); each has a label `audit.entity.${name}`. */
@@ -24,6 +24,7 @@ export const AUDIT_ENTITIES = [
   'user',
   'settings',
   'service_type',
+  'institution_type',
   'template',
   'printed_document',
   'import',
@@ -42,6 +43,7 @@ export const ENTITY_REF: Readonly<Record<string, RefKind>> = {
   pokmas_group: 'pokmas_group',
   activity: 'activity',
   service_type: 'service',
+  institution_type: 'institution',
 };
 
 export type FieldKind =
@@ -92,6 +94,7 @@ export const ENTITY_FIELDS: Readonly<Record<string, Readonly<Record<string, Fiel
   partner: {
     name: f('partners.name'),
     category: f('partners.category', enumOf('category')),
+    institutionType: f('partners.institutionType', ref('institution')),
     bidang: f('partners.bidang', enumOf('bidang')),
     services: f('partners.services', ref('service')),
     leaderName: f('partners.leaderName'),
@@ -99,6 +102,7 @@ export const ENTITY_FIELDS: Readonly<Record<string, Readonly<Record<string, Fiel
     phone: f('partners.phone', phone),
     email: f('partners.email'),
     address: f('partners.address'),
+    provinceCode: f('partners.province', ref('wilayah')),
     regencyCode: f('partners.regency', ref('wilayah')),
     districtCode: f('partners.district', ref('wilayah')),
     villageCode: f('partners.village', ref('wilayah')),
@@ -228,6 +232,12 @@ export const ENTITY_FIELDS: Readonly<Record<string, Readonly<Record<string, Fiel
     bidang: f('pokmas.bidang', enumOf('bidang')),
     description: f('pokmas.description'),
     members: f('pokmas.members'),
+    skNumber: f('pokmas.skNumber'),
+    skDate: f('pokmas.skDate', date),
+    chairName: f('pokmas.chairName'),
+    chairPhone: f('pokmas.chairPhone', phone),
+    periodStart: f('pokmas.periodStart', date),
+    periodEnd: f('pokmas.periodEnd', date),
   },
 };
 

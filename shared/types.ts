@@ -91,10 +91,15 @@ export interface Owned {
   readonly ownedBy: OwnerOffice | null;
 }
 
+/** A kind of institution a partner is (pondok pesantren, LBH, BLK…): the same shape as a service type. */
+export type InstitutionType = ServiceType;
+
 export interface PartnerRow {
   readonly id: string;
   readonly name: string;
   readonly category: PartnerCategory;
+  /** A code of the institution types list; null when not stated (records made before the list). */
+  readonly institutionType: string | null;
   readonly bidang: readonly Bidang[];
   readonly services: readonly string[];
   readonly status: PartnerStatus;
@@ -102,6 +107,9 @@ export interface PartnerRow {
   readonly contactName: string;
   readonly regencyCode: string | null;
   readonly regencyName: string | null;
+  /** A partner at the level of a province (tingkat provinsi, no kabupaten): its province. */
+  readonly provinceCode: string | null;
+  readonly provinceName: string | null;
   readonly capacity: number | null;
   readonly updatedAt: string;
   readonly archivedAt: string | null;
@@ -175,6 +183,13 @@ export interface PokmasGroup extends Owned {
   readonly name: string;
   readonly bidang: Bidang;
   readonly description: string;
+  readonly skNumber: string;
+  readonly skDate: string | null;
+  /** The chairperson (ketua) by name, with a phone number if known. */
+  readonly chairName: string;
+  readonly chairPhone: string;
+  readonly periodStart: string | null;
+  readonly periodEnd: string | null;
   readonly members: readonly { readonly id: string; readonly name: string; readonly status: PartnerStatus }[];
   readonly updatedAt: string;
   readonly archivedAt: string | null;

@@ -12,6 +12,7 @@ export interface PartnerFilter {
   phone: string | null;
   bidang: string | null;
   category: string | null;
+  institutionType: string | null;
   service: string | null;
   status: string | null;
   regencyCode: string | null;
@@ -42,6 +43,7 @@ function filtered(db: Db, f: PartnerFilter) {
     });
   }
   if (f.category) q = q.where('category', '=', f.category);
+  if (f.institutionType) q = q.where('institution_type', '=', f.institutionType);
   if (f.status) q = q.where('status', '=', f.status);
   if (f.regencyCode) q = q.where('regency_code', '=', f.regencyCode);
   if (f.origin) q = q.where('origin', '=', f.origin);
@@ -105,12 +107,15 @@ export function partnersByIds(db: Db, ids: readonly string[]): PartnerDbRow[] {
   );
 }
 
-/** Same folded name in the same kabupaten (or both without one). */
-export function sameNameAndRegency(db: Db, nameKey: string, regencyCode: string | null, excludeId: string | null): PartnerDbRow[] {
-  let q = db.q.selectFrom('partners').selectAll().where('name_key', '=', nameKey);
+/**
+ * The partners of one kabupaten (or all without one), archived ones too, by name: the candidates
+ * the duplicate check compares names with (shared/partnerNames.ts reads the variants SQL cannot).
+ */
+export function partnersInRegency(db: Db, regencyCode: string | null, excludeId: string | null) {
+  let q = db.q.selectFrom('partners').select(['id', 'name', 'regency_code', 'deleted_at']);
   q = regencyCode ? q.where('regency_code', '=', regencyCode) : q.where('regency_code', 'is', null);
   if (excludeId) q = q.where('id', '!=', excludeId);
-  return db.all(q.limit(10));
+  return db.all(q.orderBy('name_key').orderBy('id'));
 }
 
 export function insertPartner(db: Db, row: Insertable<PartnersTable>): void {

@@ -35,6 +35,20 @@ export function membersOf(db: Db, groupIds: readonly string[]) {
   );
 }
 
+/** A group's current members as its printed list shows them: category, type, address, phone, in name order. */
+export function memberDetailsOf(db: Db, groupId: string) {
+  return db.all(
+    db.q
+      .selectFrom('pokmas_members as m')
+      .innerJoin('partners as p', 'p.id', 'm.partner_id')
+      .select(['p.id', 'p.name', 'p.category', 'p.institution_type', 'p.address', 'p.phone', 'p.regency_code', 'p.province_code'])
+      .where('m.group_id', '=', groupId)
+      .where('m.deleted_at', 'is', null)
+      .orderBy('p.name_key')
+      .orderBy('p.id'),
+  );
+}
+
 /** All membership rows of a group, removed ones included, so a re-added partner reuses its row. */
 export const memberRowsOf = (db: Db, groupId: string) => db.all(db.q.selectFrom('pokmas_members').selectAll().where('group_id', '=', groupId));
 

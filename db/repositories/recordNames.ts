@@ -60,6 +60,16 @@ export function serviceLabelsOf(db: Db, codes: readonly string[]): { code: strin
   );
 }
 
+export function institutionLabelsOf(db: Db, codes: readonly string[]): { code: string; label_id: string; label_en: string }[] {
+  if (codes.length === 0) return [];
+  return db.all(
+    db.q
+      .selectFrom('institution_types')
+      .select(['code', 'label_id', 'label_en'])
+      .where('code', 'in', [...codes]),
+  );
+}
+
 /**
  * Ids of records whose name (or PKS number, or client register number) contains `term`, for the
  * audit log's record filter: officers look a record up by what it is called, not by its id.

@@ -1,4 +1,4 @@
-import { namesOf, serviceLabelsOf, type NamedKind } from '../../db/repositories/recordNames';
+import { institutionLabelsOf, namesOf, serviceLabelsOf, type NamedKind } from '../../db/repositories/recordNames';
 import { refKey, refsOf, serviceKey, type RecordNames } from '../../shared/readableChanges';
 import { ENTITY_REF, type RefKind } from '../../shared/recordFields';
 import type { AppContext } from './context';
@@ -29,10 +29,10 @@ export async function namesFor(ctx: AppContext, entries: readonly Snapshot[]): P
   const names: Record<string, string> = {};
   for (const [kind, set] of wanted) {
     const ids = [...set];
-    if (kind === 'service') {
-      for (const s of serviceLabelsOf(ctx.db, ids)) {
-        names[serviceKey(s.code, 'id')] = s.label_id;
-        names[serviceKey(s.code, 'en')] = s.label_en || s.label_id;
+    if (kind === 'service' || kind === 'institution') {
+      for (const s of (kind === 'service' ? serviceLabelsOf : institutionLabelsOf)(ctx.db, ids)) {
+        names[serviceKey(s.code, 'id', kind)] = s.label_id;
+        names[serviceKey(s.code, 'en', kind)] = s.label_en || s.label_id;
       }
     } else if (kind === 'wilayah') {
       await ctx.wilayah.ensureNames(ids);

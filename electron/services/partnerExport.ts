@@ -3,6 +3,7 @@ import type { TimeZoneCode } from '../../shared/domain';
 import { localDateOf } from '../../shared/format';
 import { translate } from '../../shared/i18n/index';
 import type { ExportFile, Partner } from '../../shared/types';
+import { listInstitutionTypes } from '../../db/repositories/institutionTypes';
 import { listServiceTypes } from '../../db/repositories/serviceTypes';
 import type { Actor, AppContext } from './context';
 import { exportTable, type ExportColumn } from './exporter';
@@ -12,10 +13,12 @@ import { officeSettings, officeToday } from './settings';
 /** The partner list as a file: its title block says the filter in words, its columns labels and names. */
 export function partnerExportFile(ctx: AppContext, actor: Actor, input: ParsedInputOf<'partners.export'>, rows: readonly Partner[]): Promise<ExportFile> {
   const services = new Map(listServiceTypes(ctx.db).map((s) => [s.code, s.label_id]));
+  const kinds = new Map(listInstitutionTypes(ctx.db).map((s) => [s.code, s.label_id]));
   const fl = input.filter;
   const heading = exportHeading(ctx, actor, 'Daftar Mitra', [
     say.text('Pencarian', fl.q),
     say.code('Kategori', 'category.', fl.category),
+    fl.institutionType ? `Jenis lembaga: ${kinds.get(fl.institutionType) ?? fl.institutionType}` : null,
     say.code('Bidang', 'bidang.', fl.bidang),
     say.service(ctx, fl.service),
     say.code('Status', 'status.', fl.status),
@@ -30,14 +33,15 @@ export function partnerExportFile(ctx: AppContext, actor: Actor, input: ParsedIn
     officeToday(ctx),
     PARTNER_EXPORT_COLUMNS,
     rows,
-    { services, zone },
+    { services, kinds, zone },
     { heading, separator: input.separator === 'comma' ? ',' : ';' },
   );
 }
 
-const PARTNER_EXPORT_COLUMNS: readonly ExportColumn<Partner, { services: Map<string, string>; zone: TimeZoneCode }>[] = [
+const PARTNER_EXPORT_COLUMNS: readonly ExportColumn<Partner, { services: Map<string, string>; kinds: Map<string, string>; zone: TimeZoneCode }>[] = [
   { header: 'Nama', width: 36, value: (p) => p.name },
   { header: 'Kategori', width: 18, value: (p) => translate('id', `category.${p.category}`) },
+  { header: 'Jenis lembaga', width: 22, value: (p, x) => (p.institutionType ? (x.kinds.get(p.institutionType) ?? p.institutionType) : '') },
   { header: 'Bidang', width: 30, value: (p) => p.bidang.map((b) => translate('id', `bidang.${b}`)).join(', ') },
   { header: 'Layanan', width: 40, value: (p, x) => p.services.map((s) => x.services.get(s) ?? s).join(', ') },
   { header: 'Status', width: 14, value: (p) => translate('id', `status.${p.status}`) },
@@ -47,7 +51,8 @@ const PARTNER_EXPORT_COLUMNS: readonly ExportColumn<Partner, { services: Map<str
   { header: 'Telepon', width: 18, value: (p) => p.phone, kind: 'phone' },
   { header: 'E-mail', width: 24, value: (p) => p.email },
   { header: 'Alamat', width: 40, value: (p) => p.address },
-  { header: 'Kabupaten/Kota', width: 26, value: (p) => p.regencyName ?? '' },
+  // A partner at the level of a province stands for the whole province.
+  { header: 'Kabupaten/Kota', width: 26, value: (p) => p.regencyName ?? (p.provinceName ? `Tingkat provinsi (${p.provinceName})` : '') },
   { header: 'Kecamatan', width: 22, value: (p) => p.districtName ?? '' },
   { header: 'Desa/Kelurahan', width: 22, value: (p) => p.villageName ?? '' },
   { header: 'Kapasitas', width: 10, value: (p) => p.capacity, kind: 'number' },

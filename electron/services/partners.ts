@@ -11,14 +11,16 @@ import {
   listPartners,
   partnerById,
   partnerInForce,
-  sameNameAndRegency,
+  partnersInRegency,
   statusChangesOf,
   updatePartner,
   type PartnerDbRow,
   type PartnerFilter,
 } from '../../db/repositories/partners';
 import { groupsOfPartner } from '../../db/repositories/pokmas';
+import { institutionCodes } from '../../db/repositories/institutionTypes';
 import { serviceCodes } from '../../db/repositories/serviceTypes';
+import { partnerNameKey } from '../../shared/partnerNames';
 import type { PartnersTable } from '../../db/schema';
 import { recordChange, toAuditEntry } from './audit';
 import { namesFor } from './auditNames';
@@ -37,6 +39,7 @@ export function toPartnerRow(ctx: AppContext, r: PartnerDbRow, inForce: boolean)
     id: r.id,
     name: r.name,
     category: r.category as PartnerCategory,
+    institutionType: r.institution_type,
     bidang: JSON.parse(r.bidang) as Bidang[],
     services: JSON.parse(r.services) as string[],
     status: r.status as PartnerStatus,
@@ -44,6 +47,8 @@ export function toPartnerRow(ctx: AppContext, r: PartnerDbRow, inForce: boolean)
     contactName: r.contact_name,
     regencyCode: r.regency_code,
     regencyName: r.regency_code ? ctx.wilayah.regencyName(r.regency_code) : null,
+    provinceCode: r.province_code,
+    provinceName: r.province_code ? ctx.wilayah.name(r.province_code) : null,
     capacity: r.capacity,
     updatedAt: r.updated_at,
     archivedAt: r.deleted_at,
@@ -83,6 +88,7 @@ function auditView(r: PartnerDbRow) {
   return {
     name: r.name,
     category: r.category,
+    institutionType: r.institution_type,
     bidang: JSON.parse(r.bidang) as string[],
     services: JSON.parse(r.services) as string[],
     leaderName: r.leader_name,
@@ -90,6 +96,7 @@ function auditView(r: PartnerDbRow) {
     phone: r.phone,
     email: r.email,
     address: r.address,
+    provinceCode: r.province_code,
     regencyCode: r.regency_code,
     districtCode: r.district_code,
     villageCode: r.village_code,
@@ -109,6 +116,7 @@ function columns(f: Omit<Fields, 'status' | 'statusDate' | 'confirmDuplicate'>) 
     name_key: foldForSearch(f.name),
     search_text: foldForSearch([f.name, f.leaderName, f.contactName, f.phone, f.email, f.skNumber].join(' ')),
     category: f.category,
+    institution_type: f.institutionType,
     bidang: JSON.stringify(f.bidang),
     services: JSON.stringify(f.services),
     leader_name: f.leaderName,
@@ -116,6 +124,7 @@ function columns(f: Omit<Fields, 'status' | 'statusDate' | 'confirmDuplicate'>) 
     phone: f.phone,
     email: f.email,
     address: f.address,
+    province_code: f.provinceCode,
     regency_code: f.regencyCode,
     district_code: f.districtCode,
     village_code: f.villageCode,
@@ -132,18 +141,28 @@ function mustFind(ctx: AppContext, id: string): PartnerDbRow {
   return row;
 }
 
-/** Wilayah must lie in the office's coverage and exist; services must be known codes. */
+/**
+ * Wilayah must lie in the office's coverage and exist (a province-level partner: a province of the
+ * coverage); services and the institution type must be known codes.
+ */
 async function checkReferences(ctx: AppContext, f: Omit<Fields, 'status' | 'statusDate' | 'confirmDuplicate'>, prefix: string): Promise<void> {
   const coverage = officeSettings(ctx)?.coverage ?? [];
   if (f.regencyCode && !coverage.includes(f.regencyCode)) throw fieldError(`${prefix}regencyCode`, 'v.outsideCoverage');
+  if (f.provinceCode && !coverage.some((c) => c.startsWith(`${f.provinceCode}.`))) throw fieldError(`${prefix}provinceCode`, 'v.outsideCoverage');
   await checkWilayahExists(ctx.wilayah, f, prefix);
   const known = serviceCodes(ctx.db);
   const bad = f.services.find((s) => !known.has(s));
   if (bad) throw fieldError(`${prefix}services`, 'v.serviceUnknown', { code: bad });
+  if (f.institutionType && !institutionCodes(ctx.db).has(f.institutionType)) {
+    throw fieldError(`${prefix}institutionType`, 'institutionTypes.unknown', { code: f.institutionType });
+  }
 }
 
+/** Partners of the same kabupaten whose names differ only in how they are written (see partnerNameKey). */
 function duplicates(ctx: AppContext, name: string, regencyCode: string | null, excludeId: string | null): DuplicateMatch[] {
-  return sameNameAndRegency(ctx.db, foldForSearch(name), regencyCode, excludeId).map((r) => ({
+  const key = partnerNameKey(name);
+  const same = partnersInRegency(ctx.db, regencyCode, excludeId).filter((r) => partnerNameKey(r.name) === key);
+  return same.slice(0, 10).map((r) => ({
     id: r.id,
     name: r.name,
     regencyName: r.regency_code ? ctx.wilayah.regencyName(r.regency_code) : null,
@@ -172,6 +191,7 @@ function filterOf(input: ParsedInputOf<'partners.list'>): PartnerFilter {
     phone: phoneSearchTerm(input.q),
     bidang: input.bidang,
     category: input.category,
+    institutionType: input.institutionType,
     service: input.service,
     status: input.status,
     regencyCode: input.regencyCode,
@@ -295,7 +315,7 @@ export function partnerHandlers(
         assertOwn(ctx, before);
         if (before.deleted_at) throw new AppError('CONFLICT', 'partners.archivedNoEdit');
         if (before.updated_at !== input.expectedUpdatedAt) throw new AppError('CONFLICT', 'common.staleEdit');
-        if (foldForSearch(before.name) !== foldForSearch(input.data.name) || before.regency_code !== input.data.regencyCode) {
+        if (partnerNameKey(before.name) !== partnerNameKey(input.data.name) || before.regency_code !== input.data.regencyCode) {
           guardDuplicate(ctx, input.data.name, input.data.regencyCode, input.id, input.confirmDuplicate, 'data.name');
         }
         updatePartner(ctx.db, input.id, { ...columns(input.data), updated_at: nextStamp(ctx, before.updated_at) });

@@ -1,6 +1,8 @@
 import type { Bidang, PartnerStatus } from '../../shared/domain';
 import { AppError, fieldError } from '../../shared/errors';
+import type { ParsedInputOf } from '../../shared/contract';
 import type { PokmasGroup } from '../../shared/types';
+import type { PokmasGroupsTable } from '../../db/schema';
 import { partnersByIds } from '../../db/repositories/partners';
 import {
   groupById,
@@ -29,6 +31,12 @@ function withMembers(ctx: AppContext, rows: readonly PokmasDbRow[]): PokmasGroup
     name: r.name,
     bidang: r.bidang as Bidang,
     description: r.description,
+    skNumber: r.sk_number,
+    skDate: r.sk_date,
+    chairName: r.chair_name,
+    chairPhone: r.chair_phone,
+    periodStart: r.period_start,
+    periodEnd: r.period_end,
     members: members.filter((m) => m.group_id === r.id).map((m) => ({ id: m.id, name: m.name, status: m.status as PartnerStatus })),
     updatedAt: r.updated_at,
     archivedAt: r.deleted_at,
@@ -40,6 +48,21 @@ function mustFind(ctx: AppContext, id: string): PokmasDbRow {
   const row = groupById(ctx.db, id);
   if (!row) throw new AppError('NOT_FOUND', 'pokmas.notFound');
   return row;
+}
+
+/** The stored columns of a group's own fields (its members are rows of their own). */
+function columns(f: ParsedInputOf<'pokmas.create'>) {
+  return {
+    name: f.name,
+    bidang: f.bidang,
+    description: f.description,
+    sk_number: f.skNumber,
+    sk_date: f.skDate,
+    chair_name: f.chairName,
+    chair_phone: f.chairPhone,
+    period_start: f.periodStart,
+    period_end: f.periodEnd,
+  } satisfies Partial<PokmasGroupsTable>;
 }
 
 const one = (ctx: AppContext, id: string) => withMembers(ctx, [mustFind(ctx, id)])[0]!;
@@ -83,9 +106,7 @@ export function pokmasHandlers(
         const id = newId();
         insertGroup(ctx.db, {
           id,
-          name: input.name,
-          bidang: input.bidang,
-          description: input.description,
+          ...columns(input),
           created_at: now,
           updated_at: now,
           deleted_at: null,
@@ -106,9 +127,7 @@ export function pokmasHandlers(
         if (row.updated_at !== input.expectedUpdatedAt) throw new AppError('CONFLICT', 'common.staleEdit');
         const before = one(ctx, input.id);
         updateGroup(ctx.db, input.id, {
-          name: input.data.name,
-          bidang: input.data.bidang,
-          description: input.data.description,
+          ...columns(input.data),
           updated_at: nextStamp(ctx, row.updated_at),
         });
         syncMembers(ctx, input.id, input.data.memberIds);

@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/errors';
 import { formatDate, localDateOf } from '../../shared/format';
-import type { Agreement, DocumentVerification, PrintedFile } from '../../shared/types';
+import type { Agreement, DocumentVerification, ExportFile, PrintedFile } from '../../shared/types';
 import { documentByCode, documentByContent, insertPrintedDocument, latestVersion } from '../../db/repositories/printedDocuments';
 import { partnerById } from '../../db/repositories/partners';
 import { referralById } from '../../db/repositories/referrals';
@@ -14,6 +14,7 @@ import type { DocumentModel, Paper } from './documents/model';
 import { buildPksDocument } from './documents/pks';
 import { contentHash, normaliseCode, verificationCode } from './documents/verification';
 import { newId } from './ids';
+import { pokmasListModel } from './pokmasList';
 import { referralLetter } from './referrals';
 import { logoImage, officeCode, officeSettings } from './settings';
 
@@ -123,6 +124,20 @@ function register(ctx: AppContext, actor: Actor, source: Source, doc: DocumentMo
   return { doc: { ...doc, verification: { code: printed.code, caption } }, code: printed.code, version: printed.version };
 }
 
+/** A document model as the file asked for: HTML for preview and print, DOCX for Word, PDF where the app can print one. */
+async function renderFile(ctx: AppContext, doc: DocumentModel, base: string, format: 'html' | 'docx' | 'pdf', rows: number): Promise<ExportFile> {
+  switch (format) {
+    case 'html':
+      return { rows, filename: `${base}.html`, mime: 'text/html', base64: Buffer.from(renderHtml(doc), 'utf8').toString('base64') };
+    case 'docx':
+      return { rows, filename: `${base}.docx`, mime: DOCX_MIME, base64: (await renderDocx(doc)).toString('base64') };
+    case 'pdf': {
+      if (!ctx.printPdf) throw new AppError('UNAVAILABLE', 'documents.pdfUnavailable');
+      return { rows, filename: `${base}.pdf`, mime: 'application/pdf', base64: (await ctx.printPdf(renderHtml(doc))).toString('base64') };
+    }
+  }
+}
+
 /** One path for every printed document: register the version, then render HTML, DOCX or PDF. */
 async function printDocument(
   ctx: AppContext,
@@ -136,22 +151,20 @@ async function printDocument(
   // Refused before anything is registered: no version is recorded for a PDF that cannot be made.
   if (format === 'pdf' && !printPdf) throw new AppError('UNAVAILABLE', 'documents.pdfUnavailable');
   const { doc, code, version } = register(ctx, actor, source, { ...source.model(paper), ...(paraf ? { paraf } : {}) });
-  const base = `${source.filename}-${paper}`;
-  const file = { rows: doc.sections.length, code, version };
-  switch (format) {
-    case 'html':
-      return { ...file, filename: `${base}.html`, mime: 'text/html', base64: Buffer.from(renderHtml(doc), 'utf8').toString('base64') };
-    case 'docx':
-      return { ...file, filename: `${base}.docx`, mime: DOCX_MIME, base64: (await renderDocx(doc)).toString('base64') };
-    case 'pdf': {
-      if (!printPdf) throw new AppError('UNAVAILABLE', 'documents.pdfUnavailable');
-      return { ...file, filename: `${base}.pdf`, mime: 'application/pdf', base64: (await printPdf(renderHtml(doc))).toString('base64') };
-    }
-  }
+  return { ...(await renderFile(ctx, doc, `${source.filename}-${paper}`, format, doc.sections.length)), code, version };
 }
 
-export function printingHandlers(ctx: AppContext): HandlersOf<'agreements.document' | 'referrals.document' | 'documents.verify'> {
+/** A Pokmas group's member list: printed as the group stands, not registered (see pokmasList.ts). */
+async function printPokmasList(ctx: AppContext, id: string, paper: Paper, format: 'html' | 'docx' | 'pdf'): Promise<ExportFile> {
+  if (format === 'pdf' && !ctx.printPdf) throw new AppError('UNAVAILABLE', 'documents.pdfUnavailable');
+  const doc = await pokmasListModel(ctx, id, paper);
+  const name = safeName(doc.fields?.[0]?.value ?? 'Pokmas');
+  return renderFile(ctx, doc, `Anggota-${name}-${paper}`, format, doc.table?.rows.length ?? 0);
+}
+
+export function printingHandlers(ctx: AppContext): HandlersOf<'agreements.document' | 'referrals.document' | 'pokmas.document' | 'documents.verify'> {
   return {
+    'pokmas.document': (input) => printPokmasList(ctx, input.id, input.paper, input.format),
     'agreements.document': (input, call) => printDocument(ctx, actorOf(call), SOURCES.pks(ctx, input.id), input.paper, input.format, input.paraf),
     'referrals.document': (input, call) => printDocument(ctx, actorOf(call), SOURCES.rujukan(ctx, input.id), input.paper, input.format),
     'documents.verify': (input): DocumentVerification => {

@@ -1,23 +1,76 @@
 import { fieldError } from '../../shared/errors';
 import { foldForSearch } from '../../shared/validate';
+import { insertInstitutionType, listInstitutionTypes } from '../../db/repositories/institutionTypes';
 import { insertServiceType, listServiceTypes } from '../../db/repositories/serviceTypes';
 import { regenciesInRecords } from '../../db/repositories/regenciesInRecords';
 import type { ServiceType } from '../../shared/types';
 import { recordChange } from './audit';
-import { actorOf, isoNow, type AppContext, type HandlersOf } from './context';
+import { actorOf, isoNow, type Actor, type AppContext, type HandlersOf } from './context';
 import { officeCode, officeSettings } from './settings';
 
-/** Reference lists: wilayah limited to the office's coverage, and the service types. */
+type ListRow = ReturnType<typeof listServiceTypes>[number];
+
+/** An office-extensible list (service types, institution types): its rows, how one is added, its audit entity. */
+interface CodeList {
+  readonly entity: 'service_type' | 'institution_type';
+  readonly exists: 'services.exists' | 'institutionTypes.exists';
+  list(ctx: AppContext): readonly ListRow[];
+  insert(ctx: AppContext, row: ListRow): void;
+}
+
+const SERVICE_TYPES: CodeList = {
+  entity: 'service_type',
+  exists: 'services.exists',
+  list: (ctx) => listServiceTypes(ctx.db),
+  insert: (ctx, row) => insertServiceType(ctx.db, row),
+};
+const INSTITUTION_TYPES: CodeList = {
+  entity: 'institution_type',
+  exists: 'institutionTypes.exists',
+  list: (ctx) => listInstitutionTypes(ctx.db),
+  insert: (ctx, row) => insertInstitutionType(ctx.db, row),
+};
+
+const toEntry = (r: ListRow): ServiceType => ({ code: r.code, labelId: r.label_id, labelEn: r.label_en, builtIn: r.built_in === 1 });
+
+/** Adds a label to a list under a code made from it; a label that folds to one already there is refused. */
+function addEntry(ctx: AppContext, kind: CodeList, actor: Actor, input: { labelId: string; labelEn: string }): ServiceType {
+  return ctx.db.tx(() => {
+    const code = foldForSearch(input.labelId).replace(/ /g, '_').slice(0, 40);
+    if (code.length < 2) throw fieldError('labelId', 'v.invalid');
+    if (kind.list(ctx).some((s) => s.code === code || foldForSearch(s.label_id) === foldForSearch(input.labelId))) throw fieldError('labelId', kind.exists);
+    const now = isoNow(ctx);
+    kind.insert(ctx, {
+      code,
+      label_id: input.labelId,
+      label_en: input.labelEn,
+      built_in: 0,
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
+      origin: officeCode(ctx),
+    });
+    const created = toEntry(kind.list(ctx).find((s) => s.code === code)!);
+    recordChange(ctx, actor, { action: 'create', entity: kind.entity, entityId: code, after: created });
+    return created;
+  });
+}
+
+/** Reference lists: wilayah limited to the office's coverage, the service types and the institution types. */
 export function referenceHandlers(
   ctx: AppContext,
-): HandlersOf<'wilayah.coverage' | 'wilayah.districts' | 'wilayah.villages' | 'wilayah.inRecords' | 'services.list' | 'services.create'> {
+): HandlersOf<
+  | 'wilayah.coverage'
+  | 'wilayah.provinces'
+  | 'wilayah.districts'
+  | 'wilayah.villages'
+  | 'wilayah.inRecords'
+  | 'services.list'
+  | 'services.create'
+  | 'institutionTypes.list'
+  | 'institutionTypes.create'
+> {
   const coverage = () => officeSettings(ctx)?.coverage ?? [];
-  const toService = (r: ReturnType<typeof listServiceTypes>[number]): ServiceType => ({
-    code: r.code,
-    labelId: r.label_id,
-    labelEn: r.label_en,
-    builtIn: r.built_in === 1,
-  });
 
   return {
     'wilayah.coverage': async () => {
@@ -30,6 +83,10 @@ export function referenceHandlers(
       const wanted = new Set([...coverage(), ...regenciesInRecords(ctx.db)]);
       return (await ctx.wilayah.regencies()).filter((r) => wanted.has(r.code));
     },
+    'wilayah.provinces': async () => {
+      const allowed = new Set(coverage().map((c) => c.slice(0, 2)));
+      return (await ctx.wilayah.provinces()).filter((p) => allowed.has(p.code));
+    },
     'wilayah.districts': async (input) => {
       if (!coverage().includes(input.regencyCode)) throw fieldError('regencyCode', 'v.outsideCoverage');
       return ctx.wilayah.districts(input.regencyCode);
@@ -38,30 +95,9 @@ export function referenceHandlers(
       if (!coverage().some((r) => input.districtCode.startsWith(`${r}.`))) throw fieldError('districtCode', 'v.outsideCoverage');
       return ctx.wilayah.villages(input.districtCode);
     },
-    'services.list': () => listServiceTypes(ctx.db).map(toService),
-    'services.create': (input, call) => {
-      const actor = actorOf(call);
-      return ctx.db.tx(() => {
-        const code = foldForSearch(input.labelId).replace(/ /g, '_').slice(0, 40);
-        if (code.length < 2) throw fieldError('labelId', 'v.invalid');
-        if (listServiceTypes(ctx.db).some((s) => s.code === code || foldForSearch(s.label_id) === foldForSearch(input.labelId))) {
-          throw fieldError('labelId', 'services.exists');
-        }
-        const now = isoNow(ctx);
-        insertServiceType(ctx.db, {
-          code,
-          label_id: input.labelId,
-          label_en: input.labelEn,
-          built_in: 0,
-          created_at: now,
-          updated_at: now,
-          deleted_at: null,
-          origin: officeCode(ctx),
-        });
-        const created = toService(listServiceTypes(ctx.db).find((s) => s.code === code)!);
-        recordChange(ctx, actor, { action: 'create', entity: 'service_type', entityId: code, after: created });
-        return created;
-      });
-    },
+    'services.list': () => listServiceTypes(ctx.db).map(toEntry),
+    'services.create': (input, call) => addEntry(ctx, SERVICE_TYPES, actorOf(call), input),
+    'institutionTypes.list': () => listInstitutionTypes(ctx.db).map(toEntry),
+    'institutionTypes.create': (input, call) => addEntry(ctx, INSTITUTION_TYPES, actorOf(call), input),
   };
 }

@@ -1,4 +1,4 @@
-import { getDistricts, getRegencies, getVillages } from 'idn-area-data';
+import { getDistricts, getProvinces, getRegencies, getVillages } from 'idn-area-data';
 import { fieldError } from '../../shared/errors';
 import type { Wilayah } from '../../shared/types';
 
@@ -8,6 +8,8 @@ import type { Wilayah } from '../../shared/types';
  * in title case; kecamatan and desa names are already in mixed case.
  */
 export interface WilayahSource {
+  /** Provinces, named "Provinsi Bengkulu"; loaded with the kabupaten/kota, so `name` knows them once `regencies` has run. */
+  provinces(): Promise<readonly Wilayah[]>;
   regencies(): Promise<readonly Wilayah[]>;
   regencyName(code: string): string | null;
   districts(regencyCode: string): Promise<readonly Wilayah[]>;
@@ -44,8 +46,16 @@ export function createWilayahSource(): WilayahSource {
   let villagesByDistrict: Promise<Map<string, Wilayah[]>> | null = null;
   const names = new Map<string, string>();
 
+  let provinces: Promise<readonly Wilayah[]> | null = null;
+  const loadProvinces = () =>
+    (provinces ??= getProvinces().then((rows) => {
+      // "DKI JAKARTA" keeps its abbreviation; the rest reads as the kabupaten names do.
+      const list = rows.map((r) => ({ code: r.code, name: `Provinsi ${titleCase(r.name).replace(/^Dki /, 'DKI ')}` }));
+      for (const r of list) names.set(r.code, r.name);
+      return list;
+    }));
   const loadRegencies = () =>
-    (regencies ??= getRegencies().then((rows) => {
+    (regencies ??= Promise.all([getRegencies(), loadProvinces()]).then(([rows]) => {
       const list = rows.map((r) => ({ code: r.code, name: titleCase(r.name) }));
       for (const r of list) names.set(r.code, r.name);
       return list;
@@ -70,6 +80,7 @@ export function createWilayahSource(): WilayahSource {
   const strip = (list: readonly Wilayah[] | undefined): readonly Wilayah[] => (list ?? []).map(({ code, name }) => ({ code, name }));
 
   return {
+    provinces: loadProvinces,
     regencies: loadRegencies,
     regencyName: (code) => names.get(code) ?? null,
     districts: async (regencyCode) => strip((await loadDistricts()).get(regencyCode)),

@@ -15,13 +15,27 @@ import {
   uniqueArray,
   villageCode,
 } from './common';
+import { isWilayahCode } from '../validate';
 
 export const serviceCode = z.string().regex(/^[a-z0-9_]{2,40}$/, 'v.invalid');
+/** A code of the institution types list (built-in or added by an admin): the same shape as a service code. */
+export const institutionCode = serviceCode;
+export const provinceCode = z.string().refine((s) => isWilayahCode('province', s), 'v.wilayah');
+
+/** A partner at the level of a province (tingkat provinsi) has no kabupaten, kecamatan or desa. */
+function checkProvinceLevel(p: { provinceCode: string | null; regencyCode: string | null }, ctx: z.RefinementCtx) {
+  if (p.provinceCode && p.regencyCode) ctx.addIssue({ code: 'custom', path: ['provinceCode'], message: 'partners.provinceWithRegency' });
+}
+const checkPlace = (p: Parameters<typeof checkWilayah>[0] & { provinceCode: string | null }, ctx: z.RefinementCtx) => {
+  checkWilayah(p, ctx);
+  checkProvinceLevel(p, ctx);
+};
 
 export const PartnerFields = z
   .object({
     name: requiredText(200),
     category: z.enum(PARTNER_CATEGORIES, 'v.choose'),
+    institutionType: institutionCode.nullable().default(null),
     bidang: uniqueArray(z.enum(BIDANG), 2).min(1, 'v.bidang'),
     services: uniqueArray(serviceCode, 40).default([]),
     leaderName: optionalText(120),
@@ -29,6 +43,8 @@ export const PartnerFields = z
     phone: phone.default(''),
     email: email.default(''),
     address: optionalText(300),
+    /** Set for a partner at the level of a province (e.g. Dinas Sosial Provinsi): then no kabupaten. */
+    provinceCode: provinceCode.nullable().default(null),
     regencyCode: regencyCode.nullable().default(null),
     districtCode: districtCode.nullable().default(null),
     villageCode: villageCode.nullable().default(null),
@@ -46,7 +62,7 @@ export const PartnerCreateInput = PartnerFields.extend({
   confirmDuplicate: z.boolean().default(false),
 })
   .strict()
-  .superRefine(checkWilayah);
+  .superRefine(checkPlace);
 export type PartnerCreate = z.input<typeof PartnerCreateInput>;
 
 export const PartnerUpdateInput = z
@@ -54,7 +70,7 @@ export const PartnerUpdateInput = z
     id,
     /** Optimistic concurrency: the updatedAt the form was loaded with. */
     expectedUpdatedAt: timestamp,
-    data: PartnerFields.superRefine(checkWilayah),
+    data: PartnerFields.superRefine(checkPlace),
     confirmDuplicate: z.boolean().default(false),
   })
   .strict();
@@ -68,6 +84,7 @@ export const PartnerListInput = z
     q: text(100).default(''),
     bidang: z.enum(BIDANG).nullable().default(null),
     category: z.enum(PARTNER_CATEGORIES).nullable().default(null),
+    institutionType: institutionCode.nullable().default(null),
     service: serviceCode.nullable().default(null),
     status: z.enum(PARTNER_STATUSES).nullable().default(null),
     regencyCode: regencyCode.nullable().default(null),
@@ -100,6 +117,7 @@ export const PartnerDuplicateInput = z
   .strict();
 
 export const ServiceCreateInput = z.object({ labelId: requiredText(80), labelEn: requiredText(80) }).strict();
+export const InstitutionTypeCreateInput = ServiceCreateInput;
 
 export const PokmasFields = z
   .object({
@@ -107,8 +125,19 @@ export const PokmasFields = z
     bidang: z.enum(BIDANG, 'v.choose'),
     description: optionalText(2000),
     memberIds: uniqueArray(id, 500).default([]),
+    /** The SK (surat keputusan) that formed the group, its chairperson (ketua) and its period. */
+    skNumber: optionalText(100),
+    skDate: isoDate.nullable().default(null),
+    chairName: optionalText(120),
+    chairPhone: phone.default(''),
+    periodStart: isoDate.nullable().default(null),
+    periodEnd: isoDate.nullable().default(null),
   })
-  .strict();
+  .strict()
+  .superRefine((g, ctx) => {
+    if (g.periodStart && g.periodEnd && g.periodEnd < g.periodStart) ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: 'pokmas.periodEndBefore' });
+  });
 export const PokmasCreateInput = PokmasFields;
 export const PokmasUpdateInput = z.object({ id, expectedUpdatedAt: timestamp, data: PokmasFields }).strict();
+export type PokmasData = z.input<typeof PokmasFields>;
 export const PokmasListInput = z.object({ archived: z.enum(['active', 'archived', 'all']).default('active') }).strict();

@@ -59,3 +59,20 @@ test('the pimpinan role sees a NIK masked', async ({ page, app }) => {
   await expect(page.getByTestId('client-table')).not.toContainText(CLIENT.nik);
   await expect(page.getByRole('button', { name: 'Tambah klien' })).toHaveCount(0);
 });
+
+test('a valid NIK fills the sex and birth date of a new client where they are empty, and the form says so', async ({ page, app }) => {
+  await setUpOffice(app);
+  await signIn(page, app);
+  await page.goto(`${app.url}#/klien/baru`);
+  await page.getByLabel('NIK').fill('1702095503850001');
+  await expect(page.getByRole('textbox', { name: 'Jenis kelamin' })).toHaveValue('Perempuan');
+  await expect(page.getByLabel('Tanggal lahir')).toHaveValue('15 Maret 1985');
+  await expect(page.getByTestId('nik-filled')).toHaveText('Diisi dari NIK: jenis kelamin dan tanggal lahir. Mohon diperiksa kembali.');
+  // What the officer then enters stands: a corrected NIK no longer overwrites it, and the note drops it.
+  await page.getByLabel('Tanggal lahir').fill('16 Maret 1985');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('nik-filled')).toHaveText('Diisi dari NIK: jenis kelamin. Mohon diperiksa kembali.');
+  await page.getByLabel('NIK').fill('1702091702900001');
+  await expect(page.getByRole('textbox', { name: 'Jenis kelamin' })).toHaveValue('Laki-laki');
+  await expect(page.getByLabel('Tanggal lahir')).toHaveValue('16 Maret 1985');
+});

@@ -95,6 +95,6 @@ test('a new office sets up, signs in, registers a partner, finds, edits and expo
   expect(ws.getRow(6).getCell(1).value).toBe('No.');
   expect(ws.getRow(6).getCell(2).value).toBe('Nama');
   expect(ws.getRow(7).getCell(2).value).toBe('Pondok Pesantren Al-Hikmah Curup');
-  expect(ws.getRow(7).getCell(10).value).toBe('0812-7345-6789');
+  expect(ws.getRow(7).getCell(11).value).toBe('0812-7345-6789');
   expect(ws.rowCount).toBe(7);
 });

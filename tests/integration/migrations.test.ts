@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb } from '../../db/connection';
 import { migrate } from '../../db/migrate';
-import { MIGRATIONS } from '../../db/migrations/index';
+import { LATEST_VERSION, MIGRATIONS } from '../../db/migrations/index';
 import { STANDARD_ARTICLES, STANDARD_TEMPLATE_ID } from '../../shared/agreementTemplate';
 import { startupMessage } from '../../electron/services/startupError';
 import { AppError } from '../../shared/errors';
@@ -186,12 +186,60 @@ describe('migrations', () => {
     raw.close();
   });
 
+  it('0016 adds the institution types (seeded), province-level partners and a Pokmas group’s SK, chairperson and period, keeping a version-12 file’s rows', () => {
+    const raw = new BetterSqlite3(file());
+    raw.pragma('foreign_keys = ON');
+    expect(migrate(raw, MIGRATIONS, 12)).toBe(12);
+    const t = '2025-03-05T03:00:00.000Z';
+    raw
+      .prepare(
+        `INSERT INTO partners (id, name, name_key, search_text, category, bidang, services, regency_code, status, status_date, created_at, updated_at, origin)
+         VALUES ('p1', 'Baznas Kab. Rejang Lebong', 'baznas kab rejang lebong', '', 'instansi', '["kemandirian_kepribadian"]', '[]', '17.02', 'aktif', '2025-01-01', ?, ?, 'CRP')`,
+      )
+      .run(t, t);
+    raw
+      .prepare(
+        `INSERT INTO pokmas_groups (id, name, bidang, created_at, updated_at, origin) VALUES ('g1', 'Pokmas Curup', 'kemandirian_kepribadian', ?, ?, 'CRP')`,
+      )
+      .run(t, t);
+    const before = { partners: raw.prepare('SELECT * FROM partners').all(), groups: raw.prepare('SELECT * FROM pokmas_groups').all() };
+    expect(migrate(raw, MIGRATIONS, 16)).toBe(16);
+    expect(raw.prepare('SELECT * FROM partners').all()).toEqual(
+      (before.partners as object[]).map((r) => ({ ...r, institution_type: null, province_code: null })),
+    );
+    expect(raw.prepare('SELECT * FROM pokmas_groups').all()).toEqual(
+      (before.groups as object[]).map((r) => ({ ...r, sk_number: '', sk_date: null, chair_name: '', chair_phone: '', period_start: null, period_end: null })),
+    );
+    const kinds = (raw.prepare('SELECT code FROM institution_types WHERE built_in = 1 ORDER BY code').all() as { code: string }[]).map((r) => r.code);
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        'pondok_pesantren',
+        'lbh',
+        'balai_latihan_kerja',
+        'perguruan_tinggi',
+        'lembaga_rehabilitasi',
+        'dinas_instansi',
+        'baznas',
+        'bengkel_usaha',
+        'koperasi',
+        'perorangan',
+        'yayasan_lsm',
+        'lainnya',
+      ]),
+    );
+    // A province-level partner has no kabupaten; a group's period does not end before it starts.
+    expect(() => raw.prepare(`UPDATE partners SET province_code = '17'`).run()).toThrow(/CHECK/);
+    expect(() => raw.prepare(`UPDATE partners SET regency_code = NULL, province_code = '17'`).run()).not.toThrow();
+    expect(() => raw.prepare(`UPDATE pokmas_groups SET period_start = '2025-02-01', period_end = '2025-01-31'`).run()).toThrow(/CHECK/);
+    raw.close();
+  });
+
   it('is idempotent: running again on a migrated file changes nothing', () => {
     const f = file();
     openDb(f).close();
     const before = readFileSync(f);
     const raw = new BetterSqlite3(f);
-    expect(migrate(raw)).toBe(MIGRATIONS.length);
+    expect(migrate(raw)).toBe(LATEST_VERSION);
     raw.close();
     expect(readFileSync(f).equals(before)).toBe(true);
   });
@@ -199,7 +247,7 @@ describe('migrations', () => {
   it('refuses a database written by a newer version and leaves it untouched', () => {
     const f = file();
     const raw = new BetterSqlite3(f);
-    raw.pragma(`user_version = ${MIGRATIONS.length + 1}`);
+    raw.pragma(`user_version = ${LATEST_VERSION + 1}`);
     raw.close();
     const before = readFileSync(f);
     let error: unknown;
@@ -214,7 +262,7 @@ describe('migrations', () => {
     // The start-up error box says it in words (both languages), never as the message key.
     const box = startupMessage(error);
     expect(box.title).toBe('Mitra Lipas tidak dapat dibuka');
-    expect(box.message).toContain(`versi Mitra Lipas yang lebih baru (versi skema ${MIGRATIONS.length + 1}, aplikasi ini ${MIGRATIONS.length})`);
+    expect(box.message).toContain(`versi Mitra Lipas yang lebih baru (versi skema ${LATEST_VERSION + 1}, aplikasi ini ${LATEST_VERSION})`);
     expect(box.message).toContain('written by a newer Mitra Lipas');
     expect(box.message).not.toMatch(/db\.tooNew/);
   });
@@ -223,10 +271,10 @@ describe('migrations', () => {
     const raw = new BetterSqlite3(file());
     const broken = [
       ...MIGRATIONS,
-      { version: MIGRATIONS.length + 1, name: 'broken', up: (db: BetterSqlite3.Database) => db.exec('CREATE TABLE half (x); SELECT * FROM no_such_table;') },
+      { version: LATEST_VERSION + 1, name: 'broken', up: (db: BetterSqlite3.Database) => db.exec('CREATE TABLE half (x); SELECT * FROM no_such_table;') },
     ];
     expect(() => migrate(raw, broken)).toThrow();
-    expect(raw.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(raw.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(raw.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'half'`).get()).toEqual({ n: 0 });
     raw.close();
   });

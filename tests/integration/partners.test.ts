@@ -144,7 +144,7 @@ describe('partners', () => {
     // Heading block (4 lines), a blank row, the header on row 6, one partner below it.
     expect(ws.rowCount).toBe(7);
     expect(ws.getRow(7).getCell(2).value).toBe('Pondok Pesantren Al-Hikmah');
-    expect(ws.getRow(7).getCell(13).value).toBe('Kabupaten Rejang Lebong');
+    expect(ws.getRow(7).getCell(14).value).toBe('Kabupaten Rejang Lebong');
     const csv = await app.call('partners.export', { filter: {}, format: 'csv' }, admin);
     const text = Buffer.from(csv.base64, 'base64').toString('utf8');
     expect(text.startsWith('\uFEFFNo.;Nama;')).toBe(true);

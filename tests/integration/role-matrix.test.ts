@@ -55,6 +55,10 @@ const EXPECTED: Record<Method, 'public' | string> = {
   'wilayah.districts': 'APMO',
   'wilayah.villages': 'APMO',
   'wilayah.inRecords': 'APMO',
+  'wilayah.provinces': 'APMO',
+  'institutionTypes.list': 'APMO',
+  'institutionTypes.create': 'A---',
+  'pokmas.document': 'APMO',
   'services.list': 'APMO',
   'services.create': 'A---',
 

@@ -12,17 +12,33 @@ import { agreementWith, CLIENT } from './fixtures';
 export const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
 /**
- * A post with at least one record in every bundle table: an office-made service type, a partner
+ * A post with at least one record in every bundle table: an office-made service type and
+ * institution type, a partner
  * with its status history, a Pokmas group and member, an agreement with its signed scan and a
  * printed version, a client with status history and a check-in, a community-service referral with
  * its status changes and hours, and an activity with a partner, a participant and a file.
  */
 export async function postWithEverything(post: TestApp, token: string) {
   await post.call('services.create', { labelId: 'Pelatihan menjahit', labelEn: 'Sewing training' }, token);
-  const partner = await post.call('partners.create', { ...PARTNER, services: [...PARTNER.services, 'pidana_kerja_sosial'] }, token);
+  const kind = await post.call('institutionTypes.create', { labelId: 'Sanggar seni', labelEn: 'Art studio' }, token);
+  const partner = await post.call('partners.create', { ...PARTNER, institutionType: kind.code, services: [...PARTNER.services, 'pidana_kerja_sosial'] }, token);
   for (const status of ['terverifikasi', 'aktif'] as const) await post.call('partners.setStatus', { id: partner.id, status, date: '2025-03-02' }, token);
   const other = await post.call('partners.create', { ...PARTNER, name: 'Bengkel Las Maju' }, token);
-  await post.call('pokmas.create', { name: 'Pokmas Curup', bidang: 'kemandirian_kepribadian', memberIds: [partner.id, other.id] }, token);
+  await post.call(
+    'pokmas.create',
+    {
+      name: 'Pokmas Curup',
+      bidang: 'kemandirian_kepribadian',
+      memberIds: [partner.id, other.id],
+      skNumber: 'W7.PAS.PAS.5-PK.01.05-123',
+      skDate: '2025-01-10',
+      chairName: 'Ustadz Ridwan',
+      chairPhone: '081273456789',
+      periodStart: '2025-01-10',
+      periodEnd: '2027-01-09',
+    },
+    token,
+  );
   const agreement = await post.call('agreements.create', agreementWith(partner.id), token);
   await post.call('agreements.uploadScan', { id: agreement.id, filename: 'pks.pdf', base64: PDF.toString('base64'), signedOn: '2025-03-05' }, token);
   await post.call('agreements.document', { id: agreement.id, paper: 'A4', format: 'html' }, token);

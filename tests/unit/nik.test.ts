@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { maskNik, nikMismatches, normalizeNik, readNik } from '../../shared/nik';
+import { maskNik, nikBirthDate, nikFill, nikMismatches, normalizeNik, readNik } from '../../shared/nik';
 
 const nik = (district: string, dd: number, mm: number, yy: number, serial = '0001') =>
   `${district}${String(dd).padStart(2, '0')}${String(mm).padStart(2, '0')}${String(yy).padStart(2, '0')}${serial}`;
@@ -66,5 +66,42 @@ describe('NIK', () => {
   it('masks all but the region and the serial', () => {
     expect(maskNik('3201017112990007')).toBe('3201********0007');
     expect(maskNik('')).toBe('');
+  });
+});
+
+describe('NIK fill', () => {
+  const today = '2025-03-05';
+  it.each([
+    [nik('170201', 45, 6, 90), 'P', '1990-06-05'],
+    [nik('170201', 15, 8, 5), 'L', '2005-08-15'],
+    [nik('170201', 1, 1, 25), 'L', '2025-01-01'],
+    // Later this year than today: last century.
+    [nik('170201', 10, 12, 25), 'L', '1925-12-10'],
+    // 29 February 1996 (2096 is in the future anyway) and 29 February 1900-something only when this century has none.
+    [nik('170201', 69, 2, 96), 'P', '1996-02-29'],
+    [nik('170201', 29, 2, 0), 'L', '2000-02-29'],
+  ])('%s reads as %s born %s', (n, sex, birth) => {
+    expect(nikFill(n, { sex: true, birthDate: true }, today)).toEqual({ sex, birthDate: birth });
+  });
+
+  it('fills only the empty fields, and nothing from a NIK that does not read', () => {
+    const n = nik('170201', 45, 6, 90);
+    expect(nikFill(n, { sex: false, birthDate: true }, today)).toEqual({ birthDate: '1990-06-05' });
+    expect(nikFill(n, { sex: true, birthDate: false }, today)).toEqual({ sex: 'P' });
+    expect(nikFill(n, { sex: false, birthDate: false }, today)).toEqual({});
+    expect(nikFill('1702014506', { sex: true, birthDate: true }, today)).toEqual({});
+    expect(nikFill(nik('170201', 32, 1, 90), { sex: true, birthDate: true }, today)).toEqual({});
+  });
+
+  it('agrees with the mismatch check: a filled form never disagrees with its NIK', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 28 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 99 }), fc.boolean(), (d, m, y, woman) => {
+        const r = readNik(nik('170201', woman ? d + 40 : d, m, y));
+        if (!r.ok) return;
+        const birth = nikBirthDate(r.facts, today);
+        expect(birth <= today).toBe(true);
+        expect(nikMismatches(r.facts, { sex: woman ? 'P' : 'L', birthDate: birth })).toEqual([]);
+      }),
+    );
   });
 });

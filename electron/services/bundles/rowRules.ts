@@ -7,7 +7,7 @@ import { readNik } from '../../../shared/nik';
 import { OUTCOMES, REFERRAL_STATUSES } from '../../../shared/referrals';
 import { Articles, LegalBases, OfficeSignatory, PartnerSignatory } from '../../../shared/schemas/agreements';
 import { districtCode, email, id, ID_PATTERN, isoDate, regencyCode, requiredText, text, uniqueArray, villageCode } from '../../../shared/schemas/common';
-import { serviceCode } from '../../../shared/schemas/partners';
+import { institutionCode, provinceCode, serviceCode } from '../../../shared/schemas/partners';
 import { nip } from '../../../shared/schemas/setup';
 import { foldForSearch, isIsoDate, isWithin, normalizePhone } from '../../../shared/validate';
 import { MAX_SCAN_BYTES } from '../files';
@@ -142,6 +142,10 @@ export const ROW_RULES: Readonly<Record<string, TableRules>> = {
     // An office's own service type; the built-in ones never travel.
     columns: { code: serviceCode, label_id: requiredText(80), label_en: requiredText(80), built_in: z.literal(0), ...synced },
   },
+  institution_types: {
+    // An office's own institution type; the built-in ones never travel.
+    columns: { code: institutionCode, label_id: requiredText(80), label_en: requiredText(80), built_in: z.literal(0), ...synced },
+  },
   partners: {
     columns: {
       id,
@@ -165,16 +169,35 @@ export const ROW_RULES: Readonly<Record<string, TableRules>> = {
       sk_number: text(100),
       sk_date: isoDate.nullable(),
       notes: text(4000),
+      institution_type: institutionCode.nullable(),
+      province_code: provinceCode.nullable(),
       ...synced,
     },
     checks: [
       nested,
+      // A partner at the level of a province has no kabupaten.
+      (r, fail) => r.province_code != null && r.regency_code != null && fail('province_code'),
       derived('name_key', (r) => foldForSearch(s(r.name))),
       derived('search_text', (r) => foldForSearch([r.name, r.leader_name, r.contact_name, r.phone, r.email, r.sk_number].map(s).join(' '))),
     ],
   },
   partner_status_changes: { columns: { partner_id: id, ...statusChange(PARTNER_STATUSES, 'note', 500, 'user_id') } },
-  pokmas_groups: { columns: { id, name: requiredText(160), bidang: z.enum(BIDANG), description: text(2000), ...synced } },
+  pokmas_groups: {
+    columns: {
+      id,
+      name: requiredText(160),
+      bidang: z.enum(BIDANG),
+      description: text(2000),
+      sk_number: text(100),
+      sk_date: isoDate.nullable(),
+      chair_name: text(120),
+      chair_phone: phone,
+      period_start: isoDate.nullable(),
+      period_end: isoDate.nullable(),
+      ...synced,
+    },
+    checks: [after('period_start', 'period_end')],
+  },
   pokmas_members: { columns: { id, group_id: id, partner_id: id, ...synced } },
   agreements: {
     columns: {

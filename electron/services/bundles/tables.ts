@@ -50,6 +50,8 @@ export const AGGREGATES: readonly Aggregate[] = [
   },
   // An office-made service type with the same code as the parent's own: the parent's stays.
   { entity: 'service_type', root: 'service_types', key: 'code', children: [], keepOthers: true },
+  // The same for an office-made institution type.
+  { entity: 'institution_type', root: 'institution_types', key: 'code', children: [], keepOthers: true },
   { entity: 'partner', root: 'partners', key: 'id', children: [{ table: 'partner_status_changes', fk: 'partner_id' }] },
   { entity: 'pokmas_group', root: 'pokmas_groups', key: 'id', children: [{ table: 'pokmas_members', fk: 'group_id' }] },
   { entity: 'agreement', root: 'agreements', key: 'id', children: [{ table: 'agreement_scans', fk: 'agreement_id' }] },

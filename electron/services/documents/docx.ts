@@ -81,7 +81,7 @@ function signatureTable(doc: DocumentModel, side: Paragraph[]): Table {
     row((s) => [para(`${s.role},`)]),
     row((s) => [para(s.organisation, { bold: true })], { align: VerticalAlign.BOTTOM }),
     row((s) => (s.materai ? [materaiBox(), new Paragraph({ keepNext: true })] : [new Paragraph({ keepNext: true })]), {
-      height: twips(doc.layout === 'letter' ? 20 : 25),
+      height: twips(doc.layout !== 'agreement' ? 20 : 25),
       align: VerticalAlign.CENTER,
     }),
     row((s) => [para(s.name, { bold: true, underline: true })]),
@@ -157,6 +157,34 @@ function labelTable(rows: readonly { label: string; value: string }[], indentMm:
   });
 }
 
+/** A list's bordered table, its header row repeated on every page as in the HTML. */
+function listTable(t: NonNullable<DocumentModel['table']>, textWidthMm: number): Table {
+  const line = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+  const widths = t.columns.map((c) => twips((textWidthMm * c.width) / 100));
+  const cell = (text: string, i: number, opts: { bold?: boolean; center?: boolean; span?: number; italics?: boolean } = {}) =>
+    new TableCell({
+      width: { size: opts.span ? widths.reduce((a, b) => a + b, 0) : widths[i]!, type: WidthType.DXA },
+      ...(opts.span ? { columnSpan: opts.span } : {}),
+      margins: { top: 40, bottom: 40, left: 80, right: 80 },
+      children: [
+        new Paragraph({
+          alignment: opts.center ? AlignmentType.CENTER : AlignmentType.LEFT,
+          children: [new TextRun({ text, bold: opts.bold ?? false, italics: opts.italics ?? false, font: FONT, size: 22 })],
+        }),
+      ],
+    });
+  const header = new TableRow({ tableHeader: true, cantSplit: true, children: t.columns.map((c, i) => cell(c.label, i, { bold: true, center: true })) });
+  const rows = t.rows.length
+    ? t.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((v, i) => cell(v, i, { center: i === 0 })) }))
+    : [new TableRow({ children: [cell(t.empty, 0, { span: t.columns.length, center: true, italics: true })] })];
+  return new Table({
+    width: { size: twips(textWidthMm), type: WidthType.DXA },
+    columnWidths: widths,
+    borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
+    rows: [header, ...rows],
+  });
+}
+
 /** The QR code beside its caption: after an agreement's signatures, or left of a letter's. */
 async function verificationBlock(v: NonNullable<DocumentModel['verification']>, width: number): Promise<Paragraph> {
   const png = await qrPng(v.code);
@@ -172,7 +200,9 @@ async function verificationBlock(v: NonNullable<DocumentModel['verification']>, 
 /** The same model as the HTML, as a Word document that opens in Word and LibreOffice. */
 export async function renderDocx(doc: DocumentModel): Promise<Buffer> {
   const size = PAPER_MM[doc.paper];
-  const letter = doc.layout === 'letter';
+  // Letters and lists have one signatory, on the right.
+  const letter = doc.layout !== 'agreement';
+  const textWidthMm = size.width - MARGIN_MM.left - MARGIN_MM.right;
   const verify = doc.verification ? await verificationBlock(doc.verification, letter ? 64 : 76) : null;
   const kopText = [...doc.letterhead.map((l) => centered(l, true)), ...doc.letterheadSmall.map((l) => centered(l, false, 20))];
   const children = [
@@ -191,7 +221,8 @@ export async function renderDocx(doc: DocumentModel): Promise<Buffer> {
       : doc.numbers.map((n) => centered(`${n.label}: ${n.value}`))),
     new Paragraph({}),
     ...doc.paragraphs.map((p) => justified(p)),
-    ...(doc.fields?.length ? [labelTable(doc.fields, 10), new Paragraph({})] : []),
+    ...(doc.fields?.length ? [labelTable(doc.fields, doc.layout === 'list' ? 0 : 10), new Paragraph({})] : []),
+    ...(doc.table ? [listTable(doc.table, textWidthMm)] : []),
     ...doc.sections.flatMap((s) => [
       new Paragraph({
         alignment: AlignmentType.CENTER,
@@ -210,6 +241,17 @@ export async function renderDocx(doc: DocumentModel): Promise<Buffer> {
     // The closing keeps with the signatures: no page holds the signatures alone.
     ...doc.closing.map((p) => justified(p, true)),
     new Paragraph({ keepNext: true }),
+    // A list: place and date above the signatory, centred over the right half as in the HTML.
+    ...(doc.layout === 'list' && doc.dateLine
+      ? [
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            keepNext: true,
+            indent: { left: twips(textWidthMm / 2) },
+            children: [new TextRun({ text: doc.dateLine, font: FONT, size: 24 })],
+          }),
+        ]
+      : []),
     signatureTable(doc, letter && verify ? [verify] : []),
     ...(verify && !letter ? [new Paragraph({ spacing: { before: 280 } }), verify] : []),
   ];

@@ -34,6 +34,28 @@ function labelTable(cls: string, rows: readonly { label: string; value: string }
   return `<table class="${cls}">${rows.map((r) => `<tr><td>${escapeHtml(r.label)}</td><td>:</td><td>${escapeHtml(r.value)}</td></tr>`).join('')}</table>`;
 }
 
+/**
+ * A list's bordered table; its header row repeats on every printed page. Its last row is printed
+ * as a table of its own at the head of the closing block (`tail`), so the signature never stands
+ * alone on a page: it moves with at least one row of the list.
+ */
+function listTable(t: NonNullable<DocumentModel['table']>): { body: string; tail: string } {
+  const cols = `<colgroup>${t.columns.map((c) => `<col style="width:${c.width}%">`).join('')}</colgroup>`;
+  const head = `<thead><tr>${t.columns.map((c) => `<th>${escapeHtml(c.label)}</th>`).join('')}</tr></thead>`;
+  const row = (r: readonly string[]) => `<tr>${r.map((v, i) => `<td${t.columns[i]?.nowrap ? ' class="nowrap"' : ''}>${escapeHtml(v)}</td>`).join('')}</tr>`;
+  if (t.rows.length === 0) {
+    return {
+      body: '',
+      tail: `<table class="list">${cols}${head}<tbody><tr><td class="none" colspan="${t.columns.length}">${escapeHtml(t.empty)}</td></tr></tbody></table>`,
+    };
+  }
+  if (t.rows.length === 1) return { body: '', tail: `<table class="list">${cols}${head}<tbody>${row(t.rows[0]!)}</tbody></table>` };
+  return {
+    body: `<table class="list split">${cols}${head}<tbody>${t.rows.slice(0, -1).map(row).join('')}</tbody></table>`,
+    tail: `<table class="list cont">${cols}<tbody>${row(t.rows.at(-1)!)}</tbody></table>`,
+  };
+}
+
 /** A letter's head: place and date on the right, the number lines, then the addressee. */
 function letterHead(doc: DocumentModel): string[] {
   return [
@@ -68,7 +90,9 @@ const PARAF_BOX =
 export function renderHtml(doc: DocumentModel): string {
   const size = PAPER_MM[doc.paper];
   const m = MARGIN_MM;
-  const letter = doc.layout === 'letter';
+  // Letters and lists: one signatory on the right, the tighter spacing of a letter.
+  const letter = doc.layout !== 'agreement';
+  const list = doc.table ? listTable(doc.table) : null;
   const verify = doc.verification
     ? `<div class="verify" data-code="${escapeHtml(doc.verification.code)}">${qrSvg(doc.verification.code)}<div>${escapeHtml(doc.verification.caption)}</div></div>`
     : '';
@@ -104,6 +128,18 @@ table.meta, table.fields { border-collapse: collapse; margin: 0 0 12pt; }
 table.meta td, table.fields td { vertical-align: top; padding: 0 6pt 0 0; }
 table.fields { margin-left: 10mm; }
 table.fields td:first-child { white-space: nowrap; }
+.list-layout table.fields { margin-left: 0; }
+table.list { width: 100%; border-collapse: collapse; table-layout: fixed; font-size: 10.5pt; line-height: 1.25; margin: 0 0 12pt; }
+table.list th, table.list td { border: 0.75pt solid #000; padding: 3pt 4pt; vertical-align: top; overflow-wrap: break-word; }
+table.list td.nowrap { white-space: nowrap; }
+table.list th { text-align: center; font-weight: bold; }
+table.list td:first-child { text-align: center; }
+table.list td.none { text-align: center; font-style: italic; }
+table.list tr { break-inside: avoid; }
+/* The list's last row, printed with the signature: on the same page it joins the rows above on one line. */
+table.list.split { margin-bottom: 0; }
+table.list.cont { margin-top: -0.75pt; }
+.signdate { margin: 12pt 0 0 50%; text-align: center; }
 .recipient { margin: 0 0 12pt; }
 .recipient p { margin: 0; }
 .verify { display: flex; gap: 4mm; align-items: center; margin-top: 14pt; font: 8pt sans-serif; color: #333; break-inside: avoid; }
@@ -119,16 +155,24 @@ table.fields td:first-child { white-space: nowrap; }
     ...(doc.logo ? ['</div>', '<div></div>'] : []),
     '</div>',
     ...doc.title.map((l) => line('p', 'title', l)),
-    ...(doc.layout === 'letter' ? letterHead(doc) : ['<div class="numbers">', ...doc.numbers.map((n) => line('p', 'num', `${n.label}: ${n.value}`)), '</div>']),
+    ...(doc.layout === 'letter'
+      ? letterHead(doc)
+      : doc.numbers.length
+        ? ['<div class="numbers">', ...doc.numbers.map((n) => line('p', 'num', `${n.label}: ${n.value}`)), '</div>']
+        : ['<div class="numbers"></div>']),
     ...doc.paragraphs.map((p) => line('p', 'par', p)),
     ...(doc.fields?.length ? [labelTable('fields', doc.fields)] : []),
+    ...(list ? [list.body] : []),
     ...doc.sections.flatMap((s) => [`<p class="pasal">${escapeHtml(s.number)}<br>${escapeHtml(s.heading)}</p>`, ...s.body.map((p) => line('p', 'par', p))]),
     '<div class="end">',
+    ...(list ? [list.tail] : []),
     ...doc.closing.map((p) => line('p', 'par', p)),
+    // A list is signed below its table: place and date over the signatory, on the right.
+    ...(doc.layout === 'list' && doc.dateLine ? [line('p', 'signdate', doc.dateLine)] : []),
     signatureTable(doc, verify),
     '</div>',
     // A letter carries its code beside the signature; an agreement under both signatures.
     ...(verify && !letter ? [verify] : []),
   ].join('\n');
-  return `<!doctype html>\n<html lang="id"><head><meta charset="utf-8"><title>${escapeHtml(doc.title.join(' '))}</title><style>${css}</style></head><body><main>${body}</main></body></html>`;
+  return `<!doctype html>\n<html lang="id"><head><meta charset="utf-8"><title>${escapeHtml(doc.title.join(' '))}</title><style>${css}</style></head><body${doc.layout === 'list' ? ' class="list-layout"' : ''}><main>${body}</main></body></html>`;
 }

@@ -31,8 +31,9 @@ export interface DocumentModel {
   /**
    * `agreement`: centred title block and number lines, two parties signing side by side.
    * `letter`: place and date on the right, Nomor/Lampiran/Hal lines, the addressee, one signature on the right.
+   * `list`: centred title, label/value fields, a bordered table, then place and date above one signature on the right.
    */
-  readonly layout: 'agreement' | 'letter';
+  readonly layout: 'agreement' | 'letter' | 'list';
   /** The office logo left of the kop text, as government letterheads have it. */
   readonly logo: { readonly mime: 'image/png' | 'image/jpeg'; readonly base64: string; readonly width: number; readonly height: number } | null;
   readonly letterhead: readonly string[];
@@ -45,6 +46,13 @@ export interface DocumentModel {
   readonly paragraphs: readonly string[];
   /** Letters: a label/value table (e.g. the client's particulars) after the paragraphs. */
   readonly fields?: readonly { readonly label: string; readonly value: string }[];
+  /** Lists: a bordered table after the fields; `width` of each column in percent of the text width. */
+  readonly table?: {
+    readonly columns: readonly { readonly label: string; readonly width: number; readonly nowrap?: boolean }[];
+    readonly rows: readonly (readonly string[])[];
+    /** Shown in one cell across the table when it has no rows. */
+    readonly empty: string;
+  };
   readonly sections: readonly { readonly number: string; readonly heading: string; readonly body: readonly string[] }[];
   readonly closing: readonly string[];
   /** Agreements: [PIHAK KEDUA, PIHAK PERTAMA] side by side; letters: the one signatory, on the right. */

@@ -8,13 +8,22 @@ import { useI18n } from '../i18n';
 import { call, saveFile } from '../rpc';
 
 /**
- * Print preview of a document (a PKS, a referral letter) as the main process renders it, with the verification code it carries.
+ * Print preview of a document (a PKS, a referral letter, a Pokmas member list) as the main process
+ * renders it, with the verification code it carries (a member list carries none: see pokmasList.ts).
  * "Cetak" opens the system print dialog; "Simpan PDF" writes a PDF printed by the main process
  * (Electron's printToPDF), or, where the app has no PDF printer (a plain browser), opens the print
  * dialog whose "Save as PDF" does the same; "Unduh Word" saves the DOCX made from the same model.
  * The frame runs no scripts; it only shows the document.
  */
-export function DocumentPreview({ method, id, onClose }: { method: 'agreements.document' | 'referrals.document'; id: string; onClose: () => void }) {
+export function DocumentPreview({
+  method,
+  id,
+  onClose,
+}: {
+  method: 'agreements.document' | 'referrals.document' | 'pokmas.document';
+  id: string;
+  onClose: () => void;
+}) {
   const { t } = useI18n();
   const [paper, setPaper] = useState<'A4' | 'F4'>('F4');
   // A PKS may carry a paraf box on every page; the choice goes with each print, not into the record.
@@ -26,7 +35,10 @@ export function DocumentPreview({ method, id, onClose }: { method: 'agreements.d
     queryKey: [method, id, paper, paraf],
     queryFn: async () => {
       const file = await call(method, { id, paper, format: 'html', ...options });
-      return { code: file.code, version: file.version, text: new TextDecoder().decode(Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0))) };
+      return {
+        registered: 'code' in file ? { code: file.code, version: file.version } : null,
+        text: new TextDecoder().decode(Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0))),
+      };
     },
   });
   const download = useMutation({
@@ -55,10 +67,10 @@ export function DocumentPreview({ method, id, onClose }: { method: 'agreements.d
             ]}
           />
           {method === 'agreements.document' && <Checkbox label={t('documents.paraf')} checked={paraf} onChange={(e) => setParaf(e.currentTarget.checked)} />}
-          {html.data && (
+          {html.data?.registered && (
             <Tooltip label={t('documents.codeHint')}>
               <Badge variant="light" size="lg" tt="none" data-testid="verification-code">
-                {t('documents.code', { code: html.data.code, version: html.data.version })}
+                {t('documents.code', { code: html.data.registered.code, version: html.data.registered.version })}
               </Badge>
             </Tooltip>
           )}

@@ -5,6 +5,7 @@ import { useI18n } from '../i18n';
 import { call } from '../rpc';
 
 interface WilayahValues {
+  provinceCode?: string | null;
   regencyCode?: string | null;
   districtCode?: string | null;
   villageCode?: string | null;
@@ -12,14 +13,22 @@ interface WilayahValues {
 
 type Path<V> = Parameters<UseFormReturnType<V>['getInputProps']>[0];
 
+/** The kabupaten picker's value for "tingkat provinsi" (a province of the coverage, no kabupaten). */
+const PROVINCE = 'provinsi:';
+
 /**
  * Kabupaten/kota → kecamatan → desa pickers limited to the office's coverage. Choosing a higher
- * level clears the lower ones, so the three always nest.
+ * level clears the lower ones, so the three always nest. With `provinceLevel` (partners), the
+ * kabupaten picker also offers each province of the coverage "tingkat provinsi", for an office
+ * such as the Dinas Sosial Provinsi that serves the whole province.
  */
-export function WilayahFields<V extends WilayahValues>({ form }: { form: UseFormReturnType<V> }) {
+export function WilayahFields<V extends WilayahValues>({ form, provinceLevel = false }: { form: UseFormReturnType<V>; provinceLevel?: boolean }) {
   const { t } = useI18n();
   const v = form.getValues();
   const coverage = useQuery({ queryKey: ['wilayah.coverage'], queryFn: () => call('wilayah.coverage', {}) });
+  const provinces = useQuery({ queryKey: ['wilayah.provinces'], queryFn: () => call('wilayah.provinces', {}), enabled: provinceLevel });
+  const regencyProps = form.getInputProps('regencyCode' as Path<V>);
+  const provinceError = provinceLevel ? (form.getInputProps('provinceCode' as Path<V>).error as unknown) : null;
   const districts = useQuery({
     queryKey: ['wilayah.districts', v.regencyCode],
     queryFn: () => call('wilayah.districts', { regencyCode: v.regencyCode! }),
@@ -37,9 +46,20 @@ export function WilayahFields<V extends WilayahValues>({ form }: { form: UseForm
         label={t('partners.regency')}
         clearable
         searchable
-        data={(coverage.data ?? []).map((r) => ({ value: r.code, label: r.name }))}
-        {...form.getInputProps('regencyCode' as Path<V>)}
-        onChange={(val) => set({ regencyCode: val, districtCode: null, villageCode: null })}
+        data={[
+          ...(provinceLevel
+            ? (provinces.data ?? []).map((p) => ({ value: `${PROVINCE}${p.code}`, label: t('partners.provinceLevel', { province: p.name }) }))
+            : []),
+          ...(coverage.data ?? []).map((r) => ({ value: r.code, label: r.name })),
+        ]}
+        {...regencyProps}
+        error={regencyProps.error ?? provinceError}
+        value={v.provinceCode ? `${PROVINCE}${v.provinceCode}` : (v.regencyCode ?? null)}
+        onChange={(val) =>
+          val?.startsWith(PROVINCE)
+            ? set({ provinceCode: val.slice(PROVINCE.length), regencyCode: null, districtCode: null, villageCode: null })
+            : set({ ...(provinceLevel ? { provinceCode: null } : {}), regencyCode: val, districtCode: null, villageCode: null })
+        }
       />
       <Select
         label={t('partners.district')}

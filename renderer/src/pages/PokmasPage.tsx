@@ -14,6 +14,10 @@ import { useI18n } from '../i18n';
 import { call } from '../rpc';
 import { usePartnerOptions } from '../components/usePartnerOptions';
 import { mayChange, OwnerNotice } from '../components/ownership';
+import { DateField } from '../components/DateField';
+import { DocumentPreview } from '../components/DocumentPreview';
+import { formatDate } from '../../../shared/format';
+import { displayPhone } from '../../../shared/validate';
 
 type Values = InputOf<'pokmas.create'>;
 
@@ -23,6 +27,7 @@ export function PokmasPage() {
   const qc = useQueryClient();
   const [archived, setArchived] = useState<'active' | 'archived'>('active');
   const [editing, setEditing] = useState<PokmasGroup | 'new' | null>(null);
+  const [printing, setPrinting] = useState<string | null>(null);
   const groups = useQuery({ queryKey: ['pokmas.list', archived], queryFn: () => call('pokmas.list', { archived }) });
   const done = () => void qc.invalidateQueries({ queryKey: ['pokmas.list'] });
   const archive = useMutation({ mutationFn: (id: string) => call('pokmas.archive', { id }), onSuccess: done, onError: (e) => showError(e, t) });
@@ -60,6 +65,9 @@ export function PokmasPage() {
                 <OwnerNotice record={g} compact />
               </div>
               <Group gap={4}>
+                <Button size="xs" variant="light" onClick={() => setPrinting(g.id)} data-testid="pokmas-print">
+                  {t('documents.print')}
+                </Button>
                 {!g.archivedAt && mayChange(session, g, 'pokmas.update') && (
                   <Button size="xs" variant="default" onClick={() => setEditing(g)}>
                     {t('common.edit')}
@@ -77,6 +85,7 @@ export function PokmasPage() {
                 )}
               </Group>
             </Group>
+            <GroupFacts group={g} />
             {g.description && (
               <Text size="sm" mt="xs">
                 {g.description}
@@ -95,18 +104,66 @@ export function PokmasPage() {
           </Card>
         ))}
       </SimpleGrid>
+      {printing && <DocumentPreview method="pokmas.document" id={printing} onClose={() => setPrinting(null)} />}
       {editing && <GroupDialog group={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={done} />}
     </Stack>
   );
 }
+
+/** The group's SK, period and chairperson, as its printed list states them. */
+function GroupFacts({ group: g }: { group: PokmasGroup }) {
+  const { t, locale } = useI18n();
+  const day = (d: string | null) => (d ? formatDate(d, locale) : '…');
+  const rows: [string, string][] = [
+    [t('pokmas.sk'), g.skNumber || g.skDate ? [g.skNumber, g.skDate ? formatDate(g.skDate, locale) : ''].filter(Boolean).join(' · ') : t('common.none')],
+    [t('pokmas.period'), g.periodStart || g.periodEnd ? `${day(g.periodStart)} – ${day(g.periodEnd)}` : t('common.none')],
+    [t('pokmas.chair'), g.chairName ? `${g.chairName}${g.chairPhone ? ` · ${displayPhone(g.chairPhone)}` : ''}` : t('common.none')],
+  ];
+  return (
+    <SimpleGrid cols={3} spacing="xs" mt="xs" data-testid="pokmas-facts">
+      {rows.map(([label, value]) => (
+        <div key={label}>
+          <Text size="xs" c="dimmed">
+            {label}
+          </Text>
+          <Text size="sm">{value}</Text>
+        </div>
+      ))}
+    </SimpleGrid>
+  );
+}
+
+const NEW_GROUP: Values = {
+  name: '',
+  bidang: 'kemandirian_kepribadian',
+  description: '',
+  memberIds: [],
+  skNumber: '',
+  skDate: null,
+  chairName: '',
+  chairPhone: '',
+  periodStart: null,
+  periodEnd: null,
+};
 
 function GroupDialog({ group, onClose, onSaved }: { group: PokmasGroup | null; onClose: () => void; onSaved: () => void }) {
   const { t } = useI18n();
   const partners = usePartnerOptions({}, { withRegency: true });
   const form = useForm<Values>({
     initialValues: group
-      ? { name: group.name, bidang: group.bidang, description: group.description, memberIds: group.members.map((m) => m.id) }
-      : { name: '', bidang: 'kemandirian_kepribadian', description: '', memberIds: [] },
+      ? {
+          name: group.name,
+          bidang: group.bidang,
+          description: group.description,
+          memberIds: group.members.map((m) => m.id),
+          skNumber: group.skNumber,
+          skDate: group.skDate,
+          chairName: group.chairName,
+          chairPhone: group.chairPhone,
+          periodStart: group.periodStart,
+          periodEnd: group.periodEnd,
+        }
+      : NEW_GROUP,
     validate: zodValidate(PokmasFields, t),
   });
   const save = useMutation({
@@ -124,6 +181,14 @@ function GroupDialog({ group, onClose, onSaved }: { group: PokmasGroup | null; o
         <Stack>
           <TextInput label={t('pokmas.name')} withAsterisk data-autofocus {...form.getInputProps('name')} />
           <Select label={t('pokmas.bidang')} data={bidangOptions(t)} allowDeselect={false} {...form.getInputProps('bidang')} />
+          <SimpleGrid cols={2}>
+            <TextInput label={t('pokmas.skNumber')} {...form.getInputProps('skNumber')} />
+            <DateField label={t('pokmas.skDate')} clearable {...form.getInputProps('skDate')} />
+            <DateField label={t('pokmas.periodStart')} clearable {...form.getInputProps('periodStart')} />
+            <DateField label={t('pokmas.periodEnd')} clearable {...form.getInputProps('periodEnd')} />
+            <TextInput label={t('pokmas.chairName')} description={t('pokmas.chairName.hint')} {...form.getInputProps('chairName')} />
+            <TextInput label={t('pokmas.chairPhone')} inputMode="tel" {...form.getInputProps('chairPhone')} />
+          </SimpleGrid>
           <MultiSelect label={t('pokmas.members')} {...partners.pickerProps} {...form.getInputProps('memberIds')} />
           <Textarea label={t('pokmas.description')} autosize minRows={2} {...form.getInputProps('description')} />
           <DialogActions onCancel={onClose} loading={save.isPending} />

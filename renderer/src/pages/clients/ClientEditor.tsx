@@ -1,9 +1,11 @@
 import { Alert, Loader, MultiSelect, Paper, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useLocation } from 'wouter';
 import { EDUCATION, PHASES, RELIGIONS, REPORTING, suggestedPhase } from '../../../../shared/clients';
 import type { InputOf } from '../../../../shared/contract';
+import { nikFill, type Sex } from '../../../../shared/nik';
 import { ClientFields } from '../../../../shared/schemas/clients';
 import type { Client } from '../../../../shared/types';
 import { EditorForm, FormHeader, useEditorGuard } from '../../components/FormHeader';
@@ -111,6 +113,26 @@ function ClientForm({ client }: { client: Client | null }) {
     enabled: (v.nik ?? '').replace(/\D/g, '').length >= 16,
   });
 
+  // A valid NIK fills the sex and birth date where they are empty, and says so. A field still
+  // holding what the NIK put there counts as empty for a corrected NIK; one the officer changed does not.
+  // The sex of a new client is "empty" until the officer picks one (the picker cannot be blank).
+  const [filled, setFilled] = useState<{ sex?: Sex; birthDate?: string }>({});
+  useEffect(() => {
+    if (client?.nikMasked) return;
+    const now = form.getValues();
+    const sexEmpty = filled.sex !== undefined ? now.sex === filled.sex : !client && !form.isDirty('sex');
+    const birthEmpty = now.birthDate === null || (filled.birthDate !== undefined && now.birthDate === filled.birthDate);
+    const patch = nikFill(now.nik ?? '', { sex: sexEmpty, birthDate: birthEmpty }, today);
+    if (patch.sex === undefined && patch.birthDate === undefined) return;
+    form.setValues(patch);
+    setFilled((f) => ({ ...f, ...patch }));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [v.nik]);
+  const fromNik = [
+    ...(filled.sex !== undefined && v.sex === filled.sex ? ['sex'] : []),
+    ...(filled.birthDate !== undefined && v.birthDate === filled.birthDate ? ['birthDate'] : []),
+  ];
+
   const release = useEditorGuard(form);
   const save = useMutation({
     mutationFn: (data: Values) =>
@@ -160,6 +182,13 @@ function ClientForm({ client }: { client: Client | null }) {
                   disabled={client?.nikMasked}
                 />
                 <NikNote check={nik.data} />
+                {fromNik.length > 0 && (
+                  <Text size="xs" c="blue.8" mt={2} data-testid="nik-filled">
+                    {t('clients.nikFilled', {
+                      fields: fromNik.map((f) => t(f === 'sex' ? 'clients.sex' : 'clients.birthDate').toLowerCase()).join(t('clients.nikFilled.and')),
+                    })}
+                  </Text>
+                )}
               </div>
               <Select
                 label={t('clients.sex')}

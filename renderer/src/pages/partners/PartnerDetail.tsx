@@ -32,6 +32,7 @@ export function PartnerDetail({ id }: { id: string }) {
   const partner = useQuery({ queryKey: ['partners.get', id], queryFn: () => call('partners.get', { id }) });
   const history = useQuery({ queryKey: ['partners.history', id], queryFn: () => call('partners.history', { id }) });
   const services = useQuery({ queryKey: ['services.list'], queryFn: () => call('services.list', {}) });
+  const kinds = useQuery({ queryKey: ['institutionTypes.list'], queryFn: () => call('institutionTypes.list', {}) });
   const reader = useReader(history.data?.names ?? {});
   const access = useRecordAccess(partner.data);
 
@@ -51,6 +52,8 @@ export function PartnerDetail({ id }: { id: string }) {
   if (!partner.data) return <Loader />;
   const p = partner.data;
   const serviceNames = new Map((services.data ?? []).map((s) => [s.code, serviceLabel(s, locale)]));
+  const kind = p.institutionType ? kinds.data?.find((k) => k.code === p.institutionType) : undefined;
+  const kindName = p.institutionType ? (kind ? serviceLabel(kind, locale) : p.institutionType) : null;
 
   return (
     <Stack gap="md" maw={1100}>
@@ -94,16 +97,19 @@ export function PartnerDetail({ id }: { id: string }) {
       <Paper withBorder p="md">
         <SimpleGrid cols={3} spacing="md">
           <Field label={t('partners.category')}>{t(`category.${p.category}`)}</Field>
+          <Field label={t('partners.institutionType')}>{kindName ?? ''}</Field>
           <Field label={t('partners.bidang')}>{p.bidang.map((b) => t(`bidang.${b}`)).join(', ')}</Field>
-          <Field label={t('partners.capacity')}>{p.capacity ?? ''}</Field>
           <Field label={t('partners.leaderName')}>{p.leaderName}</Field>
           <Field label={t('partners.contactName')}>{p.contactName}</Field>
           <Field label={t('partners.phone')}>{p.phone ? displayPhone(p.phone) : ''}</Field>
           <Field label={t('partners.email')}>{p.email}</Field>
           <Field label={t('partners.address')}>{p.address}</Field>
           <Field label={`${t('partners.village')}, ${t('partners.district')}, ${t('partners.regency')}`}>
-            {[p.villageName, p.districtName, p.regencyName].filter(Boolean).join(', ')}
+            {p.provinceName
+              ? t('partners.provinceLevel', { province: p.provinceName })
+              : [p.villageName, p.districtName, p.regencyName].filter(Boolean).join(', ')}
           </Field>
+          <Field label={t('partners.capacity')}>{p.capacity ?? ''}</Field>
           <Field label={t('partners.skNumber')}>{p.skNumber}</Field>
           <Field label={t('partners.skDate')}>{p.skDate ? formatDate(p.skDate, locale) : ''}</Field>
           <Field label={t('partners.groups')}>{p.groups.map((g) => g.name).join(', ')}</Field>

@@ -37,11 +37,13 @@ import { call } from '../../rpc';
 import { useOfficeToday } from '../../app/useOffice';
 import { useSession } from '../../app/session';
 import { DateField } from '../../components/DateField';
+import { AddListEntry, ADD_OPTION, addOption, keepAddOption, useMayAdd, type ListName } from './AddListEntry';
 
 type Values = InputOf<'partners.create'>;
 const EMPTY: Values = {
   name: '',
   category: 'ormas',
+  institutionType: null,
   bidang: [],
   services: [],
   leaderName: '',
@@ -49,6 +51,7 @@ const EMPTY: Values = {
   phone: '',
   email: '',
   address: '',
+  provinceCode: null,
   regencyCode: null,
   districtCode: null,
   villageCode: null,
@@ -65,6 +68,7 @@ function fromPartner(p: Partner): Values {
   return {
     name: p.name,
     category: p.category,
+    institutionType: p.institutionType,
     bidang: [...p.bidang],
     services: [...p.services],
     leaderName: p.leaderName,
@@ -72,6 +76,7 @@ function fromPartner(p: Partner): Values {
     phone: p.phone,
     email: p.email,
     address: p.address,
+    provinceCode: p.provinceCode,
     regencyCode: p.regencyCode,
     districtCode: p.districtCode,
     villageCode: p.villageCode,
@@ -110,6 +115,13 @@ function PartnerForm({ partner }: { partner: Partner | null }) {
   const v = form.values;
 
   const services = useQuery({ queryKey: ['services.list'], queryFn: () => call('services.list', {}) });
+  const kinds = useQuery({ queryKey: ['institutionTypes.list'], queryFn: () => call('institutionTypes.list', {}) });
+  // An admin adds a service type or an institution type from its picker; what was typed there names it.
+  const mayAddService = useMayAdd('services');
+  const mayAddKind = useMayAdd('institutionTypes');
+  const [adding, setAdding] = useState<{ list: ListName; text: string } | null>(null);
+  const [serviceSearch, setServiceSearch] = useState('');
+  const [kindSearch, setKindSearch] = useState('');
   // Warn while typing when the same name is already registered in the chosen kabupaten.
   const dupKey = useDebounced(`${v.name.trim()}|${v.regencyCode ?? ''}`, 400);
   const dups = useQuery({
@@ -172,19 +184,46 @@ function PartnerForm({ partner }: { partner: Partner | null }) {
             )}
             <SimpleGrid cols={2}>
               <Select label={t('partners.category')} withAsterisk data={categoryOptions(t)} allowDeselect={false} {...form.getInputProps('category')} />
-              <Checkbox.Group label={t('partners.bidang')} withAsterisk {...form.getInputProps('bidang')}>
-                <Group mt={8}>
-                  {BIDANG.map((b) => (
-                    <Checkbox key={b} value={b} label={t(`bidang.${b}`)} />
-                  ))}
-                </Group>
-              </Checkbox.Group>
+              <Select
+                label={t('partners.institutionType')}
+                placeholder={t('partners.institutionType.none')}
+                clearable
+                searchable
+                data={[
+                  ...(kinds.data ?? []).map((k) => ({ value: k.code, label: serviceLabel(k, locale) })),
+                  ...(mayAddKind ? [addOption(t('institutionTypes.addOption'))] : []),
+                ]}
+                filter={keepAddOption}
+                searchValue={kindSearch}
+                onSearchChange={setKindSearch}
+                {...form.getInputProps('institutionType')}
+                onChange={(val) =>
+                  val === ADD_OPTION ? setAdding({ list: 'institutionTypes', text: kindSearch }) : form.setFieldValue('institutionType', val)
+                }
+              />
             </SimpleGrid>
+            <Checkbox.Group label={t('partners.bidang')} withAsterisk {...form.getInputProps('bidang')}>
+              <Group mt={8}>
+                {BIDANG.map((b) => (
+                  <Checkbox key={b} value={b} label={t(`bidang.${b}`)} />
+                ))}
+              </Group>
+            </Checkbox.Group>
             <MultiSelect
               label={t('partners.services')}
               searchable
-              data={(services.data ?? []).map((s) => ({ value: s.code, label: serviceLabel(s, locale) }))}
+              data={[
+                ...(services.data ?? []).map((s) => ({ value: s.code, label: serviceLabel(s, locale) })),
+                ...(mayAddService ? [addOption(t('partners.services.addOption'))] : []),
+              ]}
+              filter={keepAddOption}
+              searchValue={serviceSearch}
+              onSearchChange={setServiceSearch}
               {...form.getInputProps('services')}
+              onChange={(codes) => {
+                if (codes.includes(ADD_OPTION)) setAdding({ list: 'services', text: serviceSearch });
+                else form.setFieldValue('services', codes);
+              }}
             />
             <SimpleGrid cols={2}>
               <TextInput label={t('partners.leaderName')} {...form.getInputProps('leaderName')} />
@@ -211,7 +250,7 @@ function PartnerForm({ partner }: { partner: Partner | null }) {
               <TextInput label={t('partners.email')} type="email" {...form.getInputProps('email')} />
             </SimpleGrid>
             <Textarea label={t('partners.address')} autosize minRows={2} {...form.getInputProps('address')} />
-            <WilayahFields form={form} />
+            <WilayahFields form={form} provinceLevel />
           </Stack>
         </Paper>
 
@@ -242,6 +281,24 @@ function PartnerForm({ partner }: { partner: Partner | null }) {
           </Stack>
         </Paper>
       </Stack>
+
+      {adding && (
+        <AddListEntry
+          list={adding.list}
+          initial={adding.text}
+          onClose={() => setAdding(null)}
+          onAdded={(created) => {
+            if (adding.list === 'services') {
+              form.setFieldValue('services', [...(form.getValues().services ?? []), created.code]);
+              setServiceSearch('');
+            } else {
+              form.setFieldValue('institutionType', created.code);
+              setKindSearch('');
+            }
+            setAdding(null);
+          }}
+        />
+      )}
 
       <Modal opened={confirmDup} onClose={() => setConfirmDup(false)} title={t('partners.duplicate.title')} centered>
         <Stack>

@@ -45,6 +45,7 @@ export function PartnerList() {
   const [filter, setFilter] = useState<Omit<Filter, 'q' | 'sort' | 'dir'>>({
     bidang: null,
     category: null,
+    institutionType: null,
     service: null,
     status: null,
     regencyCode: null,
@@ -63,6 +64,7 @@ export function PartnerList() {
   });
   const empty = useEmptyRegister('partners', list.data?.rows.length);
   const services = useQuery({ queryKey: ['services.list'], queryFn: () => call('services.list', {}) });
+  const kinds = useQuery({ queryKey: ['institutionTypes.list'], queryFn: () => call('institutionTypes.list', {}) });
   // Not only the coverage: at a Bapas induk the posts' partners keep their own kabupaten.
   const regencies = useQuery({ queryKey: ['wilayah.inRecords'], queryFn: () => call('wilayah.inRecords', {}) });
   const offices = useQuery({ queryKey: ['keys.list'], queryFn: () => call('keys.list', {}), enabled: isParent });
@@ -80,13 +82,15 @@ export function PartnerList() {
 
   const serviceOptions = useMemo(() => (services.data ?? []).map((s) => ({ value: s.code, label: serviceLabel(s, locale) })), [services.data, locale]);
   const regencyOptions = useMemo(() => (regencies.data ?? []).map((r) => ({ value: r.code, label: r.name })), [regencies.data]);
+  const kindOptions = useMemo(() => (kinds.data ?? []).map((k) => ({ value: k.code, label: serviceLabel(k, locale) })), [kinds.data, locale]);
+  const kindNames = useMemo(() => new Map(kindOptions.map((k) => [k.value, k.label])), [kindOptions]);
   const serviceNames = useMemo(() => new Map((services.data ?? []).map((s) => [s.code, serviceLabel(s, locale)])), [services.data, locale]);
   const columns = useMemo(
     () => [
       col.accessor('name', {
         id: 'name',
         header: t('partners.name'),
-        meta: { minWidth: 220 },
+        meta: { minWidth: 180 },
         // The services under the name: one column less, so the list fits a 1366-pixel screen.
         // One line a partner, so ten fit a 768-pixel screen; the services are in the tooltip and on its page.
         cell: (c) => (
@@ -100,21 +104,44 @@ export function PartnerList() {
         id: 'category',
         header: t('partners.category'),
         cell: (c) => (
-          <Text size="sm" lineClamp={1} title={[t(`category.${c.getValue()}`), c.row.original.bidang.map((b) => t(`bidang.${b}`)).join(', ')].join('\n')}>
+          <Text
+            size="sm"
+            lineClamp={1}
+            style={{ overflowWrap: 'anywhere' }}
+            title={[t(`category.${c.getValue()}`), c.row.original.bidang.map((b) => t(`bidang.${b}`)).join(', ')].join('\n')}
+          >
             {t(`category.${c.getValue()}`)}
           </Text>
         ),
+      }),
+      col.accessor('institutionType', {
+        id: 'institutionType',
+        header: t('partners.institutionType'),
+        enableSorting: false,
+        cell: (c) => {
+          const name = c.getValue() ? (kindNames.get(c.getValue()!) ?? c.getValue()!) : null;
+          return (
+            <Text size="sm" lineClamp={1} style={{ overflowWrap: 'anywhere' }} title={name ?? undefined} c={name ? undefined : 'dimmed'}>
+              {name ?? t('common.none')}
+            </Text>
+          );
+        },
       }),
       ...officeColumns(col, isParent, t('partners.office')),
       col.accessor('regencyName', {
         id: 'regency',
         header: t('partners.regency'),
-        meta: { minWidth: 170 },
-        cell: (c) => (
-          <Text size="sm" lineClamp={1} title={c.getValue() ?? undefined}>
-            {c.getValue() ?? t('common.none')}
-          </Text>
-        ),
+        meta: { minWidth: 120 },
+        cell: (c) => {
+          // A partner at the level of a province stands for the whole province.
+          const p = c.row.original.provinceName;
+          const name = c.getValue() ?? (p ? t('partners.provinceLevel', { province: p }) : null);
+          return (
+            <Text size="sm" lineClamp={1} title={name ?? undefined}>
+              {name ?? t('common.none')}
+            </Text>
+          );
+        },
       }),
       col.accessor('phone', {
         id: 'phone',
@@ -150,7 +177,7 @@ export function PartnerList() {
         cell: (c) => <Nowrap title={formatDay(c.getValue(), zone, locale)}>{formatDayShort(c.getValue(), zone)}</Nowrap>,
       }),
     ],
-    [t, locale, zone, serviceNames, isParent],
+    [t, locale, zone, serviceNames, kindNames, isParent],
   );
 
   const rows = list.data?.rows ?? [];
@@ -187,7 +214,7 @@ export function PartnerList() {
           leftSection={<IconSearch size={16} />}
           value={q}
           onChange={(e) => setQ(e.currentTarget.value)}
-          w={230}
+          w={190}
           data-testid="partner-search"
         />
         <Select
@@ -197,7 +224,7 @@ export function PartnerList() {
           data={bidangOptions(t)}
           value={filter.bidang ?? null}
           onChange={(v) => set('bidang')(v as never)}
-          w={fitWidth(150, labelOf(bidangOptions(t), filter.bidang))}
+          w={fitWidth(130, labelOf(bidangOptions(t), filter.bidang))}
         />
         <Select
           aria-label={t('partners.category')}
@@ -206,7 +233,18 @@ export function PartnerList() {
           data={categoryOptions(t)}
           value={filter.category ?? null}
           onChange={(v) => set('category')(v as never)}
-          w={fitWidth(150, labelOf(categoryOptions(t), filter.category))}
+          w={fitWidth(140, labelOf(categoryOptions(t), filter.category))}
+        />
+        <Select
+          aria-label={t('partners.institutionType')}
+          placeholder={t('partners.institutionType')}
+          clearable
+          searchable
+          data={kindOptions}
+          value={filter.institutionType ?? null}
+          onChange={(v) => set('institutionType')(v)}
+          w={fitWidth(150, labelOf(kindOptions, filter.institutionType))}
+          data-testid="partner-kind-filter"
         />
         <Select
           aria-label={t('partners.services')}
@@ -216,7 +254,7 @@ export function PartnerList() {
           data={serviceOptions}
           value={filter.service ?? null}
           onChange={(v) => set('service')(v)}
-          w={fitWidth(150, labelOf(serviceOptions, filter.service))}
+          w={fitWidth(130, labelOf(serviceOptions, filter.service))}
         />
         <Select
           aria-label={t('partners.status')}
@@ -225,7 +263,7 @@ export function PartnerList() {
           data={statusOptions(t)}
           value={filter.status ?? null}
           onChange={(v) => set('status')(v as never)}
-          w={fitWidth(130, labelOf(statusOptions(t), filter.status))}
+          w={fitWidth(110, labelOf(statusOptions(t), filter.status))}
         />
         <Select
           aria-label={t('partners.regency')}
@@ -234,7 +272,7 @@ export function PartnerList() {
           data={regencyOptions}
           value={filter.regencyCode ?? null}
           onChange={(v) => set('regencyCode')(v)}
-          w={fitWidth(170, labelOf(regencyOptions, filter.regencyCode))}
+          w={fitWidth(160, labelOf(regencyOptions, filter.regencyCode))}
         />
         {isParent && (
           <Select
