@@ -1,4 +1,5 @@
-import { agreementStatus, endOfTerm, renderNumber, unknownTokens } from '../../shared/agreements';
+import { agreementStatus, CANCEL_AHEAD_DAYS, endOfTerm, IN_FORCE_STATUSES, renderNumber, unknownTokens, type InForceFacts } from '../../shared/agreements';
+import { cancelDateOf } from '../../shared/schemas/agreements';
 import type { ParsedInputOf } from '../../shared/contract';
 import type { Bidang } from '../../shared/domain';
 import { AppError, fieldError } from '../../shared/errors';
@@ -39,6 +40,14 @@ export function agreementSettings(ctx: AppContext): AgreementSettings {
   return { ...DEFAULT_AGREEMENT_SETTINGS, ...(getSetting<Partial<AgreementSettings>>(ctx.db, 'agreements') ?? {}) };
 }
 
+/** The dates the in-force rule and the status read, as the row stores them. */
+export const factsOf = (r: Pick<AgreementDbRow, 'signed_on' | 'start_date' | 'end_date' | 'cancelled_on'>): InForceFacts => ({
+  signedOn: r.signed_on,
+  startDate: r.start_date,
+  endDate: r.end_date,
+  cancelledOn: r.cancelled_on,
+});
+
 function toRow(ctx: AppContext, r: AgreementDbRow): AgreementRow {
   return {
     id: r.id,
@@ -49,7 +58,7 @@ function toRow(ctx: AppContext, r: AgreementDbRow): AgreementRow {
     startDate: r.start_date,
     endDate: r.end_date,
     bidang: JSON.parse(r.bidang) as Bidang[],
-    status: agreementStatus({ signedOn: r.signed_on, endDate: r.end_date, cancelledOn: r.cancelled_on }, officeToday(ctx), agreementSettings(ctx).warnDays),
+    status: agreementStatus(factsOf(r), officeToday(ctx), agreementSettings(ctx).warnDays),
     updatedAt: r.updated_at,
   };
 }
@@ -215,7 +224,7 @@ export function agreementHandlers(
       .filter((a) => {
         if (input.expiringWithinDays === null) return true;
         const left = daysBetween(day, a.endDate);
-        return (a.status === 'aktif' || a.status === 'akan_berakhir') && left >= 0 && left <= input.expiringWithinDays;
+        return IN_FORCE_STATUSES.has(a.status) && left >= 0 && left <= input.expiringWithinDays;
       });
   }
 
@@ -324,6 +333,8 @@ export function agreementHandlers(
       return ctx.db.tx(() => {
         const before = mustFind(ctx, input.id);
         if (before.cancelled_on) throw new AppError('CONFLICT', 'agreements.cancelled');
+        const date = cancelDateOf(factsOf(before), officeToday(ctx)).safeParse(input.date);
+        if (!date.success) throw fieldError('date', date.error.issues[0]!.message, { days: CANCEL_AHEAD_DAYS });
         updateAgreement(ctx.db, input.id, { cancelled_on: input.date, cancel_reason: input.reason, updated_at: nextStamp(ctx, before.updated_at) });
         const after = mustFind(ctx, input.id);
         audited(actor, 'status', before, after);

@@ -1130,6 +1130,14 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'setup.phone': 'Office phone',
   'setup.email': 'Office e-mail',
   'kop.preview': 'Letterhead as it will print',
+  // Agreements in force and renewal numbering
+  'agreement.status.belum_berlaku': 'Signed, not yet in force',
+  'v.cancelBeforeSigning': 'The cancellation date cannot be before the agreement was signed.',
+  'v.cancelAfterEnd': 'The cancellation date cannot be after the agreement ends.',
+  'v.cancelTooFar': 'The cancellation date can be at most {days} days from today.',
+  'referrals.problem.agreementNotYetInForce':
+    "The partner's agreement is signed but not yet in force on the referral date. Referrals can be made from the day it takes effect.",
+  'home.notYetInForce': '{count} agreements signed, not yet in force',
 };
 
 /** What an English message says when its count is one; the message itself is the plural ("2 referrals"). */
@@ -1160,5 +1168,6 @@ export const enPlurals: Readonly<Partial<Record<MessageKey, PluralForm>>> = {
   'record.items': { by: 'count', one: '{count} item' },
   'audit.exported': { by: 'rows', one: '{rows} audit log entry exported to {file}.' },
   'activities.capped': { by: 'n', one: 'Showing the latest {n} activity. Narrow the filter to see others; the export holds them all.' },
+  'home.notYetInForce': { by: 'count', one: '{count} agreement signed, not yet in force' },
   'register.capped': { by: 'n', one: 'Showing the latest {n} referral. Narrow the filter to see others; the export holds them all.' },
 };

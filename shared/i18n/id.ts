@@ -1129,6 +1129,14 @@ export const id = {
   'setup.phone': 'Telepon kantor',
   'setup.email': 'Pos-el kantor',
   'kop.preview': 'Kop surat seperti yang akan dicetak',
+  // Agreements in force and renewal numbering
+  'agreement.status.belum_berlaku': 'Ditandatangani, belum berlaku',
+  'v.cancelBeforeSigning': 'Tanggal pembatalan tidak boleh sebelum tanggal penandatanganan PKS.',
+  'v.cancelAfterEnd': 'Tanggal pembatalan tidak boleh sesudah tanggal berakhirnya PKS.',
+  'v.cancelTooFar': 'Tanggal pembatalan paling lambat {days} hari dari hari ini.',
+  'referrals.problem.agreementNotYetInForce':
+    'PKS mitra sudah ditandatangani, tetapi belum berlaku pada tanggal rujukan. Rujukan dapat dibuat mulai tanggal berlakunya PKS.',
+  'home.notYetInForce': '{count} PKS ditandatangani, belum berlaku',
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -17,7 +17,9 @@ import { DocumentPreview } from '../../components/DocumentPreview';
 import { ScanPanel } from './ScanPanel';
 import { call } from '../../rpc';
 import { useOfficeToday } from '../../app/useOffice';
-import { addDays } from '../../../../shared/agreements';
+import { addDays, CANCEL_AHEAD_DAYS, cancellationBounds } from '../../../../shared/agreements';
+import { cancelDateOf } from '../../../../shared/schemas/agreements';
+import type { MessageKey } from '../../../../shared/i18n/id';
 import { DateField } from '../../components/DateField';
 
 export function AgreementDetail({ id }: { id: string }) {
@@ -192,9 +194,17 @@ function SignDialog({ agreement, onClose, onDone }: DialogProps) {
 function CancelDialog({ agreement, onClose, onDone }: DialogProps) {
   const { t } = useI18n();
   const today = useOfficeToday();
+  // The same bounds and check the main process applies (shared/schemas/agreements.ts).
+  const bounds = cancellationBounds(agreement, today);
   const form = useForm<{ date: string | null; reason: string }>({
-    initialValues: { date: today, reason: '' },
-    validate: { reason: (r) => (r.trim() ? null : t('v.required')) },
+    initialValues: { date: today > bounds.max ? bounds.max : today, reason: '' },
+    validate: {
+      date: (d) => {
+        const r = cancelDateOf(agreement, today).safeParse(d ?? '');
+        return r.success ? null : t(r.error.issues[0]!.message as MessageKey, { days: CANCEL_AHEAD_DAYS });
+      },
+      reason: (r) => (r.trim() ? null : t('v.required')),
+    },
   });
   const save = useMutation({
     mutationFn: (v: { date: string; reason: string }) => call('agreements.cancel', { id: agreement.id, ...v }),
@@ -209,7 +219,7 @@ function CancelDialog({ agreement, onClose, onDone }: DialogProps) {
         })}
       >
         <Stack>
-          <DateField label={t('agreements.cancelDate')} {...form.getInputProps('date')} />
+          <DateField label={t('agreements.cancelDate')} minDate={bounds.min ?? undefined} maxDate={bounds.max} {...form.getInputProps('date')} />
           <Textarea label={t('agreements.cancelReason')} withAsterisk autosize minRows={2} {...form.getInputProps('reason')} />
           <DialogActions onCancel={onClose} loading={save.isPending} label={t('agreements.cancel')} color="red" />
         </Stack>
