@@ -141,20 +141,31 @@ function columns(f: Fields, endDate: string) {
   } satisfies Partial<AgreementsTable>;
 }
 
-/** Assigns the office number inside the caller's transaction: the next sequence of the signing year, or a checked manual number. */
-function assignNumber(
-  ctx: AppContext,
-  signDate: string,
-  choice: ParsedInputOf<'agreements.create'>['number'],
-): { office_number: string; number_year: number; number_seq: number | null } {
-  const year = Number(signDate.slice(0, 4));
-  if (choice.mode === 'manual') {
-    if (agreementByNumber(ctx.db, officeCode(ctx), choice.value)) throw fieldError('number.value', 'agreements.numberTaken', { number: choice.value });
-    return { office_number: choice.value, number_year: year, number_seq: null };
-  }
+type NumberColumns = { office_number: string | null; number_year: number | null; number_seq: number | null };
+
+/**
+ * The office number a new agreement is saved with, inside the caller's transaction. A manual
+ * number (from the office's own register book) is checked and kept; an automatic one is given
+ * only when the agreement is signed (`numberOnSigning`), so a draft given up leaves no gap.
+ */
+function numberAtCreation(ctx: AppContext, signDate: string, choice: ParsedInputOf<'agreements.create'>['number']): NumberColumns {
+  if (choice.mode === 'auto') return { office_number: null, number_year: null, number_seq: null };
+  if (agreementByNumber(ctx.db, officeCode(ctx), choice.value)) throw fieldError('number.value', 'agreements.numberTaken', { number: choice.value });
+  return { office_number: choice.value, number_year: Number(signDate.slice(0, 4)), number_seq: null };
+}
+
+/**
+ * The next number of the signing year from the template, given as the signing is recorded (in
+ * the caller's write transaction, so two signings cannot take the same one): the register runs
+ * in the order agreements were signed, without gaps from drafts. An agreement that already has
+ * its number (a manual one, or one given before numbers waited for the signing) keeps it.
+ */
+function numberOnSigning(ctx: AppContext, row: AgreementDbRow, signedOn: string): Partial<NumberColumns> {
+  if (row.office_number !== null) return {};
+  const year = Number(signedOn.slice(0, 4));
   const seq = maxSequence(ctx.db, officeCode(ctx), year) + 1;
-  const number = renderNumber(agreementSettings(ctx).numberTemplate, { seq, date: signDate, officeCode: officeCode(ctx) });
-  if (agreementByNumber(ctx.db, officeCode(ctx), number)) throw fieldError('number', 'agreements.numberTaken', { number });
+  const number = renderNumber(agreementSettings(ctx).numberTemplate, { seq, date: signedOn, officeCode: officeCode(ctx) });
+  if (agreementByNumber(ctx.db, officeCode(ctx), number)) throw fieldError('signedOn', 'agreements.numberTaken', { number });
   return { office_number: number, number_year: year, number_seq: seq };
 }
 
@@ -191,7 +202,7 @@ export function agreementHandlers(
       insertAgreement(ctx.db, {
         id,
         ...columns(f, endDate),
-        ...assignNumber(ctx, f.signDate, number),
+        ...numberAtCreation(ctx, f.signDate, number),
         signed_on: null,
         cancelled_on: null,
         cancel_reason: '',
@@ -215,7 +226,7 @@ export function agreementHandlers(
       .map((r) => toRow(ctx, r))
       .filter((a) => {
         if (terms.length === 0) return true;
-        const text = foldForSearch(`${a.officeNumber} ${a.partnerName} ${a.subject}`);
+        const text = foldForSearch(`${a.officeNumber ?? ''} ${a.partnerName} ${a.subject}`);
         // Numbers are searched as typed too: "PKS/01/2025" folds to "pks 01 2025".
         return terms.every((t) => text.includes(t));
       })
@@ -263,7 +274,12 @@ export function agreementHandlers(
           origin: officeCode(ctx),
         });
         // Filing the signed scan of a draft is what makes it signed, on the signing date given.
-        if (!before.signed_on) updateAgreement(ctx.db, input.id, { signed_on: input.signedOn, updated_at: nextStamp(ctx, before.updated_at) });
+        if (!before.signed_on)
+          updateAgreement(ctx.db, input.id, {
+            signed_on: input.signedOn,
+            ...numberOnSigning(ctx, before, input.signedOn),
+            updated_at: nextStamp(ctx, before.updated_at),
+          });
         else updateAgreement(ctx.db, input.id, { updated_at: nextStamp(ctx, before.updated_at) });
         const after = mustFind(ctx, input.id);
         audited(actor, before.signed_on ? 'update' : 'status', before, after);
@@ -322,7 +338,11 @@ export function agreementHandlers(
         if (before.signed_on) throw new AppError('CONFLICT', 'agreements.alreadySigned');
         if (before.cancelled_on) throw new AppError('CONFLICT', 'agreements.cancelled');
         if (input.signedOn > before.end_date) throw fieldError('signedOn', 'agreements.signedAfterEnd');
-        updateAgreement(ctx.db, input.id, { signed_on: input.signedOn, updated_at: nextStamp(ctx, before.updated_at) });
+        updateAgreement(ctx.db, input.id, {
+          signed_on: input.signedOn,
+          ...numberOnSigning(ctx, before, input.signedOn),
+          updated_at: nextStamp(ctx, before.updated_at),
+        });
         const after = mustFind(ctx, input.id);
         audited(actor, 'status', before, after);
         return toAgreement(ctx, after);
@@ -377,7 +397,7 @@ function daysBetween(from: string, to: string): number {
 }
 
 const AGREEMENT_EXPORT_COLUMNS: readonly ExportColumn<Agreement, null>[] = [
-  { header: 'Nomor (kantor)', width: 30, value: (a) => a.officeNumber },
+  { header: 'Nomor (kantor)', width: 30, value: (a) => a.officeNumber ?? translate('id', 'agreements.numberOnSigning') },
   { header: 'Nomor (mitra)', width: 26, value: (a) => a.partnerNumber },
   { header: 'Mitra', width: 36, value: (a) => a.partnerName },
   { header: 'Tentang', width: 50, value: (a) => a.subject },

@@ -413,7 +413,8 @@ async function suggestPartners(
       name: p.name,
       regencyName: p.regency_code ? ctx.wilayah.regencyName(p.regency_code) : null,
       districtName: p.district_code ? ctx.wilayah.name(p.district_code) : null,
-      agreementNumber: agreement.office_number,
+      // In force means signed, and a signed agreement always has its number (migration 0013).
+      agreementNumber: agreement.office_number ?? '',
       agreementEnd: agreement.end_date,
       open: taken,
       capacity: p.capacity,

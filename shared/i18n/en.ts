@@ -1138,6 +1138,10 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'referrals.problem.agreementNotYetInForce':
     "The partner's agreement is signed but not yet in force on the referral date. Referrals can be made from the day it takes effect.",
   'home.notYetInForce': '{count} agreements signed, not yet in force',
+  'agreements.numberOnSigning': 'Number given when signed',
+  'agreements.unnumbered': 'Agreement without a number yet',
+  'agreements.numberOnSigningPreview': 'The number is given when signed; the next number now: {number}',
+  'agreements.numberToBeGiven': 'Number to be given: {number}',
 };
 
 /** What an English message says when its count is one; the message itself is the plural ("2 referrals"). */

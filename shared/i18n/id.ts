@@ -1137,6 +1137,10 @@ export const id = {
   'referrals.problem.agreementNotYetInForce':
     'PKS mitra sudah ditandatangani, tetapi belum berlaku pada tanggal rujukan. Rujukan dapat dibuat mulai tanggal berlakunya PKS.',
   'home.notYetInForce': '{count} PKS ditandatangani, belum berlaku',
+  'agreements.numberOnSigning': 'Nomor diberikan saat ditandatangani',
+  'agreements.unnumbered': 'PKS belum bernomor',
+  'agreements.numberOnSigningPreview': 'Nomor diberikan saat ditandatangani; nomor berikutnya saat ini: {number}',
+  'agreements.numberToBeGiven': 'Nomor yang akan diberikan: {number}',
 } as const;
 
 export type MessageKey = keyof typeof id;

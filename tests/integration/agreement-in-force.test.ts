@@ -48,6 +48,7 @@ function insert(f: InForceFacts): { id: string; partnerId: string } {
     id,
     partner_id: partnerId,
     office_number: `${n}/PKS/TEST`,
+    number_year: 2025,
     number_seq: null,
     signed_on: f.signedOn,
     start_date: f.startDate,

@@ -155,7 +155,7 @@ function AgreementForm({ agreement, partnerId, templates }: { agreement: Agreeme
     onSuccess: (a) => {
       void qc.invalidateQueries({ queryKey: ['agreements.list'] });
       qc.setQueryData(['agreements.get', a.id], a);
-      notifyOk(`${a.officeNumber}: ${t('common.saved')}`);
+      notifyOk(`${a.officeNumber ?? t('agreements.unnumbered')}: ${t('common.saved')}`);
       release();
       navigate(`/pks/${a.id}?`);
     },
@@ -170,7 +170,7 @@ function AgreementForm({ agreement, partnerId, templates }: { agreement: Agreeme
   return (
     <EditorForm onSubmit={submit} onCancel={() => navigate(agreement ? `/pks/${agreement.id}` : '/pks')} saving={save.isPending}>
       <Stack gap="md" maw={1000}>
-        <FormHeader title={agreement ? `${t('agreements.edit')}: ${agreement.officeNumber}` : t('agreements.new')} />
+        <FormHeader title={agreement ? `${t('agreements.edit')}: ${agreement.officeNumber ?? t('agreements.unnumbered')}` : t('agreements.new')} />
 
         <Paper withBorder p="md">
           <Stack gap="sm">
@@ -196,7 +196,7 @@ function AgreementForm({ agreement, partnerId, templates }: { agreement: Agreeme
                 />
                 {numberMode === 'auto' ? (
                   <Text size="sm" c="dimmed" data-testid="number-preview">
-                    {preview.data?.number ? t('agreements.numberPreview', { number: preview.data.number }) : ''}
+                    {preview.data?.number ? t('agreements.numberOnSigningPreview', { number: preview.data.number }) : t('agreements.numberOnSigning')}
                   </Text>
                 ) : (
                   <TextInput
