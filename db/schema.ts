@@ -132,8 +132,9 @@ export interface ChangeLogTable {
 export interface AgreementsTable extends SyncColumns {
   partner_id: string;
   subject: string;
-  office_number: string;
-  number_year: number;
+  /** Null while an automatically numbered draft waits for its signing (migration 0013). */
+  office_number: string | null;
+  number_year: number | null;
   number_seq: number | null;
   partner_number: string;
   sign_place: string;

@@ -5,8 +5,12 @@
 import { daysInMonth, isIsoDate } from './validate';
 import { toRoman } from './terbilang';
 
-/** `rusak`: the record's own dates are not dates (a damaged record): shown as such, never guessed. */
-export const AGREEMENT_STATUSES = ['draf', 'aktif', 'akan_berakhir', 'berakhir', 'dibatalkan', 'rusak'] as const;
+/**
+ * `belum_berlaku`: signed, but its start date has not come ("ditandatangani, belum berlaku"): not
+ * in force, so no referral rests on it yet. `rusak`: the record's own dates are not dates (a
+ * damaged record): shown as such, never guessed.
+ */
+export const AGREEMENT_STATUSES = ['draf', 'belum_berlaku', 'aktif', 'akan_berakhir', 'berakhir', 'dibatalkan', 'rusak'] as const;
 export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
 
 export const NUMBER_TOKENS = ['seq', 'year', 'month', 'month_roman', 'office_code'] as const;
@@ -64,22 +68,56 @@ export function endOfTerm(start: string, months: number): string {
   return addDays(addMonths(start, months), -1);
 }
 
-export interface StatusFacts {
-  /** Date the agreement was signed (set when the signed scan is filed); null while a draft. */
+/** The dates that decide whether an agreement is in force (the same columns the SQL twin reads). */
+export interface InForceFacts {
+  /** Date the agreement was signed (set when the signing is recorded); null while a draft. */
   readonly signedOn: string | null;
+  readonly startDate: string;
+  /** The last valid day. */
   readonly endDate: string;
+  /** The cancellation takes effect on this day: the day before, the agreement is still in force. */
   readonly cancelledOn: string | null;
 }
+export type StatusFacts = InForceFacts;
+
+/** Whether the record's own dates are dates at all; a damaged record is never in force. */
+const soundDates = (f: InForceFacts) =>
+  isIsoDate(f.startDate) && isIsoDate(f.endDate) && (f.signedOn === null || isIsoDate(f.signedOn)) && (f.cancelledOn === null || isIsoDate(f.cancelledOn));
 
 /**
- * Status on `today` (the office's calendar date). The end date is the last valid day; within
- * `warnDays` days of it the agreement is "akan berakhir".
+ * THE rule of "agreement in force" on `day`: signed by then, started, not past its end, and not
+ * cancelled on or before that day. db/repositories/agreementInForce.ts is its SQL twin, and
+ * tests/integration/agreement-in-force.test.ts proves the two (and the status below) agree.
+ */
+export function inForceOn(f: InForceFacts, day: string): boolean {
+  return soundDates(f) && f.signedOn !== null && f.signedOn <= day && f.startDate <= day && day <= f.endDate && (f.cancelledOn === null || f.cancelledOn > day);
+}
+
+/** The statuses that mean "in force": exactly the days `inForceOn` is true. */
+export const IN_FORCE_STATUSES: ReadonlySet<AgreementStatus> = new Set(['aktif', 'akan_berakhir']);
+
+/**
+ * Status on `today` (the office's calendar date), built on `inForceOn`: in force is aktif, or
+ * "akan berakhir" within `warnDays` days of the end; otherwise the status says why not.
  */
 export function agreementStatus(f: StatusFacts, today: string, warnDays: number): AgreementStatus {
-  if (!isIsoDate(f.endDate) || (f.signedOn !== null && !isIsoDate(f.signedOn)) || (f.cancelledOn !== null && !isIsoDate(f.cancelledOn))) return 'rusak';
-  if (f.cancelledOn && f.cancelledOn <= today) return 'dibatalkan';
-  if (!f.signedOn || f.signedOn > today) return 'draf';
+  if (!soundDates(f)) return 'rusak';
+  if (inForceOn(f, today)) return today >= addDays(f.endDate, -warnDays) ? 'akan_berakhir' : 'aktif';
+  if (f.cancelledOn !== null && f.cancelledOn <= today) return 'dibatalkan';
+  if (f.signedOn === null || f.signedOn > today) return 'draf';
   if (today > f.endDate) return 'berakhir';
-  if (today >= addDays(f.endDate, -warnDays)) return 'akan_berakhir';
-  return 'aktif';
+  return 'belum_berlaku';
+}
+
+/** How far ahead a cancellation may be dated: a notice of termination, not a distant plan. */
+export const CANCEL_AHEAD_DAYS = 90;
+
+/**
+ * The days a cancellation may be dated: not before the signing (a draft has no lower bound), not
+ * after the end date (an ended agreement is not cancelled later), and not more than
+ * CANCEL_AHEAD_DAYS ahead of today.
+ */
+export function cancellationBounds(f: Pick<InForceFacts, 'signedOn' | 'endDate'>, today: string): { min: string | null; max: string } {
+  const ahead = addDays(today, CANCEL_AHEAD_DAYS);
+  return { min: f.signedOn, max: f.endDate < ahead ? f.endDate : ahead };
 }

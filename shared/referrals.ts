@@ -35,12 +35,20 @@ export const REFERRAL_PROBLEMS = [
   'partnerNotActive',
   'serviceNotOffered',
   'noAgreement',
+  /** The partner's agreement is signed but starts after the referral date (status belum_berlaku). */
+  'agreementNotYetInForce',
   'agreementNotCovering',
 ] as const;
 export type ReferralProblem = (typeof REFERRAL_PROBLEMS)[number];
 
 /** Problems an admin's written override may set aside: the partner's standing and its agreement, never the client's. */
-export const OVERRIDABLE: ReadonlySet<ReferralProblem> = new Set(['partnerNotActive', 'serviceNotOffered', 'noAgreement', 'agreementNotCovering']);
+export const OVERRIDABLE: ReadonlySet<ReferralProblem> = new Set([
+  'partnerNotActive',
+  'serviceNotOffered',
+  'noAgreement',
+  'agreementNotYetInForce',
+  'agreementNotCovering',
+]);
 
 /** The service code of community service: its referrals carry required hours and a log of hours worked. */
 export const KERJA_SOSIAL = 'pidana_kerja_sosial';

@@ -241,7 +241,8 @@ export interface AgreementRow {
   readonly partnerId: string;
   readonly partnerName: string;
   readonly subject: string;
-  readonly officeNumber: string;
+  /** Null while an automatically numbered draft waits for its signing: the number is given then. */
+  readonly officeNumber: string | null;
   readonly startDate: string;
   readonly endDate: string;
   readonly bidang: readonly Bidang[];

@@ -4,5 +4,11 @@ import type { Database } from 'better-sqlite3';
 export interface Migration {
   readonly version: number;
   readonly name: string;
+  /**
+   * Rebuilds a table (new table, copy, drop, rename: SQLite's way to change a column's
+   * constraints): the runner turns foreign keys off around it, as SQLite requires, and checks
+   * every reference with foreign_key_check before the migration commits.
+   */
+  readonly rebuildsTables?: true;
   up(db: Database): void;
 }

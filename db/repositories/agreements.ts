@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
+import { type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Db } from '../connection';
 import type { AgreementScansTable, AgreementsTable } from '../schema';
 
@@ -44,16 +44,6 @@ export function insertAgreement(db: Db, row: Insertable<AgreementsTable>): void 
 
 export function updateAgreement(db: Db, id: string, patch: Updateable<AgreementsTable>): void {
   db.run(db.q.updateTable('agreements').set(patch).where('id', '=', id));
-}
-
-/**
- * SQL that is true when the partner row in scope (`partners.id`) holds an agreement in force on
- * `today`: signed, started, not ended, not cancelled. One definition for lists and single reads.
- */
-export function agreementInForce(today: string) {
-  return sql<number>`EXISTS (SELECT 1 FROM agreements a WHERE a.partner_id = partners.id AND a.deleted_at IS NULL
-    AND a.signed_on <= ${today} AND a.start_date <= ${today} AND a.end_date >= ${today}
-    AND (a.cancelled_on IS NULL OR a.cancelled_on > ${today}))`;
 }
 
 export function insertScan(db: Db, row: Insertable<AgreementScansTable>): void {

@@ -1,5 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { Db } from '../connection';
+import { agreementInForceOn } from './agreementInForce';
 import type { BundleExportsTable, BundleImportsTable } from '../schema';
 
 export const bundleExports = (db: Db) => db.all(db.q.selectFrom('bundle_exports').selectAll().orderBy('seq', 'desc'));
@@ -89,11 +90,7 @@ export function countsByOrigin(db: Db, today: string, openReferralStatuses: read
       db.q
         .selectFrom('agreements')
         .select(['origin', (eb) => eb.fn.countAll<number>().as('n')])
-        .where('deleted_at', 'is', null)
-        .where('signed_on', 'is not', null)
-        .where('cancelled_on', 'is', null)
-        .where('start_date', '<=', today)
-        .where('end_date', '>=', today)
+        .where(agreementInForceOn('agreements', today))
         .groupBy('origin'),
     ),
     referralsOpen: db.all(

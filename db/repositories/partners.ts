@@ -1,7 +1,7 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Db } from '../connection';
 import type { PartnersTable, PartnerStatusChangesTable } from '../schema';
-import { agreementInForce } from './agreements';
+import { partnerHasAgreementInForce } from './agreementInForce';
 import { containsTerm, textContainsTerm } from './search';
 
 export type PartnerDbRow = Selectable<PartnersTable>;
@@ -68,7 +68,7 @@ export function listPartners(
   today: string,
   regencyOrder: readonly string[] = [],
 ): (PartnerDbRow & { in_force: number })[] {
-  let q = filtered(db, f).selectAll('partners').select(agreementInForce(today).as('in_force'));
+  let q = filtered(db, f).selectAll('partners').select(partnerHasAgreementInForce(today).as('in_force'));
   if (sort === 'regency') {
     q = q
       .leftJoin(sql<{ key: number; value: string }>`json_each(${JSON.stringify(regencyOrder)})`.as('rn'), 'rn.value', 'partners.regency_code')
@@ -88,7 +88,7 @@ export function listPartners(
 }
 
 export function partnerInForce(db: Db, id: string, today: string): boolean {
-  return db.first(db.q.selectFrom('partners').select(agreementInForce(today).as('in_force')).where('id', '=', id))?.in_force === 1;
+  return db.first(db.q.selectFrom('partners').select(partnerHasAgreementInForce(today).as('in_force')).where('id', '=', id))?.in_force === 1;
 }
 
 export function countPartners(db: Db, f: PartnerFilter): number {

@@ -28,7 +28,7 @@ export function namesOf(db: Db, kind: NamedKind, ids: readonly string[]): Map<st
           db.q
             .selectFrom('agreements')
             .leftJoin('partners', 'partners.id', 'agreements.partner_id')
-            .select(['agreements.id as id', sql<string>`agreements.office_number || COALESCE(' · ' || partners.name, '')`.as('name')])
+            .select(['agreements.id as id', sql<string>`COALESCE(agreements.office_number, 'Draf PKS') || COALESCE(' · ' || partners.name, '')`.as('name')])
             .where('agreements.id', 'in', list),
         );
       case 'referral':

@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Db } from '../connection';
+import { agreementInForceOn } from './agreementInForce';
 import type { ReferralsTable, ReferralStatusChangesTable, WorkHoursTable } from '../schema';
 
 export type ReferralDbRow = Selectable<ReferralsTable> & {
@@ -56,19 +57,15 @@ export function listReferrals(db: Db, f: ReferralFilter, limit: number, offset: 
   return db.all(q.orderBy('r.date', 'desc').orderBy('r.created_at', 'desc').limit(limit).offset(offset));
 }
 
-/** Agreements of a partner in force on `date` (signed, started, not ended, not cancelled), with their services. */
+/** Agreements of a partner in force on `date` (the one in-force fragment), with their services. */
 export function agreementsInForceOn(db: Db, partnerId: string, date: string) {
   return db.all(
     db.q
-      .selectFrom('agreements')
-      .select(['id', 'office_number', 'services', 'end_date'])
-      .where('partner_id', '=', partnerId)
-      .where('deleted_at', 'is', null)
-      .where('signed_on', '<=', date)
-      .where('start_date', '<=', date)
-      .where('end_date', '>=', date)
-      .where((eb) => eb.or([eb('cancelled_on', 'is', null), eb('cancelled_on', '>', date)]))
-      .orderBy('end_date', 'desc'),
+      .selectFrom('agreements as a')
+      .select(['a.id', 'a.office_number', 'a.services', 'a.end_date'])
+      .where('a.partner_id', '=', partnerId)
+      .where(agreementInForceOn('a', date))
+      .orderBy('a.end_date', 'desc'),
   );
 }
 
@@ -99,12 +96,17 @@ export function maxLetterSeq(db: Db, origin: string, year: number): number {
   );
 }
 
-/** Referrals still under way whose agreement ends by `until` (or has been cancelled): the home screen's warning. */
+/**
+ * Referrals still under way whose agreement is not in force today or will not be on `until` (it
+ * ends, or a cancellation takes effect, within the warning days): the home screen's warning. The
+ * days in force are one unbroken stretch, so the two ends of the window decide it.
+ */
 export function referralsAtRisk(db: Db, today: string, until: string): ReferralDbRow[] {
   return db.all(
     withNames(db)
       .where('r.status', '=', 'berjalan')
-      .where((eb) => eb.or([eb('a.end_date', '<=', until), eb('a.cancelled_on', '<=', today)]))
+      .where('a.id', 'is not', null)
+      .where((eb) => eb.or([eb.not(agreementInForceOn('a', today)), eb.not(agreementInForceOn('a', until))]))
       .orderBy('a.end_date', 'asc')
       .limit(200),
   );

@@ -1,4 +1,5 @@
-import { agreementStatus, endOfTerm, renderNumber, unknownTokens } from '../../shared/agreements';
+import { agreementStatus, CANCEL_AHEAD_DAYS, endOfTerm, IN_FORCE_STATUSES, renderNumber, unknownTokens, type InForceFacts } from '../../shared/agreements';
+import { cancelDateOf } from '../../shared/schemas/agreements';
 import type { ParsedInputOf } from '../../shared/contract';
 import type { Bidang } from '../../shared/domain';
 import { AppError, fieldError } from '../../shared/errors';
@@ -40,6 +41,14 @@ export function agreementSettings(ctx: AppContext): AgreementSettings {
   return { ...DEFAULT_AGREEMENT_SETTINGS, ...(getSetting<Partial<AgreementSettings>>(ctx.db, 'agreements') ?? {}) };
 }
 
+/** The dates the in-force rule and the status read, as the row stores them. */
+export const factsOf = (r: Pick<AgreementDbRow, 'signed_on' | 'start_date' | 'end_date' | 'cancelled_on'>): InForceFacts => ({
+  signedOn: r.signed_on,
+  startDate: r.start_date,
+  endDate: r.end_date,
+  cancelledOn: r.cancelled_on,
+});
+
 function toRow(ctx: AppContext, r: AgreementDbRow): AgreementRow {
   return {
     id: r.id,
@@ -50,7 +59,7 @@ function toRow(ctx: AppContext, r: AgreementDbRow): AgreementRow {
     startDate: r.start_date,
     endDate: r.end_date,
     bidang: JSON.parse(r.bidang) as Bidang[],
-    status: agreementStatus({ signedOn: r.signed_on, endDate: r.end_date, cancelledOn: r.cancelled_on }, officeToday(ctx), agreementSettings(ctx).warnDays),
+    status: agreementStatus(factsOf(r), officeToday(ctx), agreementSettings(ctx).warnDays),
     updatedAt: r.updated_at,
   };
 }
@@ -135,20 +144,31 @@ function columns(f: Fields, endDate: string) {
   } satisfies Partial<AgreementsTable>;
 }
 
-/** Assigns the office number inside the caller's transaction: the next sequence of the signing year, or a checked manual number. */
-function assignNumber(
-  ctx: AppContext,
-  signDate: string,
-  choice: ParsedInputOf<'agreements.create'>['number'],
-): { office_number: string; number_year: number; number_seq: number | null } {
-  const year = Number(signDate.slice(0, 4));
-  if (choice.mode === 'manual') {
-    if (agreementByNumber(ctx.db, officeCode(ctx), choice.value)) throw fieldError('number.value', 'agreements.numberTaken', { number: choice.value });
-    return { office_number: choice.value, number_year: year, number_seq: null };
-  }
+type NumberColumns = { office_number: string | null; number_year: number | null; number_seq: number | null };
+
+/**
+ * The office number a new agreement is saved with, inside the caller's transaction. A manual
+ * number (from the office's own register book) is checked and kept; an automatic one is given
+ * only when the agreement is signed (`numberOnSigning`), so a draft given up leaves no gap.
+ */
+function numberAtCreation(ctx: AppContext, signDate: string, choice: ParsedInputOf<'agreements.create'>['number']): NumberColumns {
+  if (choice.mode === 'auto') return { office_number: null, number_year: null, number_seq: null };
+  if (agreementByNumber(ctx.db, officeCode(ctx), choice.value)) throw fieldError('number.value', 'agreements.numberTaken', { number: choice.value });
+  return { office_number: choice.value, number_year: Number(signDate.slice(0, 4)), number_seq: null };
+}
+
+/**
+ * The next number of the signing year from the template, given as the signing is recorded (in
+ * the caller's write transaction, so two signings cannot take the same one): the register runs
+ * in the order agreements were signed, without gaps from drafts. An agreement that already has
+ * its number (a manual one, or one given before numbers waited for the signing) keeps it.
+ */
+function numberOnSigning(ctx: AppContext, row: AgreementDbRow, signedOn: string): Partial<NumberColumns> {
+  if (row.office_number !== null) return {};
+  const year = Number(signedOn.slice(0, 4));
   const seq = maxSequence(ctx.db, officeCode(ctx), year) + 1;
-  const number = renderNumber(agreementSettings(ctx).numberTemplate, { seq, date: signDate, officeCode: officeCode(ctx) });
-  if (agreementByNumber(ctx.db, officeCode(ctx), number)) throw fieldError('number', 'agreements.numberTaken', { number });
+  const number = renderNumber(agreementSettings(ctx).numberTemplate, { seq, date: signedOn, officeCode: officeCode(ctx) });
+  if (agreementByNumber(ctx.db, officeCode(ctx), number)) throw fieldError('signedOn', 'agreements.numberTaken', { number });
   return { office_number: number, number_year: year, number_seq: seq };
 }
 
@@ -185,7 +205,7 @@ export function agreementHandlers(
       insertAgreement(ctx.db, {
         id,
         ...columns(f, endDate),
-        ...assignNumber(ctx, f.signDate, number),
+        ...numberAtCreation(ctx, f.signDate, number),
         signed_on: null,
         cancelled_on: null,
         cancel_reason: '',
@@ -209,7 +229,7 @@ export function agreementHandlers(
       .map((r) => toRow(ctx, r))
       .filter((a) => {
         if (terms.length === 0) return true;
-        const text = foldForSearch(`${a.officeNumber} ${a.partnerName} ${a.subject}`);
+        const text = foldForSearch(`${a.officeNumber ?? ''} ${a.partnerName} ${a.subject}`);
         // Numbers are searched as typed too: "PKS/01/2025" folds to "pks 01 2025".
         return terms.every((t) => text.includes(t));
       })
@@ -218,7 +238,7 @@ export function agreementHandlers(
       .filter((a) => {
         if (input.expiringWithinDays === null) return true;
         const left = daysBetween(day, a.endDate);
-        return (a.status === 'aktif' || a.status === 'akan_berakhir') && left >= 0 && left <= input.expiringWithinDays;
+        return IN_FORCE_STATUSES.has(a.status) && left >= 0 && left <= input.expiringWithinDays;
       });
   }
 
@@ -258,7 +278,12 @@ export function agreementHandlers(
           origin: officeCode(ctx),
         });
         // Filing the signed scan of a draft is what makes it signed, on the signing date given.
-        if (!before.signed_on) updateAgreement(ctx.db, input.id, { signed_on: input.signedOn, updated_at: nextStamp(ctx, before.updated_at) });
+        if (!before.signed_on)
+          updateAgreement(ctx.db, input.id, {
+            signed_on: input.signedOn,
+            ...numberOnSigning(ctx, before, input.signedOn),
+            updated_at: nextStamp(ctx, before.updated_at),
+          });
         else updateAgreement(ctx.db, input.id, { updated_at: nextStamp(ctx, before.updated_at) });
         const after = mustFind(ctx, input.id);
         audited(actor, before.signed_on ? 'update' : 'status', before, after);
@@ -319,7 +344,11 @@ export function agreementHandlers(
         if (before.signed_on) throw new AppError('CONFLICT', 'agreements.alreadySigned');
         if (before.cancelled_on) throw new AppError('CONFLICT', 'agreements.cancelled');
         if (input.signedOn > before.end_date) throw fieldError('signedOn', 'agreements.signedAfterEnd');
-        updateAgreement(ctx.db, input.id, { signed_on: input.signedOn, updated_at: nextStamp(ctx, before.updated_at) });
+        updateAgreement(ctx.db, input.id, {
+          signed_on: input.signedOn,
+          ...numberOnSigning(ctx, before, input.signedOn),
+          updated_at: nextStamp(ctx, before.updated_at),
+        });
         const after = mustFind(ctx, input.id);
         audited(actor, 'status', before, after);
         return toAgreement(ctx, after);
@@ -331,6 +360,8 @@ export function agreementHandlers(
         const before = mustFind(ctx, input.id);
         assertOwn(ctx, before);
         if (before.cancelled_on) throw new AppError('CONFLICT', 'agreements.cancelled');
+        const date = cancelDateOf(factsOf(before), officeToday(ctx)).safeParse(input.date);
+        if (!date.success) throw fieldError('date', date.error.issues[0]!.message, { days: CANCEL_AHEAD_DAYS });
         updateAgreement(ctx.db, input.id, { cancelled_on: input.date, cancel_reason: input.reason, updated_at: nextStamp(ctx, before.updated_at) });
         const after = mustFind(ctx, input.id);
         audited(actor, 'status', before, after);
@@ -375,7 +406,7 @@ function daysBetween(from: string, to: string): number {
 }
 
 const AGREEMENT_EXPORT_COLUMNS: readonly ExportColumn<Agreement, null>[] = [
-  { header: 'Nomor (kantor)', width: 30, value: (a) => a.officeNumber },
+  { header: 'Nomor (kantor)', width: 30, value: (a) => a.officeNumber ?? translate('id', 'agreements.numberOnSigning') },
   { header: 'Nomor (mitra)', width: 26, value: (a) => a.partnerNumber },
   { header: 'Mitra', width: 36, value: (a) => a.partnerName },
   { header: 'Tentang', width: 50, value: (a) => a.subject },

@@ -61,11 +61,12 @@ const SOURCES: Readonly<Record<DocumentKind, (ctx: AppContext, id: string) => So
       kind: 'pks',
       entityId: a.id,
       title: a.subject,
-      number: a.officeNumber,
+      // A draft waiting for its number is printed (and registered) without one.
+      number: a.officeNumber ?? '',
       partnerName: a.partnerName,
       href: `/pks/${a.id}`,
       statusKey: `agreement.status.${a.status}`,
-      filename: `PKS-${safeName(a.officeNumber)}`,
+      filename: `PKS-${safeName(a.officeNumber ?? 'draf')}`,
       model: (paper) => pksModel(ctx, a, paper),
     };
   },

@@ -1,4 +1,4 @@
-import { renderNumber } from '../../shared/agreements';
+import { agreementStatus, renderNumber } from '../../shared/agreements';
 import type { ParsedInputOf } from '../../shared/contract';
 import { AppError, fieldError } from '../../shared/errors';
 import { formatDate, formatPlaceDate } from '../../shared/format';
@@ -33,7 +33,8 @@ import {
 } from '../../db/repositories/referrals';
 import { listServiceTypes, serviceCodes } from '../../db/repositories/serviceTypes';
 import { addDays } from '../../shared/agreements';
-import { agreementSettings } from './agreements';
+import { agreementSettings, factsOf } from './agreements';
+import { listAgreements } from '../../db/repositories/agreements';
 import { recordChange } from './audit';
 import { actorOf, isoNow, nextStamp, type Actor, type AppContext, type HandlersOf } from './context';
 import { kopOf } from './documents/kop';
@@ -90,6 +91,7 @@ const PROBLEM_FIELD: Readonly<Record<ReferralProblem, string>> = {
   partnerNotActive: 'partnerId',
   serviceNotOffered: 'service',
   noAgreement: 'partnerId',
+  agreementNotYetInForce: 'partnerId',
   agreementNotCovering: 'service',
 };
 
@@ -112,7 +114,8 @@ function assess(ctx: AppContext, plan: Plan): ReferralAssessment {
   if (!(JSON.parse(partner.services) as string[]).includes(plan.service)) problems.push('serviceNotOffered');
   const inForce = agreementsInForceOn(ctx.db, partner.id, plan.date);
   const covering = inForce.find((a) => (JSON.parse(a.services) as string[]).includes(plan.service));
-  if (inForce.length === 0) problems.push('noAgreement');
+  // Not in force: say so in the words of the agreement's own status when it is signed but not yet started.
+  if (inForce.length === 0) problems.push(signedNotYetInForce(ctx, partner.id, plan.date) ? 'agreementNotYetInForce' : 'noAgreement');
   else if (!covering) problems.push('agreementNotCovering');
   const open = openReferralCounts(ctx.db, [partner.id]).get(partner.id) ?? 0;
   const warnings: ReferralWarning[] = partner.capacity !== null && open >= partner.capacity ? ['capacity'] : [];
@@ -124,6 +127,11 @@ function assess(ctx: AppContext, plan: Plan): ReferralAssessment {
     openAtPartner: open,
     capacity: partner.capacity,
   };
+}
+
+/** Whether the partner holds an agreement whose status on `date` is "ditandatangani, belum berlaku". */
+function signedNotYetInForce(ctx: AppContext, partnerId: string, date: string): boolean {
+  return listAgreements(ctx.db, { partnerId }).some((a) => agreementStatus(factsOf(a), date, 0) === 'belum_berlaku');
 }
 
 function refusal(problems: readonly ReferralProblem[]): AppError {
@@ -423,7 +431,8 @@ async function suggestPartners(
       name: p.name,
       regencyName: p.regency_code ? ctx.wilayah.regencyName(p.regency_code) : null,
       districtName: p.district_code ? ctx.wilayah.name(p.district_code) : null,
-      agreementNumber: agreement.office_number,
+      // In force means signed, and a signed agreement always has its number (migration 0013).
+      agreementNumber: agreement.office_number ?? '',
       agreementEnd: agreement.end_date,
       open: taken,
       capacity: p.capacity,

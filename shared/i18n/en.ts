@@ -1173,6 +1173,18 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'pokmas.chairPhone': 'Chairperson’s phone',
   'clients.nikFilled': 'Filled in from the NIK: {fields}. Please check.',
   'clients.nikFilled.and': ' and ',
+  // Agreements in force and renewal numbering
+  'agreement.status.belum_berlaku': 'Signed, not yet in force',
+  'v.cancelBeforeSigning': 'The cancellation date cannot be before the agreement was signed.',
+  'v.cancelAfterEnd': 'The cancellation date cannot be after the agreement ends.',
+  'v.cancelTooFar': 'The cancellation date can be at most {days} days from today.',
+  'referrals.problem.agreementNotYetInForce':
+    "The partner's agreement is signed but not yet in force on the referral date. Referrals can be made from the day it takes effect.",
+  'home.notYetInForce': '{count} agreements signed, not yet in force',
+  'agreements.numberOnSigning': 'Number given when signed',
+  'agreements.unnumbered': 'Agreement without a number yet',
+  'agreements.numberOnSigningPreview': 'The number is given when signed; the next number now: {number}',
+  'agreements.numberToBeGiven': 'Number to be given: {number}',
 };
 
 /** What an English message says when its count is one; the message itself is the plural ("2 referrals"). */
@@ -1203,5 +1215,6 @@ export const enPlurals: Readonly<Partial<Record<MessageKey, PluralForm>>> = {
   'record.items': { by: 'count', one: '{count} item' },
   'audit.exported': { by: 'rows', one: '{rows} audit log entry exported to {file}.' },
   'activities.capped': { by: 'n', one: 'Showing the latest {n} activity. Narrow the filter to see others; the export holds them all.' },
+  'home.notYetInForce': { by: 'count', one: '{count} agreement signed, not yet in force' },
   'register.capped': { by: 'n', one: 'Showing the latest {n} referral. Narrow the filter to see others; the export holds them all.' },
 };

@@ -1173,6 +1173,18 @@ export const id = {
   'pokmas.chairPhone': 'Telepon ketua',
   'clients.nikFilled': 'Diisi dari NIK: {fields}. Mohon diperiksa kembali.',
   'clients.nikFilled.and': ' dan ',
+  // Agreements in force and renewal numbering
+  'agreement.status.belum_berlaku': 'Ditandatangani, belum berlaku',
+  'v.cancelBeforeSigning': 'Tanggal pembatalan tidak boleh sebelum tanggal penandatanganan PKS.',
+  'v.cancelAfterEnd': 'Tanggal pembatalan tidak boleh sesudah tanggal berakhirnya PKS.',
+  'v.cancelTooFar': 'Tanggal pembatalan paling lambat {days} hari dari hari ini.',
+  'referrals.problem.agreementNotYetInForce':
+    'PKS mitra sudah ditandatangani, tetapi belum berlaku pada tanggal rujukan. Rujukan dapat dibuat mulai tanggal berlakunya PKS.',
+  'home.notYetInForce': '{count} PKS ditandatangani, belum berlaku',
+  'agreements.numberOnSigning': 'Nomor diberikan saat ditandatangani',
+  'agreements.unnumbered': 'PKS belum bernomor',
+  'agreements.numberOnSigningPreview': 'Nomor diberikan saat ditandatangani; nomor berikutnya saat ini: {number}',
+  'agreements.numberToBeGiven': 'Nomor yang akan diberikan: {number}',
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AGREEMENT_STATUSES, unknownTokens } from '../agreements';
+import { addDays, AGREEMENT_STATUSES, CANCEL_AHEAD_DAYS, unknownTokens, type InForceFacts } from '../agreements';
 import { unknownPlaceholders } from '../agreementTemplate';
 import { BIDANG } from '../domain';
 import { id, isoDate, MAX_SCAN_BASE64, optionalText, requiredText, text, timestamp, uniqueArray } from './common';
@@ -56,6 +56,25 @@ export const AgreementCreateInput = z.object({ data: AgreementFields, number: Nu
 export const AgreementUpdateInput = z.object({ id, expectedUpdatedAt: timestamp, data: AgreementFields }).strict();
 export const AgreementSignInput = z.object({ id, signedOn: isoDate }).strict();
 export const AgreementCancelInput = z.object({ id, date: isoDate, reason: requiredText(1000) }).strict();
+
+/**
+ * The cancellation date checked against the agreement it ends, on the office's `today`: the
+ * dialog validates with it and the main process refuses with it (field `date`). Not before the
+ * signing, not after the end date, not more than CANCEL_AHEAD_DAYS ahead.
+ */
+export function cancelDateOf(f: Pick<InForceFacts, 'signedOn' | 'endDate'>, today: string) {
+  return isoDate.superRefine((d, ctx) => {
+    const problem =
+      f.signedOn !== null && d < f.signedOn
+        ? 'v.cancelBeforeSigning'
+        : d > f.endDate
+          ? 'v.cancelAfterEnd'
+          : d > addDays(today, CANCEL_AHEAD_DAYS)
+            ? 'v.cancelTooFar'
+            : null;
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+}
 export const AgreementRenewInput = z
   .object({
     id,

@@ -42,6 +42,8 @@ test('the PKS prints from Chromium on F4 with every pasal, both numbers and "Hal
     },
     admin,
   );
+  // Signed, so the printed PKS carries the number given at the signing.
+  await app.rpc('agreements.sign', { id: agreement.id, signedOn: '2023-01-31' }, admin);
   const file = await app.rpc('agreements.document', { id: agreement.id, paper: 'F4', format: 'html' }, admin);
   await page.setContent(Buffer.from(file.base64, 'base64').toString('utf8'));
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });

@@ -29,13 +29,14 @@ async function arrange(app: RunningApp) {
     },
     admin,
   );
-  await app.rpc('agreements.sign', { id: agreement.id, signedOn: `${year}-01-02` }, admin);
+  // The automatic number is given at the signing.
+  const signed = await app.rpc('agreements.sign', { id: agreement.id, signedOn: `${year}-01-02` }, admin);
   const client = await app.rpc(
     'clients.create',
     { data: { ...CLIENT, supervisionStart: `${year}-01-15`, supervisionEnd: `${year + 1}-06-30`, decisionDate: `${year}-01-10` }, statusDate: `${year}-01-15` },
     admin,
   );
-  return { admin, partner, client, agreementNumber: agreement.officeNumber };
+  return { admin, partner, client, agreementNumber: signed.officeNumber };
 }
 
 test('an officer refers a client to a suggested partner, is told when the agreement does not cover a service, and follows the referral through', async ({

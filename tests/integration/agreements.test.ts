@@ -36,18 +36,21 @@ const setDay = (iso: string) => (app.clock.now = new Date(`${iso}T03:00:00Z`));
 describe('agreements', () => {
   it('numbers from the template per year, ends a term the day before, and derives its status', async () => {
     const a = await create();
-    expect(a).toMatchObject({ officeNumber: '001/PKS/CRP/III/2025', endDate: '2026-03-04', status: 'draf', partnerName: PARTNER.name });
-    expect((await create()).officeNumber).toBe('002/PKS/CRP/III/2025');
-    expect((await create({ signDate: '2026-01-10', startDate: '2026-01-10' })).officeNumber).toBe('001/PKS/CRP/I/2026');
+    // A draft waits for its number: the automatic number is given at the signing, in the signing's year.
+    expect(a).toMatchObject({ officeNumber: null, endDate: '2026-03-04', status: 'draf', partnerName: PARTNER.name });
     const signed = await app.call('agreements.sign', { id: a.id, signedOn: '2025-03-05' }, admin);
-    expect(signed.status).toBe('aktif');
+    expect(signed).toMatchObject({ officeNumber: '001/PKS/CRP/III/2025', status: 'aktif' });
+    const sign = async (id: string, signedOn: string) => (await app.call('agreements.sign', { id, signedOn }, admin)).officeNumber;
+    const b = await create();
+    expect(await sign(b.id, '2025-03-05')).toBe('002/PKS/CRP/III/2025');
+    expect(await sign((await create({ signDate: '2026-01-10', startDate: '2026-01-10' })).id, '2026-01-10')).toBe('001/PKS/CRP/I/2026');
     setDay('2026-01-03'); // 60 days before the end
     admin = (await app.call('auth.login', { username: 'admin', password: 'rahasia-kantor-1' })).token;
     expect((await app.call('agreements.get', { id: a.id }, admin)).status).toBe('akan_berakhir');
-    expect((await app.call('agreements.list', { expiringWithinDays: 60 }, admin)).map((x) => x.id)).toEqual([a.id]);
+    expect((await app.call('agreements.list', { expiringWithinDays: 60 }, admin)).map((x) => x.id).sort()).toEqual([a.id, b.id].sort());
     setDay('2026-03-05');
     admin = (await app.call('auth.login', { username: 'admin', password: 'rahasia-kantor-1' })).token;
-    expect((await app.call('agreements.list', { status: 'berakhir' }, admin)).map((x) => x.id)).toEqual([a.id]);
+    expect((await app.call('agreements.list', { status: 'berakhir' }, admin)).map((x) => x.id).sort()).toEqual([a.id, b.id].sort());
   });
 
   it('refuses bad input with field errors and saves nothing', async () => {
@@ -72,8 +75,9 @@ describe('agreements', () => {
   });
 
   it('never gives one number twice, even for two saves at once, and checks manual numbers', async () => {
-    const [a, b] = await Promise.all([create(), create()]);
-    expect(new Set([a.officeNumber, b.officeNumber]).size).toBe(2);
+    const [da, db] = [await create(), await create()];
+    const [a, b] = await Promise.all([da, db].map((d) => app.call('agreements.sign', { id: d.id, signedOn: '2025-03-05' }, admin)));
+    expect(new Set([a!.officeNumber, b!.officeNumber]).size).toBe(2);
     await app.call('agreements.create', { data: fields(), number: { mode: 'manual', value: 'W7.PAS.PAS.4-PK.01.05.02-12' } }, admin);
     const e = await app.fail('agreements.create', { data: fields(), number: { mode: 'manual', value: 'W7.PAS.PAS.4-PK.01.05.02-12' } }, admin);
     expect(e.fields).toEqual({ 'number.value': 'agreements.numberTaken' });

@@ -28,6 +28,8 @@ beforeEach(async () => {
     articles: ARTICLES.map((heading) => ({ heading, body: `Isi pasal ${heading}.\nParagraf kedua.` })),
   };
   agreementId = (await app.call('agreements.create', { data, number: { mode: 'auto' } }, admin)).id;
+  // Signed, so the printed PKS carries the number given at the signing.
+  await app.call('agreements.sign', { id: agreementId, signedOn: '2023-01-31' }, admin);
 });
 afterEach(() => app.dispose());
 

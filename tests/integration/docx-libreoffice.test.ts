@@ -44,6 +44,8 @@ describe('Word file', () => {
         },
         admin,
       );
+      // Signed, so the Word file carries the number given at the signing.
+      const { officeNumber } = await app.call('agreements.sign', { id: agreement.id, signedOn: '2025-03-01' }, admin);
       const file = await app.call('agreements.document', { id: agreement.id, paper: 'F4', format: 'docx' }, admin);
       writeFileSync(join(dir, 'pks.docx'), Buffer.from(file.base64, 'base64'));
       // Its own profile folder, so a running LibreOffice or a parallel test cannot interfere.
@@ -62,7 +64,7 @@ describe('Word file', () => {
         text += `${(await (await pdf.getPage(i)).getTextContent()).items.map((it) => ('str' in it ? it.str : '')).join(' ')} `;
       const flat = text.replace(/\s+/g, ' ');
       expect(flat).toContain('POS BAPAS CURUP');
-      expect(flat).toContain(agreement.officeNumber);
+      expect(flat).toContain(officeNumber);
       expect(flat).toContain('045/PP-AH/III/2025');
       expect(flat).toContain('tanggal satu bulan Maret tahun dua ribu dua puluh lima');
       template.articles.forEach((a, i) => expect(flat).toContain(`Pasal ${i + 1}`));

@@ -186,6 +186,53 @@ describe('migrations', () => {
     raw.close();
   });
 
+  it('0013 lets a draft wait for its number, keeping a version-12 file’s agreements, their scans and referrals, and every reference checked', () => {
+    const raw = new BetterSqlite3(file());
+    raw.pragma('foreign_keys = ON');
+    expect(migrate(raw, MIGRATIONS, 12)).toBe(12);
+    const t = '2025-03-05T00:00:00.000Z';
+    raw
+      .prepare(
+        `INSERT INTO partners (id, name, name_key, search_text, category, bidang, services, status, status_date, created_at, updated_at, origin)
+         VALUES ('p1', 'LBH Curup', 'lbh curup', 'lbh curup', 'lainnya', '["hukum_kemasyarakatan"]', '[]', 'aktif', '2025-03-01', ?, ?, 'CRP')`,
+      )
+      .run(t, t);
+    const agreement = raw.prepare(
+      `INSERT INTO agreements (id, partner_id, subject, office_number, number_year, number_seq, sign_date, start_date, end_date, bidang, services,
+         office_signatory, partner_signatory, legal_bases, articles, signed_on, previous_id, created_at, updated_at, origin)
+       VALUES (?, 'p1', 'Bantuan hukum', ?, ?, ?, '2025-03-05', '2025-03-05', '2026-03-04', '[]', '[]', '{}', '{}', '[]', '[]', ?, ?, ?, ?, 'CRP')`,
+    );
+    agreement.run('a1', '001/PKS', 2025, 1, '2025-03-05', null, t, t);
+    agreement.run('a2', '002/PKS', 2025, 2, null, 'a1', t, t); // a draft numbered before 0013 keeps its number
+    raw
+      .prepare(
+        `INSERT INTO agreement_scans (id, agreement_id, filename, mime, size, sha256, created_at, updated_at, origin) VALUES ('s1', 'a1', 'scan.pdf', 'application/pdf', 10, ?, ?, ?, 'CRP')`,
+      )
+      .run('a'.repeat(64), t, t);
+    const before = { agreements: raw.prepare('SELECT * FROM agreements ORDER BY id').all(), scans: raw.prepare('SELECT * FROM agreement_scans').all() };
+    expect(migrate(raw, MIGRATIONS, 13)).toBe(13);
+    expect(raw.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect({ agreements: raw.prepare('SELECT * FROM agreements ORDER BY id').all(), scans: raw.prepare('SELECT * FROM agreement_scans').all() }).toEqual(
+      before,
+    );
+    // A draft may now wait for its number; a signed agreement may not, and a number keeps its year.
+    agreement.run('a3', null, null, null, null, 'a1', t, t);
+    expect(() => agreement.run('a4', null, null, null, '2025-03-05', null, t, t)).toThrow(/CHECK/);
+    expect(() => agreement.run('a5', '003/PKS', null, 3, null, null, t, t)).toThrow(/CHECK/);
+    expect(() => agreement.run('a6', '001/PKS', 2025, 9, null, null, t, t)).toThrow(/UNIQUE/);
+    // The references into the rebuilt table still hold, in both directions.
+    expect(() => agreement.run('a7', null, null, null, null, 'nobody', t, t)).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      raw
+        .prepare(
+          `INSERT INTO agreement_scans (id, agreement_id, filename, mime, size, sha256, created_at, updated_at, origin) VALUES ('s2', 'nope', 'scan.pdf', 'application/pdf', 10, ?, ?, ?, 'CRP')`,
+        )
+        .run('a'.repeat(64), t, t),
+    ).toThrow(/FOREIGN KEY/);
+    expect(() => raw.prepare(`DELETE FROM agreements WHERE id = 'a1'`).run()).toThrow(/FOREIGN KEY/);
+    raw.close();
+  });
+
   it('0016 adds the institution types (seeded), province-level partners and a Pokmas group’s SK, chairperson and period, keeping a version-12 file’s rows', () => {
     const raw = new BetterSqlite3(file());
     raw.pragma('foreign_keys = ON');

@@ -23,7 +23,9 @@ async function arrange(opts: Parameters<typeof makeApp>[1] = {}) {
     partnerSignatory: { name: 'KH. Ahmad Fauzi', position: 'Pimpinan' },
     articles: [{ heading: 'Maksud dan Tujuan', body: 'Kerja sama {kantor} dengan {mitra}.' }],
   };
-  const agreement = await app.call('agreements.create', { data, number: { mode: 'auto' } }, admin);
+  // A number from the office's register book: the draft prints with the number it will be signed under
+  // (an automatic number would only be given at the signing, changing what the PKS says).
+  const agreement = await app.call('agreements.create', { data, number: { mode: 'manual', value: '001/PKS/CRP/III/2025' } }, admin);
   return { admin, agreement, data };
 }
 

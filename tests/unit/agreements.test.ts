@@ -45,7 +45,7 @@ describe('terms', () => {
 });
 
 describe('derived status', () => {
-  const signed = { signedOn: '2025-01-10', endDate: '2025-12-31', cancelledOn: null };
+  const signed = { signedOn: '2025-01-10', startDate: '2025-01-10', endDate: '2025-12-31', cancelledOn: null };
   it.each([
     [{ ...signed, signedOn: null }, '2025-06-01', 'draf'],
     [signed, '2025-01-09', 'draf'],
@@ -57,5 +57,9 @@ describe('derived status', () => {
     [{ ...signed, cancelledOn: '2025-05-01' }, '2025-04-30', 'aktif'],
     [{ ...signed, cancelledOn: '2025-05-01' }, '2025-05-01', 'dibatalkan'],
     [{ ...signed, signedOn: null, cancelledOn: '2025-02-01' }, '2025-03-01', 'dibatalkan'],
+    // Signed 5 March, starting 1 April: signed, not yet in force until then.
+    [{ ...signed, signedOn: '2025-03-05', startDate: '2025-04-01' }, '2025-03-10', 'belum_berlaku'],
+    [{ ...signed, signedOn: '2025-03-05', startDate: '2025-04-01' }, '2025-04-01', 'aktif'],
+    [{ ...signed, signedOn: '2025-03-05', startDate: '2025-04-01', cancelledOn: '2025-03-20' }, '2025-03-20', 'dibatalkan'],
   ] as const)('%j on %s is %s', (facts, today, status) => expect(agreementStatus(facts, today, 60)).toBe(status));
 });

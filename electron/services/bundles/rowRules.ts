@@ -98,6 +98,12 @@ const after =
   (r, fail) => {
     if (typeof r[first] === 'string' && typeof r[second] === 'string' && (r[second] as string) < (r[first] as string)) fail(second);
   };
+/** A number goes with its year, and a signed PKS has one (a draft waits for its signing: migration 0013). */
+const numbered: Check = (r, fail) => {
+  if ((r.office_number === null) !== (r.number_year === null)) fail('number_year');
+  if (r.office_number === null && r.number_seq !== null) fail('number_seq');
+  if (r.signed_on !== null && r.office_number === null) fail('office_number');
+};
 /** The wilayah picks nest: a kecamatan inside its kabupaten, a desa inside its kecamatan. */
 const nested: Check = (r, fail) => {
   const [regency, district, village] = [r.regency_code, r.district_code, r.village_code] as (string | null | undefined)[];
@@ -204,8 +210,8 @@ export const ROW_RULES: Readonly<Record<string, TableRules>> = {
       id,
       partner_id: id,
       subject: requiredText(500),
-      office_number: requiredText(120),
-      number_year: year,
+      office_number: requiredText(120).nullable(),
+      number_year: year.nullable(),
       number_seq: int(1, 1_000_000).nullable(),
       partner_number: text(120),
       sign_place: text(120),
@@ -227,7 +233,7 @@ export const ROW_RULES: Readonly<Record<string, TableRules>> = {
       previous_id: id.nullable(),
       ...synced,
     },
-    checks: [after('start_date', 'end_date')],
+    checks: [after('start_date', 'end_date'), numbered],
   },
   agreement_scans: {
     columns: { id, agreement_id: id, filename: requiredText(200), mime, size: int(1, MAX_SCAN_BYTES), sha256: sha, uploaded_by: id.nullable(), ...synced },

@@ -34,7 +34,13 @@ export function buildPksDocument(
   paper: Paper,
   logo: DocumentModel['logo'] = null,
 ): DocumentModel {
-  const values = placeholderValues({ ...a, partnerName: partner.name, officeName: office.name, serviceNames: partner.serviceNames });
+  const values = placeholderValues({
+    ...a,
+    officeNumber: a.officeNumber ?? '',
+    partnerName: partner.name,
+    officeName: office.name,
+    serviceNames: partner.serviceNames,
+  });
   const fill = (text: string) => fillPlaceholders(text, values);
   const opening = `${openingDateSentence(a.signDate)}, bertempat di ${a.signPlace || office.city}, yang bertanda tangan di bawah ini:`;
   return {
@@ -44,7 +50,8 @@ export function buildPksDocument(
     ...kopOf(office),
     title: ['PERJANJIAN KERJA SAMA', 'ANTARA', office.name.toUpperCase(), 'DENGAN', partner.name.toUpperCase(), 'TENTANG', a.subject.toUpperCase()],
     numbers: [
-      { label: 'Nomor', value: a.officeNumber },
+      // A draft's number is given when it is signed: a dotted blank until then, like the partner's.
+      { label: 'Nomor', value: a.officeNumber ?? '…………………………' },
       { label: 'Nomor', value: a.partnerNumber || '…………………………' },
     ],
     paragraphs: [
@@ -68,6 +75,6 @@ export function buildPksDocument(
         materai: false,
       },
     ],
-    footerNote: a.officeNumber,
+    footerNote: a.officeNumber ?? '',
   };
 }

@@ -62,7 +62,7 @@ export function CommandPalette() {
             {agreementRows.map((a) => (
               <Spotlight.Action
                 key={a.id}
-                label={a.officeNumber}
+                label={a.officeNumber ?? `${t('agreements.unnumbered')} · ${a.partnerName}`}
                 description={[a.partnerName, a.subject, `${t('agreements.endDate')} ${formatDate(a.endDate, locale)}`].join(' · ')}
                 onClick={() => navigate(`/pks/${a.id}`)}
               />

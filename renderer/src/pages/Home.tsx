@@ -152,6 +152,11 @@ export function Home() {
         <Stat label={t('home.activeClients')} value={clients} onClick={() => navigate('/klien')} />
         <Stat label={t('home.overdue')} value={overdue?.length} onClick={() => navigate('/wajib-lapor')} testId="home-overdue" />
       </SimpleGrid>
+      {!!countOf('belum_berlaku') && (
+        <Alert color="blue" data-testid="home-not-yet-in-force">
+          <Link href="/pks?status=belum_berlaku">{t('home.notYetInForce', { count: countOf('belum_berlaku') ?? 0 })}</Link>
+        </Alert>
+      )}
       {homeVisits.length > 0 && (
         <Alert color="red" title={t('home.homeVisits', { count: homeVisits.length })} data-testid="home-visits">
           <Stack gap={4}>

@@ -17,9 +17,12 @@ import { DocumentPreview } from '../../components/DocumentPreview';
 import { ScanPanel } from './ScanPanel';
 import { call } from '../../rpc';
 import { useOfficeToday } from '../../app/useOffice';
-import { addDays } from '../../../../shared/agreements';
+import { addDays, CANCEL_AHEAD_DAYS, cancellationBounds } from '../../../../shared/agreements';
+import { cancelDateOf } from '../../../../shared/schemas/agreements';
+import type { MessageKey } from '../../../../shared/i18n/id';
 import { DateField } from '../../components/DateField';
 import { OwnerNotice, useRecordAccess } from '../../components/ownership';
+import { isIsoDate } from '../../../../shared/validate';
 
 export function AgreementDetail({ id }: { id: string }) {
   const { t, locale } = useI18n();
@@ -46,7 +49,12 @@ export function AgreementDetail({ id }: { id: string }) {
     <Stack gap="md" maw={1100}>
       <Group justify="space-between" align="flex-start">
         <div>
-          <Title order={2}>{a.officeNumber}</Title>
+          <Title order={2}>{a.officeNumber ?? t('agreements.unnumbered')}</Title>
+          {!a.officeNumber && (
+            <Text size="sm" c="dimmed" data-testid="number-pending">
+              {t('agreements.numberOnSigning')}
+            </Text>
+          )}
           <Group gap="xs" mt={4}>
             <Badge color={AGREEMENT_STATUS_COLOR[a.status]} variant="light" size="lg" data-testid="agreement-status">
               {t(`agreement.status.${a.status}`)}
@@ -109,14 +117,14 @@ export function AgreementDetail({ id }: { id: string }) {
           <Field label={t('agreements.renewalOf')}>
             {a.previousId && (
               <Anchor component={Link} href={`/pks/${a.previousId}`}>
-                {a.previousNumber}
+                {a.previousNumber ?? t('agreements.unnumbered')}
               </Anchor>
             )}
           </Field>
           <Field label={t('agreements.renewed')}>
             {a.nextId && (
               <Anchor component={Link} href={`/pks/${a.nextId}`} data-testid="renewal-link">
-                {a.nextNumber}
+                {a.nextNumber ?? t('agreements.unnumbered')}
               </Anchor>
             )}
           </Field>
@@ -170,6 +178,13 @@ function SignDialog({ agreement, onClose, onDone }: DialogProps) {
   const { t } = useI18n();
   const today = useOfficeToday();
   const form = useForm<{ signedOn: string | null }>({ initialValues: { signedOn: agreement.signDate <= today ? agreement.signDate : today } });
+  const signedOn = form.values.signedOn;
+  // The automatic number is taken at this signing: the officer sees which one before saving.
+  const preview = useQuery({
+    queryKey: ['agreements.previewNumber', signedOn],
+    queryFn: () => call('agreements.previewNumber', { date: signedOn! }),
+    enabled: agreement.officeNumber === null && !!signedOn && isIsoDate(signedOn),
+  });
   const save = useMutation({
     mutationFn: (signedOn: string) => call('agreements.sign', { id: agreement.id, signedOn }),
     onSuccess: (a) => (notifyOk(t('common.saved')), onDone(a)),
@@ -184,6 +199,11 @@ function SignDialog({ agreement, onClose, onDone }: DialogProps) {
       >
         <Stack>
           <DateField label={t('agreements.signedOn')} {...form.getInputProps('signedOn')} />
+          {agreement.officeNumber === null && preview.data?.number && (
+            <Text size="sm" data-testid="number-to-be-given">
+              {t('agreements.numberToBeGiven', { number: preview.data.number })}
+            </Text>
+          )}
           <DialogActions onCancel={onClose} loading={save.isPending} />
         </Stack>
       </form>
@@ -194,9 +214,17 @@ function SignDialog({ agreement, onClose, onDone }: DialogProps) {
 function CancelDialog({ agreement, onClose, onDone }: DialogProps) {
   const { t } = useI18n();
   const today = useOfficeToday();
+  // The same bounds and check the main process applies (shared/schemas/agreements.ts).
+  const bounds = cancellationBounds(agreement, today);
   const form = useForm<{ date: string | null; reason: string }>({
-    initialValues: { date: today, reason: '' },
-    validate: { reason: (r) => (r.trim() ? null : t('v.required')) },
+    initialValues: { date: today > bounds.max ? bounds.max : today, reason: '' },
+    validate: {
+      date: (d) => {
+        const r = cancelDateOf(agreement, today).safeParse(d ?? '');
+        return r.success ? null : t(r.error.issues[0]!.message as MessageKey, { days: CANCEL_AHEAD_DAYS });
+      },
+      reason: (r) => (r.trim() ? null : t('v.required')),
+    },
   });
   const save = useMutation({
     mutationFn: (v: { date: string; reason: string }) => call('agreements.cancel', { id: agreement.id, ...v }),
@@ -211,7 +239,7 @@ function CancelDialog({ agreement, onClose, onDone }: DialogProps) {
         })}
       >
         <Stack>
-          <DateField label={t('agreements.cancelDate')} {...form.getInputProps('date')} />
+          <DateField label={t('agreements.cancelDate')} minDate={bounds.min ?? undefined} maxDate={bounds.max} {...form.getInputProps('date')} />
           <Textarea label={t('agreements.cancelReason')} withAsterisk autosize minRows={2} {...form.getInputProps('reason')} />
           <DialogActions onCancel={onClose} loading={save.isPending} label={t('agreements.cancel')} color="red" />
         </Stack>
@@ -243,7 +271,7 @@ function RenewDialog({ agreement, onClose, onDone }: DialogProps) {
         endDate: null,
         confirmLateSigning: v.confirmLateSigning,
       }),
-    onSuccess: (a) => (notifyOk(`${a.officeNumber}: ${t('common.saved')}`), onDone(a)),
+    onSuccess: (a) => (notifyOk(`${a.officeNumber ?? t('agreements.unnumbered')}: ${t('common.saved')}`), onDone(a)),
     onError: (e) => showError(e, t, form as never),
   });
   return (

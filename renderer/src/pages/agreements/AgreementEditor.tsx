@@ -156,7 +156,7 @@ function AgreementForm({ agreement, partnerId, templates }: { agreement: Agreeme
     onSuccess: (a) => {
       void qc.invalidateQueries({ queryKey: ['agreements.list'] });
       qc.setQueryData(['agreements.get', a.id], a);
-      notifyOk(`${a.officeNumber}: ${t('common.saved')}`);
+      notifyOk(`${a.officeNumber ?? t('agreements.unnumbered')}: ${t('common.saved')}`);
       release();
       navigate(`/pks/${a.id}?`);
     },
@@ -171,7 +171,10 @@ function AgreementForm({ agreement, partnerId, templates }: { agreement: Agreeme
   return (
     <EditorForm onSubmit={submit} onCancel={() => navigate(agreement ? `/pks/${agreement.id}` : '/pks')} saving={save.isPending} record={agreement}>
       <Stack gap="md" maw={1000}>
-        <FormHeader title={agreement ? `${t('agreements.edit')}: ${agreement.officeNumber}` : t('agreements.new')} record={agreement} />
+        <FormHeader
+          title={agreement ? `${t('agreements.edit')}: ${agreement.officeNumber ?? t('agreements.unnumbered')}` : t('agreements.new')}
+          record={agreement}
+        />
 
         <Paper withBorder p="md">
           <Stack gap="sm">
@@ -197,7 +200,7 @@ function AgreementForm({ agreement, partnerId, templates }: { agreement: Agreeme
                 />
                 {numberMode === 'auto' ? (
                   <Text size="sm" c="dimmed" data-testid="number-preview">
-                    {preview.data?.number ? t('agreements.numberPreview', { number: preview.data.number }) : ''}
+                    {preview.data?.number ? t('agreements.numberOnSigningPreview', { number: preview.data.number }) : t('agreements.numberOnSigning')}
                   </Text>
                 ) : (
                   <TextInput

@@ -51,7 +51,17 @@ export function AgreementList() {
 
   const columns = useMemo(
     () => [
-      col.accessor('officeNumber', { header: t('agreements.officeNumber'), meta: { minWidth: 180 } }),
+      col.accessor('officeNumber', {
+        header: t('agreements.officeNumber'),
+        meta: { minWidth: 180 },
+        // A draft's automatic number comes with its signing; the cell says so instead of staying blank.
+        cell: (c) =>
+          c.getValue() ?? (
+            <Text size="sm" c="dimmed" fs="italic">
+              {t('agreements.numberOnSigning')}
+            </Text>
+          ),
+      }),
       col.accessor('partnerName', { header: t('agreements.partner'), meta: { minWidth: 180 } }),
       col.accessor('subject', {
         header: t('agreements.subject'),

@@ -11,7 +11,7 @@ import { displayPhone } from '../../../../shared/validate';
 import { useSession } from '../../app/session';
 import { useOffice, useOfficeToday } from '../../app/useOffice';
 import { notifyOk, showError } from '../../components/forms';
-import { AGREEMENT_STATUS_COLOR } from '../../components/agreementStatus';
+import { AGREEMENT_STATUS_COLOR, numberOrPending } from '../../components/agreementStatus';
 import { serviceLabel, STATUS_COLOR } from '../../components/labels';
 import { DialogActions } from '../../components/DialogActions';
 import { Field } from '../../components/Field';
@@ -259,7 +259,7 @@ function PartnerAgreements({ partnerId, hasAgreementInForce, readOnly }: { partn
         <Table.Tbody>
           {rows.map((a) => (
             <Table.Tr key={a.id} style={{ cursor: 'pointer' }} onClick={() => navigate(`/pks/${a.id}`)}>
-              <Table.Td>{a.officeNumber}</Table.Td>
+              <Table.Td c={a.officeNumber ? undefined : 'dimmed'}>{numberOrPending(a, t)}</Table.Td>
               <Table.Td>
                 {formatDate(a.startDate, locale)} – {formatDate(a.endDate, locale)}
               </Table.Td>
