@@ -1,15 +1,15 @@
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../shared/errors';
 import { MIGRATIONS } from './migrations/index';
-import type { Migration } from './migrations/types';
+import { highestVersion, type Migration } from './migrations/types';
 
 /**
  * Brings the schema up to `target`. Each migration runs in its own transaction together with
  * its `PRAGMA user_version` bump, so a power cut leaves the file at a whole version, never
  * between two. A database written by a newer Mitra Lipas is refused, never opened.
  */
-export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS, target = migrations.length): number {
-  const current = refuseNewer(db, migrations.length);
+export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS, target = highestVersion(migrations)): number {
+  const current = refuseNewer(db, highestVersion(migrations));
   for (const m of migrations) {
     if (m.version <= current || m.version > target) continue;
     db.transaction(() => {
@@ -21,7 +21,7 @@ export function migrate(db: Database, migrations: readonly Migration[] = MIGRATI
 }
 
 /** Reads the schema version and refuses a file from a newer app before anything writes to it. */
-export function refuseNewer(db: Database, supported: number = MIGRATIONS.length): number {
+export function refuseNewer(db: Database, supported: number = highestVersion(MIGRATIONS)): number {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > supported) throw new AppError('INTEGRITY', 'db.tooNew', { params: { found: current, supported } });
   return current;

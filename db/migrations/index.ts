@@ -11,7 +11,9 @@ import { m0009 } from './0009_activities';
 import { m0010 } from './0010_office_keys';
 import { m0011 } from './0011_bundles';
 import { m0012 } from './0012_bundle_safety';
-import type { Migration } from './types';
+import { m0014 } from './0014_reporting_from';
+import { m0015 } from './0015_holidays';
+import { highestVersion, type Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012];
-export const LATEST_VERSION = MIGRATIONS.length;
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0014, m0015];
+export const LATEST_VERSION = highestVersion(MIGRATIONS);

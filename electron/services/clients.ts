@@ -1,5 +1,15 @@
 import type { ParsedInputOf } from '../../shared/contract';
-import { clientSearchText, isChild, suggestedPhase, type ClientStatus, type Phase, type Program, type Reporting } from '../../shared/clients';
+import {
+  clientSearchText,
+  clientStanding,
+  defaultReportingFrom,
+  isChild,
+  suggestedPhase,
+  type ClientStatus,
+  type Phase,
+  type Program,
+  type Reporting,
+} from '../../shared/clients';
 import { AppError, fieldError } from '../../shared/errors';
 import { translate } from '../../shared/i18n/index';
 import { maskNik, nikMismatches, readNik, type Sex } from '../../shared/nik';
@@ -41,6 +51,7 @@ const filterOf = (ctx: AppContext, actor: Actor, input: ParsedInputOf<'clients.l
   phone: phoneSearchTerm(input.q),
   nikMasked: !seesNik(ctx, actor),
   status: input.status,
+  today: officeToday(ctx),
   program: input.program,
   pkUserId: input.pkUserId,
   regencyCode: input.regencyCode,
@@ -56,6 +67,7 @@ function toRow(ctx: AppContext, r: ClientDbRow, fullNik: boolean, today: string)
     sex: r.sex,
     program: r.program as Program,
     status: r.status as ClientStatus,
+    standing: clientStanding(r.status as ClientStatus, r.supervision_end, today),
     supervisionStart: r.supervision_start,
     supervisionEnd: r.supervision_end,
     pkName: r.pk_name,
@@ -96,6 +108,7 @@ async function toClient(ctx: AppContext, r: ClientDbRow, fullNik: boolean): Prom
     guarantorRelation: r.guarantor_relation,
     guarantorPhone: r.guarantor_phone,
     reporting: r.reporting as Reporting,
+    reportingFrom: r.reporting_from,
     statusDate: r.status_date,
     notes: r.notes,
     createdAt: r.created_at,
@@ -103,8 +116,13 @@ async function toClient(ctx: AppContext, r: ClientDbRow, fullNik: boolean): Prom
   };
 }
 
-function columns(f: Fields) {
+/**
+ * The form's fields as columns. `reportingFrom` left empty takes the day of entry for a new client
+ * (the office's day), and keeps the stored day for an existing one.
+ */
+function columns(ctx: AppContext, f: Fields, stored: string | null) {
   return {
+    reporting_from: f.reportingFrom ?? defaultReportingFrom(f.supervisionStart, f.supervisionEnd, stored ?? officeToday(ctx)),
     register_number: f.registerNumber,
     name: f.name,
     name_key: foldForSearch(f.name),
@@ -206,7 +224,7 @@ export function createClientRecord(ctx: AppContext, actor: Actor, data: Fields, 
   const id = newId();
   insertClient(ctx.db, {
     id,
-    ...columns(data),
+    ...columns(ctx, data, null),
     status: 'aktif',
     status_date: statusDate,
     created_at: now,
@@ -223,7 +241,7 @@ export function createClientRecord(ctx: AppContext, actor: Actor, data: Fields, 
 /** Rewrites a client's fields; runs inside the caller's transaction. */
 export function updateClientRecord(ctx: AppContext, actor: Actor, before: ClientDbRow, data: Fields, prefix: string): ClientDbRow {
   checkUnique(ctx, data, before.id, before.status === 'aktif', prefix);
-  updateClient(ctx.db, before.id, { ...columns(data), updated_at: nextStamp(ctx, before.updated_at) });
+  updateClient(ctx.db, before.id, { ...columns(ctx, data, before.reporting_from), updated_at: nextStamp(ctx, before.updated_at) });
   const after = mustFindClient(ctx, before.id);
   audited(ctx, actor, 'update', before, after);
   return after;
@@ -259,6 +277,7 @@ export function fieldsOf(r: ClientDbRow): Fields {
     guarantorRelation: r.guarantor_relation,
     guarantorPhone: r.guarantor_phone,
     reporting: r.reporting as Fields['reporting'],
+    reportingFrom: r.reporting_from,
     notes: r.notes,
   };
 }

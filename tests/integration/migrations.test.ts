@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb } from '../../db/connection';
 import { migrate } from '../../db/migrate';
-import { MIGRATIONS } from '../../db/migrations/index';
+import { LATEST_VERSION, MIGRATIONS } from '../../db/migrations/index';
 import { STANDARD_ARTICLES, STANDARD_TEMPLATE_ID } from '../../shared/agreementTemplate';
 import { startupMessage } from '../../electron/services/startupError';
 import { AppError } from '../../shared/errors';
@@ -186,12 +186,59 @@ describe('migrations', () => {
     raw.close();
   });
 
+  it('0014 counts an existing client’s wajib lapor from the office’s day of entry (or its first check-in), within the supervision period', () => {
+    const raw = new BetterSqlite3(file());
+    raw.pragma('foreign_keys = ON');
+    expect(migrate(raw, MIGRATIONS, 12)).toBe(12);
+    raw.prepare(`INSERT INTO settings (key, value, updated_at) VALUES ('office', '{"timeZone":"WIT"}', 't')`).run();
+    const client = (id: string, start: string, end: string, createdAt: string) =>
+      raw
+        .prepare(
+          `INSERT INTO clients (id, register_number, name, name_key, search_text, sex, program, supervision_start, supervision_end, reporting, status, status_date, created_at, updated_at, origin)
+           VALUES (?, ?, 'Budi', 'budi', 'budi', 'L', 'pb', ?, ?, 'bulanan', 'aktif', ?, ?, ?, 'CRP')`,
+        )
+        .run(id, id, start, end, start, createdAt, createdAt);
+    // Entered on the evening of 1 March UTC: 2 March in Jayapura (WIT).
+    client('moved', '2025-01-15', '2026-12-31', '2026-03-01T20:00:00.000Z');
+    client('early', '2026-04-01', '2027-03-31', '2026-03-01T03:00:00.000Z');
+    client('ended', '2024-01-01', '2024-12-31', '2026-03-01T03:00:00.000Z');
+    client('kept', '2025-01-15', '2026-12-31', '2026-03-01T03:00:00.000Z');
+    raw
+      .prepare(
+        `INSERT INTO checkins (id, client_id, date, kind, created_at, updated_at, origin) VALUES ('k1', 'kept', '2025-06-10', 'hadir', 't', 't', 'CRP'), ('k2', 'kept', '2025-07-10', 'hadir', 't', 't', 'CRP')`,
+      )
+      .run();
+    const before = raw.prepare('SELECT * FROM clients ORDER BY id').all() as Record<string, unknown>[];
+    expect(migrate(raw, MIGRATIONS, 14)).toBe(14);
+    const after = raw.prepare('SELECT * FROM clients ORDER BY id').all() as Record<string, unknown>[];
+    expect(after.map((r) => [r.id, r.reporting_from])).toEqual([
+      ['early', '2026-04-01'],
+      ['ended', '2024-12-31'],
+      ['kept', '2025-06-10'],
+      ['moved', '2026-03-02'],
+    ]);
+    // Nothing else of the rows changed.
+    expect(after.map(({ reporting_from: _r, ...rest }) => rest)).toEqual(before);
+    raw.close();
+  });
+
+  it('0015 adds the office’s holiday list, one row a day', () => {
+    const raw = new BetterSqlite3(file());
+    expect(migrate(raw, MIGRATIONS, 15)).toBe(15);
+    raw.prepare(`INSERT INTO holidays (date, name, source, created_at) VALUES ('2026-03-19', 'Hari Suci Nyepi', 'nasional', 't')`).run();
+    expect(() => raw.prepare(`INSERT INTO holidays (date, name, source, created_at) VALUES ('2026-03-19', 'Lagi', 'kantor', 't')`).run()).toThrow(
+      /UNIQUE|PRIMARY/,
+    );
+    expect(() => raw.prepare(`INSERT INTO holidays (date, name, source, created_at) VALUES ('19-03-2026', 'Nyepi', 'kantor', 't')`).run()).toThrow(/CHECK/);
+    raw.close();
+  });
+
   it('is idempotent: running again on a migrated file changes nothing', () => {
     const f = file();
     openDb(f).close();
     const before = readFileSync(f);
     const raw = new BetterSqlite3(f);
-    expect(migrate(raw)).toBe(MIGRATIONS.length);
+    expect(migrate(raw)).toBe(LATEST_VERSION);
     raw.close();
     expect(readFileSync(f).equals(before)).toBe(true);
   });
@@ -199,7 +246,7 @@ describe('migrations', () => {
   it('refuses a database written by a newer version and leaves it untouched', () => {
     const f = file();
     const raw = new BetterSqlite3(f);
-    raw.pragma(`user_version = ${MIGRATIONS.length + 1}`);
+    raw.pragma(`user_version = ${LATEST_VERSION + 1}`);
     raw.close();
     const before = readFileSync(f);
     let error: unknown;
@@ -214,7 +261,7 @@ describe('migrations', () => {
     // The start-up error box says it in words (both languages), never as the message key.
     const box = startupMessage(error);
     expect(box.title).toBe('Mitra Lipas tidak dapat dibuka');
-    expect(box.message).toContain(`versi Mitra Lipas yang lebih baru (versi skema ${MIGRATIONS.length + 1}, aplikasi ini ${MIGRATIONS.length})`);
+    expect(box.message).toContain(`versi Mitra Lipas yang lebih baru (versi skema ${LATEST_VERSION + 1}, aplikasi ini ${LATEST_VERSION})`);
     expect(box.message).toContain('written by a newer Mitra Lipas');
     expect(box.message).not.toMatch(/db\.tooNew/);
   });
@@ -223,10 +270,10 @@ describe('migrations', () => {
     const raw = new BetterSqlite3(file());
     const broken = [
       ...MIGRATIONS,
-      { version: MIGRATIONS.length + 1, name: 'broken', up: (db: BetterSqlite3.Database) => db.exec('CREATE TABLE half (x); SELECT * FROM no_such_table;') },
+      { version: LATEST_VERSION + 1, name: 'broken', up: (db: BetterSqlite3.Database) => db.exec('CREATE TABLE half (x); SELECT * FROM no_such_table;') },
     ];
     expect(() => migrate(raw, broken)).toThrow();
-    expect(raw.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(raw.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(raw.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'half'`).get()).toEqual({ n: 0 });
     raw.close();
   });
