@@ -1136,8 +1136,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'caseload.fromBeforeStart': 'The reporting count cannot start before supervision starts.',
   'caseload.fromAfterEnd': 'The reporting count cannot start after supervision ends.',
   'caseload.reportingFrom': 'Reporting counted from',
-  'caseload.reportingFromHint':
-    'For a client entered after supervision began: due dates before this day are not counted as missed. Default: the day the client is entered.',
+  'caseload.reportingFromHint': 'Due dates before it are not counted as missed. Empty: the day the client is entered.',
   'caseload.trackedFrom': 'Reporting counted from {date}.',
   'caseload.movedFrom': 'moved from {date} (day off)',
   'caseload.endedTab': 'Ended, not closed ({count})',
@@ -1174,6 +1173,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'caseload.holidayWeekend': 'Saturdays and Sundays already count as days off.',
   'caseload.holidayTaken': 'This date is already a holiday: {name}.',
   'caseload.holidayUnknown': 'That holiday was not found.',
+  'caseload.pickSet': 'Pick all set by an SKB',
 };
 
 /** What an English message says when its count is one; the message itself is the plural ("2 referrals"). */

@@ -1131,12 +1131,11 @@ export const id = {
   'kop.preview': 'Kop surat seperti yang akan dicetak',
   // Caseload calendar
   'record.settings.holidays': 'Hari libur kantor',
-  'clientStanding.berakhir': 'Masa berakhir, belum ditutup',
+  'clientStanding.berakhir': 'Berakhir, belum ditutup',
   'caseload.fromBeforeStart': 'Tanggal wajib lapor dihitung tidak boleh sebelum mulai bimbingan.',
   'caseload.fromAfterEnd': 'Tanggal wajib lapor dihitung tidak boleh sesudah akhir bimbingan.',
   'caseload.reportingFrom': 'Wajib lapor dihitung sejak',
-  'caseload.reportingFromHint':
-    'Untuk klien yang dicatat sesudah bimbingan dimulai: jadwal lapor sebelum tanggal ini tidak dihitung sebagai terlewat. Bawaan: hari klien dicatat.',
+  'caseload.reportingFromHint': 'Jadwal lapor sebelum tanggal ini tidak dihitung terlewat. Kosong: hari klien dicatat.',
   'caseload.trackedFrom': 'Wajib lapor dihitung sejak {date}.',
   'caseload.movedFrom': 'digeser dari {date} (hari libur)',
   'caseload.endedTab': 'Berakhir, belum ditutup ({count})',
@@ -1173,6 +1172,7 @@ export const id = {
   'caseload.holidayWeekend': 'Hari Sabtu dan Minggu sudah dihitung sebagai hari libur.',
   'caseload.holidayTaken': 'Tanggal ini sudah tercatat sebagai hari libur: {name}.',
   'caseload.holidayUnknown': 'Hari libur tersebut tidak ditemukan.',
+  'caseload.pickSet': 'Pilih semua yang sudah ditetapkan SKB',
 } as const;
 
 export type MessageKey = keyof typeof id;

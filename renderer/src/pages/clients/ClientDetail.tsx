@@ -13,7 +13,7 @@ import { useSession } from '../../app/session';
 import { DialogActions } from '../../components/DialogActions';
 import { Field } from '../../components/Field';
 import { notifyOk, showError } from '../../components/forms';
-import { CLIENT_STATUS_COLOR, serviceLabel } from '../../components/labels';
+import { CLIENT_STATUS_COLOR, clientStandingLabel, serviceLabel } from '../../components/labels';
 import { useI18n } from '../../i18n';
 import { call } from '../../rpc';
 import { ReportingPanel } from './ReportingPanel';
@@ -41,8 +41,8 @@ export function ClientDetail({ id }: { id: string }) {
         <div>
           <Group gap="xs">
             <Title order={2}>{c.name}</Title>
-            <Badge color={CLIENT_STATUS_COLOR[c.status]} variant="light" data-testid="client-status">
-              {t(`clientStatus.${c.status}`)}
+            <Badge color={CLIENT_STATUS_COLOR[c.standing]} variant="light" data-testid="client-status">
+              {clientStandingLabel(t, c.standing)}
             </Badge>
             {c.isChild && (
               <Badge color="grape" variant="light">
