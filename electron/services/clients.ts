@@ -304,7 +304,7 @@ export function clientHandlers(
       const rows = listClients(ctx.db, filterOf(ctx, actor, input), input.sort, input.dir, 100_000, 0).map((r) => toRow(ctx, r, full, today));
       const heading = exportHeading(ctx, actor, 'Daftar Klien', [
         say.text('Pencarian', input.q),
-        say.code('Status', 'clientStatus.', input.status),
+        input.status === 'berakhir' ? `Status: ${translate('id', 'clientStanding.berakhir')}` : say.code('Status', 'clientStatus.', input.status),
         say.code('Program', 'program.', input.program),
         say.user(ctx, 'PK', input.pkUserId),
         say.regency(ctx, input.regencyCode),
@@ -394,5 +394,6 @@ const CLIENT_EXPORT_COLUMNS: readonly ExportColumn<ClientRow, null>[] = [
   { header: 'Tahap', width: 10, value: (c) => translate('id', `phase.${c.phase}`) },
   { header: 'PK', width: 24, value: (c) => c.pkName ?? '' },
   { header: 'Kabupaten/Kota', width: 26, value: (c) => c.regencyName ?? '' },
-  { header: 'Status', width: 12, value: (c) => translate('id', `clientStatus.${c.status}`) },
+  // The standing, as the list shows it: an open record past its end reads "Berakhir, belum ditutup".
+  { header: 'Status', width: 24, value: (c) => translate('id', c.standing === 'berakhir' ? 'clientStanding.berakhir' : `clientStatus.${c.status}`) },
 ];

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { InputOf } from '../../shared/contract';
 import { CLIENT_STATUSES, clientStanding, type ClientStatus } from '../../shared/clients';
@@ -51,6 +52,14 @@ describe('a client whose supervision has ended', () => {
     });
     const own = (await app.call('bundles.officeCounts', {}, admin)).find((c) => c.own);
     expect(own?.clients).toBe(1);
+
+    // The export says the same as the list it exports.
+    const file = await app.call('clients.export', { status: 'berakhir' }, admin);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+    const cells = wb.worksheets[0]!.getSheetValues().flatMap((r) => (Array.isArray(r) ? r : []));
+    expect(cells).toEqual(expect.arrayContaining(['Filter: Status: Berakhir, belum ditutup', 'Berakhir, belum ditutup']));
+    expect(cells).not.toContain('Aktif');
 
     const list = await app.call('clients.ended', {}, admin);
     expect(list).toEqual([expect.objectContaining({ clientId: ended.id, supervisionEnd: '2026-03-05', closeOn: '2026-03-05' })]);
