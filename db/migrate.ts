@@ -1,18 +1,15 @@
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../shared/errors';
 import { MIGRATIONS } from './migrations/index';
-import type { Migration } from './migrations/types';
-
-/** The version a list of migrations brings a file to: its last one's. */
-const highest = (migrations: readonly Migration[]) => migrations.at(-1)?.version ?? 0;
+import { highestVersion, type Migration } from './migrations/types';
 
 /**
  * Brings the schema up to `target`. Each migration runs in its own transaction together with
  * its `PRAGMA user_version` bump, so a power cut leaves the file at a whole version, never
  * between two. A database written by a newer Mitra Lipas is refused, never opened.
  */
-export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS, target = highest(migrations)): number {
-  const current = refuseNewer(db, highest(migrations));
+export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS, target = highestVersion(migrations)): number {
+  const current = refuseNewer(db, highestVersion(migrations));
   for (const m of migrations) {
     if (m.version <= current || m.version > target) continue;
     // foreign_keys cannot change inside a transaction, so a rebuild turns them off before it.
@@ -32,7 +29,7 @@ export function migrate(db: Database, migrations: readonly Migration[] = MIGRATI
 }
 
 /** Reads the schema version and refuses a file from a newer app before anything writes to it. */
-export function refuseNewer(db: Database, supported: number = highest(MIGRATIONS)): number {
+export function refuseNewer(db: Database, supported: number = highestVersion(MIGRATIONS)): number {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > supported) throw new AppError('INTEGRITY', 'db.tooNew', { params: { found: current, supported } });
   return current;

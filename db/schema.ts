@@ -218,6 +218,8 @@ export interface ClientsTable extends SyncColumns {
   notes: string;
   /** Date of the latest check-in, kept with each check-in (see migration 0007). */
   last_checkin: string | null;
+  /** The day wajib lapor is counted from, within the supervision period (see migration 0014). */
+  reporting_from: string;
 }
 
 export interface ClientStatusChangesTable extends SyncColumns {
@@ -371,6 +373,15 @@ export interface BundleImportsTable {
   audit_head: string | null;
 }
 
+/** The office's own holidays (migration 0015): never synced. */
+export interface HolidaysTable {
+  date: string;
+  name: string;
+  source: 'nasional' | 'kantor';
+  created_by: string | null;
+  created_at: string;
+}
+
 export interface Schema {
   settings: SettingsTable;
   users: UsersTable;
@@ -400,4 +411,5 @@ export interface Schema {
   office_keys: OfficeKeysTable;
   bundle_exports: BundleExportsTable;
   bundle_imports: BundleImportsTable;
+  holidays: HolidaysTable;
 }

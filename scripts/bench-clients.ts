@@ -121,8 +121,8 @@ try {
   }
   const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
   const rawInsert =
-    raw.prepare(`INSERT INTO clients (id, register_number, name, name_key, search_text, sex, program, supervision_start, supervision_end, reporting, status, status_date, created_at, updated_at, origin)
-    VALUES (?, ?, ?, ?, ?, 'L', 'pb', '2026-01-05', '2027-01-04', 'bulanan', 'aktif', '2026-01-05', 'x', 'x', 'X')`);
+    raw.prepare(`INSERT INTO clients (id, register_number, name, name_key, search_text, sex, program, supervision_start, supervision_end, reporting_from, reporting, status, status_date, created_at, updated_at, origin)
+    VALUES (?, ?, ?, ?, ?, 'L', 'pb', '2026-01-05', '2027-01-04', '2026-01-05', 'bulanan', 'aktif', '2026-01-05', 'x', 'x', 'X')`);
   const f0 = performance.now();
   raw.transaction(() => {
     for (let i = 0; i < 10_000; i++) rawInsert.run(`floor-${i}`, `FLOOR-${i}`, `Floor ${i}`, `floor ${i}`, `floor ${i}`);

@@ -3,10 +3,16 @@
  *
  * Due dates run from the start of supervision: monthly on the same day of the month (clamped to
  * the month's last day, so a start on 31 January is due on 28/29 February and 31 March), or every
- * 14 days, up to the end of supervision. Each due date has a window: from the end of the previous
- * window to a few days of grace after the date itself. Windows do not overlap, so each check-in
- * counts for exactly one due date, and whether a client is up to date follows from the date of
- * their last check-in alone (kept on the client record, so the overdue list is one indexed read).
+ * 14 days, up to the end of supervision. A due date that falls on a Saturday, a Sunday or one of the
+ * office's holidays moves to the next working day (the office is closed; the client cannot come).
+ * Each due date has a window: from the end of the previous window to a few days of grace after the
+ * (moved) date itself. Windows do not overlap, so each check-in counts for exactly one due date, and
+ * whether a client is up to date follows from the date of their last check-in alone (kept on the
+ * client record, so the overdue list is one indexed read).
+ *
+ * A client entered after their supervision began (a caseload moved into the app) is counted from
+ * the day their wajib lapor is tracked from: due dates before it are not theirs to have missed, and
+ * the first window opens on it.
  */
 import { addDays, addMonths } from './agreements';
 import type { Reporting } from './clients';
@@ -21,7 +27,33 @@ export const GRACE_DAYS: Readonly<Record<Exclude<Reporting, 'tidak'>, number>> =
 /** Consecutive missed due dates after which a home visit is called for. */
 export const HOME_VISIT_AFTER = 3;
 
-/** The k-th due date (k ≥ 1) of a schedule. */
+/** What the office's calendar adds to a client's dates. */
+export interface ReportingCalendar {
+  /** The day wajib lapor is counted from ("wajib lapor dihitung sejak"); the supervision start when absent. */
+  readonly from?: string | null;
+  /** The office's holidays (ISO dates) besides Saturdays and Sundays. */
+  readonly holidays?: ReadonlySet<string>;
+}
+
+const NO_HOLIDAYS: ReadonlySet<string> = new Set();
+
+/** Saturday, Sunday or a holiday: the office is closed. */
+export function isDayOff(date: string, holidays: ReadonlySet<string> = NO_HOLIDAYS): boolean {
+  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return day === 0 || day === 6 || holidays.has(date);
+}
+
+/**
+ * The day itself, or the next working day after it. A year of days off in a row (a damaged
+ * holiday list) stops the search: the date is then left where the loop ended.
+ */
+export function nextWorkingDay(date: string, holidays: ReadonlySet<string> = NO_HOLIDAYS): string {
+  let d = date;
+  for (let i = 0; i < 366 && isDayOff(d, holidays); i++) d = addDays(d, 1);
+  return d;
+}
+
+/** The k-th due date (k ≥ 1) of a schedule as the calendar of months gives it, before any move to a working day. */
 export function dueDate(start: string, reporting: Exclude<Reporting, 'tidak'>, k: number): string {
   return reporting === 'bulanan' ? addMonths(start, k) : addDays(start, 14 * k);
 }
@@ -36,7 +68,10 @@ export const MAX_DUE_DATES = 301 * 27;
 const hasPeriod = (start: string, end: string, reporting: Reporting): reporting is Exclude<Reporting, 'tidak'> =>
   (reporting === 'bulanan' || reporting === 'dua_mingguan') && isIsoDate(start) && isIsoDate(end) && start <= end;
 
-/** Every due date within the supervision period. */
+/** The tracked-from date that applies: the supervision start when none (or a damaged one) is given, never before it. */
+const trackedFrom = (start: string, cal: ReportingCalendar | undefined) => (cal?.from && isIsoDate(cal.from) && cal.from > start ? cal.from : start);
+
+/** Every due date within the supervision period, before moving to working days. */
 export function dueDates(start: string, end: string, reporting: Reporting): string[] {
   if (!hasPeriod(start, end, reporting)) return [];
   const out: string[] = [];
@@ -49,7 +84,7 @@ export function dueDates(start: string, end: string, reporting: Reporting): stri
 }
 
 export interface ReportingState {
-  /** How many due dates have had their window close (grace included). */
+  /** How many counted due dates have had their window close (grace included). */
   readonly passedCount: number;
   /** How many of the last passed due dates in a row had no check-in. */
   readonly missedStreak: number;
@@ -59,7 +94,7 @@ export interface ReportingState {
   readonly nextDue: string | null;
 }
 
-/** How many due dates fall on or before `date` (within the supervision period), without listing them. */
+/** How many nominal due dates fall on or before `date` (within the supervision period), without listing them. */
 function duesUpTo(start: string, end: string, reporting: Exclude<Reporting, 'tidak'>, date: string): number {
   const until = date < end ? date : end;
   if (until < start) return 0;
@@ -76,50 +111,88 @@ function duesUpTo(start: string, end: string, reporting: Exclude<Reporting, 'tid
 }
 
 /**
+ * A schedule with the office's days off: the k-th due date moved to a working day, and how many
+ * moved due dates fall on or before a date. Moving never reorders due dates (the next working day
+ * of a later date is never earlier), so the count is the nominal one, stepped back over the few
+ * due dates that moved past the date.
+ */
+function plan(start: string, end: string, reporting: Exclude<Reporting, 'tidak'>, holidays: ReadonlySet<string>) {
+  const due = (k: number) => nextWorkingDay(dueDate(start, reporting, k), holidays);
+  const upTo = (date: string) => {
+    let k = duesUpTo(start, end, reporting, date);
+    while (k > 0 && due(k) > date) k--;
+    return k;
+  };
+  const exists = (k: number) => dueDate(start, reporting, k) <= end;
+  return { due, upTo, exists };
+}
+
+/**
  * Where a client stands on `today`, given the date of their last check-in. A due date is missed
  * when its window closed and the last check-in falls before the window opened. Computed with a
  * handful of date operations, however long the supervision: the overdue list runs it for every
  * active client.
  */
-export function reportingState(start: string, end: string, reporting: Reporting, lastCheckin: string | null, today: string): ReportingState {
+export function reportingState(
+  start: string,
+  end: string,
+  reporting: Reporting,
+  lastCheckin: string | null,
+  today: string,
+  cal?: ReportingCalendar,
+): ReportingState {
   if (!hasPeriod(start, end, reporting) || !isIsoDate(today)) return { passedCount: 0, missedStreak: 0, overdueSince: null, nextDue: null };
   const last = lastCheckin !== null && isIsoDate(lastCheckin) ? lastCheckin : null;
   const grace = GRACE_DAYS[reporting];
-  // Due dates whose window closed before today: d + grace < today.
-  const passedCount = duesUpTo(start, end, reporting, addDays(today, -grace - 1));
-  // Window i opens the day after window i-1 closes (window 1 at the start), so the last check-in
-  // meets window q+1, where q counts the due dates whose window had closed before it.
-  const metUpTo = last === null || last < start ? 0 : duesUpTo(start, end, reporting, addDays(last, -grace - 1)) + 1;
+  const p = plan(start, end, reporting, cal?.holidays ?? NO_HOLIDAYS);
+  const from = trackedFrom(start, cal);
+  // Due dates (moved) before the tracked-from day are not counted.
+  const skipped = p.upTo(addDays(from, -1));
+  // Counted due dates whose window closed before today: due + grace < today.
+  const passedCount = Math.max(0, p.upTo(addDays(today, -grace - 1)) - skipped);
+  // Window i opens the day after window i-1 closes (the first on the tracked-from day), so the last
+  // check-in meets window q+1, where q counts the counted due dates whose window had closed before it.
+  const metUpTo = last === null || last < from ? 0 : Math.max(0, p.upTo(addDays(last, -grace - 1)) - skipped) + 1;
   const streak = Math.max(0, passedCount - metUpTo);
-  const next = dueDate(start, reporting, passedCount + 1);
+  const next = skipped + passedCount + 1;
   return {
     passedCount,
     missedStreak: streak,
-    overdueSince: streak > 0 ? dueDate(start, reporting, passedCount - streak + 1) : null,
-    nextDue: next <= end ? next : null,
+    overdueSince: streak > 0 ? p.due(skipped + passedCount - streak + 1) : null,
+    nextDue: p.exists(next) ? p.due(next) : null,
   };
 }
 
 export type DueStatus = 'met' | 'missed' | 'open' | 'upcoming';
 
-/** Each due date with what happened in its window, for a client's page. `checkins` are ISO dates, any order. */
-export function schedule(
-  start: string,
-  end: string,
-  reporting: Reporting,
-  checkins: readonly string[],
-  today: string,
-): { readonly due: string; readonly opens: string; readonly closes: string; readonly status: DueStatus; readonly checkin: string | null }[] {
+export interface DueRow {
+  /** The day the client is due: a working day. */
+  readonly due: string;
+  /** The day the calendar of months gave, when it was a day off and the due date moved from it; else null. */
+  readonly movedFrom: string | null;
+  readonly opens: string;
+  readonly closes: string;
+  readonly status: DueStatus;
+  readonly checkin: string | null;
+}
+
+/** Each counted due date with what happened in its window, for a client's page. `checkins` are ISO dates, any order. */
+export function schedule(start: string, end: string, reporting: Reporting, checkins: readonly string[], today: string, cal?: ReportingCalendar): DueRow[] {
   if (!hasPeriod(start, end, reporting) || !isIsoDate(today)) return [];
   const grace = GRACE_DAYS[reporting];
+  const holidays = cal?.holidays ?? NO_HOLIDAYS;
+  const from = trackedFrom(start, cal);
   const sorted = checkins.filter(isIsoDate).sort();
-  let opens = start;
-  return dueDates(start, end, reporting).map((due) => {
-    const closes = addDays(due, grace);
-    const checkin = sorted.find((c) => c >= opens && c <= closes) ?? null;
-    const status: DueStatus = checkin ? 'met' : closes < today ? 'missed' : opens <= today ? 'open' : 'upcoming';
-    const row = { due, opens, closes, status, checkin };
-    opens = addDays(closes, 1);
-    return row;
-  });
+  let opens = from;
+  return dueDates(start, end, reporting)
+    .map((nominal) => ({ nominal, due: nextWorkingDay(nominal, holidays) }))
+    .filter((d) => d.due >= from)
+    .map(({ nominal, due }) => {
+      const closes = addDays(due, grace);
+      const checkin = sorted.find((c) => c >= opens && c <= closes) ?? null;
+      const status: DueStatus = checkin ? 'met' : closes < today ? 'missed' : opens <= today ? 'open' : 'upcoming';
+      const row = { due, movedFrom: nominal === due ? null : nominal, opens, closes, status, checkin };
+      opens = addDays(closes, 1);
+      return row;
+    });
 }

@@ -13,6 +13,31 @@ export type Program = (typeof PROGRAMS)[number];
 export const CLIENT_STATUSES = ['aktif', 'selesai', 'dicabut', 'pindah', 'meninggal'] as const;
 export type ClientStatus = (typeof CLIENT_STATUSES)[number];
 
+/**
+ * What "aktif" means. The stored status says whether the record is open: `aktif` until the office
+ * closes it (selesai, dicabut, pindah, meninggal). A client is under supervision ("aktif" in every
+ * count, list filter, overdue list, agenda and home visit) only while the record is open AND the
+ * supervision has not ended: the day after `supervision_end`, an open record is "masa bimbingan
+ * berakhir, belum ditutup" (standing `berakhir`), counted nowhere as aktif and listed for closing.
+ * The one rule in SQL is `underSupervision` in db/repositories/caseload.ts, tested against this one.
+ */
+export const CLIENT_STANDINGS = [...CLIENT_STATUSES, 'berakhir'] as const;
+export type ClientStanding = (typeof CLIENT_STANDINGS)[number];
+
+export function clientStanding(status: ClientStatus, supervisionEnd: string, today: string): ClientStanding {
+  return status === 'aktif' && supervisionEnd < today ? 'berakhir' : status;
+}
+
+export const isUnderSupervision = (status: ClientStatus, supervisionEnd: string, today: string) => clientStanding(status, supervisionEnd, today) === 'aktif';
+
+/**
+ * The default "wajib lapor dihitung sejak": the day the client is entered, within the supervision
+ * period (a client registered before the start is counted from the start).
+ */
+export function defaultReportingFrom(supervisionStart: string, supervisionEnd: string, today: string): string {
+  return today < supervisionStart ? supervisionStart : today > supervisionEnd ? supervisionEnd : today;
+}
+
 export const REPORTING = ['bulanan', 'dua_mingguan', 'tidak'] as const;
 export type Reporting = (typeof REPORTING)[number];
 

@@ -26,6 +26,7 @@ import { ActivityCreateInput, ActivityFileGetInput, ActivityFileInput, ActivityL
 import type { RecordNames } from './readableChanges';
 import { AuditExportInput, AuditListInput } from './schemas/audit';
 import { AgendaInput, CheckinInput, OverdueInput } from './schemas/checkins';
+import { HolidayAddInput, HolidayConfirmInput, HolidayRemoveInput } from './schemas/holidays';
 import { KeyAllowPlainInput, KeyCardInput, KeyRegisterInput } from './schemas/keys';
 import {
   BundleApplyInput,
@@ -79,7 +80,9 @@ import type {
   ClientReporting,
   DocumentVerification,
   DuplicateMatch,
+  EndedClient,
   ExportFile,
+  HolidayList,
   ImportColumns,
   ImportReportInfo,
   ImportRowResult,
@@ -235,6 +238,15 @@ export const contract = {
   /** The overdue list (as filtered) as .xlsx; audited. */
   'checkins.overdueExport': method<ExportFile>()(OverdueInput, 'any'),
   'checkins.agenda': method<readonly ReportingRow[]>()(AgendaInput, 'any'),
+
+  // Caseload calendar
+  /** Open records whose supervision has ended ("masa bimbingan berakhir, belum ditutup"), to be closed with clients.setStatus. */
+  'clients.ended': method<readonly EndedClient[]>()(empty, 'any'),
+  /** The office's holidays (never in bundles) and the bundled national days offered for confirmation. */
+  'holidays.list': method<HolidayList>()(empty, 'any'),
+  'holidays.confirm': method<HolidayList>()(HolidayConfirmInput, ADMIN),
+  'holidays.add': method<HolidayList>()(HolidayAddInput, ADMIN),
+  'holidays.remove': method<HolidayList>()(HolidayRemoveInput, ADMIN),
 
   /**
    * Client spreadsheets: open (read in the background), columns (header found and mapped), check

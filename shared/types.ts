@@ -1,9 +1,10 @@
 /** Output shapes of the RPC contract: plain, serialisable, read-only data. */
 import type { AuditAction, Bidang, OfficeKind, PartnerCategory, PartnerStatus, Role, TimeZoneCode } from './domain';
 import type { AgreementStatus } from './agreements';
-import type { ClientStatus, Phase, Program, Reporting } from './clients';
+import type { ClientStanding, ClientStatus, Phase, Program, Reporting } from './clients';
 import type { Outcome, ReferralProblem, ReferralStatus } from './referrals';
-import type { CheckinKind, DueStatus } from './checkins';
+import type { CheckinKind, DueRow } from './checkins';
+import type { NationalHoliday } from './holidays';
 import type { ImportField } from './imports';
 import type { ActivityType } from './activities';
 import type { Sex } from './nik';
@@ -333,6 +334,8 @@ export interface ClientRow {
   readonly sex: Sex;
   readonly program: Program;
   readonly status: ClientStatus;
+  /** The status as the office reads it today: `berakhir` for an open record past its supervision end (shared/clients.ts). */
+  readonly standing: ClientStanding;
   readonly supervisionStart: string;
   readonly supervisionEnd: string;
   readonly pkName: string | null;
@@ -374,6 +377,8 @@ export interface Client extends ClientRow, Owned {
   readonly guarantorRelation: string;
   readonly guarantorPhone: string;
   readonly reporting: Reporting;
+  /** "Wajib lapor dihitung sejak": the day the reporting duty is counted from. */
+  readonly reportingFrom: string;
   readonly statusDate: string;
   readonly notes: string;
   readonly createdAt: string;
@@ -512,13 +517,15 @@ export interface PartnerSuggestion {
 
 export interface ClientReporting {
   readonly reporting: Reporting;
-  readonly schedule: readonly {
-    readonly due: string;
-    readonly opens: string;
-    readonly closes: string;
-    readonly status: DueStatus;
-    readonly checkin: string | null;
-  }[];
+  /** Every counted due date, from the tracked-from day to the end of supervision. */
+  readonly schedule: readonly DueRow[];
+  /**
+   * The due dates the client's page lists: every one of the current run of missed dates (so the
+   * count it shows is the rows it lists), the few before them and the next two.
+   */
+  readonly shown: readonly DueRow[];
+  /** The day wajib lapor is counted from. */
+  readonly trackedFrom: string;
   readonly checkins: readonly {
     readonly id: string;
     readonly date: string;
@@ -790,4 +797,30 @@ export interface HostChoice {
   /** False where no file dialog exists (the web preview): the path is typed instead. */
   readonly supported: boolean;
   readonly paths: readonly string[];
+}
+
+/** A day the office is closed besides Saturday and Sunday. */
+export interface Holiday {
+  readonly date: string;
+  readonly name: string;
+  readonly source: 'nasional' | 'kantor';
+  readonly byName: string | null;
+}
+
+/** The office's holidays, and the days of the bundled national list for this year and next not yet confirmed. */
+export interface HolidayList {
+  readonly holidays: readonly Holiday[];
+  readonly offered: readonly NationalHoliday[];
+}
+
+/** A client whose supervision has ended while the record is still open ("masa bimbingan berakhir, belum ditutup"). */
+export interface EndedClient {
+  readonly clientId: string;
+  readonly name: string;
+  readonly registerNumber: string;
+  readonly pkName: string | null;
+  readonly supervisionEnd: string;
+  /** The date the closing takes: the end of supervision (or the last status change, if later). */
+  readonly closeOn: string;
+  readonly updatedAt: string;
 }

@@ -12,9 +12,27 @@ import { m0010 } from './0010_office_keys';
 import { m0011 } from './0011_bundles';
 import { m0012 } from './0012_bundle_safety';
 import { m0013 } from './0013_agreement_numbers_on_signing';
+import { m0014 } from './0014_reporting_from';
+import { m0015 } from './0015_holidays';
 import { m0016 } from './0016_partner_kinds_pokmas_sk';
-import type { Migration } from './types';
+import { highestVersion, type Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013, m0016];
-/** The highest version: versions are numbered once and for all, so the list may skip a number while its migration is written elsewhere. */
-export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
+export const MIGRATIONS: readonly Migration[] = [
+  m0001,
+  m0002,
+  m0003,
+  m0004,
+  m0005,
+  m0006,
+  m0007,
+  m0008,
+  m0009,
+  m0010,
+  m0011,
+  m0012,
+  m0013,
+  m0014,
+  m0015,
+  m0016,
+];
+export const LATEST_VERSION = highestVersion(MIGRATIONS);

@@ -12,3 +12,9 @@ export interface Migration {
   readonly rebuildsTables?: true;
   up(db: Database): void;
 }
+
+/**
+ * The schema version a list of migrations reaches: its highest number. Numbers are taken per piece
+ * of work, so a branch may hold 14 and 15 before 13 is merged; the version is never the count.
+ */
+export const highestVersion = (migrations: readonly Migration[]) => migrations.reduce((v, m) => Math.max(v, m.version), 0);

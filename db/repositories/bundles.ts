@@ -2,6 +2,7 @@ import type { Insertable } from 'kysely';
 import type { Db } from '../connection';
 import { agreementInForceOn } from './agreementInForce';
 import type { BundleExportsTable, BundleImportsTable } from '../schema';
+import { underSupervision } from './caseload';
 
 export const bundleExports = (db: Db) => db.all(db.q.selectFrom('bundle_exports').selectAll().orderBy('seq', 'desc'));
 
@@ -73,11 +74,11 @@ export function countsByOrigin(db: Db, today: string, openReferralStatuses: read
     ),
     clients: db.all(
       db.q
-        .selectFrom('clients')
-        .select(['origin', (eb) => eb.fn.countAll<number>().as('n')])
-        .where('deleted_at', 'is', null)
-        .where('status', '=', 'aktif')
-        .groupBy('origin'),
+        .selectFrom('clients as c')
+        .select(['c.origin', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('c.deleted_at', 'is', null)
+        .where((eb) => underSupervision(eb, today))
+        .groupBy('c.origin'),
     ),
     activities: db.all(
       db.q

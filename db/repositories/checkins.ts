@@ -1,6 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { Db } from '../connection';
 import type { CheckinsTable } from '../schema';
+import { underSupervision } from './caseload';
 
 export function insertCheckin(db: Db, row: Insertable<CheckinsTable>): void {
   db.run(db.q.insertInto('checkins').values(row));
@@ -29,8 +30,8 @@ export const checkinsOf = (db: Db, clientId: string) =>
       .orderBy('k.date', 'desc'),
   );
 
-/** Active clients with a reporting duty: what the overdue list and the agenda are computed from. */
-export const reportingClients = (db: Db) =>
+/** Clients under supervision with a reporting duty: what the overdue list and the agenda are computed from. */
+export const reportingClients = (db: Db, today: string) =>
   db.all(
     db.q
       .selectFrom('clients as c')
@@ -43,10 +44,11 @@ export const reportingClients = (db: Db) =>
         'c.supervision_end',
         'c.reporting',
         'c.last_checkin',
+        'c.reporting_from',
         'c.pk_user_id',
         'u.name as pk_name',
       ])
-      .where('c.status', '=', 'aktif')
+      .where((eb) => underSupervision(eb, today))
       .where('c.reporting', '!=', 'tidak')
       .where('c.deleted_at', 'is', null),
   );

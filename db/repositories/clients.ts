@@ -2,13 +2,17 @@ import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Db } from '../connection';
 import type { ClientsTable, ClientStatusChangesTable } from '../schema';
 import { NIK_SHOWN_HEAD, NIK_SHOWN_TAIL } from '../../shared/nik';
+import { supervisionEnded, underSupervision } from './caseload';
 import { containsTerm, textContainsTerm } from './search';
 
 export type ClientDbRow = Selectable<ClientsTable> & { pk_name: string | null };
 
 export interface ClientFilter {
   terms: readonly string[];
+  /** A stored status, or `berakhir`; `aktif` is the standing (see shared/clients.ts), not the stored value alone. */
   status: string | null;
+  /** The office's day, against which `aktif` and `berakhir` are read. */
+  today: string;
   program: string | null;
   pkUserId: string | null;
   regencyCode: string | null;
@@ -54,7 +58,9 @@ function filtered(db: Db, f: ClientFilter) {
       return f.phone ? eb.or([words, textContainsTerm(sql<string>`replace(c.phone, '+', '')`, f.phone)]) : words;
     });
   }
-  if (f.status) q = q.where('c.status', '=', f.status);
+  if (f.status === 'aktif') q = q.where((eb) => underSupervision(eb, f.today));
+  else if (f.status === 'berakhir') q = q.where((eb) => supervisionEnded(eb, f.today));
+  else if (f.status) q = q.where('c.status', '=', f.status);
   if (f.program) q = q.where('c.program', '=', f.program);
   if (f.pkUserId) q = q.where('c.pk_user_id', '=', f.pkUserId);
   if (f.regencyCode) q = q.where('c.regency_code', '=', f.regencyCode);

@@ -5,6 +5,7 @@ import { agreementHandlers } from './agreements';
 import { auditHandlers } from './audit';
 import { anchorAuditHead } from './auditAnchor';
 import { bundleHandlers, hostHandlers, settleReservedExports } from './bundles/index';
+import { caseloadHandlers } from './caseload';
 import { checkinHandlers } from './checkins';
 import { clientHandlers } from './clients';
 import { importHandlers } from './imports';
@@ -44,6 +45,7 @@ export function buildHandlers(ctx: AppContext): Handlers {
     ...referralHandlers(ctx),
     ...referralRegisterHandlers(ctx),
     ...checkinHandlers(ctx),
+    ...caseloadHandlers(ctx),
     ...importHandlers(ctx),
     ...activityHandlers(ctx),
     ...pairingHandlers(ctx),

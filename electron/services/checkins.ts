@@ -1,10 +1,11 @@
 import { HOME_VISIT_AFTER, reportingState, schedule, type CheckinKind } from '../../shared/checkins';
 import { addDays } from '../../shared/agreements';
-import { REPORTING, type Reporting } from '../../shared/clients';
+import { isUnderSupervision, REPORTING, type ClientStatus, type Reporting } from '../../shared/clients';
 import { isIsoDate } from '../../shared/validate';
 import { fieldError } from '../../shared/errors';
 import type { ClientReporting, ReportingRow } from '../../shared/types';
 import { bumpLastCheckin, checkinsOf, insertCheckin, reportingClients } from '../../db/repositories/checkins';
+import { holidayDates } from '../../db/repositories/holidays';
 import { userById } from '../../db/repositories/users';
 import { recordChange } from './audit';
 import { mustFindClient } from './clients';
@@ -20,14 +21,42 @@ import { assertOwn } from './ownership';
  * never let other values in, but one damaged row (an old restore, a hand-edited file) must show as
  * damaged on its own line, never take the overdue list or the home screen of the office down.
  */
-function scheduleSound(c: { supervision_start: string; supervision_end: string; reporting: string; last_checkin: string | null }): boolean {
+function scheduleSound(c: {
+  supervision_start: string;
+  supervision_end: string;
+  reporting: string;
+  last_checkin: string | null;
+  reporting_from: string;
+}): boolean {
   return (
     isIsoDate(c.supervision_start) &&
+    isIsoDate(c.reporting_from) &&
     isIsoDate(c.supervision_end) &&
     c.supervision_start <= c.supervision_end &&
     (c.last_checkin === null || isIsoDate(c.last_checkin)) &&
     (REPORTING as readonly string[]).includes(c.reporting)
   );
+}
+
+/** The office's calendar for one client: their tracked-from day and the office's holidays. */
+const calendarOf = (ctx: AppContext, c: { reporting_from: string }) => ({ from: c.reporting_from, holidays: holidayDates(ctx.db) });
+
+/**
+ * The rows the client's page lists: the current run of missed due dates whole (the page says "N
+ * jadwal terlewat", and lists those N), up to four closed ones before the first open one, and the
+ * next two. A list cut at a fixed four closed rows showed 4 rows under "17 terlewat".
+ */
+export function shownRows<R extends { readonly status: string }>(rows: readonly R[], missedStreak: number): R[] {
+  const firstOpen = rows.findIndex((s) => s.status === 'open' || s.status === 'upcoming');
+  const cut = firstOpen === -1 ? rows.length : firstOpen;
+  let from = Math.max(0, cut - 4);
+  // The streak ends at the last closed row; every row of it is shown.
+  let closedSeen = 0;
+  for (let i = cut - 1; i >= 0 && closedSeen < missedStreak; i--) {
+    if (rows[i]!.status === 'missed') closedSeen++;
+    from = Math.min(from, i);
+  }
+  return rows.slice(from, cut + 2);
 }
 
 export function reportingOf(ctx: AppContext, clientId: string): ClientReporting {
@@ -36,34 +65,54 @@ export function reportingOf(ctx: AppContext, clientId: string): ClientReporting 
   const rows = checkinsOf(ctx.db, clientId);
   const reporting = c.reporting as Reporting;
   if (!scheduleSound(c))
-    return { reporting, schedule: [], checkins: [], missedStreak: 0, overdueSince: null, nextDue: null, homeVisitDue: false, damaged: true };
-  const state = reportingState(c.supervision_start, c.supervision_end, reporting, c.last_checkin, today);
+    return {
+      reporting,
+      schedule: [],
+      shown: [],
+      trackedFrom: c.reporting_from,
+      checkins: [],
+      missedStreak: 0,
+      overdueSince: null,
+      nextDue: null,
+      homeVisitDue: false,
+      damaged: true,
+    };
+  const cal = calendarOf(ctx, c);
+  const state = reportingState(c.supervision_start, c.supervision_end, reporting, c.last_checkin, today, cal);
+  const all = schedule(
+    c.supervision_start,
+    c.supervision_end,
+    reporting,
+    rows.map((r) => r.date),
+    today,
+    cal,
+  );
+  // Only a client under supervision is due, overdue or in need of a home visit (shared/clients.ts).
+  const current = isUnderSupervision(c.status as ClientStatus, c.supervision_end, today);
+  const missedStreak = current ? state.missedStreak : 0;
   return {
     reporting,
-    schedule: schedule(
-      c.supervision_start,
-      c.supervision_end,
-      reporting,
-      rows.map((r) => r.date),
-      today,
-    ),
+    schedule: all,
+    shown: shownRows(all, missedStreak),
+    trackedFrom: c.reporting_from,
     checkins: rows.map((r) => ({ id: r.id, date: r.date, kind: r.kind, reason: r.reason, notes: r.notes, officer: r.officer_name ?? '' })),
-    missedStreak: c.status === 'aktif' ? state.missedStreak : 0,
-    overdueSince: c.status === 'aktif' ? state.overdueSince : null,
-    nextDue: c.status === 'aktif' ? state.nextDue : null,
-    homeVisitDue: c.status === 'aktif' && state.missedStreak >= HOME_VISIT_AFTER,
+    missedStreak,
+    overdueSince: current ? state.overdueSince : null,
+    nextDue: current ? state.nextDue : null,
+    homeVisitDue: current && state.missedStreak >= HOME_VISIT_AFTER,
     damaged: false,
   };
 }
 
-/** Every active client with a reporting duty, with where they stand today. */
+/** Every client under supervision with a reporting duty, with where they stand today. */
 function standings(ctx: AppContext): ReportingRow[] {
   const today = officeToday(ctx);
-  return reportingClients(ctx.db).map((c) => {
+  const holidays = holidayDates(ctx.db);
+  return reportingClients(ctx.db, today).map((c) => {
     const damaged = !scheduleSound(c);
     const s = damaged
       ? { overdueSince: null, missedStreak: 0, nextDue: null }
-      : reportingState(c.supervision_start, c.supervision_end, c.reporting as Reporting, c.last_checkin, today);
+      : reportingState(c.supervision_start, c.supervision_end, c.reporting as Reporting, c.last_checkin, today, { from: c.reporting_from, holidays });
     return {
       clientId: c.id,
       name: c.name,

@@ -1,5 +1,15 @@
 import type { ParsedInputOf } from '../../shared/contract';
-import { clientSearchText, isChild, suggestedPhase, type ClientStatus, type Phase, type Program, type Reporting } from '../../shared/clients';
+import {
+  clientSearchText,
+  clientStanding,
+  defaultReportingFrom,
+  isChild,
+  suggestedPhase,
+  type ClientStatus,
+  type Phase,
+  type Program,
+  type Reporting,
+} from '../../shared/clients';
 import { AppError, fieldError } from '../../shared/errors';
 import { translate } from '../../shared/i18n/index';
 import { maskNik, nikMismatches, readNik, type Sex } from '../../shared/nik';
@@ -42,6 +52,7 @@ const filterOf = (ctx: AppContext, actor: Actor, input: ParsedInputOf<'clients.l
   phone: phoneSearchTerm(input.q),
   nikMasked: !seesNik(ctx, actor),
   status: input.status,
+  today: officeToday(ctx),
   program: input.program,
   pkUserId: input.pkUserId,
   regencyCode: input.regencyCode,
@@ -57,6 +68,7 @@ function toRow(ctx: AppContext, r: ClientDbRow, fullNik: boolean, today: string)
     sex: r.sex,
     program: r.program as Program,
     status: r.status as ClientStatus,
+    standing: clientStanding(r.status as ClientStatus, r.supervision_end, today),
     supervisionStart: r.supervision_start,
     supervisionEnd: r.supervision_end,
     pkName: r.pk_name,
@@ -97,6 +109,7 @@ async function toClient(ctx: AppContext, r: ClientDbRow, fullNik: boolean): Prom
     guarantorRelation: r.guarantor_relation,
     guarantorPhone: r.guarantor_phone,
     reporting: r.reporting as Reporting,
+    reportingFrom: r.reporting_from,
     statusDate: r.status_date,
     notes: r.notes,
     createdAt: r.created_at,
@@ -105,8 +118,13 @@ async function toClient(ctx: AppContext, r: ClientDbRow, fullNik: boolean): Prom
   };
 }
 
-function columns(f: Fields) {
+/**
+ * The form's fields as columns. `reportingFrom` left empty takes the day of entry for a new client
+ * (the office's day), and keeps the stored day for an existing one.
+ */
+function columns(ctx: AppContext, f: Fields, stored: string | null) {
   return {
+    reporting_from: f.reportingFrom ?? defaultReportingFrom(f.supervisionStart, f.supervisionEnd, stored ?? officeToday(ctx)),
     register_number: f.registerNumber,
     name: f.name,
     name_key: foldForSearch(f.name),
@@ -206,7 +224,7 @@ export function createClientRecord(ctx: AppContext, actor: Actor, data: Fields, 
   const id = newId();
   insertClient(ctx.db, {
     id,
-    ...columns(data),
+    ...columns(ctx, data, null),
     status: 'aktif',
     status_date: statusDate,
     created_at: now,
@@ -226,7 +244,7 @@ export function updateClientRecord(ctx: AppContext, actor: Actor, before: Client
   // An operator may edit a client whose phase a PK set, as long as the phase stays as it was.
   if (data.phaseOverride !== before.phase_override) requireDecision(actor, 'phaseOverride');
   checkUnique(ctx, data, before.id, before.status === 'aktif', prefix);
-  updateClient(ctx.db, before.id, { ...columns(data), updated_at: nextStamp(ctx, before.updated_at) });
+  updateClient(ctx.db, before.id, { ...columns(ctx, data, before.reporting_from), updated_at: nextStamp(ctx, before.updated_at) });
   const after = mustFindClient(ctx, before.id);
   audited(ctx, actor, 'update', before, after);
   return after;
@@ -262,6 +280,7 @@ export function fieldsOf(r: ClientDbRow): Fields {
     guarantorRelation: r.guarantor_relation,
     guarantorPhone: r.guarantor_phone,
     reporting: r.reporting as Fields['reporting'],
+    reportingFrom: r.reporting_from,
     notes: r.notes,
   };
 }
@@ -288,7 +307,7 @@ export function clientHandlers(
       const rows = listClients(ctx.db, filterOf(ctx, actor, input), input.sort, input.dir, 100_000, 0).map((r) => toRow(ctx, r, full, today));
       const heading = exportHeading(ctx, actor, 'Daftar Klien', [
         say.text('Pencarian', input.q),
-        say.code('Status', 'clientStatus.', input.status),
+        input.status === 'berakhir' ? `Status: ${translate('id', 'clientStanding.berakhir')}` : say.code('Status', 'clientStatus.', input.status),
         say.code('Program', 'program.', input.program),
         say.user(ctx, 'PK', input.pkUserId),
         say.regency(ctx, input.regencyCode),
@@ -380,5 +399,6 @@ const CLIENT_EXPORT_COLUMNS: readonly ExportColumn<ClientRow, null>[] = [
   { header: 'Tahap', width: 10, value: (c) => translate('id', `phase.${c.phase}`) },
   { header: 'PK', width: 24, value: (c) => c.pkName ?? '' },
   { header: 'Kabupaten/Kota', width: 26, value: (c) => c.regencyName ?? '' },
-  { header: 'Status', width: 12, value: (c) => translate('id', `clientStatus.${c.status}`) },
+  // The standing, as the list shows it: an open record past its end reads "Berakhir, belum ditutup".
+  { header: 'Status', width: 24, value: (c) => translate('id', c.standing === 'berakhir' ? 'clientStanding.berakhir' : `clientStatus.${c.status}`) },
 ];

@@ -1,3 +1,4 @@
+import { defaultReportingFrom } from '../../shared/clients';
 import { AppError, fieldError } from '../../shared/errors';
 import {
   detectHeader,
@@ -212,6 +213,10 @@ export function importHandlers(
         else errors.push({ field: 'reporting', key: 'imports.reportingUnknown', params: { value: cellText(get('reporting')) } });
       }
 
+      // A new client is counted from the import day (reportingFrom left empty); an updated one keeps
+      // its day, moved inside the period if the file moved the supervision dates.
+      if (before && typeof data.supervisionStart === 'string' && typeof data.supervisionEnd === 'string' && data.supervisionStart <= data.supervisionEnd)
+        data.reportingFrom = defaultReportingFrom(data.supervisionStart, data.supervisionEnd, before.reporting_from);
       const parsed = ClientFields.safeParse(data);
       if (!parsed.success) {
         for (const [field, key] of Object.entries(validationError(parsed.error).fields ?? {})) {

@@ -1185,6 +1185,50 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'agreements.unnumbered': 'Agreement without a number yet',
   'agreements.numberOnSigningPreview': 'The number is given when signed; the next number now: {number}',
   'agreements.numberToBeGiven': 'Number to be given: {number}',
+  // Caseload calendar
+  'record.settings.holidays': 'Office holidays',
+  'clientStanding.berakhir': 'Ended, not closed',
+  'caseload.fromBeforeStart': 'The reporting count cannot start before supervision starts.',
+  'caseload.fromAfterEnd': 'The reporting count cannot start after supervision ends.',
+  'caseload.reportingFrom': 'Reporting counted from',
+  'caseload.reportingFromHint': 'Due dates before it are not counted as missed. Empty: the day the client is entered.',
+  'caseload.trackedFrom': 'Reporting counted from {date}.',
+  'caseload.movedFrom': 'moved from {date} (day off)',
+  'caseload.endedTab': 'Ended, not closed ({count})',
+  'caseload.endedTitle': 'Supervision ended, record not closed',
+  'caseload.endedHint':
+    'These clients are past the end of supervision but their records are still open. They no longer count as active, overdue or due for a home visit. Close their records as completed.',
+  'caseload.endedNone': 'No client has an ended supervision left open.',
+  'caseload.endedOn': 'Ended {date}',
+  'caseload.close': 'Close: completed',
+  'caseload.closeTitle': 'Close the client record as completed',
+  'caseload.closeBody': '{name} ({register}) is closed as completed as of {date}.',
+  'caseload.closeConfirm': 'Close as completed',
+  'caseload.closed': '{name} closed as completed.',
+  'caseload.endedReason': 'Supervision ended on {date}',
+  'caseload.homeEnded': '{count} clients past the end of supervision, not closed',
+  'caseload.openEnded': 'Open the list',
+  'caseload.holidays': 'Holidays',
+  'caseload.holidaysHint':
+    'A due date of wajib lapor that falls on a Saturday, a Sunday or a holiday below moves to the next working day. The list belongs to this office only and does not travel in bundles.',
+  'caseload.holidaysNone': 'No holidays set yet.',
+  'caseload.offered': 'National holidays and cuti bersama to confirm',
+  'caseload.offeredHint':
+    'The list the app carries, after the SKB of three ministers; never fetched from the internet. Dates marked as estimates are not yet set by an SKB: check them before confirming.',
+  'caseload.estimated': 'Estimate, check the SKB',
+  'caseload.cutiBersama': 'Cuti bersama',
+  'caseload.confirmSelected': 'Confirm selected ({count})',
+  'caseload.confirmed': '{count} holidays confirmed.',
+  'caseload.addHoliday': 'Add a holiday',
+  'caseload.holidayName': 'Description',
+  'caseload.removeHoliday': 'Remove',
+  'caseload.source.nasional': 'National',
+  'caseload.source.kantor': 'Office',
+  'caseload.holidayNotOffered': 'The date {date} is not on the national list the app carries. Add it as an office holiday.',
+  'caseload.holidayWeekend': 'Saturdays and Sundays already count as days off.',
+  'caseload.holidayTaken': 'This date is already a holiday: {name}.',
+  'caseload.holidayUnknown': 'That holiday was not found.',
+  'caseload.pickSet': 'Pick all set by an SKB',
 };
 
 /** What an English message says when its count is one; the message itself is the plural ("2 referrals"). */
@@ -1217,4 +1261,7 @@ export const enPlurals: Readonly<Partial<Record<MessageKey, PluralForm>>> = {
   'activities.capped': { by: 'n', one: 'Showing the latest {n} activity. Narrow the filter to see others; the export holds them all.' },
   'home.notYetInForce': { by: 'count', one: '{count} agreement signed, not yet in force' },
   'register.capped': { by: 'n', one: 'Showing the latest {n} referral. Narrow the filter to see others; the export holds them all.' },
+  // Caseload calendar plurals
+  'caseload.homeEnded': { by: 'count', one: '{count} client past the end of supervision, not closed' },
+  'caseload.confirmed': { by: 'count', one: '{count} holiday confirmed.' },
 };

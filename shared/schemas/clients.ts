@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CLIENT_STATUSES, EDUCATION, PHASES, PROGRAMS, RELIGIONS, REPORTING } from '../clients';
+import { CLIENT_STANDINGS, CLIENT_STATUSES, EDUCATION, PHASES, PROGRAMS, RELIGIONS, REPORTING } from '../clients';
 import { normalizeNik, readNik } from '../nik';
 import { checkWilayah, districtCode, id, isoDate, optionalText, phone, regencyCode, requiredText, text, timestamp, uniqueArray, villageCode } from './common';
 import { serviceCode } from './partners';
@@ -47,6 +47,8 @@ export const ClientFields = z
     guarantorRelation: optionalText(60),
     guarantorPhone: phone.default(''),
     reporting: z.enum(REPORTING).default('bulanan'),
+    /** "Wajib lapor dihitung sejak": null takes the day of entry (shared/clients.ts defaultReportingFrom). */
+    reportingFrom: isoDate.nullable().default(null),
     notes: optionalText(4000),
   })
   .strict()
@@ -54,6 +56,10 @@ export const ClientFields = z
     checkWilayah(c, ctx);
     if (c.supervisionEnd < c.supervisionStart) ctx.addIssue({ code: 'custom', path: ['supervisionEnd'], message: 'v.endBeforeStart' });
     if (c.birthDate && c.birthDate > c.supervisionStart) ctx.addIssue({ code: 'custom', path: ['birthDate'], message: 'v.birthAfterStart' });
+    if (c.reportingFrom && c.supervisionEnd >= c.supervisionStart) {
+      if (c.reportingFrom < c.supervisionStart) ctx.addIssue({ code: 'custom', path: ['reportingFrom'], message: 'caseload.fromBeforeStart' });
+      else if (c.reportingFrom > c.supervisionEnd) ctx.addIssue({ code: 'custom', path: ['reportingFrom'], message: 'caseload.fromAfterEnd' });
+    }
   });
 
 export const ClientCreateInput = z.object({ data: ClientFields, statusDate: isoDate }).strict();
@@ -65,7 +71,8 @@ export const CLIENT_SORTS = ['name', 'registerNumber', 'program', 'supervisionEn
 export const ClientListInput = z
   .object({
     q: text(100).default(''),
-    status: z.enum(CLIENT_STATUSES).nullable().default(null),
+    /** `aktif` lists clients under supervision; `berakhir` the open records whose supervision has ended. */
+    status: z.enum(CLIENT_STANDINGS).nullable().default(null),
     program: z.enum(PROGRAMS).nullable().default(null),
     pkUserId: id.nullable().default(null),
     regencyCode: regencyCode.nullable().default(null),

@@ -1,11 +1,11 @@
 import QRCode from 'qrcode';
-import { CLIENT, PARTNER } from '../support/fixtures';
-import { expect, pick, setUpOffice, signIn, test } from './fixtures';
+import { PARTNER } from '../support/fixtures';
+import { CURRENT_CLIENT, expect, pick, setUpOffice, signIn, test } from './fixtures';
 
 test('an officer records a training with a partner, marks attendance, attaches a photo, and it shows on the client timeline', async ({ page, app }) => {
   const admin = await setUpOffice(app);
   await app.rpc('partners.create', { ...PARTNER, status: 'aktif' }, admin);
-  const client = await app.rpc('clients.create', { data: CLIENT, statusDate: CLIENT.supervisionStart }, admin);
+  const client = await app.rpc('clients.create', { data: CURRENT_CLIENT, statusDate: CURRENT_CLIENT.supervisionStart }, admin);
   await signIn(page, app);
   await page.getByRole('link', { name: 'Kegiatan', exact: true }).click();
   await page.getByRole('button', { name: 'Tambah kegiatan' }).click();
@@ -35,6 +35,6 @@ test('an officer records a training with a partner, marks attendance, attaches a
   expect(activity.fileList[0]).toMatchObject({ filename: 'foto-pelatihan.png', size: photo.length, hasDisplay: true });
 
   await page.getByRole('link', { name: 'Klien', exact: true }).click();
-  await page.getByTestId('client-table').getByText(CLIENT.name).click();
+  await page.getByTestId('client-table').getByText(CURRENT_CLIENT.name).click();
   await expect(page.getByTestId('client-timeline')).toContainText('Pelatihan las listrik angkatan 1 · hadir');
 });

@@ -2,9 +2,9 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { InputOf, Method, OutputOf } from '../../shared/contract';
-import { CLIENT, PARTNER } from '../support/fixtures';
+import { PARTNER } from '../support/fixtures';
 import { PARENT_SETUP } from '../support/offices';
-import { ADMIN_PASSWORD, expect, setUpOffice, signIn, startApp, test, type RunningApp } from './fixtures';
+import { ADMIN_PASSWORD, CURRENT_CLIENT, expect, setUpOffice, signIn, startApp, test, type RunningApp } from './fixtures';
 
 /** Registers `from`'s key card at `to`, with the fingerprint as read over the phone. */
 async function register(from: RunningApp, fromToken: string, to: RunningApp, toToken: string) {
@@ -26,7 +26,7 @@ test('a post writes a bundle to a USB stick and its parent checks, receives and 
     await register(app, postToken, parent, parentToken);
     await register(parent, parentToken, app, postToken);
     await call(app, 'partners.create', PARTNER, postToken);
-    await call(app, 'clients.create', { data: CLIENT, statusDate: '2025-01-15' }, postToken);
+    await call(app, 'clients.create', { data: CURRENT_CLIENT, statusDate: '2025-01-15' }, postToken);
 
     // At the post: write the bundle.
     await signIn(page, app);

@@ -10,7 +10,8 @@ test('the overdue list and the home screen call for a home visit; recording it c
   const start = addDays(addMonths(today, -4), -15);
   await app.rpc(
     'clients.create',
-    { data: { ...CLIENT, supervisionStart: start, supervisionEnd: addMonths(today, 12), decisionDate: start }, statusDate: start },
+    // Kept in the app since its start: wajib lapor is counted from then.
+    { data: { ...CLIENT, supervisionStart: start, supervisionEnd: addMonths(today, 12), decisionDate: start, reportingFrom: start }, statusDate: start },
     admin,
   );
   // Due in three days.

@@ -1,5 +1,5 @@
 import { CLIENT } from '../support/fixtures';
-import { expect, pick, setUpOffice, signIn, test } from './fixtures';
+import { CURRENT_CLIENT, expect, pick, setUpOffice, signIn, test } from './fixtures';
 
 test('an officer registers a client, is told what is wrong with the NIK, finds the client and closes the supervision', async ({ page, app }) => {
   await setUpOffice(app);
@@ -22,7 +22,7 @@ test('an officer registers a client, is told what is wrong with the NIK, finds t
   await pick(page, 'Kabupaten/kota', 'Kabupaten Rejang Lebong');
   await pick(page, 'Kecamatan', 'Curup', 'Curup');
   await page.getByLabel('Mulai bimbingan').fill('15 Januari 2025');
-  await page.getByLabel('Akhir bimbingan').fill('14 Januari 2026');
+  await page.getByLabel('Akhir bimbingan').fill('14 Januari 2030');
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Simpan' }).click();
 
@@ -47,7 +47,7 @@ test('an officer registers a client, is told what is wrong with the NIK, finds t
 
 test('the pimpinan role sees a NIK masked', async ({ page, app }) => {
   const admin = await setUpOffice(app);
-  await app.rpc('clients.create', { data: CLIENT, statusDate: CLIENT.supervisionStart }, admin);
+  await app.rpc('clients.create', { data: CURRENT_CLIENT, statusDate: CLIENT.supervisionStart }, admin);
   await app.rpc(
     'users.create',
     { name: 'Kepala Pos', nip: '', position: 'Kepala', username: 'kepala', role: 'pimpinan', password: 'sandi-kepala-1', passwordConfirm: 'sandi-kepala-1' },

@@ -6,7 +6,8 @@ import type { InputOf, Method, OutputOf } from '../../shared/contract';
 import { chromiumPdfPrinter } from '../../electron/web/chromium-pdf';
 import type { PdfPrinter } from '../../electron/services/context';
 import { startWebServer } from '../../electron/web/server';
-import { SETUP } from '../support/fixtures';
+import { addMonths } from '../../shared/agreements';
+import { CLIENT, SETUP } from '../support/fixtures';
 
 export interface RunningApp {
   readonly url: string;
@@ -52,6 +53,13 @@ export const test = base.extend<{ app: RunningApp }>({
 export { expect };
 
 export const ADMIN_PASSWORD = SETUP.admin.password;
+
+/**
+ * The fixture client with a supervision still running on the day the suite runs: the suite uses the
+ * real clock, and a client past its supervision end is no longer aktif (not in the client list's
+ * default view, nor in participant pickers or the counts).
+ */
+export const CURRENT_CLIENT = { ...CLIENT, supervisionEnd: addMonths(new Date().toISOString().slice(0, 10), 12) };
 
 /** Office set up through the API; returns the admin's token for arranging more data. */
 export async function setUpOffice(app: RunningApp): Promise<string> {

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
-import { expect, setUpOffice, signIn, test, type RunningApp } from './fixtures';
-import { CLIENT, PARTNER } from '../support/fixtures';
+import { CURRENT_CLIENT, expect, setUpOffice, signIn, test, type RunningApp } from './fixtures';
+import { PARTNER } from '../support/fixtures';
 
 /** Twelve partners with the longest labels the list shows (status "Terverifikasi", no agreement, long services). */
 async function twelvePartners(app: RunningApp, token: string) {
@@ -52,10 +52,10 @@ test('the referral register filters by status and partner', async ({ page, app }
   const token = await setUpOffice(app);
   const a = await app.rpc('partners.create', { ...PARTNER, status: 'aktif', capacity: 5 } as never, token);
   const b = await app.rpc('partners.create', { ...PARTNER, name: 'Bengkel Maju Jaya', status: 'aktif', capacity: 5 } as never, token);
-  const client = await app.rpc('clients.create', { data: CLIENT, statusDate: '2025-01-15' } as never, token);
+  const client = await app.rpc('clients.create', { data: CURRENT_CLIENT, statusDate: '2025-01-15' } as never, token);
   const other = await app.rpc(
     'clients.create',
-    { data: { ...CLIENT, registerNumber: 'PB-002/2025', name: 'Andi Wijaya', nik: '' }, statusDate: '2025-01-15' } as never,
+    { data: { ...CURRENT_CLIENT, registerNumber: 'PB-002/2025', name: 'Andi Wijaya', nik: '' }, statusDate: '2025-01-15' } as never,
     token,
   );
   const refer = (clientId: string, partnerId: string) =>
@@ -88,7 +88,7 @@ test('the referral register filters by status and partner', async ({ page, app }
 
 test('Ctrl+K finds a client by register number and opens them', async ({ page, app }) => {
   const token = await setUpOffice(app);
-  await app.rpc('clients.create', { data: CLIENT, statusDate: '2025-01-15' } as never, token);
+  await app.rpc('clients.create', { data: CURRENT_CLIENT, statusDate: '2025-01-15' } as never, token);
   await signIn(page, app);
   await page.keyboard.press('Control+K');
   await page.getByPlaceholder('Cari mitra, klien, PKS… (Ctrl+K)').fill('PB-001');

@@ -7,11 +7,12 @@ let app: TestApp;
 let admin: string;
 let clientId: string;
 
-// Supervision from 15 January 2025, monthly: due 15 Feb, 15 Mar, 15 Apr, 15 May… each with 7 days' grace.
+// Supervision from 15 January 2025, monthly, counted from its start: due 15 Feb and 15 Mar (both Saturdays, so
+// Monday 17th), 15 Apr, 15 May… each with 7 days' grace.
 beforeEach(async () => {
   app = makeApp(new Date('2025-02-10T03:00:00Z'));
   admin = await setUpOffice(app);
-  clientId = (await app.call('clients.create', { data: CLIENT, statusDate: CLIENT.supervisionStart }, admin)).id;
+  clientId = (await app.call('clients.create', { data: { ...CLIENT, reportingFrom: CLIENT.supervisionStart }, statusDate: CLIENT.supervisionStart }, admin)).id;
 });
 afterEach(() => app.dispose());
 
@@ -24,14 +25,14 @@ async function dayIs(date: string) {
 describe('wajib lapor', () => {
   it('records check-ins against the schedule and lists who is overdue, and since when', async () => {
     const r = await app.call('checkins.record', { clientId, date: '2025-02-10', kind: 'hadir' }, admin);
-    expect(r.schedule[0]).toMatchObject({ due: '2025-02-15', status: 'met', checkin: '2025-02-10' });
-    expect(r.nextDue).toBe('2025-02-15');
-    await dayIs('2025-03-23');
+    expect(r.schedule[0]).toMatchObject({ due: '2025-02-17', movedFrom: '2025-02-15', status: 'met', checkin: '2025-02-10' });
+    expect(r.nextDue).toBe('2025-02-17');
+    await dayIs('2025-03-25');
     expect(await app.call('checkins.overdue', {}, admin)).toEqual([
-      expect.objectContaining({ clientId, missedStreak: 1, overdueSince: '2025-03-15', lastCheckin: '2025-02-10', pkName: null }),
+      expect.objectContaining({ clientId, missedStreak: 1, overdueSince: '2025-03-17', lastCheckin: '2025-02-10', pkName: null }),
     ]);
     // Reporting late, within the next window, clears the list.
-    await app.call('checkins.record', { clientId, date: '2025-03-23', kind: 'jarak_jauh', reason: 'Sakit, lapor lewat video' }, admin);
+    await app.call('checkins.record', { clientId, date: '2025-03-25', kind: 'jarak_jauh', reason: 'Sakit, lapor lewat video' }, admin);
     expect(await app.call('checkins.overdue', {}, admin)).toEqual([]);
     const client = await app.call('clients.get', { id: clientId }, admin);
     expect(client.timeline[0]).toMatchObject({ kind: 'checkin', checkinKind: 'jarak_jauh', detail: 'Sakit, lapor lewat video' });
@@ -40,7 +41,7 @@ describe('wajib lapor', () => {
   it('calls for a home visit after three missed reports in a row, until one is recorded', async () => {
     await dayIs('2025-05-23');
     const r = await app.call('checkins.ofClient', { id: clientId }, admin);
-    expect([r.missedStreak, r.homeVisitDue, r.overdueSince]).toEqual([4, true, '2025-02-15']);
+    expect([r.missedStreak, r.homeVisitDue, r.overdueSince]).toEqual([4, true, '2025-02-17']);
     expect(r.schedule.slice(0, 5).map((s) => s.status)).toEqual(['missed', 'missed', 'missed', 'missed', 'open']);
     const visited = await app.call('checkins.record', { clientId, date: '2025-05-23', kind: 'kunjungan_rumah', notes: 'Klien sakit di rumah' }, admin);
     expect([visited.missedStreak, visited.homeVisitDue]).toEqual([0, false]);
@@ -56,10 +57,11 @@ describe('wajib lapor', () => {
       },
       admin,
     );
-    const agenda = await app.call('checkins.agenda', { from: '2025-03-10', days: 7 }, admin);
+    // Both due on Saturday 15 March, so on Monday the 17th.
+    const agenda = await app.call('checkins.agenda', { from: '2025-03-10', days: 8 }, admin);
     expect(agenda.map((r) => [r.name, r.nextDue])).toEqual([
-      ['Andi', '2025-03-15'],
-      ['Budi Santoso', '2025-03-15'],
+      ['Andi', '2025-03-17'],
+      ['Budi Santoso', '2025-03-17'],
     ]);
     expect(agenda.find((r) => r.clientId === other.id)?.missedStreak).toBe(0);
   });

@@ -20,14 +20,15 @@ describe('a client whose dates cannot carry a schedule', () => {
     ['supervision dates that are not dates', `UPDATE clients SET supervision_start = 'x', supervision_end = 'y' WHERE register_number = 'RUSAK-1'`],
     [
       'a supervision ending before it starts',
-      `UPDATE clients SET supervision_start = '2025-05-01', supervision_end = '2025-01-01' WHERE register_number = 'RUSAK-1'`,
+      `UPDATE clients SET supervision_start = '2025-12-01', supervision_end = '2025-07-01' WHERE register_number = 'RUSAK-1'`,
     ],
   ] as const) {
     it(`${label}: listed as damaged, the others as before`, async () => {
-      const sound = await app.call('clients.create', { data: CLIENT, statusDate: '2025-01-15' }, token);
+      // Both registered back to their start, so both are overdue before one is damaged.
+      const sound = await app.call('clients.create', { data: { ...CLIENT, reportingFrom: '2025-01-15' }, statusDate: '2025-01-15' }, token);
       const bad = await app.call(
         'clients.create',
-        { data: { ...CLIENT, registerNumber: 'RUSAK-1', name: 'Klien Rusak', nik: '' }, statusDate: '2025-01-15' },
+        { data: { ...CLIENT, registerNumber: 'RUSAK-1', name: 'Klien Rusak', nik: '', reportingFrom: '2025-01-15' }, statusDate: '2025-01-15' },
         token,
       );
       const before = await app.call('checkins.overdue', {}, token);

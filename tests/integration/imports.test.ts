@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportStatus } from '../../shared/types';
 import { dumpDb } from '../support/dump';
-import { makeApp, setUpOffice, signInAs, type TestApp } from '../support/app';
+import { makeApp, SETUP, setUpOffice, signInAs, type TestApp } from '../support/app';
 import { CLIENT } from '../support/fixtures';
 
 let app: TestApp;
@@ -108,7 +108,10 @@ describe('client import', () => {
       supervisionStart: '2025-01-15',
       supervisionEnd: '2026-01-14',
       address: 'Jl. Sukowati 5',
+      // Moved into the app on 5 March 2025: wajib lapor is counted from the import day, not from January.
+      reportingFrom: '2025-03-05',
     });
+    expect((await app.call('checkins.ofClient', { id: budi.id }, admin)).missedStreak).toBe(0);
 
     const history = await app.call('imports.history', {}, admin);
     expect(history).toEqual([
@@ -131,14 +134,16 @@ describe('client import', () => {
     await app.call('imports.commit', { jobId: again.jobId }, admin);
     expect((await app.call('clients.list', {}, admin)).total).toBe(2);
 
-    // A corrected file updates the clients it names.
+    // A corrected file, a week later, updates the clients it names and keeps the day they are counted from.
+    app.clock.now = new Date('2025-03-12T03:00:00Z');
+    admin = (await app.call('auth.login', { username: 'admin', password: SETUP.admin.password })).token;
     const fixed = ROWS.map((r) => [...r]);
     fixed[0]![9] = 'Jl. Sukowati 7';
     fixed[1]![3] = '1702095507900002';
     const third = await dryRun(await workbook(fixed));
     expect(third.checked.counts).toEqual({ new: 1, update: 1, unchanged: 1, error: 1 });
     await app.call('imports.commit', { jobId: third.jobId }, admin);
-    expect((await app.call('clients.get', { id: budi.id }, admin)).address).toBe('Jl. Sukowati 7');
+    expect(await app.call('clients.get', { id: budi.id }, admin)).toMatchObject({ address: 'Jl. Sukowati 7', reportingFrom: '2025-03-05' });
   });
 
   it('shows the pimpinan the report with the NIKs it quotes masked, unless the office allows them in full', async () => {

@@ -233,6 +233,53 @@ describe('migrations', () => {
     raw.close();
   });
 
+  it('0014 counts an existing client’s wajib lapor from the office’s day of entry (or its first check-in), within the supervision period', () => {
+    const raw = new BetterSqlite3(file());
+    raw.pragma('foreign_keys = ON');
+    expect(migrate(raw, MIGRATIONS, 12)).toBe(12);
+    raw.prepare(`INSERT INTO settings (key, value, updated_at) VALUES ('office', '{"timeZone":"WIT"}', 't')`).run();
+    const client = (id: string, start: string, end: string, createdAt: string) =>
+      raw
+        .prepare(
+          `INSERT INTO clients (id, register_number, name, name_key, search_text, sex, program, supervision_start, supervision_end, reporting, status, status_date, created_at, updated_at, origin)
+           VALUES (?, ?, 'Budi', 'budi', 'budi', 'L', 'pb', ?, ?, 'bulanan', 'aktif', ?, ?, ?, 'CRP')`,
+        )
+        .run(id, id, start, end, start, createdAt, createdAt);
+    // Entered on the evening of 1 March UTC: 2 March in Jayapura (WIT).
+    client('moved', '2025-01-15', '2026-12-31', '2026-03-01T20:00:00.000Z');
+    client('early', '2026-04-01', '2027-03-31', '2026-03-01T03:00:00.000Z');
+    client('ended', '2024-01-01', '2024-12-31', '2026-03-01T03:00:00.000Z');
+    client('kept', '2025-01-15', '2026-12-31', '2026-03-01T03:00:00.000Z');
+    raw
+      .prepare(
+        `INSERT INTO checkins (id, client_id, date, kind, created_at, updated_at, origin) VALUES ('k1', 'kept', '2025-06-10', 'hadir', 't', 't', 'CRP'), ('k2', 'kept', '2025-07-10', 'hadir', 't', 't', 'CRP')`,
+      )
+      .run();
+    const before = raw.prepare('SELECT * FROM clients ORDER BY id').all() as Record<string, unknown>[];
+    expect(migrate(raw, MIGRATIONS, 14)).toBe(14);
+    const after = raw.prepare('SELECT * FROM clients ORDER BY id').all() as Record<string, unknown>[];
+    expect(after.map((r) => [r.id, r.reporting_from])).toEqual([
+      ['early', '2026-04-01'],
+      ['ended', '2024-12-31'],
+      ['kept', '2025-06-10'],
+      ['moved', '2026-03-02'],
+    ]);
+    // Nothing else of the rows changed.
+    expect(after.map(({ reporting_from: _r, ...rest }) => rest)).toEqual(before);
+    raw.close();
+  });
+
+  it('0015 adds the office’s holiday list, one row a day', () => {
+    const raw = new BetterSqlite3(file());
+    expect(migrate(raw, MIGRATIONS, 15)).toBe(15);
+    raw.prepare(`INSERT INTO holidays (date, name, source, created_at) VALUES ('2026-03-19', 'Hari Suci Nyepi', 'nasional', 't')`).run();
+    expect(() => raw.prepare(`INSERT INTO holidays (date, name, source, created_at) VALUES ('2026-03-19', 'Lagi', 'kantor', 't')`).run()).toThrow(
+      /UNIQUE|PRIMARY/,
+    );
+    expect(() => raw.prepare(`INSERT INTO holidays (date, name, source, created_at) VALUES ('19-03-2026', 'Nyepi', 'kantor', 't')`).run()).toThrow(/CHECK/);
+    raw.close();
+  });
+
   it('0016 adds the institution types (seeded), province-level partners and a Pokmas group’s SK, chairperson and period, keeping a version-12 file’s rows', () => {
     const raw = new BetterSqlite3(file());
     raw.pragma('foreign_keys = ON');

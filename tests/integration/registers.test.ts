@@ -78,10 +78,10 @@ describe('overdue list', () => {
   it('filters by PK and exports what it shows', async () => {
     const pk1 = await newPk('pk1');
     const pk2 = await newPk('pk2');
-    await app.call('clients.create', { data: { ...CLIENT, pkUserId: pk1 }, statusDate: '2025-01-15' }, admin);
+    await app.call('clients.create', { data: { ...CLIENT, pkUserId: pk1, reportingFrom: '2025-01-15' }, statusDate: '2025-01-15' }, admin);
     await app.call(
       'clients.create',
-      { data: { ...CLIENT, registerNumber: 'PB-002/2025', name: 'Andi', nik: '', pkUserId: pk2 }, statusDate: '2025-01-15' },
+      { data: { ...CLIENT, registerNumber: 'PB-002/2025', name: 'Andi', nik: '', pkUserId: pk2, reportingFrom: '2025-01-15' }, statusDate: '2025-01-15' },
       admin,
     );
     admin = (await app.call('auth.login', { username: 'admin', password: SETUP.admin.password })).token;

@@ -47,6 +47,11 @@ const EXPECTED: Record<Method, 'public' | string> = {
   'users.names': 'APMO',
   'users.officers': 'APMO',
 
+  'holidays.list': 'APMO',
+  'holidays.confirm': 'A---',
+  'holidays.add': 'A---',
+  'holidays.remove': 'A---',
+
   'settings.get': 'APMO',
   'settings.update': 'A---',
   'settings.setLogo': 'A---',
@@ -101,6 +106,7 @@ const EXPECTED: Record<Method, 'public' | string> = {
   'clients.update': 'AP-O',
   'clients.setStatus': 'AP--', // closing (and reopening) is a decision
   'clients.checkNik': 'AP-O',
+  'clients.ended': 'APMO',
   'clients.export': 'APMO',
 
   'referrals.check': 'AP-O',

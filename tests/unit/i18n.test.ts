@@ -90,7 +90,8 @@ const VOCABULARIES: Readonly<Record<string, readonly string[]>> = {
   'bundles.modeShort': ['incremental', 'full'],
   bundles: ['notRegularFile', 'tooLarge'],
   'partners.filter.archived': ['active', 'archived', 'all'],
-  'record.settings': ['settings', 'logo', 'agreements'],
+  'record.settings': ['settings', 'logo', 'agreements', 'holidays'],
+  'caseload.source': ['nasional', 'kantor'],
 };
 
 /**

@@ -1,5 +1,5 @@
 import { BIDANG, PARTNER_CATEGORIES, PARTNER_STATUSES } from '../../../shared/domain';
-import { CLIENT_STATUSES, PROGRAMS } from '../../../shared/clients';
+import { CLIENT_STANDINGS, CLIENT_STATUSES, PROGRAMS, type ClientStanding } from '../../../shared/clients';
 import type { ServiceType } from '../../../shared/types';
 import type { useI18n } from '../i18n';
 
@@ -15,5 +15,9 @@ export const STATUS_COLOR = { calon: 'gray', terverifikasi: 'blue', aktif: 'teal
 
 export const programOptions = (t: T) => PROGRAMS.map((p) => ({ value: p, label: t(`program.${p}`) }));
 export const clientStatusOptions = (t: T) => CLIENT_STATUSES.map((s) => ({ value: s, label: t(`clientStatus.${s}`) }));
-export const CLIENT_STATUS_COLOR = { aktif: 'teal', selesai: 'blue', dicabut: 'red', pindah: 'gray', meninggal: 'dark' } as const;
+export const CLIENT_STATUS_COLOR = { aktif: 'teal', selesai: 'blue', dicabut: 'red', pindah: 'gray', meninggal: 'dark', berakhir: 'orange' } as const;
+/** A client's standing (shared/clients.ts): the stored status, or "masa berakhir, belum ditutup". */
+export const clientStandingLabel = (t: T, s: ClientStanding) => (s === 'berakhir' ? t('clientStanding.berakhir') : t(`clientStatus.${s}`));
+/** The client list's status filter: aktif (under supervision), berakhir (open records past their end), and the closed statuses. */
+export const clientStandingOptions = (t: T) => CLIENT_STANDINGS.map((s) => ({ value: s, label: clientStandingLabel(t, s) }));
 export const REFERRAL_STATUS_COLOR = { diusulkan: 'gray', diterima: 'blue', ditolak: 'red', berjalan: 'teal', selesai: 'green', dihentikan: 'orange' } as const;

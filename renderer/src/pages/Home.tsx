@@ -127,6 +127,7 @@ export function Home() {
   const overdue = useQuery({ queryKey: ['checkins.overdue'], queryFn: () => call('checkins.overdue', {}) }).data;
   const homeVisits = overdue?.filter((r) => r.missedStreak >= HOME_VISIT_AFTER) ?? [];
   const atRisk = useQuery({ queryKey: ['referrals.list', 'atRisk'], queryFn: () => call('referrals.atRisk', {}) }).data;
+  const ended = useQuery({ queryKey: ['clients.ended'], queryFn: () => call('clients.ended', {}) }).data;
 
   return (
     <Stack>
@@ -167,6 +168,22 @@ export function Home() {
               </Text>
             ))}
           </Stack>
+        </Alert>
+      )}
+      {ended && ended.length > 0 && (
+        <Alert color="orange" title={t('caseload.homeEnded', { count: ended.length })} data-testid="home-supervision-ended">
+          <Group justify="space-between" wrap="nowrap" align="flex-start">
+            <Text size="sm">
+              {ended
+                .slice(0, 5)
+                .map((r) => r.name)
+                .join(', ')}
+              {ended.length > 5 ? ', …' : ''}
+            </Text>
+            <Button size="compact-sm" variant="light" color="orange" onClick={() => navigate('/wajib-lapor?tab=berakhir')}>
+              {t('caseload.openEnded')}
+            </Button>
+          </Group>
         </Alert>
       )}
       {atRisk && atRisk.length > 0 && (

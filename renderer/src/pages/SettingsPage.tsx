@@ -31,6 +31,7 @@ import { RequireRole } from '../components/Forbidden';
 import { FormActions, useEditorGuard } from '../components/FormHeader';
 import { KopPreview } from '../components/KopPreview';
 import { AgreementSettingsPanel } from './agreements/AgreementSettingsPanel';
+import { HolidaysPanel } from './HolidaysPanel';
 import { notifyOk, revealFirstError, showError, zodValidate } from '../components/forms';
 import { useI18n } from '../i18n';
 import { call, fileToBase64 } from '../rpc';
@@ -152,6 +153,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
       </form>
       <LogoPanel settings={settings} />
       <AgreementSettingsPanel />
+      <HolidaysPanel />
       <ServiceTypes />
     </Stack>
   );

@@ -11,7 +11,7 @@ import { displayPhone } from '../../../../shared/validate';
 import { DialogActions } from '../../components/DialogActions';
 import { Field } from '../../components/Field';
 import { notifyOk, showError } from '../../components/forms';
-import { CLIENT_STATUS_COLOR, serviceLabel } from '../../components/labels';
+import { CLIENT_STATUS_COLOR, clientStandingLabel, serviceLabel } from '../../components/labels';
 import { useI18n } from '../../i18n';
 import { call } from '../../rpc';
 import { ReportingPanel } from './ReportingPanel';
@@ -40,8 +40,8 @@ export function ClientDetail({ id }: { id: string }) {
         <div>
           <Group gap="xs">
             <Title order={2}>{c.name}</Title>
-            <Badge color={CLIENT_STATUS_COLOR[c.status]} variant="light" data-testid="client-status">
-              {t(`clientStatus.${c.status}`)}
+            <Badge color={CLIENT_STATUS_COLOR[c.standing]} variant="light" data-testid="client-status">
+              {clientStandingLabel(t, c.standing)}
             </Badge>
             {c.isChild && (
               <Badge color="grape" variant="light">

@@ -3,7 +3,9 @@ import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useLocation } from 'wouter';
-import { EDUCATION, PHASES, RELIGIONS, REPORTING, suggestedPhase } from '../../../../shared/clients';
+import { defaultReportingFrom, EDUCATION, PHASES, RELIGIONS, REPORTING, suggestedPhase } from '../../../../shared/clients';
+import { formatDate } from '../../../../shared/format';
+import { isIsoDate } from '../../../../shared/validate';
 import type { InputOf } from '../../../../shared/contract';
 import { nikFill, type Sex } from '../../../../shared/nik';
 import { ClientFields } from '../../../../shared/schemas/clients';
@@ -52,6 +54,8 @@ function initial(c: Client | null, today: string): Values {
       guarantorRelation: '',
       guarantorPhone: '',
       reporting: 'bulanan',
+      // Empty: counted from the day the client is saved (the placeholder says which day).
+      reportingFrom: null,
       notes: '',
     };
   }
@@ -83,6 +87,7 @@ function initial(c: Client | null, today: string): Values {
     guarantorRelation: c.guarantorRelation,
     guarantorPhone: c.guarantorPhone,
     reporting: c.reporting,
+    reportingFrom: c.reportingFrom,
     notes: c.notes,
   };
 }
@@ -148,6 +153,11 @@ function ClientForm({ client }: { client: Client | null }) {
     },
     onError: (e) => showError(e, t, form as never, 'data.'),
   });
+  // What an empty "wajib lapor dihitung sejak" becomes on saving (shared/clients.ts).
+  const reportingFromDefault =
+    v.supervisionStart && v.supervisionEnd && isIsoDate(v.supervisionStart) && isIsoDate(v.supervisionEnd) && v.supervisionEnd >= v.supervisionStart
+      ? defaultReportingFrom(v.supervisionStart, v.supervisionEnd, today)
+      : null;
   const phase =
     v.supervisionStart && v.supervisionEnd && v.supervisionEnd >= v.supervisionStart ? suggestedPhase(v.supervisionStart, v.supervisionEnd, today) : null;
 
@@ -270,6 +280,17 @@ function ClientForm({ client }: { client: Client | null }) {
                 data={REPORTING.map((r) => ({ value: r, label: t(`reporting.${r}`) }))}
                 {...form.getInputProps('reporting')}
               />
+              {v.reporting !== 'tidak' && (
+                <DateField
+                  label={t('caseload.reportingFrom')}
+                  description={t('caseload.reportingFromHint')}
+                  placeholder={reportingFromDefault ? formatDate(reportingFromDefault, locale) : undefined}
+                  // A stored client keeps its day; only a new one may leave it to the day of entry.
+                  clearable={!client}
+                  data-testid="reporting-from"
+                  {...form.getInputProps('reportingFrom')}
+                />
+              )}
             </SimpleGrid>
           </Stack>
         </Paper>

@@ -3,8 +3,8 @@ import { IconDownload, IconFileImport, IconPlus, IconSearch } from '@tabler/icon
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { createColumnHelper, type SortingState } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
-import { useLocation } from 'wouter';
-import type { ClientStatus, Program } from '../../../../shared/clients';
+import { useLocation, useSearch } from 'wouter';
+import { CLIENT_STANDINGS, type ClientStanding, type Program } from '../../../../shared/clients';
 import { WRITERS, type InputOf } from '../../../../shared/contract';
 import { formatDate } from '../../../../shared/format';
 import type { CLIENT_SORTS } from '../../../../shared/schemas/clients';
@@ -13,7 +13,7 @@ import { useSession } from '../../app/session';
 import { useOffice } from '../../app/useOffice';
 import { DataTable } from '../../components/DataTable';
 import { PkFilter } from '../../components/PkFilter';
-import { CLIENT_STATUS_COLOR, clientStatusOptions, programOptions } from '../../components/labels';
+import { CLIENT_STATUS_COLOR, clientStandingLabel, clientStandingOptions, programOptions } from '../../components/labels';
 import { useDebounced } from '../../components/useDebounced';
 import { useExport } from '../../components/useExport';
 import { useI18n } from '../../i18n';
@@ -22,6 +22,12 @@ import { officeColumns } from '../../components/officeColumn';
 import { useEmptyRegister } from '../../components/EmptyRegister';
 
 const LIMIT = 1000;
+
+/** `/klien?status=berakhir` (from the home screen) opens the list on that standing; aktif otherwise. */
+function initialStanding(search: string): ClientStanding | null {
+  const asked = new URLSearchParams(search).get('status');
+  return (CLIENT_STANDINGS as readonly string[]).includes(asked ?? '') ? (asked as ClientStanding) : 'aktif';
+}
 const col = createColumnHelper<ClientRow>();
 type SortId = (typeof CLIENT_SORTS)[number];
 
@@ -33,8 +39,9 @@ export function ClientList() {
   // A Bapas induk holds its posts' clients too: it shows whose each one is.
   const isParent = settings?.office.kind === 'induk';
   const [, navigate] = useLocation();
+  const search = useSearch();
   const [q, setQ] = useState('');
-  const [status, setStatus] = useState<ClientStatus | null>('aktif');
+  const [status, setStatus] = useState<ClientStanding | null>(() => initialStanding(search));
   const [program, setProgram] = useState<Program | null>(null);
   const [pkUserId, setPk] = useState<string | null>(null);
   const [sorting, setSorting] = useState<SortingState>([{ id: 'name', desc: false }]);
@@ -100,13 +107,13 @@ export function ClientList() {
         meta: { minWidth: 120 },
         cell: (c) => formatDate(c.getValue(), locale),
       }),
-      col.accessor('status', {
+      col.accessor('standing', {
         id: 'status',
         header: t('clients.status'),
         enableSorting: false,
         cell: (c) => (
-          <Badge color={CLIENT_STATUS_COLOR[c.getValue()]} variant="light">
-            {t(`clientStatus.${c.getValue()}`)}
+          <Badge color={CLIENT_STATUS_COLOR[c.getValue()]} variant="light" style={{ flexShrink: 0 }}>
+            {clientStandingLabel(t, c.getValue())}
           </Badge>
         ),
       }),
@@ -150,10 +157,10 @@ export function ClientList() {
           aria-label={t('clients.status')}
           placeholder={t('clients.status')}
           clearable
-          data={clientStatusOptions(t)}
+          data={clientStandingOptions(t)}
           value={status}
-          onChange={(v) => setStatus(v as ClientStatus | null)}
-          w={160}
+          onChange={(v) => setStatus(v as ClientStanding | null)}
+          w={status === 'berakhir' ? 250 : 160}
         />
         <Select
           aria-label={t('clients.program')}

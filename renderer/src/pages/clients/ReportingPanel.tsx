@@ -24,9 +24,8 @@ export function ReportingPanel({ client, writable, onChanged }: { client: Client
   if (!q.data || q.data.reporting === 'tidak') return null;
   const r = q.data;
   const date = (d: string | null) => (d ? formatDate(d, locale) : '—');
-  // The last few closed due dates and the next ones: what an officer looks at.
-  const around = r.schedule.findIndex((s) => s.status === 'open' || s.status === 'upcoming');
-  const shown = r.schedule.slice(Math.max(0, (around === -1 ? r.schedule.length : around) - 4), (around === -1 ? r.schedule.length : around) + 2);
+  // The main process chooses the rows (every missed one it counts, a few before, the next two).
+  const shown = r.shown;
 
   return (
     <Paper withBorder p="md" data-testid="reporting-panel">
@@ -55,13 +54,23 @@ export function ReportingPanel({ client, writable, onChanged }: { client: Client
       {!r.damaged && (
         <Text size="sm" mb="xs">
           {r.nextDue ? t('checkins.nextDue', { date: date(r.nextDue) }) : t('checkins.noMoreDue')}
+          {r.trackedFrom > client.supervisionStart && (
+            <Text span size="sm" c="dimmed" data-testid="tracked-from">{` ${t('caseload.trackedFrom', { date: date(r.trackedFrom) })}`}</Text>
+          )}
         </Text>
       )}
       <Table fz="sm" withRowBorders={false}>
-        <Table.Tbody>
+        <Table.Tbody data-testid="due-rows">
           {shown.map((s) => (
-            <Table.Tr key={s.due}>
-              <Table.Td w={180}>{date(s.due)}</Table.Td>
+            <Table.Tr key={s.due} data-status={s.status}>
+              <Table.Td w={300}>
+                {date(s.due)}
+                {s.movedFrom && (
+                  <Text span size="xs" c="dimmed">
+                    {` · ${t('caseload.movedFrom', { date: date(s.movedFrom) })}`}
+                  </Text>
+                )}
+              </Table.Td>
               <Table.Td w={190}>
                 <Badge color={DUE_COLOR[s.status]} variant="light">
                   {t(`dueStatus.${s.status}`)}
