@@ -284,15 +284,18 @@ export type DocumentVerification =
       readonly latestVersion: number;
       readonly printedAt: string;
       readonly printedBy: string;
-      /** The record still has the content this version was printed from. */
-      readonly matchesCurrent: boolean;
+      /** The record still has the content this version was printed from; null where it cannot be told here (printed at a post). */
+      readonly matchesCurrent: boolean | null;
+      /** At a Bapas induk, a document a post printed (its register came in the post's bundles): the post's name. */
+      readonly printedAtOffice: string | null;
       /**
        * The one verdict the screen shows, from the two facts above: `current` (latest version, record
        * unchanged), `changed` (latest version, record edited since and not printed again),
        * `superseded` (a later version was printed), `reverted` (a later version exists, but the record
-       * is back to this version's content).
+       * is back to this version's content), `elsewhere` (latest version of a post's document: the
+       * parent lacks the post's letterhead, so the content is compared at the post).
        */
-      readonly standing: 'current' | 'changed' | 'superseded' | 'reverted';
+      readonly standing: 'current' | 'changed' | 'superseded' | 'reverted' | 'elsewhere';
       /** The record's status now, as a message key (e.g. agreement.status.aktif). */
       readonly statusKey: string;
     };

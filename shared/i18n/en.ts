@@ -1130,6 +1130,10 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'setup.phone': 'Office phone',
   'setup.email': 'Office e-mail',
   'kop.preview': 'Letterhead as it will print',
+  // Bundle gaps
+  'verify.elsewhere.title': 'Genuine document from the register of {office}',
+  'verify.elsewhere':
+    'This document is version {version}, the latest version printed by {office}. Whether its content still matches the data is checked at {office}, which printed it.',
 };
 
 /** What an English message says when its count is one; the message itself is the plural ("2 referrals"). */

@@ -1129,6 +1129,10 @@ export const id = {
   'setup.phone': 'Telepon kantor',
   'setup.email': 'Pos-el kantor',
   'kop.preview': 'Kop surat seperti yang akan dicetak',
+  // Bundle gaps
+  'verify.elsewhere.title': 'Dokumen asli dari register {office}',
+  'verify.elsewhere':
+    'Dokumen ini versi {version}, versi terakhir yang dicetak oleh {office}. Kesesuaian isinya dengan data saat ini diperiksa di {office}, yang mencetaknya.',
 } as const;
 
 export type MessageKey = keyof typeof id;

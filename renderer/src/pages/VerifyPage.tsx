@@ -63,7 +63,7 @@ function VerifyResult({ result }: { result: DocumentVerification }) {
     );
   }
   const good = result.standing === 'current';
-  const vars = { version: result.version, latest: result.latestVersion };
+  const vars = { version: result.version, latest: result.latestVersion, office: result.printedAtOffice ?? '' };
   return (
     <Paper withBorder p="md" data-testid="verify-result">
       <Alert color={good ? 'teal' : 'yellow'} icon={good ? <IconCircleCheck /> : <IconAlertTriangle />} title={t(STANDING[result.standing].title)} mb="md">
@@ -97,6 +97,7 @@ const STANDING = {
   changed: { title: 'verify.changed.title', text: 'verify.changed' },
   superseded: { title: 'verify.older.title', text: 'verify.older' },
   reverted: { title: 'verify.older.title', text: 'verify.olderSame' },
+  elsewhere: { title: 'verify.elsewhere.title', text: 'verify.elsewhere' },
 } as const;
 
 function Row({ label, value }: { label: string; value: React.ReactNode }) {
