@@ -1134,6 +1134,10 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'verify.elsewhere.title': 'Genuine document from the register of {office}',
   'verify.elsewhere':
     'This document is version {version}, the latest version printed by {office}. Whether its content still matches the data is checked at {office}, which printed it.',
+  'bundles.storageFailed':
+    'Storage on this computer is full or cannot be written; the bundle was not received and nothing changed. Free some space or check that the data folder can be written, then receive this bundle again.',
+  'bundles.databaseBusy':
+    'The database is in use by another program; the bundle was not received and nothing changed. Close that program, then receive this bundle again.',
 };
 
 /** What an English message says when its count is one; the message itself is the plural ("2 referrals"). */

@@ -1133,6 +1133,10 @@ export const id = {
   'verify.elsewhere.title': 'Dokumen asli dari register {office}',
   'verify.elsewhere':
     'Dokumen ini versi {version}, versi terakhir yang dicetak oleh {office}. Kesesuaian isinya dengan data saat ini diperiksa di {office}, yang mencetaknya.',
+  'bundles.storageFailed':
+    'Penyimpanan di komputer ini penuh atau tidak dapat ditulis; paket tidak diterima dan tidak ada yang berubah. Kosongkan ruang penyimpanan atau periksa hak tulis folder data, lalu terima paket ini lagi.',
+  'bundles.databaseBusy':
+    'Basis data sedang dipakai oleh program lain; paket tidak diterima dan tidak ada yang berubah. Tutup program tersebut, lalu terima paket ini lagi.',
 } as const;
 
 export type MessageKey = keyof typeof id;

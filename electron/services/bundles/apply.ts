@@ -259,22 +259,21 @@ const pick = (row: Row, like: Row): Row => Object.fromEntries(Object.keys(like).
 
 /**
  * Stores the attachments a bundle's rows name and the bundle carries (`files/<sha256>`, checked
- * against their names by readData); returns the paths of the files it added, for the caller to
- * remove when its transaction fails. Entries no row names are not kept.
+ * against their names by readData); puts the path of each file it added into `added` as soon as it
+ * is written (a full disk halfway still leaves the list whole), for the caller to remove when its
+ * transaction fails. Entries no row names are not kept.
  */
-export function storeAttachments(filesDir: string, entries: ReadonlyMap<string, Buffer>, data: BundleData): string[] {
+export function storeAttachments(filesDir: string, entries: ReadonlyMap<string, Buffer>, data: BundleData, added: string[]): void {
   const named = new Set<string>();
   for (const [table, lines] of data) {
     const columns = [...(aggregateByRoot.get(table)?.files ?? []), ...(CHILD_FILES[table] ?? [])];
     for (const l of lines) for (const c of columns) if (typeof l.row[c] === 'string') named.add(l.row[c]);
   }
-  const added: string[] = [];
   for (const hash of named) {
     const bytes = entries.get(fileEntry(hash));
     const target = join(filesDir, hash);
     if (!bytes || existsSync(target)) continue;
-    storeFile(filesDir, bytes);
     added.push(target);
+    storeFile(filesDir, bytes);
   }
-  return added;
 }

@@ -23,6 +23,7 @@ import { sha256 } from '../files';
 import { officeKeys } from '../keys';
 import { officeSettings, officeToday } from '../settings';
 import { applyData, readData, storeAttachments, type Analysis, type BundleData } from './apply';
+import { applyFailure, localFault } from './faults';
 import { openBundle, refuse, unseal, type OpenedBundle } from './format';
 import { writeVerified } from './media';
 import { makeReceipt } from './receipts';
@@ -172,7 +173,8 @@ export function bundleImportHandlers(
           if (!sentFiles && ((m.counts.agreement_scans ?? 0) > 0 || (m.counts.activity_files ?? 0) > 0)) oddities.push({ kind: 'filesLeftOut' });
           out.push({ ...described, status: 'ok', error: null, tables: analysis.tables, oddities });
         } catch (e) {
-          out.push(refused(errorOf(e), opened));
+          // A busy or failing database while checking says so, never "damaged bundle".
+          out.push(refused(localFault(e) ?? errorOf(e), opened));
         }
       }
       return out;
@@ -250,13 +252,12 @@ export function bundleImportHandlers(
             // A failed commit (a deferred foreign key) removes the files this apply added, and a crash
             // between the two leaves at most an unused file: never a record without its file, which
             // storing them after the commit could.
-            for (const { c, data } of datas) stored.push(...storeAttachments(ctx.filesDir, c.entries, data));
+            for (const { c, data } of datas) storeAttachments(ctx.filesDir, c.entries, data, stored);
           }),
         );
       } catch (e) {
         for (const f of stored) rmSync(f, { force: true });
-        // The database refusing a row (a constraint, a reference no bundle carried) refuses the bundle; anything else is a fault.
-        throw e instanceof Error && e.name === 'SqliteError' ? new AppError('VALIDATION', 'bundles.inconsistent') : e;
+        throw applyFailure(e);
       }
       return { applied };
     },
