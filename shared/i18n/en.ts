@@ -1138,6 +1138,8 @@ export const en: Readonly<Record<MessageKey, string>> = {
     'Storage on this computer is full or cannot be written; the bundle was not received and nothing changed. Free some space or check that the data folder can be written, then receive this bundle again.',
   'bundles.databaseBusy':
     'The database is in use by another program; the bundle was not received and nothing changed. Close that program, then receive this bundle again.',
+  'bundles.overLimitMeasured':
+    'The bundle as written is {size}, over the {limit} limit, although the estimate was under it. Split it into files that each fit in an e-mail (send all the parts), or send the data alone without attachments.',
 };
 
 /** What an English message says when its count is one; the message itself is the plural ("2 referrals"). */

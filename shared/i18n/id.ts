@@ -1137,6 +1137,8 @@ export const id = {
     'Penyimpanan di komputer ini penuh atau tidak dapat ditulis; paket tidak diterima dan tidak ada yang berubah. Kosongkan ruang penyimpanan atau periksa hak tulis folder data, lalu terima paket ini lagi.',
   'bundles.databaseBusy':
     'Basis data sedang dipakai oleh program lain; paket tidak diterima dan tidak ada yang berubah. Tutup program tersebut, lalu terima paket ini lagi.',
+  'bundles.overLimitMeasured':
+    'Paket yang ditulis berukuran {size}, melebihi batas {limit}, meskipun perkiraannya di bawah batas. Bagi paket menjadi beberapa berkas yang masing-masing muat di e-mail (kirim semua bagiannya), atau kirim datanya saja tanpa lampiran.',
 } as const;
 
 export type MessageKey = keyof typeof id;
