@@ -709,6 +709,23 @@ export type BundleOddity =
   /** The post's signed audit log head has fewer entries than one it sent before (log cut, data replaced). */
   | { readonly kind: 'auditRewound'; readonly before: number; readonly now: number };
 
+/**
+ * A record the parent holds that a bundle would replace with other values, as "Periksa" lists it
+ * before "Terima": the record's name, and each field that changes by its audit-log name
+ * (shared/recordFields.ts: labels via fieldLabel(entity, field)), with the values as stored.
+ */
+export interface BundleReplacedRecord {
+  readonly table: string;
+  /** The audit entity, whose field labels apply. */
+  readonly entity: string;
+  readonly name: string;
+  /** The parent itself changed this record since the post's last bundle: its own edit is lost. */
+  readonly editedHere: boolean;
+  readonly fields: readonly { readonly field: string; readonly before: unknown; readonly after: unknown }[];
+  /** Tables of the record's own rows (status history, members...) whose rows change with it. */
+  readonly children: readonly string[];
+}
+
 /** One bundle file (or set of parts) as checked by "Terima paket", before anything is written. */
 export interface BundleInspection {
   readonly files: readonly string[];
@@ -725,6 +742,9 @@ export interface BundleInspection {
   readonly changeTo: number | null;
   readonly tables: readonly BundleTableChanges[];
   readonly oddities: readonly BundleOddity[];
+  /** Records the parent holds that this bundle replaces (the first REPLACED_SHOWN), and how many there are in all. */
+  readonly replaced: readonly BundleReplacedRecord[];
+  readonly replacedTotal: number;
   readonly receivedAt: string | null;
 }
 

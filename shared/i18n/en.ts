@@ -1139,7 +1139,12 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'bundles.databaseBusy':
     'The database is in use by another program; the bundle was not received and nothing changed. Close that program, then receive this bundle again.',
   'bundles.overLimitMeasured':
-    'The bundle as written is {size}, over the {limit} limit, although the estimate was under it. Split it into files that each fit in an e-mail (send all the parts), or send the data alone without attachments.',
+    'The bundle as written is {over} over the {limit} limit, although the estimate was under it. Split it into files that each fit in an e-mail (send all the parts), or send the data alone without attachments.',
+  'bundles.replaced.title': 'Records at the Bapas induk this bundle replaces: {count}',
+  'bundles.replaced.hint': 'The values held at the Bapas induk are replaced by those of the Pos Bapas that owns the records.',
+  'bundles.replaced.editedHere': 'Changed at the Bapas induk',
+  'bundles.replaced.children': 'Also replaced: {tables}',
+  'bundles.replaced.more': 'and {count} more records',
 };
 
 /** What an English message says when its count is one; the message itself is the plural ("2 referrals"). */
@@ -1171,4 +1176,5 @@ export const enPlurals: Readonly<Partial<Record<MessageKey, PluralForm>>> = {
   'audit.exported': { by: 'rows', one: '{rows} audit log entry exported to {file}.' },
   'activities.capped': { by: 'n', one: 'Showing the latest {n} activity. Narrow the filter to see others; the export holds them all.' },
   'register.capped': { by: 'n', one: 'Showing the latest {n} referral. Narrow the filter to see others; the export holds them all.' },
+  'bundles.replaced.more': { by: 'count', one: 'and {count} more record' },
 };

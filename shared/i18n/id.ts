@@ -1138,7 +1138,12 @@ export const id = {
   'bundles.databaseBusy':
     'Basis data sedang dipakai oleh program lain; paket tidak diterima dan tidak ada yang berubah. Tutup program tersebut, lalu terima paket ini lagi.',
   'bundles.overLimitMeasured':
-    'Paket yang ditulis berukuran {size}, melebihi batas {limit}, meskipun perkiraannya di bawah batas. Bagi paket menjadi beberapa berkas yang masing-masing muat di e-mail (kirim semua bagiannya), atau kirim datanya saja tanpa lampiran.',
+    'Paket yang ditulis {over} lebih besar dari batas {limit}, meskipun perkiraannya di bawah batas. Bagi paket menjadi beberapa berkas yang masing-masing muat di e-mail (kirim semua bagiannya), atau kirim datanya saja tanpa lampiran.',
+  'bundles.replaced.title': 'Data di Bapas induk yang akan diganti: {count}',
+  'bundles.replaced.hint': 'Nilai yang tersimpan di Bapas induk diganti dengan nilai dari Pos Bapas, pemilik data tersebut.',
+  'bundles.replaced.editedHere': 'Diubah di Bapas induk',
+  'bundles.replaced.children': 'Juga diganti: {tables}',
+  'bundles.replaced.more': 'dan {count} data lainnya',
 } as const;
 
 export type MessageKey = keyof typeof id;

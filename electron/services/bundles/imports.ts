@@ -113,7 +113,7 @@ export function bundleImportHandlers(
       keepChecked();
       const out: BundleInspection[] = [];
       for (const src of bundleSources(input.paths)) {
-        const base = { files: src.files.map((f) => basename(f)), tables: [], oddities: [], receivedAt: null };
+        const base = { files: src.files.map((f) => basename(f)), tables: [], oddities: [], replaced: [], replacedTotal: 0, receivedAt: null };
         const refused = (e: AppError, opened?: OpenedBundle): BundleInspection => ({
           ...base,
           status: 'refused',
@@ -171,7 +171,15 @@ export function bundleImportHandlers(
           if (rewound) oddities.push(rewound);
           const sentFiles = [...opened.entries.keys()].some((n) => n.startsWith('files/'));
           if (!sentFiles && ((m.counts.agreement_scans ?? 0) > 0 || (m.counts.activity_files ?? 0) > 0)) oddities.push({ kind: 'filesLeftOut' });
-          out.push({ ...described, status: 'ok', error: null, tables: analysis.tables, oddities });
+          out.push({
+            ...described,
+            status: 'ok',
+            error: null,
+            tables: analysis.tables,
+            oddities,
+            replaced: analysis.replaced.records(),
+            replacedTotal: analysis.replaced.total,
+          });
         } catch (e) {
           // A busy or failing database while checking says so, never "damaged bundle".
           out.push(refused(localFault(e) ?? errorOf(e), opened));

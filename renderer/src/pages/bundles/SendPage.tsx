@@ -204,6 +204,8 @@ function Send() {
                     {t(choice.measured ? 'bundles.overLimitMeasured' : 'bundles.overLimitHint', {
                       size: formatBytes(choice.bytes, locale),
                       limit: formatBytes(choice.limitBytes, locale),
+                      // Just over the limit, both sizes round to the same figure: the excess says it.
+                      over: formatBytes(choice.bytes - choice.limitBytes, locale),
                     })}
                   </Text>
                   <Radio.Group
