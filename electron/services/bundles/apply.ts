@@ -153,7 +153,8 @@ const canonical = (rows: readonly Row[]) =>
  * Classifies and (unless `dryRun`) writes a bundle's records. Runs inside the caller's transaction
  * with foreign keys checked at its commit. Records are new, changed, archived or unchanged; a
  * record the parent changed since the post's last bundle is counted as such (the post's version,
- * the one of its owner, is applied).
+ * the one of its owner, is applied). A dry run also names every record it would replace with other
+ * values and the fields that change (replaced.ts), for the check before "Terima".
  */
 export function applyData(db: Db, manifest: ManifestData, data: BundleData, opts: { dryRun: boolean; ownCode: string; lastLocalSeq: number }): Analysis {
   if (!opts.dryRun) deferForeignKeys(db);

@@ -24,7 +24,9 @@ function fieldOf(entity: string, column: string): string {
  * An officer sees before "Terima" what the post's version overwrites, in words, not ids.
  */
 export class ReplacedRecords {
-  private readonly list: BundleReplacedRecord[] = [];
+  // The parent's own edits are kept apart so that a long bundle never pushes them out of the list.
+  private readonly edited: BundleReplacedRecord[] = [];
+  private readonly others: BundleReplacedRecord[] = [];
   private readonly byKey = new Map<string, BundleReplacedRecord & { children: string[] }>();
   total = 0;
 
@@ -49,14 +51,15 @@ export class ReplacedRecords {
 
   private add(a: Aggregate, row: Row, r: { editedHere: boolean; fields: BundleReplacedRecord['fields']; children?: string[] }): void {
     this.total++;
-    if (this.list.length >= REPLACED_SHOWN) return;
+    const list = r.editedHere ? this.edited : this.others;
+    if (list.length >= REPLACED_SHOWN) return;
     const entry = { table: a.root, entity: a.entity, name: a.describe(row), editedHere: r.editedHere, fields: r.fields, children: r.children ?? [] };
-    this.list.push(entry);
+    list.push(entry);
     this.byKey.set(`${a.root}:${String(row[a.key] as SqlValue)}`, entry);
   }
 
-  /** The records, those the parent edited itself first. */
+  /** The records to list (at most REPLACED_SHOWN), those the parent edited itself first. */
   records(): readonly BundleReplacedRecord[] {
-    return [...this.list].sort((x, y) => Number(y.editedHere) - Number(x.editedHere));
+    return [...this.edited, ...this.others].slice(0, REPLACED_SHOWN);
   }
 }
