@@ -139,6 +139,18 @@ try {
   console.log(
     `Incremental export of a month (${changed.n} records changed): ${incMs.toFixed(0)} ms, ${(inc.size / 1024).toFixed(0)} KB; floor ${incFloor.ms.toFixed(0)} ms, ratio ${(incMs / incFloor.ms).toFixed(2)}x`,
   );
+  // The same month received at the parent: the check (with the list of what it replaces) and the apply.
+  const incPaths = [stick2];
+  const r0 = performance.now();
+  const incSeen = (await atParent('bundles.inspect', { paths: incPaths })) as { sha256: string; status: string; replacedTotal?: number }[];
+  const incPreviewMs = performance.now() - r0;
+  if (incSeen[0]!.status !== 'ok') throw new Error(`bundle refused: ${JSON.stringify(incSeen[0])}`);
+  const r1 = performance.now();
+  await atParent('bundles.apply', { paths: incPaths, accept: [incSeen[0]!.sha256] });
+  const incApplyMs = performance.now() - r1;
+  console.log(
+    `Incremental import of the month: ${(incPreviewMs + incApplyMs).toFixed(0)} ms = preview ${incPreviewMs.toFixed(0)} ms + apply ${incApplyMs.toFixed(0)} ms${incSeen[0]!.replacedTotal === undefined ? '' : ` (${incSeen[0]!.replacedTotal} records replaced)`}`,
+  );
   verdict('full export under 5 s', exportMs < 5000, secs(exportMs));
   verdict('import under 10 s (preview and apply)', importMs < 10_000, secs(importMs));
   verdict('incremental export of a month under 500 ms', incMs < 500, `${incMs.toFixed(0)} ms`);

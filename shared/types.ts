@@ -312,15 +312,18 @@ export type DocumentVerification =
       readonly latestVersion: number;
       readonly printedAt: string;
       readonly printedBy: string;
-      /** The record still has the content this version was printed from. */
-      readonly matchesCurrent: boolean;
+      /** The record still has the content this version was printed from; null where it cannot be told here (printed at a post). */
+      readonly matchesCurrent: boolean | null;
+      /** At a Bapas induk, a document a post printed (its register came in the post's bundles): the post's name. */
+      readonly printedAtOffice: string | null;
       /**
        * The one verdict the screen shows, from the two facts above: `current` (latest version, record
        * unchanged), `changed` (latest version, record edited since and not printed again),
        * `superseded` (a later version was printed), `reverted` (a later version exists, but the record
-       * is back to this version's content).
+       * is back to this version's content), `elsewhere` (latest version of a post's document: the
+       * parent lacks the post's letterhead, so the content is compared at the post).
        */
-      readonly standing: 'current' | 'changed' | 'superseded' | 'reverted';
+      readonly standing: 'current' | 'changed' | 'superseded' | 'reverted' | 'elsewhere';
       /** The record's status now, as a message key (e.g. agreement.status.aktif). */
       readonly statusKey: string;
     };
@@ -740,6 +743,23 @@ export type BundleOddity =
   /** The post's signed audit log head has fewer entries than one it sent before (log cut, data replaced). */
   | { readonly kind: 'auditRewound'; readonly before: number; readonly now: number };
 
+/**
+ * A record the parent holds that a bundle would replace with other values, as "Periksa" lists it
+ * before "Terima": the record's name, and each field that changes by its audit-log name
+ * (shared/recordFields.ts: labels via fieldLabel(entity, field)), with the values as stored.
+ */
+export interface BundleReplacedRecord {
+  readonly table: string;
+  /** The audit entity, whose field labels apply. */
+  readonly entity: string;
+  readonly name: string;
+  /** The parent itself changed this record since the post's last bundle: its own edit is lost. */
+  readonly editedHere: boolean;
+  readonly fields: readonly { readonly field: string; readonly before: unknown; readonly after: unknown }[];
+  /** Tables of the record's own rows (status history, members...) whose rows change with it. */
+  readonly children: readonly string[];
+}
+
 /** One bundle file (or set of parts) as checked by "Terima paket", before anything is written. */
 export interface BundleInspection {
   readonly files: readonly string[];
@@ -756,6 +776,9 @@ export interface BundleInspection {
   readonly changeTo: number | null;
   readonly tables: readonly BundleTableChanges[];
   readonly oddities: readonly BundleOddity[];
+  /** Records the parent holds that this bundle replaces (the first REPLACED_SHOWN), and how many there are in all. */
+  readonly replaced: readonly BundleReplacedRecord[];
+  readonly replacedTotal: number;
   readonly receivedAt: string | null;
 }
 

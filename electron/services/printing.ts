@@ -2,6 +2,7 @@ import { AppError } from '../../shared/errors';
 import { formatDate, localDateOf } from '../../shared/format';
 import type { Agreement, DocumentVerification, ExportFile, PrintedFile } from '../../shared/types';
 import { documentByCode, documentByContent, insertPrintedDocument, latestVersion } from '../../db/repositories/printedDocuments';
+import { registeredOffice } from '../../db/repositories/officeKeys';
 import { partnerById } from '../../db/repositories/partners';
 import { referralById } from '../../db/repositories/referrals';
 import { listServiceTypes } from '../../db/repositories/serviceTypes';
@@ -116,7 +117,8 @@ function register(ctx: AppContext, actor: Actor, source: Source, doc: DocumentMo
       origin: officeCode(ctx),
     };
     insertPrintedDocument(ctx.db, row);
-    recordChange(ctx, actor, { action: 'create', entity: 'printed_document', entityId: id, after: row, sync: false });
+    // The verification register travels in the next bundle: the parent must be able to check every code printed here.
+    recordChange(ctx, actor, { action: 'create', entity: 'printed_document', entityId: id, after: row });
     return row;
   });
   const zone = officeSettings(ctx)?.timeZone ?? 'WIB';
@@ -174,8 +176,12 @@ export function printingHandlers(ctx: AppContext): HandlersOf<'agreements.docume
       if (!code || !row) return { found: false, code: code ?? input.code.trim().toUpperCase() };
       const source = SOURCES[row.kind](ctx, row.entity_id);
       const latest = latestVersion(ctx.db, row.kind, row.entity_id);
-      const matchesCurrent = contentHash(source.model('A4')) === row.content_sha256;
       const isLatest = row.version === latest;
+      // A post's document (its register came in a bundle) carries the post's letterhead and address,
+      // which the parent does not hold: rebuilding it here would always differ. Genuine and which
+      // version, yes; whether the record still says the same is for the post to tell.
+      const elsewhere = row.origin !== officeCode(ctx);
+      const matchesCurrent = elsewhere ? null : contentHash(source.model('A4')) === row.content_sha256;
       return {
         found: true,
         code,
@@ -190,7 +196,18 @@ export function printingHandlers(ctx: AppContext): HandlersOf<'agreements.docume
         printedAt: row.created_at,
         printedBy: row.printed_by_name ?? '',
         matchesCurrent,
-        standing: isLatest ? (matchesCurrent ? 'current' : 'changed') : matchesCurrent ? 'reverted' : 'superseded',
+        printedAtOffice: elsewhere ? (registeredOffice(ctx.db, row.origin)?.office_name ?? row.origin) : null,
+        standing: elsewhere
+          ? isLatest
+            ? 'elsewhere'
+            : 'superseded'
+          : isLatest
+            ? matchesCurrent
+              ? 'current'
+              : 'changed'
+            : matchesCurrent
+              ? 'reverted'
+              : 'superseded',
         statusKey: source.statusKey,
       };
     },

@@ -1229,6 +1229,21 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'caseload.holidayTaken': 'This date is already a holiday: {name}.',
   'caseload.holidayUnknown': 'That holiday was not found.',
   'caseload.pickSet': 'Pick all set by an SKB',
+  // Bundle gaps
+  'verify.elsewhere.title': 'Genuine document from the register of {office}',
+  'verify.elsewhere':
+    'This document is version {version}, the latest version printed by {office}. Whether its content still matches the data is checked at {office}, which printed it.',
+  'bundles.storageFailed':
+    'Storage on this computer is full or cannot be written; the bundle was not received and nothing changed. Free some space or check that the data folder can be written, then receive this bundle again.',
+  'bundles.databaseBusy':
+    'The database is in use by another program; the bundle was not received and nothing changed. Close that program, then receive this bundle again.',
+  'bundles.overLimitMeasured':
+    'The bundle as written is {over} over the {limit} limit, although the estimate was under it. Split it into files that each fit in an e-mail (send all the parts), or send the data alone without attachments.',
+  'bundles.replaced.title': 'Records at the Bapas induk this bundle replaces: {count}',
+  'bundles.replaced.hint': 'The values held at the Bapas induk are replaced by those of the Pos Bapas that owns the records.',
+  'bundles.replaced.editedHere': 'Changed at the Bapas induk',
+  'bundles.replaced.children': 'Also replaced: {tables}',
+  'bundles.replaced.more': 'and {count} more records',
 };
 
 /** What an English message says when its count is one; the message itself is the plural ("2 referrals"). */
@@ -1264,4 +1279,5 @@ export const enPlurals: Readonly<Partial<Record<MessageKey, PluralForm>>> = {
   // Caseload calendar plurals
   'caseload.homeEnded': { by: 'count', one: '{count} client past the end of supervision, not closed' },
   'caseload.confirmed': { by: 'count', one: '{count} holiday confirmed.' },
+  'bundles.replaced.more': { by: 'count', one: 'and {count} more record' },
 };

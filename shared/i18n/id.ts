@@ -1229,6 +1229,21 @@ export const id = {
   'caseload.holidayTaken': 'Tanggal ini sudah tercatat sebagai hari libur: {name}.',
   'caseload.holidayUnknown': 'Hari libur tersebut tidak ditemukan.',
   'caseload.pickSet': 'Pilih semua yang sudah ditetapkan SKB',
+  // Bundle gaps
+  'verify.elsewhere.title': 'Dokumen asli dari register {office}',
+  'verify.elsewhere':
+    'Dokumen ini versi {version}, versi terakhir yang dicetak oleh {office}. Kesesuaian isinya dengan data saat ini diperiksa di {office}, yang mencetaknya.',
+  'bundles.storageFailed':
+    'Penyimpanan di komputer ini penuh atau tidak dapat ditulis; paket tidak diterima dan tidak ada yang berubah. Kosongkan ruang penyimpanan atau periksa hak tulis folder data, lalu terima paket ini lagi.',
+  'bundles.databaseBusy':
+    'Basis data sedang dipakai oleh program lain; paket tidak diterima dan tidak ada yang berubah. Tutup program tersebut, lalu terima paket ini lagi.',
+  'bundles.overLimitMeasured':
+    'Paket yang ditulis {over} lebih besar dari batas {limit}, meskipun perkiraannya di bawah batas. Bagi paket menjadi beberapa berkas yang masing-masing muat di e-mail (kirim semua bagiannya), atau kirim datanya saja tanpa lampiran.',
+  'bundles.replaced.title': 'Data di Bapas induk yang akan diganti: {count}',
+  'bundles.replaced.hint': 'Nilai yang tersimpan di Bapas induk diganti dengan nilai dari Pos Bapas, pemilik data tersebut.',
+  'bundles.replaced.editedHere': 'Diubah di Bapas induk',
+  'bundles.replaced.children': 'Juga diganti: {tables}',
+  'bundles.replaced.more': 'dan {count} data lainnya',
 } as const;
 
 export type MessageKey = keyof typeof id;

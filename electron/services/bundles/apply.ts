@@ -15,6 +15,7 @@ import type { BundleTableChanges } from '../../../shared/types';
 import { sha256, storeFile } from '../files';
 import { refuse, type ManifestData } from './format';
 import { checkReferences } from './references';
+import { ReplacedRecords } from './replaced';
 import { badAcross, columnRule } from './rowChecks';
 import { keysInText, strictUtf8 } from './strictJson';
 import { AGGREGATES, aggregateByRoot, BUNDLE_TABLES, CHILD_FILES, dataEntry, fileEntry, type Aggregate } from './tables';
@@ -31,6 +32,8 @@ export interface Analysis {
   readonly tables: readonly BundleTableChanges[];
   /** Per table, records the parent itself changed since this post's last bundle. */
   readonly changedAtParent: Readonly<Record<string, number>>;
+  /** In a dry run: the records the parent holds that the bundle replaces with other values. */
+  readonly replaced: ReplacedRecords;
 }
 
 const isValue = (v: unknown): v is SqlValue => v === null || typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
@@ -150,18 +153,22 @@ const canonical = (rows: readonly Row[]) =>
  * Classifies and (unless `dryRun`) writes a bundle's records. Runs inside the caller's transaction
  * with foreign keys checked at its commit. Records are new, changed, archived or unchanged; a
  * record the parent changed since the post's last bundle is counted as such (the post's version,
- * the one of its owner, is applied).
+ * the one of its owner, is applied). A dry run also names every record it would replace with other
+ * values and the fields that change (replaced.ts), for the check before "Terima".
  */
 export function applyData(db: Db, manifest: ManifestData, data: BundleData, opts: { dryRun: boolean; ownCode: string; lastLocalSeq: number }): Analysis {
   if (!opts.dryRun) deferForeignKeys(db);
   const editedHere = entitiesChangedSince(db, opts.lastLocalSeq, opts.ownCode);
   const tables: BundleTableChanges[] = [];
   const changedAtParent: Record<string, number> = {};
+  const replaced = new ReplacedRecords();
   const code = manifest.officeCode;
   for (const a of AGGREGATES) {
     const lines = data.get(a.root) ?? [];
     const counts = { table: a.root, added: 0, changed: 0, archived: 0, unchanged: 0 };
     const rootIds = new Set<SqlValue>();
+    // The incoming rows by id, for naming a record whose own rows (children) are replaced.
+    const incomingRows = new Map<SqlValue, Row>();
     const older = new Set<SqlValue>();
     // One shape per table (readData): the statements are made from the first row as it will be written.
     const shape = lines.length ? Object.keys(incoming(a, lines[0]!.row, code)) : [];
@@ -203,7 +210,11 @@ export function applyData(db: Db, manifest: ManifestData, data: BundleData, opts
       else if (existing) counts.changed++;
       else counts.added++;
       if (existing && editedHere.has(id)) changedAtParent[a.root] = (changedAtParent[a.root] ?? 0) + 1;
-      if (opts.dryRun) continue;
+      if (opts.dryRun) {
+        if (existing) replaced.root(a, existing, row, editedHere.has(id));
+        incomingRows.set(id, row);
+        continue;
+      }
       if (existing) upsert(row);
       else insert(row);
     }
@@ -241,9 +252,15 @@ export function applyData(db: Db, manifest: ManifestData, data: BundleData, opts
           }
         }
         // Children travel whole with their record: replaced only when they differ, so an unchanged set stays as it is.
-        if (opts.dryRun || (want.length === 0 && have.length === 0)) continue;
-        if (have.length === 0) for (const w of want) insertChild(w);
-        else if (want.length !== have.length || canonical(want) !== canonical(have.map((h) => pick(h, want[0] ?? h)))) {
+        if (want.length === 0 && have.length === 0) continue;
+        if (have.length === 0) {
+          if (!opts.dryRun) for (const w of want) insertChild(w);
+        } else if (want.length !== have.length || canonical(want) !== canonical(have.map((h) => pick(h, want[0] ?? h)))) {
+          if (opts.dryRun) {
+            const row = incomingRows.get(id) ?? here.get(id);
+            if (row) replaced.children(a, row, c.table);
+            continue;
+          }
           deleteWhere(db, c.table, c.fk, id);
           for (const w of want) insertChild(w);
         }
@@ -251,7 +268,7 @@ export function applyData(db: Db, manifest: ManifestData, data: BundleData, opts
       tables.push(childCounts);
     }
   }
-  return { tables: tables.filter((t) => t.added + t.changed + t.archived + t.unchanged > 0), changedAtParent };
+  return { tables: tables.filter((t) => t.added + t.changed + t.archived + t.unchanged > 0), changedAtParent, replaced };
 }
 
 /** `row` limited to the columns `like` has (an older bundle's rows may carry fewer). */
@@ -259,22 +276,21 @@ const pick = (row: Row, like: Row): Row => Object.fromEntries(Object.keys(like).
 
 /**
  * Stores the attachments a bundle's rows name and the bundle carries (`files/<sha256>`, checked
- * against their names by readData); returns the paths of the files it added, for the caller to
- * remove when its transaction fails. Entries no row names are not kept.
+ * against their names by readData); puts the path of each file it added into `added` as soon as it
+ * is written (a full disk halfway still leaves the list whole), for the caller to remove when its
+ * transaction fails. Entries no row names are not kept.
  */
-export function storeAttachments(filesDir: string, entries: ReadonlyMap<string, Buffer>, data: BundleData): string[] {
+export function storeAttachments(filesDir: string, entries: ReadonlyMap<string, Buffer>, data: BundleData, added: string[]): void {
   const named = new Set<string>();
   for (const [table, lines] of data) {
     const columns = [...(aggregateByRoot.get(table)?.files ?? []), ...(CHILD_FILES[table] ?? [])];
     for (const l of lines) for (const c of columns) if (typeof l.row[c] === 'string') named.add(l.row[c]);
   }
-  const added: string[] = [];
   for (const hash of named) {
     const bytes = entries.get(fileEntry(hash));
     const target = join(filesDir, hash);
     if (!bytes || existsSync(target)) continue;
-    storeFile(filesDir, bytes);
     added.push(target);
+    storeFile(filesDir, bytes);
   }
-  return added;
 }

@@ -132,7 +132,10 @@ export function bundleExportHandlers(
         let withFiles = input.withFiles && collected.files.size > 0;
         let bytes = await build(withFiles);
         const tooBig = withFiles && bytes.length > plan.limitBytes;
-        if (tooBig && !input.overLimit) throw new AppError('CONFLICT', 'bundles.chooseOverLimit');
+        // The real size goes with the refusal: the plan's estimate may have been just under the
+        // limit, and the screen offers the choice from this measurement.
+        if (tooBig && !input.overLimit)
+          throw new AppError('CONFLICT', 'bundles.chooseOverLimit', { params: { bytes: bytes.length, limitBytes: plan.limitBytes } });
         if (tooBig && input.overLimit === 'leaveOutFiles') bytes = await build((withFiles = false));
         const base = bundleFilename(office.code, plan.seq, officeToday(ctx));
         const outputs =

@@ -23,6 +23,7 @@ import { sha256 } from '../files';
 import { officeKeys } from '../keys';
 import { officeSettings, officeToday } from '../settings';
 import { applyData, readData, storeAttachments, type Analysis, type BundleData } from './apply';
+import { applyFailure, localFault } from './faults';
 import { openBundle, refuse, unseal, type OpenedBundle } from './format';
 import { writeVerified } from './media';
 import { makeReceipt } from './receipts';
@@ -112,7 +113,7 @@ export function bundleImportHandlers(
       keepChecked();
       const out: BundleInspection[] = [];
       for (const src of bundleSources(input.paths)) {
-        const base = { files: src.files.map((f) => basename(f)), tables: [], oddities: [], receivedAt: null };
+        const base = { files: src.files.map((f) => basename(f)), tables: [], oddities: [], replaced: [], replacedTotal: 0, receivedAt: null };
         const refused = (e: AppError, opened?: OpenedBundle): BundleInspection => ({
           ...base,
           status: 'refused',
@@ -170,9 +171,18 @@ export function bundleImportHandlers(
           if (rewound) oddities.push(rewound);
           const sentFiles = [...opened.entries.keys()].some((n) => n.startsWith('files/'));
           if (!sentFiles && ((m.counts.agreement_scans ?? 0) > 0 || (m.counts.activity_files ?? 0) > 0)) oddities.push({ kind: 'filesLeftOut' });
-          out.push({ ...described, status: 'ok', error: null, tables: analysis.tables, oddities });
+          out.push({
+            ...described,
+            status: 'ok',
+            error: null,
+            tables: analysis.tables,
+            oddities,
+            replaced: analysis.replaced.records(),
+            replacedTotal: analysis.replaced.total,
+          });
         } catch (e) {
-          out.push(refused(errorOf(e), opened));
+          // A busy or failing database while checking says so, never "damaged bundle".
+          out.push(refused(localFault(e) ?? errorOf(e), opened));
         }
       }
       return out;
@@ -250,13 +260,12 @@ export function bundleImportHandlers(
             // A failed commit (a deferred foreign key) removes the files this apply added, and a crash
             // between the two leaves at most an unused file: never a record without its file, which
             // storing them after the commit could.
-            for (const { c, data } of datas) stored.push(...storeAttachments(ctx.filesDir, c.entries, data));
+            for (const { c, data } of datas) storeAttachments(ctx.filesDir, c.entries, data, stored);
           }),
         );
       } catch (e) {
         for (const f of stored) rmSync(f, { force: true });
-        // The database refusing a row (a constraint, a reference no bundle carried) refuses the bundle; anything else is a fault.
-        throw e instanceof Error && e.name === 'SqliteError' ? new AppError('VALIDATION', 'bundles.inconsistent') : e;
+        throw applyFailure(e);
       }
       return { applied };
     },

@@ -371,13 +371,15 @@ export const ROW_RULES: Readonly<Record<string, TableRules>> = {
       content_sha256: sha,
       code: z.string().regex(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/),
       title: requiredText(800),
-      number: requiredText(200),
+      // A PKS draft waits for its number until it is signed, and is printed without one.
+      number: text(200),
       printed_by: id.nullable(),
       ...synced,
     },
     // The verification code is made from the version's id and content: a code the post did not make is not accepted.
     checks: [
       (r, fail) => typeof r.id === 'string' && typeof r.content_sha256 === 'string' && r.code !== verificationCode(r.id, r.content_sha256) && fail('code'),
+      (r, fail) => r.kind === 'rujukan' && r.number === '' && fail('number'),
     ],
   },
 };

@@ -25,7 +25,11 @@ export interface Aggregate {
   readonly arriving?: { readonly filled: readonly string[]; readonly row: (row: Row, officeCode: string) => Row };
   /** A row the parent already has from another office (the same code) is kept, not refused. */
   readonly keepOthers?: boolean;
+  /** The record's name as an officer knows it, from its row: what "Periksa" lists when a bundle replaces it. */
+  readonly describe: (row: Row) => string;
 }
+
+const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
 export const AGGREGATES: readonly Aggregate[] = [
   {
@@ -35,6 +39,7 @@ export const AGGREGATES: readonly Aggregate[] = [
     children: [],
     // Officers travel for the names on their records: never their password hash or lockout state.
     omit: ['password_hash', 'failed_logins', 'locked_until'],
+    describe: (r) => text(r.name),
     // At the parent a post's officer is a name on records, never an account that can sign in.
     arriving: {
       filled: ['password_hash', 'failed_logins', 'locked_until', 'active'],
@@ -49,12 +54,19 @@ export const AGGREGATES: readonly Aggregate[] = [
     },
   },
   // An office-made service type with the same code as the parent's own: the parent's stays.
-  { entity: 'service_type', root: 'service_types', key: 'code', children: [], keepOthers: true },
+  { entity: 'service_type', root: 'service_types', key: 'code', children: [], keepOthers: true, describe: (r) => text(r.label_id) },
   // The same for an office-made institution type.
-  { entity: 'institution_type', root: 'institution_types', key: 'code', children: [], keepOthers: true },
-  { entity: 'partner', root: 'partners', key: 'id', children: [{ table: 'partner_status_changes', fk: 'partner_id' }] },
-  { entity: 'pokmas_group', root: 'pokmas_groups', key: 'id', children: [{ table: 'pokmas_members', fk: 'group_id' }] },
-  { entity: 'agreement', root: 'agreements', key: 'id', children: [{ table: 'agreement_scans', fk: 'agreement_id' }] },
+  { entity: 'institution_type', root: 'institution_types', key: 'code', children: [], keepOthers: true, describe: (r) => text(r.label_id) },
+  { entity: 'partner', root: 'partners', key: 'id', children: [{ table: 'partner_status_changes', fk: 'partner_id' }], describe: (r) => text(r.name) },
+  { entity: 'pokmas_group', root: 'pokmas_groups', key: 'id', children: [{ table: 'pokmas_members', fk: 'group_id' }], describe: (r) => text(r.name) },
+  {
+    entity: 'agreement',
+    root: 'agreements',
+    key: 'id',
+    children: [{ table: 'agreement_scans', fk: 'agreement_id' }],
+    // A draft waits for its number until it is signed: then the subject alone names it.
+    describe: (r) => (r.office_number === null ? text(r.subject) : `${text(r.office_number)} (${text(r.subject)})`),
+  },
   {
     entity: 'client',
     root: 'clients',
@@ -63,10 +75,17 @@ export const AGGREGATES: readonly Aggregate[] = [
     // The NIK stays at the post unless the office chose to send it; the search text is rebuilt without it.
     outgoing: (row, { includeNik }) =>
       includeNik || row.nik === null ? row : { ...row, nik: null, search_text: clientSearchText(String(row.name), String(row.register_number), null) },
+    describe: (r) => `${text(r.name)} (${text(r.register_number)})`,
   },
-  { entity: 'referral', root: 'referrals', key: 'id', children: [{ table: 'referral_status_changes', fk: 'referral_id' }] },
-  { entity: 'work_hours', root: 'work_hours', key: 'id', children: [] },
-  { entity: 'checkin', root: 'checkins', key: 'id', children: [] },
+  {
+    entity: 'referral',
+    root: 'referrals',
+    key: 'id',
+    children: [{ table: 'referral_status_changes', fk: 'referral_id' }],
+    describe: (r) => text(r.letter_number),
+  },
+  { entity: 'work_hours', root: 'work_hours', key: 'id', children: [], describe: (r) => `${text(r.date)}, ${text(r.hours)}` },
+  { entity: 'checkin', root: 'checkins', key: 'id', children: [], describe: (r) => `${text(r.date)}, ${text(r.kind)}` },
   {
     entity: 'activity',
     root: 'activities',
@@ -75,9 +94,10 @@ export const AGGREGATES: readonly Aggregate[] = [
       { table: 'activity_partners', fk: 'activity_id' },
       { table: 'activity_participants', fk: 'activity_id' },
     ],
+    describe: (r) => text(r.title),
   },
-  { entity: 'activity_file', root: 'activity_files', key: 'id', children: [], files: ['sha256', 'thumb_sha256'] },
-  { entity: 'printed_document', root: 'printed_documents', key: 'id', children: [] },
+  { entity: 'activity_file', root: 'activity_files', key: 'id', children: [], files: ['sha256', 'thumb_sha256'], describe: (r) => text(r.filename) },
+  { entity: 'printed_document', root: 'printed_documents', key: 'id', children: [], describe: (r) => `${text(r.title)} ${text(r.number)} v${text(r.version)}` },
 ];
 
 /** Attachment columns of child tables (signed PKS scans). */

@@ -62,11 +62,17 @@ function VerifyResult({ result }: { result: DocumentVerification }) {
       </Alert>
     );
   }
-  const good = result.standing === 'current';
-  const vars = { version: result.version, latest: result.latestVersion };
+  // A post's document is genuine and its version known; only its content is for the post to compare.
+  const good = result.standing === 'current' || result.standing === 'elsewhere';
+  const vars = { version: result.version, latest: result.latestVersion, office: result.printedAtOffice ?? '' };
   return (
     <Paper withBorder p="md" data-testid="verify-result">
-      <Alert color={good ? 'teal' : 'yellow'} icon={good ? <IconCircleCheck /> : <IconAlertTriangle />} title={t(STANDING[result.standing].title)} mb="md">
+      <Alert
+        color={result.standing === 'elsewhere' ? 'blue' : good ? 'teal' : 'yellow'}
+        icon={good ? <IconCircleCheck /> : <IconAlertTriangle />}
+        title={t(STANDING[result.standing].title, vars)}
+        mb="md"
+      >
         {t(STANDING[result.standing].text, vars)}
       </Alert>
       <Table withRowBorders={false} verticalSpacing={4}>
@@ -97,6 +103,7 @@ const STANDING = {
   changed: { title: 'verify.changed.title', text: 'verify.changed' },
   superseded: { title: 'verify.older.title', text: 'verify.older' },
   reverted: { title: 'verify.older.title', text: 'verify.olderSame' },
+  elsewhere: { title: 'verify.elsewhere.title', text: 'verify.elsewhere' },
 } as const;
 
 function Row({ label, value }: { label: string; value: React.ReactNode }) {

@@ -12,6 +12,7 @@ import { TechnicalDetail } from '../../components/TechnicalDetail';
 import { notifyOk, showError } from '../../components/forms';
 import { useI18n } from '../../i18n';
 import { call, saveFile } from '../../rpc';
+import { ReplacedList } from './ReplacedList';
 import { dayOf, tableLabel, useHostDialogs } from './shared';
 
 const STATUS_COLOR: Record<BundleInspection['status'], string> = { ok: 'blue', received: 'gray', refused: 'red' };
@@ -283,6 +284,7 @@ function InspectionCard({
               </Table.Tbody>
             </Table>
           )}
+          <ReplacedList bundle={b} />
           {b.oddities.map((o, i) => (
             <Alert key={i} color="yellow" mt="sm" p="xs" icon={<IconAlertTriangle size={16} />}>
               {oddityText(t, o)}

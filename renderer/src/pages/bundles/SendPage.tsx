@@ -38,6 +38,7 @@ import { useDebounced } from '../../components/useDebounced';
 import { useI18n } from '../../i18n';
 import { call, fileToBase64 } from '../../rpc';
 import { TechnicalDetail } from '../../components/TechnicalDetail';
+import { measuredFromRefusal, measureKey, overLimitChoice, type Measured } from './overLimit';
 import { dayOf, tableLabel, useHostDialogs } from './shared';
 
 type Mode = 'incremental' | 'full';
@@ -101,7 +102,11 @@ function Send() {
   const [overLimit, setOverLimit] = useState<OverLimit | null>(null);
   const [overLimitError, setOverLimitError] = useState(false);
   const resultRef = useRef<HTMLDivElement>(null);
-  const mustChoose = plan.data ? plan.data.overLimit && withFiles && plan.data.filesCount > 0 : false;
+  // The export's own measurement, when it refused for want of a choice (overLimit.ts).
+  const [measured, setMeasured] = useState<Measured | null>(null);
+  const key = measureKey(options, plan.data);
+  const choice = overLimitChoice(plan.data, withFiles, measured, key);
+  const mustChoose = choice !== null;
 
   const write = useMutation({
     mutationFn: () => call('bundles.export', { ...options, folder, overLimit: mustChoose ? overLimit : null }),
@@ -112,6 +117,13 @@ function Send() {
       requestAnimationFrame(() => resultRef.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' }));
     },
     onError: (e) => {
+      // Over the limit once written, though the estimate was not: the choice appears, with the real size.
+      const over = measuredFromRefusal(e, key);
+      if (over) {
+        setMeasured(over);
+        setOverLimitError(true);
+        return;
+      }
       if (e instanceof AppError && e.fields?.folder) setFolderError(t(e.fields.folder, e.params));
       showError(e, t);
     },
@@ -188,10 +200,15 @@ function Send() {
 
           <Paper withBorder p="md" component="form" onSubmit={submit}>
             <Stack gap="sm">
-              {mustChoose && plan.data && (
+              {choice && (
                 <Alert color="yellow" icon={<IconAlertTriangle size={18} />} title={t('bundles.overLimitTitle')} data-testid="over-limit">
                   <Text size="sm" mb="xs">
-                    {t('bundles.overLimitHint', { size: formatBytes(plan.data.estimatedBytes, locale), limit: formatBytes(plan.data.limitBytes, locale) })}
+                    {t(choice.measured ? 'bundles.overLimitMeasured' : 'bundles.overLimitHint', {
+                      size: formatBytes(choice.bytes, locale),
+                      limit: formatBytes(choice.limitBytes, locale),
+                      // Just over the limit, both sizes round to the same figure: the excess says it.
+                      over: formatBytes(choice.bytes - choice.limitBytes, locale),
+                    })}
                   </Text>
                   <Radio.Group
                     label={t('bundles.overLimit')}
