@@ -4,13 +4,15 @@ import { expect, setUpOffice, signIn, test } from './fixtures';
 
 /** The office's own sheet: a title, headers, three clients, one NIK typed into a number cell by Excel. */
 async function officeSheet(): Promise<Buffer> {
+  // Supervisions still running whenever the test runs: an ended one is not in the default "Aktif" list.
+  const next = new Date().getFullYear() + 1;
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Klien');
   ws.addRow(['DAFTAR KLIEN PEMASYARAKATAN']);
   ws.addRow(['No', 'No. Register', 'Nama', 'NIK', 'Tempat/Tgl Lahir', 'Jenis Kelamin', 'Program', 'Tgl Mulai Bimbingan', 'Tgl Akhir Bimbingan']);
-  ws.addRow([1, 'PB-101/2026', 'Budi Santoso', '1702091503850001', 'Curup, 15-03-1985', 'L', 'PB', '15 Januari 2026', '14 Januari 2027']);
+  ws.addRow([1, 'PB-101/2026', 'Budi Santoso', '1702091503850001', 'Curup, 15-03-1985', 'L', 'PB', '15 Januari 2026', `14 Januari ${next}`]);
   ws.addRow([2, 'CB-102/2026', 'Siti Aminah', 1702095507900000, 'Curup, 15 Juli 1990', 'P', 'CB', 46037, '31/12/2026']);
-  ws.addRow([3, 'AS-103/2026', 'Andi Wijaya', '', 'Kepahiang, 2 Mei 1999', 'L', 'Asimilasi', '2026-02-01', '2026-11-30']);
+  ws.addRow([3, 'AS-103/2026', 'Andi Wijaya', '', 'Kepahiang, 2 Mei 1999', 'L', 'Asimilasi', '2026-02-01', `${next}-11-30`]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

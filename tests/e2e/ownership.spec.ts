@@ -39,7 +39,8 @@ test('at the parent, a post’s partner and its PKS open read-only, naming the p
     for (const action of ['Ubah', 'Ubah status', 'Arsipkan', 'Buat PKS']) await expect(page.getByRole('button', { name: action, exact: true })).toHaveCount(0);
 
     // The post's draft PKS: no editing, signing or cancelling here either.
-    await page.getByRole('cell', { name: /PKS\/CRP/ }).click();
+    // (A draft waits for its number until it is signed.)
+    await page.getByRole('cell', { name: 'Nomor diberikan saat ditandatangani' }).click();
     await expect(page.getByTestId('agreement-status')).toBeVisible();
     await expect(page.getByTestId('owner-notice')).toContainText('Data milik Pos Bapas Curup; ubah di pos');
     for (const action of ['Ubah', 'Tandai ditandatangani', 'Batalkan PKS', 'Unggah scan'])
