@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contract, type Method } from '../../shared/contract';
+import { SETUP } from '../support/app';
 import { dumpDb } from '../support/dump';
 import { agreementWith, CLIENT, PARTNER } from '../support/fixtures';
 import { pairedOffices, type Pair } from '../support/offices';
@@ -165,5 +166,30 @@ describe('one writer per record at a Bapas induk', () => {
     expect(activity.ownedBy).toBeNull();
     // The post's partner itself is untouched by any of it.
     expect((await p.parent.call('partners.get', { id: r.partner.id }, p.parentAdmin)).updatedAt).toBe(r.partner.updatedAt);
+  });
+
+  it('lists only its own clients as ended and not closed: a post closes its own', async () => {
+    await postRecordsAtParent();
+    // A client still open at the post, sent up, beside one of the parent's own.
+    const open = await p.post.call(
+      'clients.create',
+      { data: { ...CLIENT, registerNumber: 'PB-009/2025', nik: '1702091503850002' }, statusDate: '2025-01-15' },
+      p.postAdmin,
+    );
+    const folder = mkdtempSync(join(tmpdir(), 'mitra-usb-'));
+    await p.post.call('bundles.export', { mode: 'incremental', withFiles: true, folder }, p.postAdmin);
+    const seen = await p.parent.call('bundles.inspect', { paths: [folder] }, p.parentAdmin);
+    await p.parent.call('bundles.apply', { paths: [folder], accept: seen.map((x) => x.sha256!) }, p.parentAdmin);
+    rmSync(folder, { recursive: true, force: true });
+    const own = await p.parent.call('clients.create', { data: { ...CLIENT, registerNumber: 'BKL-001/2025' }, statusDate: '2025-01-15' }, p.parentAdmin);
+    p.parent.clock.now = new Date('2026-02-01T03:00:00Z'); // both supervisions ended on 14 January 2026
+    const { token } = await p.parent.call('auth.login', { username: 'admin', password: SETUP.admin.password });
+    const ended = await p.parent.call('clients.ended', {}, token);
+    expect(ended.map((c) => c.clientId)).toEqual([own.id]);
+    expect(ended.map((c) => c.clientId)).not.toContain(open.id);
+    // The post lists its own.
+    p.post.clock.now = p.parent.clock.now;
+    const atPost = await p.post.call('auth.login', { username: 'admin', password: SETUP.admin.password });
+    expect((await p.post.call('clients.ended', {}, atPost.token)).map((c) => c.clientId)).toEqual([open.id]);
   });
 });
