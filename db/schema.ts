@@ -30,7 +30,8 @@ export interface UsersTable extends SyncColumns {
   locked_until: string | null;
 }
 
-export interface ServiceTypesTable {
+/** An entry of an extensible pick list: the service types, the institution types. */
+export interface PickListTable {
   code: string;
   label_id: string;
   label_en: string;
@@ -41,17 +42,9 @@ export interface ServiceTypesTable {
   origin: string;
 }
 
+export type ServiceTypesTable = PickListTable;
 /** Kinds of institution (pondok pesantren, LBH, BLK…): seeded built-ins and those an admin added. */
-export interface InstitutionTypesTable {
-  code: string;
-  label_id: string;
-  label_en: string;
-  built_in: number;
-  created_at: string;
-  updated_at: string;
-  deleted_at: string | null;
-  origin: string;
-}
+export type InstitutionTypesTable = PickListTable;
 
 export interface PartnersTable extends SyncColumns {
   name: string;

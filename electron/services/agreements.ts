@@ -20,7 +20,7 @@ import {
   type AgreementDbRow,
 } from '../../db/repositories/agreements';
 import { partnerById } from '../../db/repositories/partners';
-import { serviceCodes } from '../../db/repositories/serviceTypes';
+import { serviceCodes } from '../../db/repositories/pickLists';
 import { getSetting, putSetting } from '../../db/repositories/settings';
 import type { AgreementsTable } from '../../db/schema';
 import { recordChange } from './audit';

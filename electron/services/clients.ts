@@ -27,7 +27,7 @@ import {
   type ClientDbRow,
   type ClientFilter,
 } from '../../db/repositories/clients';
-import { serviceCodes } from '../../db/repositories/serviceTypes';
+import { serviceCodes } from '../../db/repositories/pickLists';
 import type { ClientsTable } from '../../db/schema';
 import { recordChange } from './audit';
 import { timelineOf } from './clientTimeline';

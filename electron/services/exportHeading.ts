@@ -1,7 +1,7 @@
 import { formatDate, formatDateTime } from '../../shared/format';
 import { translate } from '../../shared/i18n/index';
 import { partnerById } from '../../db/repositories/partners';
-import { listServiceTypes } from '../../db/repositories/serviceTypes';
+import { listServiceTypes } from '../../db/repositories/pickLists';
 import { userById } from '../../db/repositories/users';
 import type { Actor, AppContext } from './context';
 import { isoNow } from './context';

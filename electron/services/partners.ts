@@ -18,8 +18,8 @@ import {
   type PartnerFilter,
 } from '../../db/repositories/partners';
 import { groupsOfPartner } from '../../db/repositories/pokmas';
-import { institutionCodes } from '../../db/repositories/institutionTypes';
-import { serviceCodes } from '../../db/repositories/serviceTypes';
+import { institutionCodes } from '../../db/repositories/pickLists';
+import { serviceCodes } from '../../db/repositories/pickLists';
 import { partnerNameKey } from '../../shared/partnerNames';
 import type { PartnersTable } from '../../db/schema';
 import { recordChange, toAuditEntry } from './audit';

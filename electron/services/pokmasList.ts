@@ -2,7 +2,7 @@ import { AppError } from '../../shared/errors';
 import { formatDate, formatPlaceDate } from '../../shared/format';
 import { translate } from '../../shared/i18n/index';
 import { displayPhone } from '../../shared/validate';
-import { listInstitutionTypes } from '../../db/repositories/institutionTypes';
+import { listInstitutionTypes } from '../../db/repositories/pickLists';
 import { groupById, memberDetailsOf } from '../../db/repositories/pokmas';
 import type { AppContext } from './context';
 import { kopOf } from './documents/kop';

@@ -5,7 +5,7 @@ import { documentByCode, documentByContent, insertPrintedDocument, latestVersion
 import { registeredOffice } from '../../db/repositories/officeKeys';
 import { partnerById } from '../../db/repositories/partners';
 import { referralById } from '../../db/repositories/referrals';
-import { listServiceTypes } from '../../db/repositories/serviceTypes';
+import { listServiceTypes } from '../../db/repositories/pickLists';
 import { getAgreement } from './agreements';
 import { recordChange } from './audit';
 import { actorOf, isoNow, type Actor, type AppContext, type HandlersOf } from './context';

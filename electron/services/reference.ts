@@ -1,35 +1,23 @@
 import { fieldError } from '../../shared/errors';
 import { foldForSearch } from '../../shared/validate';
-import { insertInstitutionType, listInstitutionTypes } from '../../db/repositories/institutionTypes';
-import { insertServiceType, listServiceTypes } from '../../db/repositories/serviceTypes';
+import { insertPickListEntry, listPickList, type PickList } from '../../db/repositories/pickLists';
 import { regenciesInRecords } from '../../db/repositories/regenciesInRecords';
 import type { ServiceType } from '../../shared/types';
 import { recordChange } from './audit';
 import { actorOf, isoNow, type Actor, type AppContext, type HandlersOf } from './context';
 import { officeCode, officeSettings } from './settings';
 
-type ListRow = ReturnType<typeof listServiceTypes>[number];
+type ListRow = ReturnType<typeof listPickList>[number];
 
-/** An office-extensible list (service types, institution types): its rows, how one is added, its audit entity. */
+/** An office-extensible list (service types, institution types): its table, its audit entity, its refusal. */
 interface CodeList {
+  readonly table: PickList;
   readonly entity: 'service_type' | 'institution_type';
   readonly exists: 'services.exists' | 'institutionTypes.exists';
-  list(ctx: AppContext): readonly ListRow[];
-  insert(ctx: AppContext, row: ListRow): void;
 }
 
-const SERVICE_TYPES: CodeList = {
-  entity: 'service_type',
-  exists: 'services.exists',
-  list: (ctx) => listServiceTypes(ctx.db),
-  insert: (ctx, row) => insertServiceType(ctx.db, row),
-};
-const INSTITUTION_TYPES: CodeList = {
-  entity: 'institution_type',
-  exists: 'institutionTypes.exists',
-  list: (ctx) => listInstitutionTypes(ctx.db),
-  insert: (ctx, row) => insertInstitutionType(ctx.db, row),
-};
+const SERVICE_TYPES: CodeList = { table: 'service_types', entity: 'service_type', exists: 'services.exists' };
+const INSTITUTION_TYPES: CodeList = { table: 'institution_types', entity: 'institution_type', exists: 'institutionTypes.exists' };
 
 const toEntry = (r: ListRow): ServiceType => ({ code: r.code, labelId: r.label_id, labelEn: r.label_en, builtIn: r.built_in === 1 });
 
@@ -38,9 +26,10 @@ function addEntry(ctx: AppContext, kind: CodeList, actor: Actor, input: { labelI
   return ctx.db.tx(() => {
     const code = foldForSearch(input.labelId).replace(/ /g, '_').slice(0, 40);
     if (code.length < 2) throw fieldError('labelId', 'v.invalid');
-    if (kind.list(ctx).some((s) => s.code === code || foldForSearch(s.label_id) === foldForSearch(input.labelId))) throw fieldError('labelId', kind.exists);
+    if (listPickList(ctx.db, kind.table).some((s) => s.code === code || foldForSearch(s.label_id) === foldForSearch(input.labelId)))
+      throw fieldError('labelId', kind.exists);
     const now = isoNow(ctx);
-    kind.insert(ctx, {
+    insertPickListEntry(ctx.db, kind.table, {
       code,
       label_id: input.labelId,
       label_en: input.labelEn,
@@ -50,7 +39,7 @@ function addEntry(ctx: AppContext, kind: CodeList, actor: Actor, input: { labelI
       deleted_at: null,
       origin: officeCode(ctx),
     });
-    const created = toEntry(kind.list(ctx).find((s) => s.code === code)!);
+    const created = toEntry(listPickList(ctx.db, kind.table).find((s) => s.code === code)!);
     recordChange(ctx, actor, { action: 'create', entity: kind.entity, entityId: code, after: created });
     return created;
   });
@@ -95,9 +84,9 @@ export function referenceHandlers(
       if (!coverage().some((r) => input.districtCode.startsWith(`${r}.`))) throw fieldError('districtCode', 'v.outsideCoverage');
       return ctx.wilayah.villages(input.districtCode);
     },
-    'services.list': () => listServiceTypes(ctx.db).map(toEntry),
+    'services.list': () => listPickList(ctx.db, SERVICE_TYPES.table).map(toEntry),
     'services.create': (input, call) => addEntry(ctx, SERVICE_TYPES, actorOf(call), input),
-    'institutionTypes.list': () => listInstitutionTypes(ctx.db).map(toEntry),
+    'institutionTypes.list': () => listPickList(ctx.db, INSTITUTION_TYPES.table).map(toEntry),
     'institutionTypes.create': (input, call) => addEntry(ctx, INSTITUTION_TYPES, actorOf(call), input),
   };
 }

@@ -1,7 +1,7 @@
 import { translate } from '../../shared/i18n/index';
 import type { Referral } from '../../shared/types';
 import { listReferrals } from '../../db/repositories/referrals';
-import { listServiceTypes } from '../../db/repositories/serviceTypes';
+import { listServiceTypes } from '../../db/repositories/pickLists';
 import { recordChange } from './audit';
 import { actorOf, type AppContext, type HandlersOf } from './context';
 import { exportTable, type ExportColumn } from './exporter';

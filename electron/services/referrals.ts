@@ -31,7 +31,7 @@ import {
   workHoursOf,
   type ReferralDbRow,
 } from '../../db/repositories/referrals';
-import { listServiceTypes, serviceCodes } from '../../db/repositories/serviceTypes';
+import { listServiceTypes, serviceCodes } from '../../db/repositories/pickLists';
 import { addDays } from '../../shared/agreements';
 import { agreementSettings, factsOf } from './agreements';
 import { listAgreements } from '../../db/repositories/agreements';
