@@ -4,14 +4,19 @@
  * Events must be given in the order of their days.
  */
 import type { InputOf } from '../../shared/contract';
-import { CLIENT, PARTNER } from './fixtures';
+import { CLIENT, PARTNER, SETUP } from './fixtures';
 import type { TestApp } from './app';
 
-export const at = (app: TestApp, day: string) => {
+/**
+ * Moves the office's clock to 10:00 WIB of `day` (never back: events of one day keep their
+ * order), and unlocks the admin's session the jump of days has idle-locked.
+ */
+export async function at(app: TestApp, token: string, day: string): Promise<void> {
   const next = new Date(`${day}T03:00:00Z`);
-  // The clock never runs back: events of one day keep their order.
-  if (next > app.clock.now) app.clock.now = next;
-};
+  if (next <= app.clock.now) return;
+  app.clock.now = next;
+  await app.call('auth.unlock', { password: SETUP.admin.password }, token);
+}
 
 export class OfficeBuilder {
   private n = 0;
@@ -21,11 +26,11 @@ export class OfficeBuilder {
   ) {}
 
   private on(day: string) {
-    at(this.app, day);
+    return at(this.app, this.token, day);
   }
 
   async partner(name: string, day: string, over: Partial<InputOf<'partners.create'>> = {}): Promise<string> {
-    this.on(day);
+    await this.on(day);
     const p = await this.app.call(
       'partners.create',
       {
@@ -45,13 +50,13 @@ export class OfficeBuilder {
   }
 
   async partnerStatus(id: string, status: 'calon' | 'terverifikasi' | 'aktif' | 'nonaktif', day: string) {
-    this.on(day);
+    await this.on(day);
     await this.app.call('partners.setStatus', { id, status, date: day }, this.token);
   }
 
   /** A signed agreement covering the partner's usual services, from `start` for `months` months. */
   async agreement(partnerId: string, signedOn: string, start: string, months: number): Promise<string> {
-    this.on(signedOn);
+    await this.on(signedOn);
     const a = await this.app.call(
       'agreements.create',
       {
@@ -75,7 +80,7 @@ export class OfficeBuilder {
   }
 
   async cancelAgreement(id: string, day: string) {
-    this.on(day);
+    await this.on(day);
     await this.app.call('agreements.cancel', { id, date: day, reason: 'Mitra tidak lagi bersedia' }, this.token);
   }
 
@@ -84,7 +89,7 @@ export class OfficeBuilder {
     day: string,
     over: Partial<InputOf<'clients.create'>['data']> & { supervisionStart: string; supervisionEnd: string },
   ): Promise<string> {
-    this.on(day);
+    await this.on(day);
     this.n += 1;
     const c = await this.app.call(
       'clients.create',
@@ -98,19 +103,19 @@ export class OfficeBuilder {
   }
 
   async close(id: string, status: 'selesai' | 'dicabut' | 'pindah' | 'meninggal', day: string) {
-    this.on(day);
+    await this.on(day);
     await this.app.call('clients.setStatus', { id, status, date: day, reason: 'Sesuai keputusan' }, this.token);
   }
 
   async referral(clientId: string, partnerId: string, service: string, day: string, hoursRequired: number | null = null): Promise<string> {
-    this.on(day);
+    await this.on(day);
     const r = await this.app.call('referrals.create', { clientId, partnerId, service, date: day, hoursRequired }, this.token);
     return r.referral.id;
   }
 
   /** Walks a referral along diterima → berjalan → selesai (with its outcome) or to `dihentikan`, all on one day. */
   async referralTo(id: string, status: 'diterima' | 'berjalan' | 'selesai' | 'dihentikan' | 'ditolak', day: string, outcome: string | null = null) {
-    this.on(day);
+    await this.on(day);
     const path: Record<string, string[]> = {
       diterima: ['diterima'],
       ditolak: ['ditolak'],
@@ -123,24 +128,31 @@ export class OfficeBuilder {
       if (current.status === s || (s === 'diterima' && current.status !== 'diusulkan') || (s === 'berjalan' && current.status === 'berjalan')) continue;
       current = await this.app.call(
         'referrals.setStatus',
-        { id, expectedUpdatedAt: current.updatedAt, status: s as 'diterima', date: day, outcome: s === status ? (outcome as 'bekerja' | null) : null },
+        {
+          id,
+          expectedUpdatedAt: current.updatedAt,
+          status: s as 'diterima',
+          date: day,
+          note: 'Sesuai laporan mitra',
+          outcome: s === status ? (outcome as 'bekerja' | null) : null,
+        },
         this.token,
       );
     }
   }
 
   async hours(referralId: string, day: string, hours: number) {
-    this.on(day);
+    await this.on(day);
     await this.app.call('referrals.addHours', { referralId, date: day, hours, signedBy: 'Ketua RT' }, this.token);
   }
 
   async checkin(clientId: string, day: string, kind: 'hadir' | 'jarak_jauh' | 'kunjungan_rumah' = 'hadir') {
-    this.on(day);
+    await this.on(day);
     await this.app.call('checkins.record', { clientId, date: day, kind, reason: kind === 'jarak_jauh' ? 'Sakit' : '' }, this.token);
   }
 
   async activity(day: string, type: string, bidang: 'kemandirian_kepribadian' | 'hukum_kemasyarakatan' | null, participants: [string, boolean][]) {
-    this.on(day);
+    await this.on(day);
     await this.app.call(
       'activities.create',
       {
@@ -155,7 +167,7 @@ export class OfficeBuilder {
   }
 
   async pokmas(name: string, bidang: 'kemandirian_kepribadian' | 'hukum_kemasyarakatan', day: string) {
-    this.on(day);
+    await this.on(day);
     await this.app.call('pokmas.create', { name, bidang }, this.token);
   }
 }
