@@ -4,7 +4,6 @@
  * year report, sent versions and their hash, charts): each figure has a stable `code`, each
  * breakdown row a stable `key`.
  */
-import type { Period } from './periods';
 import type { Aggregation, ReportGroup, Section, Unit } from './indicators';
 
 /** Whose records: at a post, its own; at a Bapas induk, all together (default), its own, or one post's. */
