@@ -68,7 +68,8 @@ export type Flag =
 export const SECTIONS = [1, 2, 3, 4, 5, 6, 7] as const;
 export type Section = (typeof SECTIONS)[number];
 
-export type Unit = 'orang' | 'mitra' | 'kelompok' | 'pks' | 'rujukan' | 'kegiatan' | 'kali' | 'jam' | 'persen';
+export const UNITS = ['orang', 'mitra', 'kelompok', 'pks', 'rujukan', 'kegiatan', 'kali', 'jam', 'persen'] as const;
+export type Unit = (typeof UNITS)[number];
 
 /** sum: the months add up to the quarter and the year; state: counted on the period's last day; ratio: a percentage. */
 export type Aggregation = 'sum' | 'state' | 'ratio';
