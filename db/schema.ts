@@ -375,6 +375,16 @@ export interface HolidaysTable {
   created_at: string;
 }
 
+/** Yearly indicator targets per office (migration 0017): this office's own, never synced. */
+export interface ReportTargetsTable {
+  office_code: string;
+  year: number;
+  indicator: string;
+  target: number;
+  updated_by: string | null;
+  updated_at: string;
+}
+
 export interface Schema {
   settings: SettingsTable;
   users: UsersTable;
@@ -405,4 +415,5 @@ export interface Schema {
   bundle_exports: BundleExportsTable;
   bundle_imports: BundleImportsTable;
   holidays: HolidaysTable;
+  report_targets: ReportTargetsTable;
 }

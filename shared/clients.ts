@@ -31,6 +31,18 @@ export function clientStanding(status: ClientStatus, supervisionEnd: string, tod
 export const isUnderSupervision = (status: ClientStatus, supervisionEnd: string, today: string) => clientStanding(status, supervisionEnd, today) === 'aktif';
 
 /**
+ * Under supervision on a past (or any) day, as the reports count "aktif at the end of the period":
+ * the record was open that day (still open, or closed after it: `statusDate` is the day it was
+ * closed), the supervision had begun and had not ended. On the office's today it is
+ * `isUnderSupervision` for every supervision already begun. SQL twin: `underSupervisionOn` in
+ * db/repositories/caseload.ts.
+ */
+export function wasUnderSupervisionOn(status: ClientStatus, statusDate: string, supervisionStart: string, supervisionEnd: string, day: string): boolean {
+  const open = status === 'aktif' || statusDate > day;
+  return open && supervisionStart <= day && supervisionEnd >= day;
+}
+
+/**
  * The default "wajib lapor dihitung sejak": the day the client is entered, within the supervision
  * period (a client registered before the start is counted from the start).
  */

@@ -26,6 +26,8 @@ import { ActivityCreateInput, ActivityFileGetInput, ActivityFileInput, ActivityL
 import type { RecordNames } from './readableChanges';
 import { AuditExportInput, AuditListInput } from './schemas/audit';
 import { AgendaInput, CheckinInput, OverdueInput } from './schemas/checkins';
+import { ReportComputeInput, ReportRecordsInput, ReportSetTargetsInput, ReportTargetsInput } from './schemas/reports';
+import type { ReportRecords, ReportResult, ReportTargets } from './reports';
 import { HolidayAddInput, HolidayConfirmInput, HolidayRemoveInput } from './schemas/holidays';
 import { KeyAllowPlainInput, KeyCardInput, KeyRegisterInput } from './schemas/keys';
 import {
@@ -304,6 +306,15 @@ export const contract = {
   'templates.list': method<readonly ArticleTemplate[]>()(empty, 'any'),
   'templates.save': method<ArticleTemplate>()(TemplateSaveInput, ADMIN),
   'templates.delete': method<{ readonly done: true }>()(byId, ADMIN),
+
+  // Reports (Laporan)
+  /** Every indicator of the standard report for a period and scope, with targets and breakdowns. */
+  'reports.compute': method<ReportResult>()(ReportComputeInput, 'any'),
+  /** The records behind one figure (or one breakdown row): as many as the figure counts. */
+  'reports.records': method<ReportRecords>()(ReportRecordsInput, 'any'),
+  /** An office's yearly targets (Perjanjian Kinerja); an admin sets them. */
+  'reports.targets': method<ReportTargets>()(ReportTargetsInput, 'any'),
+  'reports.setTargets': method<ReportTargets>()(ReportSetTargetsInput, ADMIN),
 
   /** Looks up the verification code printed on a document. */
   'documents.verify': method<DocumentVerification>()(DocumentVerifyInput, 'any'),

@@ -1,4 +1,4 @@
-import type { ExpressionBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../connection';
 import type { Schema } from '../schema';
 
@@ -11,6 +11,15 @@ type Clients = ExpressionBuilder<Schema & { c: Schema['clients'] }, 'c'>;
  */
 export const underSupervision = (eb: Clients, today: string) => eb.and([eb('c.status', '=', 'aktif'), eb('c.supervision_end', '>=', today)]);
 export const supervisionEnded = (eb: Clients, today: string) => eb.and([eb('c.status', '=', 'aktif'), eb('c.supervision_end', '<', today)]);
+
+/**
+ * The SQL of shared/clients.ts `wasUnderSupervisionOn` for the clients row under `alias`: open on
+ * `day` (or closed after it), supervision begun and not ended. What the reports count as aktif.
+ */
+export function underSupervisionOn(alias: string, day: string): RawBuilder<SqlBool> {
+  const c = (column: string) => sql.ref(`${alias}.${column}`);
+  return sql<SqlBool>`((${c('status')} = 'aktif' OR ${c('status_date')} > ${day}) AND ${c('supervision_start')} <= ${day} AND ${c('supervision_end')} >= ${day})`;
+}
 
 /** Open records whose supervision has ended: the list "masa bimbingan berakhir, belum ditutup", longest ended first. */
 /** This office's own clients only: at a Bapas induk a post's clients are closed at the post (one writer per record). */

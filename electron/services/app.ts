@@ -19,6 +19,7 @@ import { printingHandlers } from './printing';
 import { referralHandlers } from './referrals';
 import { referralRegisterHandlers } from './referralRegister';
 import { referenceHandlers } from './reference';
+import { reportHandlers } from './reports';
 import { SessionStore } from './sessions';
 import { settingsHandlers } from './settings';
 import { setupHandlers } from './setup';
@@ -53,6 +54,7 @@ export function buildHandlers(ctx: AppContext): Handlers {
     ...hostHandlers(ctx),
     ...printingHandlers(ctx),
     ...auditHandlers(ctx),
+    ...reportHandlers(ctx),
   } satisfies Handlers;
 }
 

@@ -328,6 +328,31 @@ describe('migrations', () => {
     raw.close();
   });
 
+  it('0017 adds the yearly indicator targets, one per office, year and indicator, none negative, keeping a version-16 file’s rows', () => {
+    const raw = new BetterSqlite3(file());
+    expect(migrate(raw, MIGRATIONS, 16)).toBe(16);
+    const t = '2026-01-05T03:00:00.000Z';
+    raw
+      .prepare(
+        `INSERT INTO pokmas_groups (id, name, bidang, created_at, updated_at, origin) VALUES ('g1', 'Pokmas Curup', 'kemandirian_kepribadian', ?, ?, 'CRP')`,
+      )
+      .run(t, t);
+    const before = raw.prepare('SELECT * FROM pokmas_groups').all();
+    expect(migrate(raw, MIGRATIONS, 17)).toBe(17);
+    expect(raw.prepare('SELECT * FROM pokmas_groups').all()).toEqual(before);
+    const put = raw.prepare(`INSERT INTO report_targets (office_code, year, indicator, target, updated_at) VALUES (?, ?, ?, ?, ?)`);
+    put.run('CRP', 2026, 'klien_baru', 10, t);
+    expect(() => put.run('CRP', 2026, 'klien_baru', 12, t)).toThrow(/UNIQUE|PRIMARY/);
+    expect(() => put.run('CRP', 2026, 'wl_kepatuhan', -1, t)).toThrow(/CHECK/);
+    expect(() => put.run('CRP', 1999, 'wl_kepatuhan', 90, t)).toThrow(/CHECK/);
+    put.run('KPH', 2026, 'klien_baru', 4, t);
+    expect(raw.prepare('SELECT office_code, target FROM report_targets ORDER BY office_code').all()).toEqual([
+      { office_code: 'CRP', target: 10 },
+      { office_code: 'KPH', target: 4 },
+    ]);
+    raw.close();
+  });
+
   it('is idempotent: running again on a migrated file changes nothing', () => {
     const f = file();
     openDb(f).close();

@@ -173,6 +173,11 @@ const EXPECTED: Record<Method, 'public' | string> = {
   'audit.list': 'A-M-',
   'audit.export': 'A-M-',
   'audit.verify': 'A-M-',
+
+  'reports.compute': 'APMO',
+  'reports.records': 'APMO',
+  'reports.targets': 'APMO',
+  'reports.setTargets': 'A---',
 };
 
 const ROLES = ['admin', 'petugas', 'pimpinan', 'operator'] as const;

@@ -1,3 +1,6 @@
+import { SECTIONS, UNITS } from '../../shared/indicators';
+import { PERIOD_KINDS } from '../../shared/periods';
+import { RECORD_COLUMNS } from '../../shared/reports';
 import { decisionRoles } from '../../shared/roles';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -92,6 +95,10 @@ const VOCABULARIES: Readonly<Record<string, readonly string[]>> = {
   'partners.filter.archived': ['active', 'archived', 'all'],
   'record.settings': ['settings', 'logo', 'agreements', 'holidays'],
   'caseload.source': ['nasional', 'kantor'],
+  'reports.kind': PERIOD_KINDS,
+  'reports.col': [...new Set(Object.values(RECORD_COLUMNS).flatMap((cols) => cols.map((c) => c.key)))],
+  'reports.section': SECTIONS.map(String),
+  'reports.unit': UNITS,
 };
 
 /**

@@ -28,6 +28,7 @@ import { Login } from '../pages/Login';
 import { PartnerDetail } from '../pages/partners/PartnerDetail';
 import { PartnerEditor } from '../pages/partners/PartnerEditor';
 import { PartnerList } from '../pages/partners/PartnerList';
+import { ReportsPage } from '../pages/reports/ReportsPage';
 import { PokmasPage } from '../pages/PokmasPage';
 import { ReferralRegister } from '../pages/referrals/ReferralRegister';
 import { ReferralDetail } from '../pages/referrals/ReferralDetail';
@@ -102,6 +103,7 @@ function Gate() {
           <Route path="/pks/:id/ubah">{(p) => <AgreementEditor id={p.id} />}</Route>
           <Route path="/pks/:id">{(p) => <AgreementDetail id={p.id} />}</Route>
           <Route path="/pokmas" component={PokmasPage} />
+          <Route path="/laporan" component={ReportsPage} />
           <Route path="/verifikasi" component={VerifyPage} />
           <Route path="/pengguna" component={UsersPage} />
           <Route path="/audit" component={AuditPage} />

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { INDICATOR_BY_CODE } from '../indicators';
+import { isoDate } from './common';
+
+const year = z.number().int().min(2000, 'v.invalid').max(2100, 'v.invalid');
+/** A range longer than this is a mistake (a year typed wrongly); five years covers any report. */
+const MAX_RANGE_DAYS = 5 * 366;
+const days = (from: string, to: string) => (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
+
+export const PeriodInput = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('month'), year, month: z.number().int().min(1, 'v.invalid').max(12, 'v.invalid') }).strict(),
+  z.object({ kind: z.literal('quarter'), year, quarter: z.number().int().min(1, 'v.invalid').max(4, 'v.invalid') }).strict(),
+  z.object({ kind: z.literal('semester'), year, semester: z.number().int().min(1, 'v.invalid').max(2, 'v.invalid') }).strict(),
+  z.object({ kind: z.literal('year'), year }).strict(),
+  z
+    .object({ kind: z.literal('range'), from: isoDate, to: isoDate })
+    .strict()
+    .refine((p) => p.from <= p.to, { message: 'reports.rangeOrder', path: ['to'] })
+    .refine((p) => days(p.from, p.to) <= MAX_RANGE_DAYS, { message: 'reports.rangeTooLong', path: ['to'] }),
+]);
+
+const officeCode = z.string().trim().min(1, 'v.required').max(20, 'v.tooLong');
+
+export const ScopeInput = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('all') }).strict(),
+  z.object({ kind: z.literal('own') }).strict(),
+  z.object({ kind: z.literal('post'), code: officeCode }).strict(),
+]);
+
+export const ReportComputeInput = z.object({ period: PeriodInput, scope: ScopeInput.default({ kind: 'all' }) }).strict();
+
+const indicatorCode = z.string().refine((c) => INDICATOR_BY_CODE.has(c), 'reports.unknownIndicator');
+
+export const ReportRecordsInput = z
+  .object({
+    period: PeriodInput,
+    scope: ScopeInput.default({ kind: 'all' }),
+    code: indicatorCode,
+    /** A breakdown row's key (null: the records that do not state it); absent for the whole figure. */
+    key: z.string().max(200).nullable().optional(),
+  })
+  .strict();
+
+export const ReportTargetsInput = z.object({ year, office: officeCode.optional() }).strict();
+
+export const ReportSetTargetsInput = z
+  .object({
+    year,
+    office: officeCode,
+    targets: z.array(z.object({ code: indicatorCode, target: z.number().min(0, 'v.invalid').max(1e9, 'v.invalid') }).strict()).max(200, 'v.tooMany'),
+  })
+  .strict()
+  .refine((t) => new Set(t.targets.map((x) => x.code)).size === t.targets.length, { message: 'reports.targetTwice', path: ['targets'] });
