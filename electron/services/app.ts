@@ -18,6 +18,7 @@ import { pokmasHandlers } from './pokmas';
 import { printingHandlers } from './printing';
 import { referralHandlers } from './referrals';
 import { referralRegisterHandlers } from './referralRegister';
+import { registerHandlers } from './registers/handlers';
 import { referenceHandlers } from './reference';
 import { SessionStore } from './sessions';
 import { settingsHandlers } from './settings';
@@ -52,6 +53,7 @@ export function buildHandlers(ctx: AppContext): Handlers {
     ...bundleHandlers(ctx),
     ...hostHandlers(ctx),
     ...printingHandlers(ctx),
+    ...registerHandlers(ctx),
     ...auditHandlers(ctx),
   } satisfies Handlers;
 }

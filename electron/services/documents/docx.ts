@@ -159,16 +159,21 @@ function labelTable(rows: readonly { label: string; value: string }[], indentMm:
 }
 
 /** A cell's text, its line breaks kept (a partner's several PKS, one to a line). */
-const cellRuns = (text: string, o: { bold?: boolean; italics?: boolean; strike?: boolean }) =>
-  text.split('\n').map(
-    (l, i) => new TextRun({ text: l, break: i > 0 ? 1 : 0, bold: o.bold ?? false, italics: o.italics ?? false, strike: o.strike ?? false, font: FONT, size: 22 }),
-  );
+const cellRuns = (text: string, o: { bold?: boolean; italics?: boolean; strike?: boolean; size?: number }) =>
+  text
+    .split('\n')
+    .map(
+      (l, i) =>
+        new TextRun({ text: l, break: i > 0 ? 1 : 0, bold: o.bold ?? false, italics: o.italics ?? false, strike: o.strike ?? false, font: FONT, size: o.size ?? 22 }),
+    );
 
 /** A list's bordered table, its header row repeated on every page, heading rows and struck rows as in the HTML. */
 function listTable(t: NonNullable<DocumentModel['table']>, textWidthMm: number): Table {
   const line = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
   const widths = t.columns.map((c) => twips((textWidthMm * c.width) / 100));
   const struck = new Set(t.struck ?? []);
+  // Nine columns or more print a size smaller, as in the HTML.
+  const size = t.columns.length >= 9 ? 19 : 22;
   const cell = (text: string, i: number, opts: { bold?: boolean; center?: boolean; span?: number; italics?: boolean; strike?: boolean; keepNext?: boolean } = {}) =>
     new TableCell({
       width: { size: opts.span ? widths.reduce((a, b) => a + b, 0) : widths[i]!, type: WidthType.DXA },
@@ -178,7 +183,7 @@ function listTable(t: NonNullable<DocumentModel['table']>, textWidthMm: number):
         new Paragraph({
           alignment: opts.center ? AlignmentType.CENTER : AlignmentType.LEFT,
           keepNext: opts.keepNext ?? false,
-          children: cellRuns(text, opts),
+          children: cellRuns(text, { ...opts, size }),
         }),
       ],
     });
@@ -189,7 +194,11 @@ function listTable(t: NonNullable<DocumentModel['table']>, textWidthMm: number):
         ...(headings.has(n)
           ? [new TableRow({ cantSplit: true, children: [cell(headings.get(n)!, 0, { span: t.columns.length, bold: true, keepNext: true })] })]
           : []),
-        new TableRow({ cantSplit: true, children: r.map((v, i) => cell(v, i, { center: i === 0, strike: struck.has(n) && i > 0 })) }),
+        new TableRow({
+          cantSplit: true,
+          ...(t.rowMm ? { height: { value: twips(t.rowMm), rule: HeightRule.ATLEAST } } : {}),
+          children: r.map((v, i) => cell(v, i, { center: i === 0, strike: struck.has(n) && i > 0 })),
+        }),
       ])
     : [new TableRow({ children: [cell(t.empty, 0, { span: t.columns.length, center: true, italics: true })] })];
   return new Table({
@@ -276,8 +285,9 @@ export async function renderDocx(doc: DocumentModel): Promise<Buffer> {
         ]
       : doc.numbers.map((n) => centered(`${n.label}: ${n.value}`))),
     new Paragraph({}),
-    ...doc.paragraphs.map((p) => justified(p)),
+    ...(doc.layout === 'list' ? [] : doc.paragraphs.map((p) => justified(p))),
     ...(doc.fields?.length ? [labelTable(doc.fields, doc.layout === 'list' ? 0 : 10), new Paragraph({})] : []),
+    ...(doc.layout === 'list' ? doc.paragraphs.map((p) => justified(p)) : []),
     ...(doc.table ? [listTable(doc.table, textWidthMm)] : []),
     ...(doc.photos?.items.length ? photoTable(doc.photos, textWidthMm) : []),
     ...doc.sections.flatMap((s) => [

@@ -35,12 +35,19 @@ function labelTable(cls: string, rows: readonly { label: string; value: string }
 }
 
 /**
+ * A cell's text, free to break after a slash: "kemasyarakatan/kelompok sosial" or a PKS number
+ * "001/PKS/CRP/III/2025" wraps at its slashes instead of in the middle of a word.
+ */
+const breakable = (v: string) => escapeHtml(v).replace(/\//g, '/<wbr>');
+
+/**
  * A list's bordered table; its header row repeats on every printed page. Its last row is printed
  * as a table of its own at the head of the closing block (`tail`), so the signature never stands
  * alone on a page: it moves with at least one row of the list (with the heading above that row,
  * if one stands there). With photos after the table, the last photos move with the signature instead.
  */
 function listTable(t: NonNullable<DocumentModel['table']>, whole: boolean): { body: string; tail: string } {
+  const cls = t.columns.length >= 9 ? 'list dense' : 'list';
   const cols = `<colgroup>${t.columns.map((c) => `<col style="width:${c.width}%">`).join('')}</colgroup>`;
   const head = `<thead><tr>${t.columns.map((c) => `<th>${escapeHtml(c.label)}</th>`).join('')}</tr></thead>`;
   const struck = new Set(t.struck ?? []);
@@ -48,18 +55,18 @@ function listTable(t: NonNullable<DocumentModel['table']>, whole: boolean): { bo
   const heading = (i: number) =>
     headings.has(i) ? `<tr class="group"><td colspan="${t.columns.length}">${escapeHtml(headings.get(i)!)}</td></tr>` : '';
   const row = (r: readonly string[], i: number) =>
-    `${heading(i)}<tr${struck.has(i) ? ' class="struck"' : ''}>${r.map((v, j) => `<td${t.columns[j]?.nowrap ? ' class="nowrap"' : ''}>${escapeHtml(v)}</td>`).join('')}</tr>`;
+    `${heading(i)}<tr${struck.has(i) ? ' class="struck"' : ''}>${r.map((v, j) => (t.columns[j]?.nowrap ? `<td class="nowrap">${escapeHtml(v)}</td>` : `<td>${breakable(v)}</td>`)).join('')}</tr>`;
   if (t.rows.length === 0) {
     return {
       body: '',
-      tail: `<table class="list">${cols}${head}<tbody><tr><td class="none" colspan="${t.columns.length}">${escapeHtml(t.empty)}</td></tr></tbody></table>`,
+      tail: `<table class="${cls}">${cols}${head}<tbody><tr><td class="none" colspan="${t.columns.length}">${escapeHtml(t.empty)}</td></tr></tbody></table>`,
     };
   }
-  if (whole) return { body: `<table class="list">${cols}${head}<tbody>${t.rows.map(row).join('')}</tbody></table>`, tail: '' };
-  if (t.rows.length === 1) return { body: '', tail: `<table class="list">${cols}${head}<tbody>${row(t.rows[0]!, 0)}</tbody></table>` };
+  if (whole) return { body: `<table class="${cls}">${cols}${head}<tbody>${t.rows.map(row).join('')}</tbody></table>`, tail: '' };
+  if (t.rows.length === 1) return { body: '', tail: `<table class="${cls}">${cols}${head}<tbody>${row(t.rows[0]!, 0)}</tbody></table>` };
   return {
-    body: `<table class="list split">${cols}${head}<tbody>${t.rows.slice(0, -1).map(row).join('')}</tbody></table>`,
-    tail: `<table class="list cont">${cols}<tbody>${row(t.rows.at(-1)!, t.rows.length - 1)}</tbody></table>`,
+    body: `<table class="${cls} split">${cols}${head}<tbody>${t.rows.slice(0, -1).map(row).join('')}</tbody></table>`,
+    tail: `<table class="${cls} cont">${cols}<tbody>${row(t.rows.at(-1)!, t.rows.length - 1)}</tbody></table>`,
   };
 }
 
@@ -151,11 +158,14 @@ table.fields td:first-child { white-space: nowrap; }
 .list-layout table.fields { margin-left: 0; }
 table.list { width: 100%; border-collapse: collapse; table-layout: fixed; font-size: 10.5pt; line-height: 1.25; margin: 0 0 12pt; }
 table.list th, table.list td { border: 0.75pt solid #000; padding: 3pt 4pt; vertical-align: top; overflow-wrap: break-word; }
-table.list td.nowrap { white-space: nowrap; }
+table.list td.nowrap { white-space: pre; }
 table.list th { text-align: center; font-weight: bold; }
 table.list td:first-child { text-align: center; }
 table.list td.none { text-align: center; font-style: italic; }
 table.list td { white-space: pre-line; }
+/* A register of nine columns or more (the landscape books) prints a size smaller, so its words fit their columns. */
+table.list.dense { font-size: 9.5pt; }
+${doc.table?.rowMm ? `table.list tbody td { height: ${doc.table.rowMm}mm; }` : ''}
 table.list tr { break-inside: avoid; }
 table.list tr.group td { text-align: left; font-weight: bold; background: #eee; break-after: avoid; }
 table.list tr.struck td:not(:first-child) { text-decoration: line-through; }
@@ -188,8 +198,10 @@ table.list.cont { margin-top: -0.75pt; }
       : doc.numbers.length
         ? ['<div class="numbers">', ...doc.numbers.map((n) => line('p', 'num', `${n.label}: ${n.value}`)), '</div>']
         : ['<div class="numbers"></div>']),
-    ...doc.paragraphs.map((p) => line('p', 'par', p)),
+    // A letter's paragraphs lead to the particulars; a list's particulars head its text (a laporan kegiatan's uraian).
+    ...(doc.layout === 'list' ? [] : doc.paragraphs.map((p) => line('p', 'par', p))),
     ...(doc.fields?.length ? [labelTable('fields', doc.fields)] : []),
+    ...(doc.layout === 'list' ? doc.paragraphs.map((p) => line('p', 'par', p)) : []),
     ...(list ? [list.body] : []),
     ...(photos ? [photos.body] : []),
     ...doc.sections.flatMap((s) => [`<p class="pasal">${escapeHtml(s.number)}<br>${escapeHtml(s.heading)}</p>`, ...s.body.map((p) => line('p', 'par', p))]),

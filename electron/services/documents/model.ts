@@ -74,6 +74,8 @@ export interface DocumentModel {
     readonly headings?: readonly { readonly before: number; readonly label: string }[];
     /** Rows printed struck through: a Buku Klaper strikes the entries that are closed. */
     readonly struck?: readonly number[];
+    /** The least height of a row, in mm: room to sign on a daftar hadir or to initial a check-in card. */
+    readonly rowMm?: number;
   };
   /** Photos after the table, two to a row, under their heading (a laporan kegiatan's documentation). */
   readonly photos?: { readonly heading: string; readonly items: readonly DocumentPhoto[] };
