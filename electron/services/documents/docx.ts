@@ -164,7 +164,15 @@ const cellRuns = (text: string, o: { bold?: boolean; italics?: boolean; strike?:
     .split('\n')
     .map(
       (l, i) =>
-        new TextRun({ text: l, break: i > 0 ? 1 : 0, bold: o.bold ?? false, italics: o.italics ?? false, strike: o.strike ?? false, font: FONT, size: o.size ?? 22 }),
+        new TextRun({
+          text: l,
+          break: i > 0 ? 1 : 0,
+          bold: o.bold ?? false,
+          italics: o.italics ?? false,
+          strike: o.strike ?? false,
+          font: FONT,
+          size: o.size ?? 22,
+        }),
     );
 
 /** A list's bordered table, its header row repeated on every page, heading rows and struck rows as in the HTML. */
@@ -174,7 +182,11 @@ function listTable(t: NonNullable<DocumentModel['table']>, textWidthMm: number):
   const struck = new Set(t.struck ?? []);
   // Nine columns or more print a size smaller, as in the HTML.
   const size = t.columns.length >= 9 ? 19 : 22;
-  const cell = (text: string, i: number, opts: { bold?: boolean; center?: boolean; span?: number; italics?: boolean; strike?: boolean; keepNext?: boolean } = {}) =>
+  const cell = (
+    text: string,
+    i: number,
+    opts: { bold?: boolean; center?: boolean; span?: number; italics?: boolean; strike?: boolean; keepNext?: boolean } = {},
+  ) =>
     new TableCell({
       width: { size: opts.span ? widths.reduce((a, b) => a + b, 0) : widths[i]!, type: WidthType.DXA },
       ...(opts.span ? { columnSpan: opts.span } : {}),

@@ -52,8 +52,7 @@ function listTable(t: NonNullable<DocumentModel['table']>, whole: boolean): { bo
   const head = `<thead><tr>${t.columns.map((c) => `<th>${escapeHtml(c.label)}</th>`).join('')}</tr></thead>`;
   const struck = new Set(t.struck ?? []);
   const headings = new Map((t.headings ?? []).map((h) => [h.before, h.label]));
-  const heading = (i: number) =>
-    headings.has(i) ? `<tr class="group"><td colspan="${t.columns.length}">${escapeHtml(headings.get(i)!)}</td></tr>` : '';
+  const heading = (i: number) => (headings.has(i) ? `<tr class="group"><td colspan="${t.columns.length}">${escapeHtml(headings.get(i)!)}</td></tr>` : '');
   const row = (r: readonly string[], i: number) =>
     `${heading(i)}<tr${struck.has(i) ? ' class="struck"' : ''}>${r.map((v, j) => (t.columns[j]?.nowrap ? `<td class="nowrap">${escapeHtml(v)}</td>` : `<td>${breakable(v)}</td>`)).join('')}</tr>`;
   if (t.rows.length === 0) {

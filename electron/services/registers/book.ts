@@ -97,7 +97,10 @@ export function bookModel<T>(ctx: AppContext, book: Book<T>, paper: Paper): Docu
     paragraphs: book.paragraphs ?? [],
     fields: [...fieldsOf(book.filter), ...(book.fields ?? [])],
     table: {
-      columns: [{ label: 'No.', width: book.noWidth ?? 5 }, ...book.columns.filter((c) => !c.sheetOnly).map((c) => ({ label: c.label, width: c.width, nowrap: c.nowrap ?? false }))],
+      columns: [
+        { label: 'No.', width: book.noWidth ?? 5 },
+        ...book.columns.filter((c) => !c.sheetOnly).map((c) => ({ label: c.label, width: c.width, nowrap: c.nowrap ?? false })),
+      ],
       rows: book.rows.map((r, i) => [String(i + 1), ...book.columns.filter((c) => !c.sheetOnly).map((c) => c.print(r))]),
       empty: book.empty,
       ...(book.headings?.length ? { headings: book.headings } : {}),

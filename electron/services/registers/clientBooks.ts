@@ -66,7 +66,14 @@ export async function clientRegisterBook(ctx: AppContext, actor: Actor, input: I
     columns: [
       { label: 'No. register', width: 10, print: (r) => r.register_number, sheetWidth: 18 },
       { label: 'Nama', width: 12.5, print: (r) => r.name, sheetWidth: 28 },
-      { label: 'NIK', width: 12.5, nowrap: true, print: (r) => (r.nik ? (full ? r.nik : maskNik(r.nik)) : '-'), sheet: (r) => (r.nik ? (full ? r.nik : maskNik(r.nik)) : ''), sheetWidth: 20 },
+      {
+        label: 'NIK',
+        width: 12.5,
+        nowrap: true,
+        print: (r) => (r.nik ? (full ? r.nik : maskNik(r.nik)) : '-'),
+        sheet: (r) => (r.nik ? (full ? r.nik : maskNik(r.nik)) : ''),
+        sheetWidth: 20,
+      },
       { label: 'L/P', width: 4, print: (r) => r.sex, sheet: (r) => translate('id', `sex.${r.sex}`), sheetWidth: 12 },
       {
         label: 'Tanggal lahir (umur)',
@@ -76,7 +83,15 @@ export async function clientRegisterBook(ctx: AppContext, actor: Actor, input: I
         kind: 'date',
         sheetWidth: 12,
       },
-      { label: 'Umur', width: 0, sheetOnly: true, print: () => '', sheet: (r) => (r.birth_date ? ageOn(r.birth_date, today) : null), kind: 'number', sheetWidth: 8 },
+      {
+        label: 'Umur',
+        width: 0,
+        sheetOnly: true,
+        print: () => '',
+        sheet: (r) => (r.birth_date ? ageOn(r.birth_date, today) : null),
+        kind: 'number',
+        sheetWidth: 8,
+      },
       { label: 'Alamat', width: 13, print: (r) => addressOf(ctx, r), sheetWidth: 40 },
       {
         label: 'Putusan / perkara',
@@ -88,7 +103,9 @@ export async function clientRegisterBook(ctx: AppContext, actor: Actor, input: I
       },
       { label: 'Tanggal putusan', width: 0, sheetOnly: true, print: () => '', sheet: (r) => r.decision_date, kind: 'date', sheetWidth: 12 },
       { label: 'Perkara', width: 0, sheetOnly: true, print: () => '', sheet: (r) => r.offence, sheetWidth: 26 },
-      ...(input.program ? [] : [{ label: 'Program', width: 0, sheetOnly: true, print: () => '', sheet: (r: ClientDbRow) => programName(r.program), sheetWidth: 22 }]),
+      ...(input.program
+        ? []
+        : [{ label: 'Program', width: 0, sheetOnly: true, print: () => '', sheet: (r: ClientDbRow) => programName(r.program), sheetWidth: 22 }]),
       {
         label: 'Masa bimbingan',
         width: 10,

@@ -143,9 +143,11 @@ export function referralRegisterBook(ctx: AppContext, input: ParsedInputOf<'regi
         label: 'Hasil',
         width: 11,
         print: (r) =>
-          dash([r.outcome ? translate('id', `outcome.${r.outcome}`) : '', r.hoursRequired === null ? '' : `Kerja sosial ${r.hoursDone}/${r.hoursRequired} jam`]
-            .filter(Boolean)
-            .join('\n')),
+          dash(
+            [r.outcome ? translate('id', `outcome.${r.outcome}`) : '', r.hoursRequired === null ? '' : `Kerja sosial ${r.hoursDone}/${r.hoursRequired} jam`]
+              .filter(Boolean)
+              .join('\n'),
+          ),
         sheet: (r) => (r.outcome ? translate('id', `outcome.${r.outcome}`) : ''),
         sheetWidth: 24,
       },

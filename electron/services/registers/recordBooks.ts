@@ -65,7 +65,15 @@ export async function checkinCardBook(ctx: AppContext, actor: Actor, clientId: s
     noWidth: 6,
     columns: [
       { label: 'Jadwal lapor', width: 15, nowrap: true, print: (r) => cellDate(r.due.due), sheet: (r) => r.due.due, kind: 'date', sheetWidth: 12 },
-      { label: 'Tanggal lapor', width: 15, nowrap: true, print: (r) => (r.checkin ? cellDate(r.checkin.date) : ''), sheet: (r) => r.checkin?.date ?? null, kind: 'date', sheetWidth: 12 },
+      {
+        label: 'Tanggal lapor',
+        width: 15,
+        nowrap: true,
+        print: (r) => (r.checkin ? cellDate(r.checkin.date) : ''),
+        sheet: (r) => r.checkin?.date ?? null,
+        kind: 'date',
+        sheetWidth: 12,
+      },
       {
         label: 'Cara lapor',
         width: 15,
@@ -85,9 +93,7 @@ export async function checkinCardBook(ctx: AppContext, actor: Actor, clientId: s
     rows,
     rowMm: 8,
     empty: rep.damaged ? 'Jadwal tidak dapat disusun: periksa tanggal bimbingan klien.' : 'Klien tidak mempunyai jadwal wajib lapor.',
-    signatory: pk
-      ? { role: 'Pembimbing Kemasyarakatan', organisation: '', name: pk.name, nip: pk.nip, position: '', materai: false }
-      : headSignatory(ctx),
+    signatory: pk ? { role: 'Pembimbing Kemasyarakatan', organisation: '', name: pk.name, nip: pk.nip, position: '', materai: false } : headSignatory(ctx),
     footerNote: `Daftar lapor diri ${c.register_number}`,
     audit: { entity: 'client', entityId: c.id, filter: { book: 'lapor-diri' }, ...(full ? {} : { nikMasked: true }) },
   };
