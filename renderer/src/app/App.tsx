@@ -29,6 +29,7 @@ import { PartnerDetail } from '../pages/partners/PartnerDetail';
 import { PartnerEditor } from '../pages/partners/PartnerEditor';
 import { PartnerList } from '../pages/partners/PartnerList';
 import { PokmasPage } from '../pages/PokmasPage';
+import { RegistersPage } from '../pages/RegistersPage';
 import { ReferralRegister } from '../pages/referrals/ReferralRegister';
 import { ReferralDetail } from '../pages/referrals/ReferralDetail';
 import { ReferralForm } from '../pages/referrals/ReferralForm';
@@ -102,6 +103,7 @@ function Gate() {
           <Route path="/pks/:id/ubah">{(p) => <AgreementEditor id={p.id} />}</Route>
           <Route path="/pks/:id">{(p) => <AgreementDetail id={p.id} />}</Route>
           <Route path="/pokmas" component={PokmasPage} />
+          <Route path="/buku-register" component={RegistersPage} />
           <Route path="/verifikasi" component={VerifyPage} />
           <Route path="/pengguna" component={UsersPage} />
           <Route path="/audit" component={AuditPage} />
