@@ -160,20 +160,18 @@ function labelTable(rows: readonly { label: string; value: string }[], indentMm:
 
 /** A cell's text, its line breaks kept (a partner's several PKS, one to a line). */
 const cellRuns = (text: string, o: { bold?: boolean; italics?: boolean; strike?: boolean; size?: number }) =>
-  text
-    .split('\n')
-    .map(
-      (l, i) =>
-        new TextRun({
-          text: l,
-          break: i > 0 ? 1 : 0,
-          bold: o.bold ?? false,
-          italics: o.italics ?? false,
-          strike: o.strike ?? false,
-          font: FONT,
-          size: o.size ?? 22,
-        }),
-    );
+  text.split('\n').map(
+    (l, i) =>
+      new TextRun({
+        text: l,
+        break: i > 0 ? 1 : 0,
+        bold: o.bold ?? false,
+        italics: o.italics ?? false,
+        strike: o.strike ?? false,
+        font: FONT,
+        size: o.size ?? 22,
+      }),
+  );
 
 /** A list's bordered table, its header row repeated on every page, heading rows and struck rows as in the HTML. */
 function listTable(t: NonNullable<DocumentModel['table']>, textWidthMm: number): Table {

@@ -7,7 +7,7 @@ import { listClients, type ClientDbRow } from '../../../db/repositories/clients'
 import { clientFilterOf, seesNik } from '../clients';
 import type { Actor, AppContext } from '../context';
 import { say } from '../exportHeading';
-import { officeSettings, officeToday } from '../settings';
+import { officeToday } from '../settings';
 import { cellDate, dash, type Book } from './book';
 
 type Input = ParsedInputOf<'registers.clients'>;
@@ -54,7 +54,6 @@ export async function clientRegisterBook(ctx: AppContext, actor: Actor, input: I
   const headings = input.program
     ? []
     : rows.flatMap((r, i) => (i === 0 || rows[i - 1]!.program !== r.program ? [{ before: i, label: programName(r.program) }] : []));
-  const office = officeSettings(ctx)!;
   return {
     file: 'register-klien',
     title: ['BUKU REGISTER KLIEN', (input.program ? programName(input.program) : 'SEMUA PROGRAM').toUpperCase()],

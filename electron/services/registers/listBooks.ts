@@ -13,7 +13,7 @@ import type { AppContext } from '../context';
 import { say } from '../exportHeading';
 import { partnerFilterOf, regencyNameOrder, toPartnerRow } from '../partners';
 import { toReferral } from '../referrals';
-import { officeSettings, officeToday } from '../settings';
+import { officeToday } from '../settings';
 import { cellDate, dash, type Book } from './book';
 
 /** One line of the partner register: a partner with one of its PKS, or with none. */
