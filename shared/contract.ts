@@ -59,6 +59,7 @@ import {
   InstitutionTypeCreateInput,
 } from './schemas/partners';
 import { LogoInput, SettingsUpdateInput, SetupInput } from './schemas/setup';
+import { ClientBookInput, OverdueBookInput, PartnerBookInput, RecordBookInput, ReferralBookInput } from './schemas/registers';
 import type {
   Activity,
   ActivityRow,
@@ -324,6 +325,24 @@ export const contract = {
   /** Every entry the filter matches as .xlsx, in words (labels and names); audited. */
   'audit.export': method<ExportFile>()(AuditExportInput, OVERSEERS),
   'audit.verify': method<AuditVerifyResult>()(empty, OVERSEERS),
+
+  // Registers (printable books): each as HTML, PDF or DOCX on the letterhead, or as .xlsx; every one audited.
+  /** Buku register klien (one programme, or all under their headings): the rows of clients.list, NIKs masked as there. */
+  'registers.clients': method<ExportFile>()(ClientBookInput, 'any'),
+  /** Buku Klaper: clients in alphabetical order under their letters, closed records struck through. */
+  'registers.klaper': method<ExportFile>()(ClientBookInput, 'any'),
+  /** Register of partners and their PKS: the rows of partners.list, one line per PKS. */
+  'registers.partners': method<ExportFile>()(PartnerBookInput, 'any'),
+  /** The referral register printed with the filters of its screen. */
+  'registers.referrals': method<ExportFile>()(ReferralBookInput, 'any'),
+  /** The overdue list printed with the filter of its screen. */
+  'registers.overdue': method<ExportFile>()(OverdueBookInput, 'any'),
+  /** Daftar lapor diri: one client's check-in card with a column for the officer's paraf. */
+  'registers.checkinCard': method<ExportFile>()(RecordBookInput, 'any'),
+  /** Daftar hadir of an activity, with a column to sign. */
+  'registers.attendance': method<ExportFile>()(RecordBookInput, 'any'),
+  /** Laporan kegiatan: the activity, its participants and its photos. */
+  'registers.activityReport': method<ExportFile>()(RecordBookInput, 'any'),
 } as const;
 
 export type Contract = typeof contract;

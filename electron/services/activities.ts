@@ -86,6 +86,9 @@ function toActivity(ctx: AppContext, r: ActivityDbRow): Activity {
   };
 }
 
+/** An activity with its participants, officers and files, as its page shows it (and its printed lists read it). */
+export const getActivity = (ctx: AppContext, id: string): Activity => toActivity(ctx, mustFind(ctx, id));
+
 /** Partners, officers and clients named must exist (archived partners and inactive clients are allowed: history). */
 function checkReferences(ctx: AppContext, f: Fields, prefix: string): void {
   const count = (table: 'partners' | 'users' | 'clients', ids: readonly string[]) => countExisting(ctx.db, table, ids);

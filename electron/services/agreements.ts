@@ -49,7 +49,7 @@ export const factsOf = (r: Pick<AgreementDbRow, 'signed_on' | 'start_date' | 'en
   cancelledOn: r.cancelled_on,
 });
 
-function toRow(ctx: AppContext, r: AgreementDbRow): AgreementRow {
+export function agreementRowOf(ctx: AppContext, r: AgreementDbRow): AgreementRow {
   return {
     id: r.id,
     partnerId: r.partner_id,
@@ -67,7 +67,7 @@ function toRow(ctx: AppContext, r: AgreementDbRow): AgreementRow {
 function toAgreement(ctx: AppContext, r: AgreementDbRow): Agreement {
   const next = renewalOf(ctx.db, r.id);
   return {
-    ...toRow(ctx, r),
+    ...agreementRowOf(ctx, r),
     partnerNumber: r.partner_number,
     signPlace: r.sign_place,
     signDate: r.sign_date,
@@ -226,7 +226,7 @@ export function agreementHandlers(
     // Plain folded words: a PKS number is never a phone, so no phone reading of the query here.
     const terms = [...new Set(foldForSearch(input.q).split(' ').filter(Boolean))];
     return listAgreements(ctx.db, { partnerId: input.partnerId })
-      .map((r) => toRow(ctx, r))
+      .map((r) => agreementRowOf(ctx, r))
       .filter((a) => {
         if (terms.length === 0) return true;
         const text = foldForSearch(`${a.officeNumber ?? ''} ${a.partnerName} ${a.subject}`);

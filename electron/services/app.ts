@@ -18,6 +18,7 @@ import { pokmasHandlers } from './pokmas';
 import { printingHandlers } from './printing';
 import { referralHandlers } from './referrals';
 import { referralRegisterHandlers } from './referralRegister';
+import { registerHandlers } from './registers/handlers';
 import { referenceHandlers } from './reference';
 import { reportHandlers } from './reports';
 import { SessionStore } from './sessions';
@@ -53,6 +54,7 @@ export function buildHandlers(ctx: AppContext): Handlers {
     ...bundleHandlers(ctx),
     ...hostHandlers(ctx),
     ...printingHandlers(ctx),
+    ...registerHandlers(ctx),
     ...auditHandlers(ctx),
     ...reportHandlers(ctx),
   } satisfies Handlers;

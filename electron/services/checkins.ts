@@ -128,15 +128,18 @@ function standings(ctx: AppContext): ReportingRow[] {
   });
 }
 
+/** The overdue list, most missed first: the screen, its export and its printed book read this one list. */
+export const overdueRows = (ctx: AppContext, pkUserId: string | null) =>
+  standings(ctx)
+    // A damaged schedule is listed too: someone has to look at that client's dates.
+    .filter((r) => r.missedStreak > 0 || r.damaged)
+    .filter((r) => !pkUserId || r.pkUserId === pkUserId)
+    .sort((a, b) => b.missedStreak - a.missedStreak || (a.overdueSince ?? '').localeCompare(b.overdueSince ?? '') || a.name.localeCompare(b.name));
+
 export function checkinHandlers(
   ctx: AppContext,
 ): HandlersOf<'checkins.record' | 'checkins.ofClient' | 'checkins.overdue' | 'checkins.overdueExport' | 'checkins.agenda'> {
-  const overdue = (pkUserId: string | null) =>
-    standings(ctx)
-      // A damaged schedule is listed too: someone has to look at that client's dates.
-      .filter((r) => r.missedStreak > 0 || r.damaged)
-      .filter((r) => !pkUserId || r.pkUserId === pkUserId)
-      .sort((a, b) => b.missedStreak - a.missedStreak || (a.overdueSince ?? '').localeCompare(b.overdueSince ?? '') || a.name.localeCompare(b.name));
+  const overdue = (pkUserId: string | null) => overdueRows(ctx, pkUserId);
   return {
     'checkins.record': (input, call) => {
       const actor = actorOf(call);

@@ -47,7 +47,7 @@ type Fields = ClientFieldsData;
 export const seesNik = (ctx: AppContext, actor: Actor) => actor.role !== 'pimpinan' || securitySettings(ctx).pimpinanSeesNik;
 
 /** Every text search of clients goes through here, so a masked caller's search never matches hidden NIK digits. */
-const filterOf = (ctx: AppContext, actor: Actor, input: ParsedInputOf<'clients.list'>): ClientFilter => ({
+export const clientFilterOf = (ctx: AppContext, actor: Actor, input: ParsedInputOf<'clients.list'>): ClientFilter => ({
   terms: searchTerms(input.q),
   phone: phoneSearchTerm(input.q),
   nikMasked: !seesNik(ctx, actor),
@@ -292,7 +292,7 @@ export function clientHandlers(
     'clients.list': async (input, call) => {
       const actor = actorOf(call);
       await ctx.wilayah.regencies();
-      const f = filterOf(ctx, actor, input);
+      const f = clientFilterOf(ctx, actor, input);
       const rows = listClients(ctx.db, f, input.sort, input.dir, input.limit, input.offset);
       const total = rows.length < input.limit && input.offset === 0 ? rows.length : countClients(ctx.db, f);
       const full = seesNik(ctx, actor);
@@ -304,7 +304,7 @@ export function clientHandlers(
       await ctx.wilayah.regencies();
       const full = seesNik(ctx, actor);
       const today = officeToday(ctx);
-      const rows = listClients(ctx.db, filterOf(ctx, actor, input), input.sort, input.dir, 100_000, 0).map((r) => toRow(ctx, r, full, today));
+      const rows = listClients(ctx.db, clientFilterOf(ctx, actor, input), input.sort, input.dir, 100_000, 0).map((r) => toRow(ctx, r, full, today));
       const heading = exportHeading(ctx, actor, 'Daftar Klien', [
         say.text('Pencarian', input.q),
         input.status === 'berakhir' ? `Status: ${translate('id', 'clientStanding.berakhir')}` : say.code('Status', 'clientStatus.', input.status),

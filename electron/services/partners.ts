@@ -180,12 +180,12 @@ function guardDuplicate(ctx: AppContext, name: string, regencyCode: string | nul
 }
 
 /** Kabupaten/kota codes in the order of their shown names, for the kabupaten sort. */
-async function regencyNameOrder(ctx: AppContext): Promise<readonly string[]> {
+export async function regencyNameOrder(ctx: AppContext): Promise<readonly string[]> {
   const regencies = await ctx.wilayah.regencies();
   return [...regencies].sort((a, b) => a.name.localeCompare(b.name, 'id') || a.code.localeCompare(b.code)).map((r) => r.code);
 }
 
-function filterOf(input: ParsedInputOf<'partners.list'>): PartnerFilter {
+export function partnerFilterOf(input: Omit<ParsedInputOf<'partners.list'>, 'limit' | 'offset' | 'sort' | 'dir'>): PartnerFilter {
   return {
     terms: searchTerms(input.q),
     phone: phoneSearchTerm(input.q),
@@ -237,7 +237,7 @@ export function partnerHandlers(
   return {
     'partners.list': async (input) => {
       const order = await regencyNameOrder(ctx);
-      const f = filterOf(input);
+      const f = partnerFilterOf(input);
       const rows = listPartners(ctx.db, f, input.sort, input.dir, input.limit, input.offset, officeToday(ctx), order);
       const total = rows.length < input.limit && input.offset === 0 ? rows.length : countPartners(ctx.db, f);
       return { rows: rows.map((r) => toPartnerRow(ctx, r, r.in_force === 1)), total };
@@ -385,7 +385,7 @@ export function partnerHandlers(
     'partners.export': async (input, call) => {
       const actor = actorOf(call);
       const order = await regencyNameOrder(ctx);
-      const f = filterOf({ ...input.filter, limit: 1, offset: 0 });
+      const f = partnerFilterOf(input.filter);
       const dbRows = listPartners(ctx.db, f, input.filter.sort, input.filter.dir, 1_000_000, 0, officeToday(ctx), order);
       // The file names kecamatan and desa too: their lists are loaded once for all rows.
       await ctx.wilayah.ensureNames(dbRows.flatMap((r) => [r.district_code, r.village_code]));

@@ -128,7 +128,7 @@ function register(ctx: AppContext, actor: Actor, source: Source, doc: DocumentMo
 }
 
 /** A document model as the file asked for: HTML for preview and print, DOCX for Word, PDF where the app can print one. */
-async function renderFile(ctx: AppContext, doc: DocumentModel, base: string, format: 'html' | 'docx' | 'pdf', rows: number): Promise<ExportFile> {
+export async function renderFile(ctx: AppContext, doc: DocumentModel, base: string, format: 'html' | 'docx' | 'pdf', rows: number): Promise<ExportFile> {
   switch (format) {
     case 'html':
       return { rows, filename: `${base}.html`, mime: 'text/html', base64: Buffer.from(renderHtml(doc), 'utf8').toString('base64') };

@@ -1349,6 +1349,30 @@ export const id = {
   'reports.scopeAtInduk': 'Laporan per Pos Bapas hanya tersedia di Bapas induk.',
   'reports.unknownPost': 'Kantor dengan kode {code} tidak terdaftar di kantor ini.',
   'reports.noBreakdown': 'Indikator ini tidak dirinci.',
+  // Registers (printable books)
+  'nav.books': 'Buku register',
+  'books.print': 'Cetak',
+  'books.xlsx': 'Unduh Excel',
+  'books.checkinCard': 'Cetak daftar lapor diri',
+  'books.attendance': 'Daftar hadir',
+  'books.activityReport': 'Laporan kegiatan',
+  'books.intro': 'Buku yang dicetak kantor dari data yang sudah tercatat: pilih saringan, lalu Cetak untuk melihat, mencetak, menyimpan PDF, Word, atau Excel.',
+  'books.clients': 'Buku register klien',
+  'books.clientsHint':
+    'Per program (atau semua program, masing-masing di bawah judulnya), urut nomor register, dengan putusan, masa bimbingan, PK, dan status.',
+  'books.allPrograms': 'Semua program',
+  'books.status': 'Status',
+  'books.klaper': 'Buku Klaper',
+  'books.klaperHint': 'Indeks abjad klien dengan nomor register, program, dan status; klien yang sudah tidak aktif dicoret.',
+  'books.partners': 'Register mitra dan PKS',
+  'books.partnersHint': 'Setiap mitra dengan kategori, jenis lembaga, kabupaten/kota, dan setiap PKS-nya: nomor, masa berlaku, status.',
+  'books.category': 'Kategori',
+  'books.referrals': 'Register rujukan',
+  'books.referralsHint': 'Rujukan klien ke mitra; saringan lengkap (layanan, mitra, PK, periode) ada di layar Rujukan.',
+  'books.overdue': 'Daftar terlambat wajib lapor',
+  'books.overdueHint': 'Klien yang melewatkan jadwal wajib lapor, yang terlama lebih dahulu.',
+  'books.perRecord': 'Daftar lapor diri, daftar hadir, laporan kegiatan',
+  'books.perRecordHint': 'Dicetak dari halaman klien (daftar lapor diri) dan halaman kegiatan (daftar hadir dan laporan kegiatan dengan fotonya).',
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -86,9 +86,9 @@ describe('the printed member list', () => {
     expect(html).toContain('10 Januari 2025 s.d. 9 Januari 2027');
     expect(html).toContain('KH. Ahmad Fauzi (+62 812-7345-6789)');
     expect(html).toContain(
-      '<td>Bengkel Las Maju</td><td>Wirausaha/komunitas ekonomi</td><td>Jl. Sukowati 3, Kabupaten Rejang Lebong</td><td class="nowrap">+62 73221234</td>',
+      '<td>Bengkel Las Maju</td><td>Wirausaha/<wbr>komunitas ekonomi</td><td>Jl. Sukowati 3, Kabupaten Rejang Lebong</td><td class="nowrap">+62 73221234</td>',
     );
-    expect(html).toContain('Organisasi kemasyarakatan/kelompok sosial — Pondok pesantren');
+    expect(html).toContain('Organisasi kemasyarakatan/<wbr>kelompok sosial — Pondok pesantren');
     // Members in name order, numbered.
     expect(html.indexOf('<td>1</td><td>Bengkel Las Maju')).toBeGreaterThan(0);
     expect(html.indexOf('<td>2</td><td>Pondok Pesantren Al-Hikmah')).toBeGreaterThan(0);

@@ -178,6 +178,15 @@ const EXPECTED: Record<Method, 'public' | string> = {
   'reports.records': 'APMO',
   'reports.targets': 'APMO',
   'reports.setTargets': 'A---',
+  // Registers (printable books): reads, audited like the exports; the pimpinan's NIKs masked as in clients.export.
+  'registers.clients': 'APMO',
+  'registers.klaper': 'APMO',
+  'registers.partners': 'APMO',
+  'registers.referrals': 'APMO',
+  'registers.overdue': 'APMO',
+  'registers.checkinCard': 'APMO',
+  'registers.attendance': 'APMO',
+  'registers.activityReport': 'APMO',
 };
 
 const ROLES = ['admin', 'petugas', 'pimpinan', 'operator'] as const;

@@ -7,6 +7,7 @@ import {
   ImageRun,
   Packer,
   PageNumber,
+  PageOrientation,
   Paragraph,
   Tab,
   Table,
@@ -17,7 +18,7 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
-import { LOGO_MM, MARGIN_MM, PAPER_MM, type DocumentModel, type Signatory } from './model';
+import { LOGO_MM, MARGIN_MM, PAPER_MM, pageMm, type DocumentModel, type DocumentPhoto, type Signatory } from './model';
 import { qrPng } from './verification';
 
 /** Word measures pages in twentieths of a point: 1 mm = 56.692… twips. */
@@ -157,11 +158,33 @@ function labelTable(rows: readonly { label: string; value: string }[], indentMm:
   });
 }
 
-/** A list's bordered table, its header row repeated on every page as in the HTML. */
+/** A cell's text, its line breaks kept (a partner's several PKS, one to a line). */
+const cellRuns = (text: string, o: { bold?: boolean; italics?: boolean; strike?: boolean; size?: number }) =>
+  text.split('\n').map(
+    (l, i) =>
+      new TextRun({
+        text: l,
+        break: i > 0 ? 1 : 0,
+        bold: o.bold ?? false,
+        italics: o.italics ?? false,
+        strike: o.strike ?? false,
+        font: FONT,
+        size: o.size ?? 22,
+      }),
+  );
+
+/** A list's bordered table, its header row repeated on every page, heading rows and struck rows as in the HTML. */
 function listTable(t: NonNullable<DocumentModel['table']>, textWidthMm: number): Table {
   const line = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
   const widths = t.columns.map((c) => twips((textWidthMm * c.width) / 100));
-  const cell = (text: string, i: number, opts: { bold?: boolean; center?: boolean; span?: number; italics?: boolean } = {}) =>
+  const struck = new Set(t.struck ?? []);
+  // Nine columns or more print a size smaller, as in the HTML.
+  const size = t.columns.length >= 9 ? 19 : 22;
+  const cell = (
+    text: string,
+    i: number,
+    opts: { bold?: boolean; center?: boolean; span?: number; italics?: boolean; strike?: boolean; keepNext?: boolean } = {},
+  ) =>
     new TableCell({
       width: { size: opts.span ? widths.reduce((a, b) => a + b, 0) : widths[i]!, type: WidthType.DXA },
       ...(opts.span ? { columnSpan: opts.span } : {}),
@@ -169,13 +192,24 @@ function listTable(t: NonNullable<DocumentModel['table']>, textWidthMm: number):
       children: [
         new Paragraph({
           alignment: opts.center ? AlignmentType.CENTER : AlignmentType.LEFT,
-          children: [new TextRun({ text, bold: opts.bold ?? false, italics: opts.italics ?? false, font: FONT, size: 22 })],
+          keepNext: opts.keepNext ?? false,
+          children: cellRuns(text, { ...opts, size }),
         }),
       ],
     });
   const header = new TableRow({ tableHeader: true, cantSplit: true, children: t.columns.map((c, i) => cell(c.label, i, { bold: true, center: true })) });
+  const headings = new Map((t.headings ?? []).map((h) => [h.before, h.label]));
   const rows = t.rows.length
-    ? t.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((v, i) => cell(v, i, { center: i === 0 })) }))
+    ? t.rows.flatMap((r, n) => [
+        ...(headings.has(n)
+          ? [new TableRow({ cantSplit: true, children: [cell(headings.get(n)!, 0, { span: t.columns.length, bold: true, keepNext: true })] })]
+          : []),
+        new TableRow({
+          cantSplit: true,
+          ...(t.rowMm ? { height: { value: twips(t.rowMm), rule: HeightRule.ATLEAST } } : {}),
+          children: r.map((v, i) => cell(v, i, { center: i === 0, strike: struck.has(n) && i > 0 })),
+        }),
+      ])
     : [new TableRow({ children: [cell(t.empty, 0, { span: t.columns.length, center: true, italics: true })] })];
   return new Table({
     width: { size: twips(textWidthMm), type: WidthType.DXA },
@@ -183,6 +217,46 @@ function listTable(t: NonNullable<DocumentModel['table']>, textWidthMm: number):
     borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
     rows: [header, ...rows],
   });
+}
+
+/** Photos two to a row in a borderless table, each at most half the text width and 70 mm high. */
+function photoTable(p: NonNullable<DocumentModel['photos']>, textWidthMm: number): (Paragraph | Table)[] {
+  const px = (mm: number) => Math.round((mm / 25.4) * 96);
+  const half = (textWidthMm - 6) / 2;
+  const fig = (f: DocumentPhoto | undefined) => {
+    if (!f) return new TableCell({ borders: NO_BORDERS, width: { size: twips(half), type: WidthType.DXA }, children: [new Paragraph({})] });
+    const scale = Math.min(px(half) / f.width, px(70) / f.height);
+    return new TableCell({
+      borders: NO_BORDERS,
+      width: { size: twips(half), type: WidthType.DXA },
+      children: [
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          keepNext: true,
+          children: [
+            new ImageRun({
+              type: f.mime === 'image/png' ? 'png' : 'jpg',
+              data: Buffer.from(f.base64, 'base64'),
+              transformation: { width: Math.round(f.width * scale), height: Math.round(f.height * scale) },
+              altText: { name: f.caption, description: f.caption, title: f.caption },
+            }),
+          ],
+        }),
+        new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, children: [new TextRun({ text: f.caption, font: FONT, size: 18 })] }),
+      ],
+    });
+  };
+  const rows: TableRow[] = [];
+  for (let i = 0; i < p.items.length; i += 2) rows.push(new TableRow({ cantSplit: true, children: [fig(p.items[i]), fig(p.items[i + 1])] }));
+  return [
+    new Paragraph({ spacing: { before: 240, after: 120 }, keepNext: true, children: [new TextRun({ text: p.heading, bold: true, font: FONT, size: 24 })] }),
+    new Table({
+      width: { size: twips(textWidthMm), type: WidthType.DXA },
+      columnWidths: [twips(half), twips(half)],
+      borders: { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER },
+      rows,
+    }),
+  ];
 }
 
 /** The QR code beside its caption: after an agreement's signatures, or left of a letter's. */
@@ -199,7 +273,8 @@ async function verificationBlock(v: NonNullable<DocumentModel['verification']>, 
 
 /** The same model as the HTML, as a Word document that opens in Word and LibreOffice. */
 export async function renderDocx(doc: DocumentModel): Promise<Buffer> {
-  const size = PAPER_MM[doc.paper];
+  const sheet = PAPER_MM[doc.paper];
+  const size = pageMm(doc);
   // Letters and lists have one signatory, on the right.
   const letter = doc.layout !== 'agreement';
   const textWidthMm = size.width - MARGIN_MM.left - MARGIN_MM.right;
@@ -220,9 +295,11 @@ export async function renderDocx(doc: DocumentModel): Promise<Buffer> {
         ]
       : doc.numbers.map((n) => centered(`${n.label}: ${n.value}`))),
     new Paragraph({}),
-    ...doc.paragraphs.map((p) => justified(p)),
+    ...(doc.layout === 'list' ? [] : doc.paragraphs.map((p) => justified(p))),
     ...(doc.fields?.length ? [labelTable(doc.fields, doc.layout === 'list' ? 0 : 10), new Paragraph({})] : []),
+    ...(doc.layout === 'list' ? doc.paragraphs.map((p) => justified(p)) : []),
     ...(doc.table ? [listTable(doc.table, textWidthMm)] : []),
+    ...(doc.photos?.items.length ? photoTable(doc.photos, textWidthMm) : []),
     ...doc.sections.flatMap((s) => [
       new Paragraph({
         alignment: AlignmentType.CENTER,
@@ -283,7 +360,12 @@ export async function renderDocx(doc: DocumentModel): Promise<Buffer> {
       {
         properties: {
           page: {
-            size: { width: twips(size.width), height: twips(size.height) },
+            // Word is given the portrait sheet and the orientation, and turns it itself.
+            size: {
+              width: twips(sheet.width),
+              height: twips(sheet.height),
+              ...(doc.orientation === 'landscape' ? { orientation: PageOrientation.LANDSCAPE } : {}),
+            },
             margin: { top: twips(MARGIN_MM.top), right: twips(MARGIN_MM.right), bottom: twips(MARGIN_MM.bottom), left: twips(MARGIN_MM.left) },
           },
         },

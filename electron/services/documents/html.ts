@@ -1,4 +1,4 @@
-import { LOGO_MM, MARGIN_MM, PAPER_MM, type DocumentModel, type Signatory } from './model';
+import { LOGO_MM, MARGIN_MM, pageMm, type DocumentModel, type DocumentPhoto, type Signatory } from './model';
 import { qrModules } from './verification';
 
 /** Every text in a document comes from user input: escape it all. */
@@ -35,25 +35,50 @@ function labelTable(cls: string, rows: readonly { label: string; value: string }
 }
 
 /**
+ * A cell's text, free to break after a slash: "kemasyarakatan/kelompok sosial" or a PKS number
+ * "001/PKS/CRP/III/2025" wraps at its slashes instead of in the middle of a word.
+ */
+const breakable = (v: string) => escapeHtml(v).replace(/\//g, '/<wbr>');
+
+/**
  * A list's bordered table; its header row repeats on every printed page. Its last row is printed
  * as a table of its own at the head of the closing block (`tail`), so the signature never stands
- * alone on a page: it moves with at least one row of the list.
+ * alone on a page: it moves with at least one row of the list (with the heading above that row,
+ * if one stands there). With photos after the table, the last photos move with the signature instead.
  */
-function listTable(t: NonNullable<DocumentModel['table']>): { body: string; tail: string } {
+function listTable(t: NonNullable<DocumentModel['table']>, whole: boolean): { body: string; tail: string } {
+  const cls = t.columns.length >= 9 ? 'list dense' : 'list';
   const cols = `<colgroup>${t.columns.map((c) => `<col style="width:${c.width}%">`).join('')}</colgroup>`;
   const head = `<thead><tr>${t.columns.map((c) => `<th>${escapeHtml(c.label)}</th>`).join('')}</tr></thead>`;
-  const row = (r: readonly string[]) => `<tr>${r.map((v, i) => `<td${t.columns[i]?.nowrap ? ' class="nowrap"' : ''}>${escapeHtml(v)}</td>`).join('')}</tr>`;
+  const struck = new Set(t.struck ?? []);
+  const headings = new Map((t.headings ?? []).map((h) => [h.before, h.label]));
+  const heading = (i: number) => (headings.has(i) ? `<tr class="group"><td colspan="${t.columns.length}">${escapeHtml(headings.get(i)!)}</td></tr>` : '');
+  const row = (r: readonly string[], i: number) =>
+    `${heading(i)}<tr${struck.has(i) ? ' class="struck"' : ''}>${r.map((v, j) => (t.columns[j]?.nowrap ? `<td class="nowrap">${escapeHtml(v)}</td>` : `<td>${breakable(v)}</td>`)).join('')}</tr>`;
   if (t.rows.length === 0) {
     return {
       body: '',
-      tail: `<table class="list">${cols}${head}<tbody><tr><td class="none" colspan="${t.columns.length}">${escapeHtml(t.empty)}</td></tr></tbody></table>`,
+      tail: `<table class="${cls}">${cols}${head}<tbody><tr><td class="none" colspan="${t.columns.length}">${escapeHtml(t.empty)}</td></tr></tbody></table>`,
     };
   }
-  if (t.rows.length === 1) return { body: '', tail: `<table class="list">${cols}${head}<tbody>${row(t.rows[0]!)}</tbody></table>` };
+  if (whole) return { body: `<table class="${cls}">${cols}${head}<tbody>${t.rows.map(row).join('')}</tbody></table>`, tail: '' };
+  if (t.rows.length === 1) return { body: '', tail: `<table class="${cls}">${cols}${head}<tbody>${row(t.rows[0]!, 0)}</tbody></table>` };
   return {
-    body: `<table class="list split">${cols}${head}<tbody>${t.rows.slice(0, -1).map(row).join('')}</tbody></table>`,
-    tail: `<table class="list cont">${cols}<tbody>${row(t.rows.at(-1)!)}</tbody></table>`,
+    body: `<table class="${cls} split">${cols}${head}<tbody>${t.rows.slice(0, -1).map(row).join('')}</tbody></table>`,
+    tail: `<table class="${cls} cont">${cols}<tbody>${row(t.rows.at(-1)!, t.rows.length - 1)}</tbody></table>`,
   };
+}
+
+/** Photos two to a row, each row kept whole; the last row is printed with the signature (`tail`). */
+function photoRows(p: NonNullable<DocumentModel['photos']>): { body: string; tail: string } {
+  const pairs: DocumentPhoto[][] = [];
+  p.items.forEach((item, i) => (i % 2 === 0 ? pairs.push([item]) : pairs.at(-1)!.push(item)));
+  const fig = (f: DocumentPhoto) =>
+    `<figure><img alt="${escapeHtml(f.caption)}" src="data:${f.mime};base64,${f.base64}"><figcaption>${escapeHtml(f.caption)}</figcaption></figure>`;
+  const pair = (ps: DocumentPhoto[]) => `<div class="photos">${ps.map(fig).join('')}</div>`;
+  const title = line('p', 'photo-head', p.heading);
+  if (pairs.length <= 1) return { body: '', tail: `${title}${pairs.map(pair).join('')}` };
+  return { body: `${title}${pairs.slice(0, -1).map(pair).join('')}`, tail: pair(pairs.at(-1)!) };
 }
 
 /** A letter's head: place and date on the right, the number lines, then the addressee. */
@@ -88,11 +113,12 @@ const PARAF_BOX =
  * in the page footer (CSS page margin boxes, printed by Chromium and Electron alike).
  */
 export function renderHtml(doc: DocumentModel): string {
-  const size = PAPER_MM[doc.paper];
+  const size = pageMm(doc);
   const m = MARGIN_MM;
   // Letters and lists: one signatory on the right, the tighter spacing of a letter.
   const letter = doc.layout !== 'agreement';
-  const list = doc.table ? listTable(doc.table) : null;
+  const photos = doc.photos?.items.length ? photoRows(doc.photos) : null;
+  const list = doc.table ? listTable(doc.table, photos !== null) : null;
   const verify = doc.verification
     ? `<div class="verify" data-code="${escapeHtml(doc.verification.code)}">${qrSvg(doc.verification.code)}<div>${escapeHtml(doc.verification.caption)}</div></div>`
     : '';
@@ -131,11 +157,22 @@ table.fields td:first-child { white-space: nowrap; }
 .list-layout table.fields { margin-left: 0; }
 table.list { width: 100%; border-collapse: collapse; table-layout: fixed; font-size: 10.5pt; line-height: 1.25; margin: 0 0 12pt; }
 table.list th, table.list td { border: 0.75pt solid #000; padding: 3pt 4pt; vertical-align: top; overflow-wrap: break-word; }
-table.list td.nowrap { white-space: nowrap; }
+table.list td.nowrap { white-space: pre; }
 table.list th { text-align: center; font-weight: bold; }
 table.list td:first-child { text-align: center; }
 table.list td.none { text-align: center; font-style: italic; }
+table.list td { white-space: pre-line; }
+/* A register of nine columns or more (the landscape books) prints a size smaller, so its words fit their columns. */
+table.list.dense { font-size: 9.5pt; }
+${doc.table?.rowMm ? `table.list tbody td { height: ${doc.table.rowMm}mm; }` : ''}
 table.list tr { break-inside: avoid; }
+table.list tr.group td { text-align: left; font-weight: bold; background: #eee; break-after: avoid; }
+table.list tr.struck td:not(:first-child) { text-decoration: line-through; }
+.photo-head { font-weight: bold; margin: 12pt 0 6pt; break-after: avoid; }
+.photos { display: flex; gap: 6mm; break-inside: avoid; margin: 0 0 6pt; }
+.photos figure { flex: 1 1 0; margin: 0; text-align: center; }
+.photos img { max-width: 100%; max-height: 70mm; object-fit: contain; }
+.photos figcaption { font-size: 9pt; line-height: 1.2; }
 /* The list's last row, printed with the signature: on the same page it joins the rows above on one line. */
 table.list.split { margin-bottom: 0; }
 table.list.cont { margin-top: -0.75pt; }
@@ -160,12 +197,16 @@ table.list.cont { margin-top: -0.75pt; }
       : doc.numbers.length
         ? ['<div class="numbers">', ...doc.numbers.map((n) => line('p', 'num', `${n.label}: ${n.value}`)), '</div>']
         : ['<div class="numbers"></div>']),
-    ...doc.paragraphs.map((p) => line('p', 'par', p)),
+    // A letter's paragraphs lead to the particulars; a list's particulars head its text (a laporan kegiatan's uraian).
+    ...(doc.layout === 'list' ? [] : doc.paragraphs.map((p) => line('p', 'par', p))),
     ...(doc.fields?.length ? [labelTable('fields', doc.fields)] : []),
+    ...(doc.layout === 'list' ? doc.paragraphs.map((p) => line('p', 'par', p)) : []),
     ...(list ? [list.body] : []),
+    ...(photos ? [photos.body] : []),
     ...doc.sections.flatMap((s) => [`<p class="pasal">${escapeHtml(s.number)}<br>${escapeHtml(s.heading)}</p>`, ...s.body.map((p) => line('p', 'par', p))]),
     '<div class="end">',
     ...(list ? [list.tail] : []),
+    ...(photos ? [photos.tail] : []),
     ...doc.closing.map((p) => line('p', 'par', p)),
     // A list is signed below its table: place and date over the signatory, on the right.
     ...(doc.layout === 'list' && doc.dateLine ? [line('p', 'signdate', doc.dateLine)] : []),

@@ -10,11 +10,26 @@ export const PAPER_MM: Readonly<Record<Paper, { readonly width: number; readonly
   F4: { width: 215, height: 330 },
 };
 
+/** The sheet as the document is printed on it: a landscape page is the portrait sheet turned. */
+export function pageMm(doc: Pick<DocumentModel, 'paper' | 'orientation'>): { readonly width: number; readonly height: number } {
+  const s = PAPER_MM[doc.paper];
+  return doc.orientation === 'landscape' ? { width: s.height, height: s.width } : s;
+}
+
 /** Margins per common government letter practice: wider binding margin on the left. */
 export const MARGIN_MM = { top: 20, right: 20, bottom: 20, left: 30 } as const;
 
 /** The kop logo's printed height and the width of the column it sits in. */
 export const LOGO_MM = { height: 24, column: 28 } as const;
+
+/** A photo printed in a document (a display copy), with its caption. */
+export interface DocumentPhoto {
+  readonly mime: 'image/png' | 'image/jpeg';
+  readonly base64: string;
+  readonly width: number;
+  readonly height: number;
+  readonly caption: string;
+}
 
 export interface Signatory {
   readonly role: string;
@@ -28,6 +43,8 @@ export interface Signatory {
 
 export interface DocumentModel {
   readonly paper: Paper;
+  /** Landscape for the registers whose columns do not fit across a portrait page. */
+  readonly orientation?: 'portrait' | 'landscape';
   /**
    * `agreement`: centred title block and number lines, two parties signing side by side.
    * `letter`: place and date on the right, Nomor/Lampiran/Hal lines, the addressee, one signature on the right.
@@ -49,10 +66,19 @@ export interface DocumentModel {
   /** Lists: a bordered table after the fields; `width` of each column in percent of the text width. */
   readonly table?: {
     readonly columns: readonly { readonly label: string; readonly width: number; readonly nowrap?: boolean }[];
+    /** A cell's line breaks are printed as such (several PKS of one partner, a name over its register number). */
     readonly rows: readonly (readonly string[])[];
     /** Shown in one cell across the table when it has no rows. */
     readonly empty: string;
+    /** A heading row across the table before the row of that index (the letters of the Buku Klaper). */
+    readonly headings?: readonly { readonly before: number; readonly label: string }[];
+    /** Rows printed struck through: a Buku Klaper strikes the entries that are closed. */
+    readonly struck?: readonly number[];
+    /** The least height of a row, in mm: room to sign on a daftar hadir or to initial a check-in card. */
+    readonly rowMm?: number;
   };
+  /** Photos after the table, two to a row, under their heading (a laporan kegiatan's documentation). */
+  readonly photos?: { readonly heading: string; readonly items: readonly DocumentPhoto[] };
   readonly sections: readonly { readonly number: string; readonly heading: string; readonly body: readonly string[] }[];
   readonly closing: readonly string[];
   /** Agreements: [PIHAK KEDUA, PIHAK PERTAMA] side by side; letters: the one signatory, on the right. */

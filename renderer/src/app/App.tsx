@@ -30,6 +30,7 @@ import { PartnerEditor } from '../pages/partners/PartnerEditor';
 import { PartnerList } from '../pages/partners/PartnerList';
 import { ReportsPage } from '../pages/reports/ReportsPage';
 import { PokmasPage } from '../pages/PokmasPage';
+import { RegistersPage } from '../pages/RegistersPage';
 import { ReferralRegister } from '../pages/referrals/ReferralRegister';
 import { ReferralDetail } from '../pages/referrals/ReferralDetail';
 import { ReferralForm } from '../pages/referrals/ReferralForm';
@@ -104,6 +105,7 @@ function Gate() {
           <Route path="/pks/:id">{(p) => <AgreementDetail id={p.id} />}</Route>
           <Route path="/pokmas" component={PokmasPage} />
           <Route path="/laporan" component={ReportsPage} />
+          <Route path="/buku-register" component={RegistersPage} />
           <Route path="/verifikasi" component={VerifyPage} />
           <Route path="/pengguna" component={UsersPage} />
           <Route path="/audit" component={AuditPage} />

@@ -21,6 +21,7 @@ import {
   IconUserCheck,
   IconUsers,
   IconUsersGroup,
+  IconBook,
 } from '@tabler/icons-react';
 import { type ReactNode, useState } from 'react';
 import { Link, useLocation } from 'wouter';
@@ -57,6 +58,7 @@ function useNav(): NavItem[] {
     { href: '/pks', label: t('nav.agreements'), icon: <IconFileCertificate size={18} />, method: 'agreements.list' },
     { href: '/pokmas', label: t('nav.pokmas'), icon: <IconUsersGroup size={18} />, method: 'pokmas.list' },
     { href: '/laporan', label: t('nav.reports'), icon: <IconReportAnalytics size={18} />, method: 'reports.compute' },
+    { href: '/buku-register', label: t('nav.books'), icon: <IconBook size={18} />, method: 'registers.clients' },
     { href: '/verifikasi', label: t('nav.verify'), icon: <IconQrcode size={18} />, method: 'documents.verify' },
     { href: '/kirim', label: t('nav.send'), icon: <IconPackageExport size={18} />, method: 'bundles.export', office: 'pos' },
     { href: '/terima', label: t('nav.receive'), icon: <IconPackageImport size={18} />, method: 'bundles.apply', office: 'induk' },

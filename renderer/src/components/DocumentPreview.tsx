@@ -1,11 +1,12 @@
 import { Badge, Button, Checkbox, Group, Modal, SegmentedControl, Text, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconDownload, IconFileTypePdf, IconPrinter } from '@tabler/icons-react';
+import { IconDownload, IconFileSpreadsheet, IconFileTypePdf, IconPrinter } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { showError } from './forms';
 import { useI18n } from '../i18n';
 import { call, saveFile } from '../rpc';
+import type { ExportFile, PrintedFile } from '../../../shared/types';
 
 /**
  * Print preview of a document (a PKS, a referral letter, a Pokmas member list) as the main process
@@ -15,26 +16,44 @@ import { call, saveFile } from '../rpc';
  * dialog whose "Save as PDF" does the same; "Unduh Word" saves the DOCX made from the same model.
  * The frame runs no scripts; it only shows the document.
  */
+export type LetterMethod = 'agreements.document' | 'referrals.document' | 'pokmas.document';
+/** The printed registers (electron/services/registers): the same preview, with their .xlsx beside the PDF and Word. */
+export type BookMethod =
+  | 'registers.clients'
+  | 'registers.klaper'
+  | 'registers.partners'
+  | 'registers.referrals'
+  | 'registers.overdue'
+  | 'registers.checkinCard'
+  | 'registers.attendance'
+  | 'registers.activityReport';
+
 export function DocumentPreview({
   method,
   id,
+  input,
   onClose,
 }: {
-  method: 'agreements.document' | 'referrals.document' | 'pokmas.document';
-  id: string;
+  method: LetterMethod | BookMethod;
+  /** The record printed (a PKS, a letter, a group, a client's card, an activity). */
+  id?: string;
+  /** A register's filter, as its screen holds it. */
+  input?: Readonly<Record<string, unknown>>;
   onClose: () => void;
 }) {
   const { t } = useI18n();
   const [paper, setPaper] = useState<'A4' | 'F4'>('F4');
   // A PKS may carry a paraf box on every page; the choice goes with each print, not into the record.
   const [paraf, setParaf] = useState(false);
-  const options = method === 'agreements.document' ? { paraf } : {};
+  const book = method.startsWith('registers.');
+  const options = { ...(input ?? {}), ...(id ? { id } : {}), ...(method === 'agreements.document' ? { paraf } : {}) };
   const frame = useRef<HTMLIFrameElement>(null);
   const status = useQuery({ queryKey: ['app.status'], queryFn: () => call('app.status', {}) });
   const html = useQuery({
-    queryKey: [method, id, paper, paraf],
+    queryKey: [method, options, paper],
     queryFn: async () => {
-      const file = await call(method, { id, paper, format: 'html', ...options });
+      // Typed per method by the contract; the union of their inputs is what this one preview sends.
+      const file: ExportFile | PrintedFile = await call(method as 'agreements.document', { ...options, paper, format: 'html' } as never);
       return {
         registered: 'code' in file ? { code: file.code, version: file.version } : null,
         text: new TextDecoder().decode(Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0))),
@@ -42,7 +61,7 @@ export function DocumentPreview({
     },
   });
   const download = useMutation({
-    mutationFn: (format: 'docx' | 'pdf') => call(method, { id, paper, format, ...options }),
+    mutationFn: (format: 'docx' | 'pdf' | 'xlsx') => call(method as 'pokmas.document', { ...options, paper, format } as never),
     onSuccess: saveFile,
     onError: (e) => showError(e, t),
   });
@@ -96,6 +115,16 @@ export function DocumentPreview({
           >
             {t('documents.word')}
           </Button>
+          {book && (
+            <Button
+              variant="default"
+              leftSection={<IconFileSpreadsheet size={16} />}
+              loading={download.isPending && download.variables === 'xlsx'}
+              onClick={() => download.mutate('xlsx')}
+            >
+              {t('books.xlsx')}
+            </Button>
+          )}
         </Group>
       </Group>
       {html.data && (

@@ -1,9 +1,10 @@
-import { Alert, Badge, Button, FileInput, Group, Image, Loader, Paper, SimpleGrid, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
-import { IconArrowLeft, IconEdit, IconFileTypePdf, IconUpload } from '@tabler/icons-react';
+import { Alert, Badge, Button, FileInput, Group, Image, Loader, Menu, Paper, SimpleGrid, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
+import { IconArrowLeft, IconEdit, IconFileTypePdf, IconPrinter, IconUpload } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { formatDate } from '../../../../shared/format';
+import { DocumentPreview } from '../../components/DocumentPreview';
 import { Field } from '../../components/Field';
 import { notifyOk, showError } from '../../components/forms';
 import { useI18n } from '../../i18n';
@@ -35,6 +36,7 @@ export function ActivityDetail({ id }: { id: string }) {
   const qc = useQueryClient();
   const [, navigate] = useLocation();
   const [file, setFile] = useState<File | null>(null);
+  const [printing, setPrinting] = useState<'registers.attendance' | 'registers.activityReport' | null>(null);
   const q = useQuery({ queryKey: ['activities.get', id], queryFn: () => call('activities.get', { id }) });
   const upload = useMutation({
     mutationFn: async (f: File) =>
@@ -74,6 +76,17 @@ export function ActivityDetail({ id }: { id: string }) {
           <Button variant="default" leftSection={<IconArrowLeft size={16} />} onClick={() => navigate('/kegiatan')}>
             {t('common.back')}
           </Button>
+          <Menu position="bottom-end" withinPortal>
+            <Menu.Target>
+              <Button variant="default" leftSection={<IconPrinter size={16} />} data-testid="activity-print">
+                {t('books.print')}
+              </Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Item onClick={() => setPrinting('registers.attendance')}>{t('books.attendance')}</Menu.Item>
+              <Menu.Item onClick={() => setPrinting('registers.activityReport')}>{t('books.activityReport')}</Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
           {access.may('activities.update') && (
             <Button leftSection={<IconEdit size={16} />} onClick={() => navigate(`/kegiatan/${a.id}/ubah`)}>
               {t('common.edit')}
@@ -82,6 +95,7 @@ export function ActivityDetail({ id }: { id: string }) {
         </Group>
       </Group>
       <OwnerNotice record={a} />
+      {printing && <DocumentPreview method={printing} id={a.id} onClose={() => setPrinting(null)} />}
       <Paper withBorder p="md">
         <SimpleGrid cols={3} spacing="sm">
           <Field label={t('partners.bidang')}>{a.bidang ? t(`bidang.${a.bidang}`) : ''}</Field>

@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Group, Loader, Modal, Paper, Select, SimpleGrid, Stack, Text, Textarea, Timeline, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconArrowForwardUp, IconArrowLeft, IconEdit, IconFlag } from '@tabler/icons-react';
+import { IconArrowForwardUp, IconArrowLeft, IconEdit, IconFlag, IconPrinter } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
@@ -9,6 +9,7 @@ import { formatDate } from '../../../../shared/format';
 import type { Client } from '../../../../shared/types';
 import { displayPhone } from '../../../../shared/validate';
 import { DialogActions } from '../../components/DialogActions';
+import { DocumentPreview } from '../../components/DocumentPreview';
 import { Field } from '../../components/Field';
 import { notifyOk, showError } from '../../components/forms';
 import { CLIENT_STATUS_COLOR, clientStandingLabel, serviceLabel } from '../../components/labels';
@@ -25,6 +26,7 @@ export function ClientDetail({ id }: { id: string }) {
   const qc = useQueryClient();
   const [, navigate] = useLocation();
   const [statusOpen, setStatusOpen] = useState(false);
+  const [printing, setPrinting] = useState(false);
   // Fetched once per visit: each fetch is an audited view, so no refetch on focus.
   const q = useQuery({ queryKey: ['clients.get', id], queryFn: () => call('clients.get', { id }), refetchOnWindowFocus: false, staleTime: Infinity });
   const services = useQuery({ queryKey: ['services.list'], queryFn: () => call('services.list', {}) });
@@ -57,6 +59,9 @@ export function ClientDetail({ id }: { id: string }) {
           <Button variant="default" leftSection={<IconArrowLeft size={16} />} onClick={() => navigate('/klien')}>
             {t('common.back')}
           </Button>
+          <Button variant="default" leftSection={<IconPrinter size={16} />} onClick={() => setPrinting(true)} data-testid="client-card-print">
+            {t('books.checkinCard')}
+          </Button>
           {access.may('clients.update') && (
             <>
               {c.status === 'aktif' && (
@@ -77,6 +82,7 @@ export function ClientDetail({ id }: { id: string }) {
         </Group>
       </Group>
       <OwnerNotice record={c} />
+      {printing && <DocumentPreview method="registers.checkinCard" id={c.id} onClose={() => setPrinting(false)} />}
 
       <SimpleGrid cols={2} spacing="md">
         <Paper withBorder p="md">

@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Stack, Text } from '@mantine/core';
-import { IconCalendarCheck } from '@tabler/icons-react';
+import { IconCalendarCheck, IconPrinter } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
@@ -10,6 +10,7 @@ import { formatDate } from '../../../../shared/format';
 import type { ReportingRow } from '../../../../shared/types';
 import { useSession } from '../../app/session';
 import { DataTable } from '../../components/DataTable';
+import { DocumentPreview } from '../../components/DocumentPreview';
 import { PkFilter } from '../../components/PkFilter';
 import { ExportMenu } from '../../components/ExportMenu';
 import { useExport } from '../../components/useExport';
@@ -27,6 +28,7 @@ export function OverdueList() {
   const [, navigate] = useLocation();
   const [pkUserId, setPk] = useState<string | null>(null);
   const [recording, setRecording] = useState<ReportingRow | null>(null);
+  const [printing, setPrinting] = useState(false);
   const filter = { pkUserId };
   const overdue = useQuery({ queryKey: ['checkins.overdue', filter], queryFn: () => call('checkins.overdue', filter) });
   const exporter = useExport(() => call('checkins.overdueExport', filter));
@@ -102,8 +104,14 @@ export function OverdueList() {
     <Stack gap="sm">
       <Group justify="space-between">
         <PkFilter value={pkUserId} onChange={setPk} w={260} testId="overdue-pk" />
-        <ExportMenu choices={['xlsx']} loading={exporter.isPending} onChoose={() => exporter.mutate()} />
+        <Group gap="xs">
+          <Button variant="default" leftSection={<IconPrinter size={16} />} onClick={() => setPrinting(true)} data-testid="overdue-print">
+            {t('books.print')}
+          </Button>
+          <ExportMenu choices={['xlsx']} loading={exporter.isPending} onChoose={() => exporter.mutate()} />
+        </Group>
       </Group>
+      {printing && <DocumentPreview method="registers.overdue" input={filter} onClose={() => setPrinting(false)} />}
       {overdue.data?.length === 0 && pkUserId === null ? (
         <Text c="dimmed">{t('checkins.noneOverdue')}</Text>
       ) : (

@@ -1,4 +1,5 @@
-import { Badge, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { IconPrinter } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
@@ -12,6 +13,7 @@ import { DataTable } from '../../components/DataTable';
 import { PkFilter } from '../../components/PkFilter';
 import { useEmptyRegister } from '../../components/EmptyRegister';
 import { DateField } from '../../components/DateField';
+import { DocumentPreview } from '../../components/DocumentPreview';
 import { ExportMenu } from '../../components/ExportMenu';
 import { REFERRAL_STATUS_COLOR, serviceLabel } from '../../components/labels';
 import { useExport } from '../../components/useExport';
@@ -44,6 +46,7 @@ export function ReferralRegister() {
   const services = useQuery({ queryKey: ['services.list'], queryFn: () => call('services.list', {}) });
   const partners = usePartnerOptions({ archived: 'all' });
   const exporter = useExport(() => call('referrals.export', filter));
+  const [printing, setPrinting] = useState(false);
   const serviceNames = useMemo(() => new Map((services.data ?? []).map((s) => [s.code, serviceLabel(s, locale)])), [services.data, locale]);
   const rows = list.data ?? [];
   const empty = useEmptyRegister('referrals', list.data?.length);
@@ -84,8 +87,14 @@ export function ReferralRegister() {
     <Stack gap="sm">
       <Group justify="space-between">
         <Title order={2}>{t('nav.referrals')}</Title>
-        <ExportMenu choices={['xlsx']} loading={exporter.isPending} onChoose={() => exporter.mutate()} />
+        <Group gap="xs">
+          <Button variant="default" leftSection={<IconPrinter size={16} />} onClick={() => setPrinting(true)} data-testid="register-print">
+            {t('books.print')}
+          </Button>
+          <ExportMenu choices={['xlsx']} loading={exporter.isPending} onChoose={() => exporter.mutate()} />
+        </Group>
       </Group>
+      {printing && <DocumentPreview method="registers.referrals" input={filter} onClose={() => setPrinting(false)} />}
       <Group gap="xs" align="flex-end" wrap="wrap">
         <Select
           aria-label={t('register.status')}
