@@ -42,12 +42,14 @@ export const ReportRecordsInput = z
   .strict();
 
 export const ReportTargetsInput = z.object({ year, office: officeCode.optional() }).strict();
+/** One indicator's yearly target, as the Perjanjian Kinerja writes it. */
+export const targetValue = z.number().min(0, 'v.invalid').max(1e9, 'v.invalid');
 
 export const ReportSetTargetsInput = z
   .object({
     year,
     office: officeCode,
-    targets: z.array(z.object({ code: indicatorCode, target: z.number().min(0, 'v.invalid').max(1e9, 'v.invalid') }).strict()).max(200, 'v.tooMany'),
+    targets: z.array(z.object({ code: indicatorCode, target: targetValue }).strict()).max(200, 'v.tooMany'),
   })
   .strict()
   .refine((t) => new Set(t.targets.map((x) => x.code)).size === t.targets.length, { message: 'reports.targetTwice', path: ['targets'] });

@@ -2,6 +2,8 @@ import { Button, Group, Modal, NumberInput, ScrollArea, Select, Stack, Table, Te
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { INDICATORS } from '../../../../shared/indicators';
+import { rangeOf } from '../../../../shared/schemas/limits';
+import { ReportTargetsInput, targetValue } from '../../../../shared/schemas/reports';
 import { notifyOk, showError } from '../../components/forms';
 import { useI18n } from '../../i18n';
 import { call } from '../../rpc';
@@ -41,7 +43,13 @@ export function TargetsDialog({ year: initialYear, onClose }: { year: number; on
           {t('reports.targets.hint')}
         </Text>
         <Group>
-          <NumberInput w={110} label={t('reports.year')} value={year} min={2000} max={2100} onChange={(v) => typeof v === 'number' && setYear(v)} />
+          <NumberInput
+            w={110}
+            label={t('reports.year')}
+            value={year}
+            {...rangeOf(ReportTargetsInput.shape.year)}
+            onChange={(v) => typeof v === 'number' && setYear(v)}
+          />
           {q.data && q.data.offices.length > 1 && (
             <Select
               w={260}
@@ -62,7 +70,7 @@ export function TargetsDialog({ year: initialYear, onClose }: { year: number; on
                   <Table.Td w={150}>
                     <NumberInput
                       size="xs"
-                      min={0}
+                      min={rangeOf(targetValue).min}
                       decimalScale={1}
                       aria-label={ind.name[locale]}
                       value={values[ind.code] ?? ''}
