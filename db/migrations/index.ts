@@ -15,6 +15,7 @@ import { m0013 } from './0013_agreement_numbers_on_signing';
 import { m0014 } from './0014_reporting_from';
 import { m0015 } from './0015_holidays';
 import { m0016 } from './0016_partner_kinds_pokmas_sk';
+import { m0018 } from './0018_list_indexes';
 import { highestVersion, type Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -34,5 +35,6 @@ export const MIGRATIONS: readonly Migration[] = [
   m0014,
   m0015,
   m0016,
+  m0018,
 ];
 export const LATEST_VERSION = highestVersion(MIGRATIONS);

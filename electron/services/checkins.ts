@@ -1,4 +1,4 @@
-import { HOME_VISIT_AFTER, reportingState, schedule, type CheckinKind } from '../../shared/checkins';
+import { HOME_VISIT_AFTER, overdueCutoff, reportingState, schedule, type CheckinKind } from '../../shared/checkins';
 import { addDays } from '../../shared/agreements';
 import { isUnderSupervision, REPORTING, type ClientStatus, type Reporting } from '../../shared/clients';
 import { isIsoDate } from '../../shared/validate';
@@ -104,11 +104,16 @@ export function reportingOf(ctx: AppContext, clientId: string): ClientReporting 
   };
 }
 
-/** Every client under supervision with a reporting duty, with where they stand today. */
-function standings(ctx: AppContext): ReportingRow[] {
+/**
+ * Every client under supervision with a reporting duty, with where they stand today; with
+ * `onlyOverdue`, only those whose last check-in leaves them possibly overdue are read and
+ * computed (the others are up to date by the rule itself: shared/checkins.ts overdueCutoff).
+ */
+function standings(ctx: AppContext, onlyOverdue = false): ReportingRow[] {
   const today = officeToday(ctx);
   const holidays = holidayDates(ctx.db);
-  return reportingClients(ctx.db, today).map((c) => {
+  const cutoffs = onlyOverdue ? { bulanan: overdueCutoff('bulanan', today, holidays), dua_mingguan: overdueCutoff('dua_mingguan', today, holidays) } : null;
+  return reportingClients(ctx.db, today, cutoffs).map((c) => {
     const damaged = !scheduleSound(c);
     const s = damaged
       ? { overdueSince: null, missedStreak: 0, nextDue: null }
@@ -132,7 +137,7 @@ export function checkinHandlers(
   ctx: AppContext,
 ): HandlersOf<'checkins.record' | 'checkins.ofClient' | 'checkins.overdue' | 'checkins.overdueExport' | 'checkins.agenda'> {
   const overdue = (pkUserId: string | null) =>
-    standings(ctx)
+    standings(ctx, true)
       // A damaged schedule is listed too: someone has to look at that client's dates.
       .filter((r) => r.missedStreak > 0 || r.damaged)
       .filter((r) => !pkUserId || r.pkUserId === pkUserId)
