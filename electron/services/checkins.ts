@@ -133,6 +133,9 @@ function standings(ctx: AppContext, onlyOverdue = false): ReportingRow[] {
   });
 }
 
+/** `localeCompare` without a locale, made once: a list of thousands sorts without a collator per comparison. */
+const byName = new Intl.Collator().compare;
+
 export function checkinHandlers(
   ctx: AppContext,
 ): HandlersOf<'checkins.record' | 'checkins.ofClient' | 'checkins.overdue' | 'checkins.overdueExport' | 'checkins.agenda'> {
@@ -141,7 +144,7 @@ export function checkinHandlers(
       // A damaged schedule is listed too: someone has to look at that client's dates.
       .filter((r) => r.missedStreak > 0 || r.damaged)
       .filter((r) => !pkUserId || r.pkUserId === pkUserId)
-      .sort((a, b) => b.missedStreak - a.missedStreak || (a.overdueSince ?? '').localeCompare(b.overdueSince ?? '') || a.name.localeCompare(b.name));
+      .sort((a, b) => b.missedStreak - a.missedStreak || (a.overdueSince ?? '').localeCompare(b.overdueSince ?? '') || byName(a.name, b.name));
   return {
     'checkins.record': (input, call) => {
       const actor = actorOf(call);
@@ -196,7 +199,7 @@ export function checkinHandlers(
       const until = addDays(input.from, input.days - 1);
       return standings(ctx)
         .filter((r) => r.nextDue !== null && r.nextDue >= input.from && r.nextDue <= until)
-        .sort((a, b) => a.nextDue!.localeCompare(b.nextDue!) || a.name.localeCompare(b.name));
+        .sort((a, b) => (a.nextDue! < b.nextDue! ? -1 : a.nextDue! > b.nextDue! ? 1 : byName(a.name, b.name)));
     },
   };
 }
