@@ -233,6 +233,8 @@ export async function seed(dir: string, size: keyof typeof SIZES, today = new Da
     program: pick(PROGRAMS),
     supervision_start: c.start,
     supervision_end: c.end,
+    // Tracked from the start: this office kept every client's reporting in the app from day one.
+    reporting_from: c.start,
     pk_user_id: pick(officers),
     reporting: c.reporting,
     status: c.active ? 'aktif' : 'selesai',

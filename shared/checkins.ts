@@ -163,6 +163,37 @@ export function reportingState(
   };
 }
 
+/** The longest run of days off in a row (weekends and `holidays`): how far a due date can move. */
+export function longestDaysOff(holidays: ReadonlySet<string> = NO_HOLIDAYS): number {
+  // A run starts on a Saturday or on a holiday; a Saturday is tried for every week holding one.
+  let longest = 2;
+  for (const h of holidays) {
+    if (!isIsoDate(h)) continue;
+    const saturday = addDays(h, -((new Date(`${h}T00:00:00Z`).getUTCDay() + 1) % 7));
+    for (const start of [h, saturday]) {
+      let run = 0;
+      for (let d = start; run < 366 && isDayOff(d, holidays); d = addDays(d, 1)) run++;
+      longest = Math.max(longest, run);
+    }
+  }
+  return longest;
+}
+
+/**
+ * The day before which a client's last check-in must fall for them to be overdue on `today` at
+ * all; null when the calendar's days off are so long that any client may be. Derived from the
+ * rule above: the check-in met the window of the (m+1)-th due date, so due(m+1) ≥ last − grace;
+ * the next nominal due date comes at least 28 days (monthly: 31 January to 28 February) or 14
+ * days later, and moving to a working day only delays it, while due(m+1) was moved by at most the
+ * longest run of days off. A streak needs due(m+2) + grace < today, hence last < today − (gap −
+ * longest run). The overdue list reads only clients before this day (or with no usable check-in,
+ * or a damaged schedule) and computes the exact state for them alone.
+ */
+export function overdueCutoff(reporting: Exclude<Reporting, 'tidak'>, today: string, holidays: ReadonlySet<string> = NO_HOLIDAYS): string | null {
+  const margin = (reporting === 'bulanan' ? 28 : 14) - longestDaysOff(holidays);
+  return margin > 0 && isIsoDate(today) ? addDays(today, -margin) : null;
+}
+
 export type DueStatus = 'met' | 'missed' | 'open' | 'upcoming';
 
 export interface DueRow {

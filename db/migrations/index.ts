@@ -16,6 +16,7 @@ import { m0014 } from './0014_reporting_from';
 import { m0015 } from './0015_holidays';
 import { m0016 } from './0016_partner_kinds_pokmas_sk';
 import { m0017 } from './0017_report_targets';
+import { m0018 } from './0018_list_indexes';
 import { highestVersion, type Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -36,5 +37,6 @@ export const MIGRATIONS: readonly Migration[] = [
   m0015,
   m0016,
   m0017,
+  m0018,
 ];
 export const LATEST_VERSION = highestVersion(MIGRATIONS);

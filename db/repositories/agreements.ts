@@ -10,8 +10,29 @@ function withPartner(db: Db) {
 
 export const agreementById = (db: Db, id: string) => db.first(withPartner(db).where('a.id', '=', id));
 
-export function listAgreements(db: Db, f: { partnerId: string | null }): AgreementDbRow[] {
-  let q = withPartner(db).where('a.deleted_at', 'is', null);
+/** The columns a list row shows and its status is read from: never the pasal texts of every agreement. */
+const LIST_COLUMNS = [
+  'a.id',
+  'a.partner_id',
+  'a.subject',
+  'a.office_number',
+  'a.start_date',
+  'a.end_date',
+  'a.bidang',
+  'a.signed_on',
+  'a.cancelled_on',
+  'a.updated_at',
+] as const;
+
+type ListColumn = (typeof LIST_COLUMNS)[number] extends `a.${infer C extends keyof AgreementDbRow}` ? C : never;
+export type AgreementListDbRow = Pick<AgreementDbRow, ListColumn | 'partner_name'>;
+
+export function listAgreements(db: Db, f: { partnerId: string | null }): AgreementListDbRow[] {
+  let q = db.q
+    .selectFrom('agreements as a')
+    .innerJoin('partners as p', 'p.id', 'a.partner_id')
+    .select([...LIST_COLUMNS, 'p.name as partner_name'])
+    .where('a.deleted_at', 'is', null);
   if (f.partnerId) q = q.where('a.partner_id', '=', f.partnerId);
   return db.all(q.orderBy('a.end_date', 'asc').orderBy('a.office_number'));
 }

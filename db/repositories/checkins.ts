@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Db } from '../connection';
 import type { CheckinsTable } from '../schema';
 import { underSupervision } from './caseload';
@@ -30,8 +30,34 @@ export const checkinsOf = (db: Db, clientId: string) =>
       .orderBy('k.date', 'desc'),
   );
 
-/** Clients under supervision with a reporting duty: what the overdue list and the agenda are computed from. */
-export const reportingClients = (db: Db, today: string) =>
+/** A stored date that is a real ISO date in range (isIsoDate in SQL, as agreementInForce reads one). */
+const soundDate = (column: string) =>
+  sql<boolean>`(date(${sql.ref(column)}) IS ${sql.ref(column)} AND ${sql.ref(column)} BETWEEN '1900-01-01' AND '2200-12-31')`;
+
+/**
+ * Clients who may be overdue (shared/checkins.ts overdueCutoff): no check-in, none since they are
+ * tracked, the last one before the cutoff of their reporting, or dates the schedule cannot read
+ * (listed as damaged). A null cutoff lets every client of that reporting through.
+ */
+export interface OverdueCutoffs {
+  readonly bulanan: string | null;
+  readonly dua_mingguan: string | null;
+}
+
+function mayBeOverdue(cut: OverdueCutoffs) {
+  const before = (reporting: keyof OverdueCutoffs) =>
+    cut[reporting] === null ? sql`c.reporting = ${reporting}` : sql`(c.reporting = ${reporting} AND c.last_checkin < ${cut[reporting]})`;
+  return sql<boolean>`(c.last_checkin IS NULL OR c.last_checkin < c.reporting_from OR c.last_checkin < c.supervision_start
+    OR ${before('bulanan')} OR ${before('dua_mingguan')}
+    OR c.reporting NOT IN ('bulanan', 'dua_mingguan') OR c.supervision_start > c.supervision_end
+    OR NOT (${soundDate('c.supervision_start')} AND ${soundDate('c.supervision_end')} AND ${soundDate('c.reporting_from')} AND ${soundDate('c.last_checkin')}))`;
+}
+
+/**
+ * Clients under supervision with a reporting duty: what the overdue list (only those who may be
+ * overdue, when `cutoffs` are given) and the agenda are computed from.
+ */
+export const reportingClients = (db: Db, today: string, cutoffs: OverdueCutoffs | null = null) =>
   db.all(
     db.q
       .selectFrom('clients as c')
@@ -50,5 +76,6 @@ export const reportingClients = (db: Db, today: string) =>
       ])
       .where((eb) => underSupervision(eb, today))
       .where('c.reporting', '!=', 'tidak')
-      .where('c.deleted_at', 'is', null),
+      .where('c.deleted_at', 'is', null)
+      .$if(cutoffs !== null, (q) => q.where(mayBeOverdue(cutoffs!))),
   );

@@ -54,7 +54,8 @@ export function listReferrals(db: Db, f: ReferralFilter, limit: number, offset: 
   if (f.pkUserId) q = q.where('r.pk_user_id', '=', f.pkUserId);
   if (f.from) q = q.where('r.date', '>=', f.from);
   if (f.to) q = q.where('r.date', '<=', f.to);
-  return db.all(q.orderBy('r.date', 'desc').orderBy('r.created_at', 'desc').limit(limit).offset(offset));
+  // The id last: referrals of one day entered together (an import, a bundle) page the same way every time.
+  return db.all(q.orderBy('r.date', 'desc').orderBy('r.created_at', 'desc').orderBy('r.id', 'desc').limit(limit).offset(offset));
 }
 
 /** Agreements of a partner in force on `date` (the one in-force fragment), with their services. */
@@ -102,14 +103,14 @@ export function maxLetterSeq(db: Db, origin: string, year: number): number {
  * days in force are one unbroken stretch, so the two ends of the window decide it.
  */
 export function referralsAtRisk(db: Db, today: string, until: string): ReferralDbRow[] {
-  return db.all(
-    withNames(db)
-      .where('r.status', '=', 'berjalan')
-      .where('a.id', 'is not', null)
-      .where((eb) => eb.or([eb.not(agreementInForceOn('a', today)), eb.not(agreementInForceOn('a', until))]))
-      .orderBy('a.end_date', 'asc')
-      .limit(200),
-  );
+  // The 200 are picked first from the agreements (a few thousand even at a Bapas induk), walked
+  // by end date, each with its referrals under way through referrals_by_agreement; only those 200
+  // are then joined with their names. Starting from the referrals joined every one under way.
+  const picked = sql<string>`(SELECT r2.id FROM agreements AS a2 CROSS JOIN referrals AS r2
+    WHERE r2.agreement_id = a2.id AND r2.status = 'berjalan' AND r2.deleted_at IS NULL
+      AND (NOT ${agreementInForceOn('a2', today)} OR NOT ${agreementInForceOn('a2', until)})
+    ORDER BY a2.end_date ASC LIMIT 200)`;
+  return db.all(withNames(db).where('r.id', 'in', picked).orderBy('a.end_date', 'asc'));
 }
 
 export function insertReferral(db: Db, row: Insertable<ReferralsTable>): void {

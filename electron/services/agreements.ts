@@ -18,6 +18,7 @@ import {
   scansOf,
   updateAgreement,
   type AgreementDbRow,
+  type AgreementListDbRow,
 } from '../../db/repositories/agreements';
 import { partnerById } from '../../db/repositories/partners';
 import { serviceCodes } from '../../db/repositories/pickLists';
@@ -49,7 +50,10 @@ export const factsOf = (r: Pick<AgreementDbRow, 'signed_on' | 'start_date' | 'en
   cancelledOn: r.cancelled_on,
 });
 
-export function agreementRowOf(ctx: AppContext, r: AgreementDbRow): AgreementRow {
+/** The day and the warning days a status is read against: read once per list, not once per row. */
+const statusClock = (ctx: AppContext) => ({ day: officeToday(ctx), warnDays: agreementSettings(ctx).warnDays });
+
+function toRow(clock: { day: string; warnDays: number }, r: AgreementListDbRow): AgreementRow {
   return {
     id: r.id,
     partnerId: r.partner_id,
@@ -59,15 +63,21 @@ export function agreementRowOf(ctx: AppContext, r: AgreementDbRow): AgreementRow
     startDate: r.start_date,
     endDate: r.end_date,
     bidang: JSON.parse(r.bidang) as Bidang[],
-    status: agreementStatus(factsOf(r), officeToday(ctx), agreementSettings(ctx).warnDays),
+    status: agreementStatus(factsOf(r), clock.day, clock.warnDays),
     updatedAt: r.updated_at,
   };
+}
+
+/** Rows of the agreement register (as agreements.list shows them), their status read against one clock. */
+export function agreementRowsOf(ctx: AppContext, rows: readonly AgreementListDbRow[]): AgreementRow[] {
+  const clock = statusClock(ctx);
+  return rows.map((r) => toRow(clock, r));
 }
 
 function toAgreement(ctx: AppContext, r: AgreementDbRow): Agreement {
   const next = renewalOf(ctx.db, r.id);
   return {
-    ...agreementRowOf(ctx, r),
+    ...toRow(statusClock(ctx), r),
     partnerNumber: r.partner_number,
     signPlace: r.sign_place,
     signDate: r.sign_date,
@@ -222,11 +232,12 @@ export function agreementHandlers(
   }
 
   function listFiltered(input: ParsedInputOf<'agreements.list'>): AgreementRow[] {
-    const day = officeToday(ctx);
+    const clock = statusClock(ctx);
+    const day = clock.day;
     // Plain folded words: a PKS number is never a phone, so no phone reading of the query here.
     const terms = [...new Set(foldForSearch(input.q).split(' ').filter(Boolean))];
     return listAgreements(ctx.db, { partnerId: input.partnerId })
-      .map((r) => agreementRowOf(ctx, r))
+      .map((r) => toRow(clock, r))
       .filter((a) => {
         if (terms.length === 0) return true;
         const text = foldForSearch(`${a.officeNumber ?? ''} ${a.partnerName} ${a.subject}`);

@@ -1,4 +1,4 @@
-import { HOME_VISIT_AFTER, reportingState, schedule, type CheckinKind } from '../../shared/checkins';
+import { HOME_VISIT_AFTER, overdueCutoff, reportingState, schedule, type CheckinKind } from '../../shared/checkins';
 import { addDays } from '../../shared/agreements';
 import { isUnderSupervision, REPORTING, type ClientStatus, type Reporting } from '../../shared/clients';
 import { isIsoDate } from '../../shared/validate';
@@ -104,11 +104,16 @@ export function reportingOf(ctx: AppContext, clientId: string): ClientReporting 
   };
 }
 
-/** Every client under supervision with a reporting duty, with where they stand today. */
-function standings(ctx: AppContext): ReportingRow[] {
+/**
+ * Every client under supervision with a reporting duty, with where they stand today; with
+ * `onlyOverdue`, only those whose last check-in leaves them possibly overdue are read and
+ * computed (the others are up to date by the rule itself: shared/checkins.ts overdueCutoff).
+ */
+function standings(ctx: AppContext, onlyOverdue = false): ReportingRow[] {
   const today = officeToday(ctx);
   const holidays = holidayDates(ctx.db);
-  return reportingClients(ctx.db, today).map((c) => {
+  const cutoffs = onlyOverdue ? { bulanan: overdueCutoff('bulanan', today, holidays), dua_mingguan: overdueCutoff('dua_mingguan', today, holidays) } : null;
+  return reportingClients(ctx.db, today, cutoffs).map((c) => {
     const damaged = !scheduleSound(c);
     const s = damaged
       ? { overdueSince: null, missedStreak: 0, nextDue: null }
@@ -128,13 +133,16 @@ function standings(ctx: AppContext): ReportingRow[] {
   });
 }
 
+/** `localeCompare` without a locale, made once: a list of thousands sorts without a collator per comparison. */
+const byName = new Intl.Collator().compare;
+
 /** The overdue list, most missed first: the screen, its export and its printed book read this one list. */
 export const overdueRows = (ctx: AppContext, pkUserId: string | null) =>
-  standings(ctx)
+  standings(ctx, true)
     // A damaged schedule is listed too: someone has to look at that client's dates.
     .filter((r) => r.missedStreak > 0 || r.damaged)
     .filter((r) => !pkUserId || r.pkUserId === pkUserId)
-    .sort((a, b) => b.missedStreak - a.missedStreak || (a.overdueSince ?? '').localeCompare(b.overdueSince ?? '') || a.name.localeCompare(b.name));
+    .sort((a, b) => b.missedStreak - a.missedStreak || (a.overdueSince ?? '').localeCompare(b.overdueSince ?? '') || byName(a.name, b.name));
 
 export function checkinHandlers(
   ctx: AppContext,
@@ -194,7 +202,7 @@ export function checkinHandlers(
       const until = addDays(input.from, input.days - 1);
       return standings(ctx)
         .filter((r) => r.nextDue !== null && r.nextDue >= input.from && r.nextDue <= until)
-        .sort((a, b) => a.nextDue!.localeCompare(b.nextDue!) || a.name.localeCompare(b.name));
+        .sort((a, b) => (a.nextDue! < b.nextDue! ? -1 : a.nextDue! > b.nextDue! ? 1 : byName(a.name, b.name)));
     },
   };
 }

@@ -353,6 +353,28 @@ describe('migrations', () => {
     raw.close();
   });
 
+  it('0018 adds the list indexes to a version-16 file: the referral register reads its page in order, the office counts read an index', () => {
+    const raw = new BetterSqlite3(file());
+    expect(migrate(raw, MIGRATIONS, 16)).toBe(16);
+    expect(migrate(raw, MIGRATIONS, 18)).toBe(18);
+    const plan = (q: string) => (raw.prepare(`EXPLAIN QUERY PLAN ${q}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+    const page = plan(
+      `SELECT r.id FROM referrals r JOIN clients c ON c.id = r.client_id WHERE r.deleted_at IS NULL ORDER BY r.date DESC, r.created_at DESC, r.id DESC LIMIT 50`,
+    );
+    expect(page).toMatch(/referrals_by_date/);
+    expect(page).not.toMatch(/TEMP B-TREE/);
+    expect(plan(`SELECT r.id FROM referrals r WHERE r.status = 'berjalan' ORDER BY r.date DESC, r.created_at DESC, r.id DESC LIMIT 50`)).not.toMatch(
+      /TEMP B-TREE/,
+    );
+    expect(plan(`SELECT origin, count(*) FROM activities WHERE deleted_at IS NULL GROUP BY origin`)).toMatch(/activities_live_by_origin/);
+    expect(
+      plan(
+        `SELECT c.origin, count(*) FROM clients c WHERE c.deleted_at IS NULL AND c.status = 'aktif' AND c.supervision_end >= '2026-01-01' GROUP BY c.origin`,
+      ),
+    ).toMatch(/clients_by_standing/);
+    raw.close();
+  });
+
   it('is idempotent: running again on a migrated file changes nothing', () => {
     const f = file();
     openDb(f).close();

@@ -6,7 +6,7 @@ import { listAgreements } from '../../../db/repositories/agreements';
 import { listInstitutionTypes, listServiceTypes } from '../../../db/repositories/pickLists';
 import { listPartners } from '../../../db/repositories/partners';
 import { listReferrals } from '../../../db/repositories/referrals';
-import { agreementRowOf } from '../agreements';
+import { agreementRowsOf } from '../agreements';
 import { overdueRows } from '../checkins';
 import type { AppContext } from '../context';
 import { say } from '../exportHeading';
@@ -31,8 +31,7 @@ export async function partnerRegisterBook(ctx: AppContext, input: ParsedInputOf<
     toPartnerRow(ctx, r, r.in_force === 1),
   );
   const byPartner = new Map<string, AgreementRow[]>();
-  for (const a of listAgreements(ctx.db, { partnerId: null })) {
-    const row = agreementRowOf(ctx, a);
+  for (const row of agreementRowsOf(ctx, listAgreements(ctx.db, { partnerId: null }))) {
     byPartner.set(row.partnerId, [...(byPartner.get(row.partnerId) ?? []), row]);
   }
   const rows = partners.flatMap((partner): PartnerLine[] => {

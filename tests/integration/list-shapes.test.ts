@@ -1,0 +1,146 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import type { AppCore } from '../../electron/services/app';
+import { agreementInForceOn } from '../../db/repositories/agreementInForce';
+import { addDays } from '../../shared/agreements';
+import { reportingState } from '../../shared/checkins';
+import type { Reporting } from '../../shared/clients';
+import { seed } from '../../scripts/seed';
+import { SETUP } from '../support/fixtures';
+
+/**
+ * The lists whose queries were reshaped for a Bapas induk (keyset order read from an index, the
+ * at-risk referrals picked from the agreements, the overdue list read from the possibly overdue
+ * clients only, the agreement register without the pasal texts) give what the plain reading of
+ * their rule gives, on the small seed (a thousand clients, three thousand referrals).
+ */
+let dir: string;
+let core: AppCore;
+let token: string;
+const today = '2026-06-15';
+
+async function call<T>(method: string, input: unknown): Promise<T> {
+  const r = await core.dispatch({ method, input, token });
+  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+  return r.value as T;
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'mitra-shapes-'));
+  core = await seed(dir, 'small', today);
+  // The office's clock on the seed's day.
+  (core.ctx as { now: () => Date }).now = () => new Date(`${today}T03:00:00Z`);
+  const login = await core.dispatch({ method: 'auth.login', input: { username: 'admin', password: SETUP.admin.password }, token: null });
+  if (!login.ok) throw new Error(login.error.message);
+  token = (login.value as { token: string }).token;
+}, 60_000);
+
+afterAll(() => {
+  core.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('list shapes on a seeded office', () => {
+  it('referrals.list pages newest first, a day’s ties by id, with each filter, and pages never overlap', async () => {
+    const all = core.db.raw.prepare(`SELECT id, date, created_at, status, pk_user_id, service FROM referrals WHERE deleted_at IS NULL`).all() as {
+      id: string;
+      date: string;
+      created_at: string;
+      status: string;
+      pk_user_id: string;
+      service: string;
+    }[];
+    const order = (a: (typeof all)[number], b: (typeof all)[number]) =>
+      b.date.localeCompare(a.date) || b.created_at.localeCompare(a.created_at) || b.id.localeCompare(a.id);
+    const pk = all[0]!.pk_user_id;
+    const service = all[0]!.service;
+    const cases: [object, (r: (typeof all)[number]) => boolean][] = [
+      [{}, () => true],
+      [{ status: 'berjalan' }, (r) => r.status === 'berjalan'],
+      [{ pkUserId: pk, from: '2020-01-01', to: today }, (r) => r.pk_user_id === pk && r.date >= '2020-01-01' && r.date <= today],
+      [{ service }, (r) => r.service === service],
+    ];
+    for (const [filter, keep] of cases) {
+      const expected = all
+        .filter(keep)
+        .sort(order)
+        .map((r) => r.id);
+      const first = await call<{ id: string }[]>('referrals.list', { ...filter, limit: 50, offset: 0 });
+      const second = await call<{ id: string }[]>('referrals.list', { ...filter, limit: 50, offset: 50 });
+      expect([...first, ...second].map((r) => r.id)).toEqual(expected.slice(0, 100));
+    }
+  });
+
+  it('referrals.atRisk lists the referrals under way whose agreement is not in force today or at the end of the warning days, by agreement end', async () => {
+    const until = addDays(today, 30);
+    // The rule read plainly, from every referral under way (the query as it stood before).
+    const expected = core.db.all(
+      core.db.q
+        .selectFrom('referrals as r')
+        .innerJoin('agreements as a', 'a.id', 'r.agreement_id')
+        .select(['r.id', 'a.end_date'])
+        .where('r.deleted_at', 'is', null)
+        .where('r.status', '=', 'berjalan')
+        .where(sql<boolean>`(NOT ${agreementInForceOn('a', today)} OR NOT ${agreementInForceOn('a', until)})`)
+        .orderBy('a.end_date'),
+    );
+    expect(expected.length).toBeGreaterThan(10);
+    const got = await call<{ id: string; agreementEnd: string }[]>('referrals.atRisk', {});
+    expect(got.length).toBe(Math.min(200, expected.length));
+    // In order of the agreement's end; the same rows (up to ties at the 200th row's end date).
+    expect(got.map((r) => r.agreementEnd)).toEqual(expected.slice(0, got.length).map((r) => r.end_date));
+    const lastEnd = got[got.length - 1]!.agreementEnd;
+    const sure = new Set(expected.filter((r) => r.end_date < lastEnd).map((r) => r.id));
+    const tied = new Set(expected.filter((r) => r.end_date === lastEnd).map((r) => r.id));
+    for (const r of got) expect(sure.has(r.id) || tied.has(r.id)).toBe(true);
+    expect(got.filter((r) => sure.has(r.id)).length).toBe(sure.size);
+  });
+
+  it('checkins.overdue holds exactly the clients the schedule finds overdue or damaged, among every client with a reporting duty', async () => {
+    // A client whose last check-in is just before and one just after the cutoff, and a damaged one.
+    const raw = core.db.raw;
+    const active = raw
+      .prepare(`SELECT id FROM clients WHERE status = 'aktif' AND supervision_end >= ? AND reporting = 'bulanan' ORDER BY id LIMIT 3`)
+      .all(today) as { id: string }[];
+    raw.prepare(`UPDATE clients SET last_checkin = ? WHERE id = ?`).run(addDays(today, -27), active[0]!.id);
+    raw.prepare(`UPDATE clients SET last_checkin = ? WHERE id = ?`).run(addDays(today, -25), active[1]!.id);
+    raw.prepare(`UPDATE clients SET supervision_start = '2026-02-30' WHERE id = ?`).run(active[2]!.id);
+    const clients = raw
+      .prepare(
+        `SELECT id, supervision_start, supervision_end, reporting, last_checkin, reporting_from FROM clients
+         WHERE status = 'aktif' AND supervision_end >= ? AND reporting != 'tidak' AND deleted_at IS NULL`,
+      )
+      .all(today) as {
+      id: string;
+      supervision_start: string;
+      supervision_end: string;
+      reporting: Reporting;
+      last_checkin: string | null;
+      reporting_from: string;
+    }[];
+    const expected = clients
+      .filter((c) => {
+        if (c.supervision_start === '2026-02-30') return true;
+        const s = reportingState(c.supervision_start, c.supervision_end, c.reporting, c.last_checkin, today, { from: c.reporting_from, holidays: new Set() });
+        return s.missedStreak > 0;
+      })
+      .map((c) => c.id)
+      .sort();
+    expect(expected.length).toBeGreaterThan(5);
+    const got = await call<{ clientId: string; damaged: boolean }[]>('checkins.overdue', {});
+    expect(got.map((r) => r.clientId).sort()).toEqual(expected);
+    expect(got.find((r) => r.clientId === active[2]!.id)?.damaged).toBe(true);
+  });
+
+  it('agreements.list rows are the register’s view of each agreement, with its status', async () => {
+    const rows = await call<{ id: string }[]>('agreements.list', {});
+    expect(rows.length).toBe((core.db.raw.prepare(`SELECT count(*) AS n FROM agreements WHERE deleted_at IS NULL`).get() as { n: number }).n);
+    for (const row of rows.slice(0, 40)) {
+      const full = await call<Record<string, unknown>>('agreements.get', { id: row.id });
+      expect(Object.fromEntries(Object.keys(row).map((k) => [k, full[k]]))).toEqual(row);
+    }
+  });
+});
