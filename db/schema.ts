@@ -385,6 +385,19 @@ export interface ReportTargetsTable {
   updated_at: string;
 }
 
+/** A report as handed in (migration 0019): its figures as sent (JSON) and their SHA-256. */
+export interface ReportVersionsTable extends SyncColumns {
+  period_kind: 'month' | 'quarter' | 'semester' | 'year' | 'range';
+  period_from: string;
+  period_to: string;
+  label: string;
+  version: number;
+  figures: string;
+  figures_sha256: string;
+  sent_by: string | null;
+  sent_at: string;
+}
+
 export interface Schema {
   settings: SettingsTable;
   users: UsersTable;
@@ -416,4 +429,5 @@ export interface Schema {
   bundle_imports: BundleImportsTable;
   holidays: HolidaysTable;
   report_targets: ReportTargetsTable;
+  report_versions: ReportVersionsTable;
 }

@@ -375,6 +375,30 @@ describe('migrations', () => {
     raw.close();
   });
 
+  it('0019 adds the kept report versions to a version-18 file: one numbering per office and period, the hash 64 characters', () => {
+    const raw = new BetterSqlite3(file());
+    expect(migrate(raw, MIGRATIONS, 18)).toBe(18);
+    expect(migrate(raw, MIGRATIONS, 19)).toBe(19);
+    const t = '2026-12-03T03:00:00.000Z';
+    const put = raw.prepare(
+      `INSERT INTO report_versions (id, period_kind, period_from, period_to, label, version, figures, figures_sha256, sent_at, created_at, updated_at, origin)
+       VALUES (?, 'month', '2026-11-01', '2026-11-30', 'November 2026', ?, '[]', ?, ?, ?, ?, ?)`,
+    );
+    const sha = 'a'.repeat(64);
+    put.run('v1', 1, sha, t, t, t, 'CRP');
+    put.run('v2', 2, sha, t, t, t, 'CRP');
+    put.run('v3', 1, sha, t, t, t, 'KPH');
+    expect(() => put.run('v4', 2, sha, t, t, t, 'CRP')).toThrow(/UNIQUE/);
+    expect(() => put.run('v5', 0, sha, t, t, t, 'CRP')).toThrow(/CHECK/);
+    expect(() => put.run('v6', 3, 'abc', t, t, t, 'CRP')).toThrow(/CHECK/);
+    expect(raw.prepare('SELECT origin, version FROM report_versions ORDER BY origin, version').all()).toEqual([
+      { origin: 'CRP', version: 1 },
+      { origin: 'CRP', version: 2 },
+      { origin: 'KPH', version: 1 },
+    ]);
+    raw.close();
+  });
+
   it('is idempotent: running again on a migrated file changes nothing', () => {
     const f = file();
     openDb(f).close();
