@@ -26,7 +26,16 @@ import { ActivityCreateInput, ActivityFileGetInput, ActivityFileInput, ActivityL
 import type { RecordNames } from './readableChanges';
 import { AuditExportInput, AuditListInput } from './schemas/audit';
 import { AgendaInput, CheckinInput, OverdueInput } from './schemas/checkins';
-import { ReportComputeInput, ReportRecordsInput, ReportSetTargetsInput, ReportTargetsInput } from './schemas/reports';
+import {
+  ReportComputeInput,
+  ReportMarkSentInput,
+  ReportRecordsInput,
+  ReportSetTargetsInput,
+  ReportTargetsInput,
+  ReportTrackerInput,
+  ReportVersionsInput,
+} from './schemas/reports';
+import type { ReportTracker, ReportVersion, ReportVersions } from './reportVersions';
 import type { ReportRecords, ReportResult, ReportTargets } from './reports';
 import { HolidayAddInput, HolidayConfirmInput, HolidayRemoveInput } from './schemas/holidays';
 import { KeyAllowPlainInput, KeyCardInput, KeyRegisterInput } from './schemas/keys';
@@ -316,6 +325,12 @@ export const contract = {
   /** An office's yearly targets (Perjanjian Kinerja); an admin sets them. */
   'reports.targets': method<ReportTargets>()(ReportTargetsInput, 'any'),
   'reports.setTargets': method<ReportTargets>()(ReportSetTargetsInput, ADMIN),
+  /** "Tandai sudah dikirim": keeps this office's report for the period as the next version (unchanged figures keep the last one). */
+  'reports.markSent': method<ReportVersion>()(ReportMarkSentInput, DECIDERS),
+  /** A period's kept versions and what differs now (at a Bapas induk also a post's, against its records held here). */
+  'reports.versions': method<ReportVersions>()(ReportVersionsInput, 'any'),
+  /** At a Bapas induk: per post and month of a year, which monthly reports arrived and which are late. */
+  'reports.tracker': method<ReportTracker>()(ReportTrackerInput, 'any'),
 
   /** Looks up the verification code printed on a document. */
   'documents.verify': method<DocumentVerification>()(DocumentVerifyInput, 'any'),

@@ -27,6 +27,7 @@ export const AUDIT_ENTITIES = [
   'institution_type',
   'template',
   'printed_document',
+  'report_version',
   'import',
   'office_key',
   'bundle',

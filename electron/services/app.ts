@@ -21,6 +21,7 @@ import { referralRegisterHandlers } from './referralRegister';
 import { registerHandlers } from './registers/handlers';
 import { referenceHandlers } from './reference';
 import { reportHandlers } from './reports';
+import { reportVersionHandlers } from './reportVersions';
 import { SessionStore } from './sessions';
 import { settingsHandlers } from './settings';
 import { setupHandlers } from './setup';
@@ -57,6 +58,7 @@ export function buildHandlers(ctx: AppContext): Handlers {
     ...registerHandlers(ctx),
     ...auditHandlers(ctx),
     ...reportHandlers(ctx),
+    ...reportVersionHandlers(ctx),
   } satisfies Handlers;
 }
 

@@ -53,3 +53,14 @@ export const ReportSetTargetsInput = z
   })
   .strict()
   .refine((t) => new Set(t.targets.map((x) => x.code)).size === t.targets.length, { message: 'reports.targetTwice', path: ['targets'] });
+
+/** "Tandai sudah dikirim": this office's own report for the period. */
+export const ReportMarkSentInput = z.object({ period: PeriodInput }).strict();
+/** The kept versions of a period: this office's own (default), or at a Bapas induk one post's. */
+export const ReportVersionsInput = z
+  .object({
+    period: PeriodInput,
+    scope: z.discriminatedUnion('kind', [z.object({ kind: z.literal('own') }).strict(), ScopeInput.options[2]]).default({ kind: 'own' }),
+  })
+  .strict();
+export const ReportTrackerInput = z.object({ year }).strict();

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -99,6 +100,24 @@ describe('the rows of a bundle', () => {
     expect(await refusal(await set('partners', { search_text: 'kata lain' }))).toEqual(bad('partners', 'search_text'));
     expect(await refusal(await set('printed_documents', { code: 'AAAAA-AAAAA' }))).toEqual(bad('printed_documents', 'code'));
     expect(await refusal(await set('users', { password_hash: 'scrypt$x' }))).toEqual(bad('users', 'password_hash'));
+  });
+
+  it('refuse a kept report whose figures were altered, are not the app’s own JSON, or whose period is not whole', async () => {
+    const [kept] = linesOf(opened.entries, 'report_versions');
+    const figures = JSON.parse(String(kept!.row.figures)) as { code: string; value: number | null }[];
+    const altered = JSON.stringify(figures.map((f) => (f.code === 'klien_baru' ? { ...f, value: 99 } : f)));
+    // Altered figures with the hash of the original: the hash is the figures' own.
+    expect(await refusal(await set('report_versions', { figures: altered }))).toEqual(bad('report_versions', 'figures_sha256'));
+    const rehashed = (text: string) => ({ figures: text, figures_sha256: createHash('sha256').update(text).digest('hex') });
+    // Parsed strictly, even with a matching hash: the same figures spelled with spaces, an unknown field, an unbounded list.
+    expect(await refusal(await set('report_versions', rehashed(JSON.stringify(figures, null, 1))))).toEqual(bad('report_versions', 'figures'));
+    expect(await refusal(await set('report_versions', rehashed(JSON.stringify(figures.map((f) => ({ ...f, extra: 1 }))))))).toEqual(
+      bad('report_versions', 'figures'),
+    );
+    expect(
+      await refusal(await set('report_versions', rehashed(JSON.stringify(Array.from({ length: 301 }, (_, i) => ({ ...figures[0]!, code: `x${i}` })))))),
+    ).toEqual(bad('report_versions', 'figures'));
+    expect(await refusal(await set('report_versions', { period_to: '2025-03-30' }))).toEqual(bad('report_versions', 'period_to'));
   });
 
   it('are read strictly: a number in a text column, a key named twice and bytes that are not UTF-8 are refused', async () => {

@@ -149,6 +149,8 @@ describe('an incremental bundle carries every change to every bundle table', () 
       { activityId: full.id, filename: 'foto.pdf', base64: Buffer.concat([PDF, Buffer.from('%2\n')]).toString('base64') },
       t,
     );
+    // The March report, changed by the edits above, handed in again: the correction is a new version beside the first.
+    expect((await p.post.call('reports.markSent', { period: { kind: 'month', year: 2025, month: 3 } }, t)).version).toBe(2);
     await expectEveryTableReaches(before);
   });
 

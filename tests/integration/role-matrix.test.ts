@@ -178,6 +178,9 @@ const EXPECTED: Record<Method, 'public' | string> = {
   'reports.records': 'APMO',
   'reports.targets': 'APMO',
   'reports.setTargets': 'A---',
+  'reports.markSent': 'AP--',
+  'reports.versions': 'APMO',
+  'reports.tracker': 'APMO',
   // Registers (printable books): reads, audited like the exports; the pimpinan's NIKs masked as in clients.export.
   'registers.clients': 'APMO',
   'registers.klaper': 'APMO',

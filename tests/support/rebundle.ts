@@ -75,6 +75,8 @@ export async function postWithEverything(post: TestApp, token: string) {
   );
   await post.call('activities.addFile', { activityId: activity.id, filename: 'daftar-hadir.pdf', base64: PDF.toString('base64') }, token);
   await post.call('clients.setStatus', { id: client.id, status: 'selesai', date: '2025-03-05', reason: 'Masa bimbingan selesai' }, token);
+  // The month's report handed in (a kept version of its figures).
+  await post.call('reports.markSent', { period: { kind: 'month', year: 2025, month: 3 } }, token);
   return { partner, agreement, client, referral: r, activity };
 }
 

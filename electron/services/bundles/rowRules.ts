@@ -12,6 +12,9 @@ import { nip } from '../../../shared/schemas/setup';
 import { foldForSearch, isIsoDate, isWithin, normalizePhone } from '../../../shared/validate';
 import { MAX_SCAN_BYTES } from '../files';
 import { verificationCode } from '../documents/verification';
+import { figuresHash } from '../reportHash';
+import { readStoredFigures } from '../../../shared/reportVersions';
+import { periodRange, PERIOD_KINDS } from '../../../shared/periods';
 
 /**
  * What a value in each column of each bundle table may be: the same rules the services apply to an
@@ -380,6 +383,44 @@ export const ROW_RULES: Readonly<Record<string, TableRules>> = {
     checks: [
       (r, fail) => typeof r.id === 'string' && typeof r.content_sha256 === 'string' && r.code !== verificationCode(r.id, r.content_sha256) && fail('code'),
       (r, fail) => r.kind === 'rujukan' && r.number === '' && fail('number'),
+    ],
+  },
+  report_versions: {
+    columns: {
+      id,
+      period_kind: z.enum(PERIOD_KINDS),
+      period_from: isoDate,
+      period_to: isoDate,
+      label: requiredText(200),
+      version: int(1, 100_000),
+      // Parsed strictly: canonical JSON of figures as reports.compute makes them, within the bounds of shared/reportVersions.ts.
+      figures: z.string().refine((v) => readStoredFigures(v) !== null, 'v.invalid'),
+      figures_sha256: sha,
+      sent_by: id.nullable(),
+      sent_at: stamp,
+      ...synced,
+    },
+    checks: [
+      after('period_from', 'period_to'),
+      // The hash is the figures' own: a version whose figures were altered after sending is not accepted.
+      (r, fail) => typeof r.figures === 'string' && r.figures_sha256 !== figuresHash(r.figures) && fail('figures_sha256'),
+      // A named period is its own days (a month is the whole month), as the post computed it.
+      (r, fail) => {
+        const kind = r.period_kind as string;
+        if (kind === 'range' || typeof r.period_from !== 'string') return;
+        const y = Number(r.period_from.slice(0, 4));
+        const m = Number(r.period_from.slice(5, 7));
+        const p =
+          kind === 'month'
+            ? { kind, year: y, month: m }
+            : kind === 'quarter'
+              ? { kind, year: y, quarter: Math.ceil(m / 3) }
+              : kind === 'semester'
+                ? { kind, year: y, semester: Math.ceil(m / 6) }
+                : { kind: 'year' as const, year: y };
+        const range = periodRange(p as Parameters<typeof periodRange>[0]);
+        if (range.from !== r.period_from || range.to !== r.period_to) fail('period_to');
+      },
     ],
   },
 };

@@ -98,6 +98,8 @@ export const AGGREGATES: readonly Aggregate[] = [
   },
   { entity: 'activity_file', root: 'activity_files', key: 'id', children: [], files: ['sha256', 'thumb_sha256'], describe: (r) => text(r.filename) },
   { entity: 'printed_document', root: 'printed_documents', key: 'id', children: [], describe: (r) => `${text(r.title)} ${text(r.number)} v${text(r.version)}` },
+  // A report handed in: the parent keeps exactly what the post reported, beside what it computes.
+  { entity: 'report_version', root: 'report_versions', key: 'id', children: [], describe: (r) => `${text(r.label)} v${text(r.version)}` },
 ];
 
 /** Attachment columns of child tables (signed PKS scans). */
