@@ -14,15 +14,17 @@ import { call } from '../../rpc';
 import { draftFor, PeriodPicker, periodOf, type PeriodDraft } from './PeriodPicker';
 import { RecordsDrawer, type RecordsRequest } from './RecordsDrawer';
 import { formatNumber } from './reportFormat';
+import { SentPanel } from './SentPanel';
 import { TargetsDialog } from './TargetsDialog';
+import { TrackerPanel } from './TrackerPanel';
 
 const scopeKey = (s: ReportScope) => (s.kind === 'post' ? `post:${s.code}` : s.kind);
 const scopeOf = (key: string): ReportScope => (key.startsWith('post:') ? { kind: 'post', code: key.slice(5) } : { kind: key === 'own' ? 'own' : 'all' });
 
 /**
  * Laporan: the standard report for a period (and, at a Bapas induk, a scope), section by section.
- * Every figure is a link to the records behind it; printing, spreadsheets, charts and sent versions
- * come later on the same figures.
+ * Every figure is a link to the records behind it; above them the sent state of the report (SentPanel)
+ * and, at a Bapas induk, the tracker of its posts' monthly reports (TrackerPanel).
  */
 export function ReportsPage() {
   const { t, locale } = useI18n();
@@ -114,6 +116,13 @@ export function ReportsPage() {
           {t('reports.periodLine', { label, from: formatDate(r.from, locale), to: formatDate(r.to, locale) })}
         </Text>
       )}
+      {r && period && (office?.kind !== 'induk' || scope.kind !== 'all') && (
+        <SentPanel
+          period={period}
+          post={scope.kind === 'post' ? scope.code : null}
+          postName={scope.kind === 'post' ? (r.offices.find((o) => o.code === scope.code)?.name ?? scope.code) : (office?.name ?? '')}
+        />
+      )}
       {report.isLoading && <Loader />}
       {r &&
         SECTIONS.map((s) => (
@@ -181,6 +190,7 @@ export function ReportsPage() {
             </Table>
           </Paper>
         ))}
+      {office?.kind === 'induk' && <TrackerPanel year={period && 'year' in period ? period.year : Number(today.slice(0, 4))} />}
       <RecordsDrawer request={open} onClose={() => setOpen(null)} />
       {targets && <TargetsDialog year={period && 'year' in period ? period.year : Number(today.slice(0, 4))} onClose={() => setTargets(false)} />}
     </Stack>
