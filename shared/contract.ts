@@ -26,7 +26,15 @@ import { ActivityCreateInput, ActivityFileGetInput, ActivityFileInput, ActivityL
 import type { RecordNames } from './readableChanges';
 import { AuditExportInput, AuditListInput } from './schemas/audit';
 import { AgendaInput, CheckinInput, OverdueInput } from './schemas/checkins';
-import { ReportComputeInput, ReportRecordsInput, ReportSetTargetsInput, ReportTargetsInput } from './schemas/reports';
+import {
+  ReportComputeInput,
+  ReportCoverLetterInput,
+  ReportDocumentInput,
+  ReportExportInput,
+  ReportRecordsInput,
+  ReportSetTargetsInput,
+  ReportTargetsInput,
+} from './schemas/reports';
 import type { ReportRecords, ReportResult, ReportTargets } from './reports';
 import { HolidayAddInput, HolidayConfirmInput, HolidayRemoveInput } from './schemas/holidays';
 import { KeyAllowPlainInput, KeyCardInput, KeyRegisterInput } from './schemas/keys';
@@ -316,6 +324,12 @@ export const contract = {
   /** An office's yearly targets (Perjanjian Kinerja); an admin sets them. */
   'reports.targets': method<ReportTargets>()(ReportTargetsInput, 'any'),
   'reports.setTargets': method<ReportTargets>()(ReportSetTargetsInput, ADMIN),
+  /** The report printed (HTML preview, PDF, DOCX) on the letterhead, signed by the head; a year report with its monthly table. */
+  'reports.document': method<ExportFile>()(ReportDocumentInput, 'any'),
+  /** The report as .xlsx: the letterhead rows, the period and scope, one sheet per section, numbers as numbers. */
+  'reports.export': method<ExportFile>()(ReportExportInput, 'any'),
+  /** The numbered covering letter sending the report to the parent office. */
+  'reports.coverLetter': method<ExportFile>()(ReportCoverLetterInput, 'any'),
 
   /** Looks up the verification code printed on a document. */
   'documents.verify': method<DocumentVerification>()(DocumentVerifyInput, 'any'),

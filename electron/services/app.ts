@@ -20,6 +20,7 @@ import { referralHandlers } from './referrals';
 import { referralRegisterHandlers } from './referralRegister';
 import { registerHandlers } from './registers/handlers';
 import { referenceHandlers } from './reference';
+import { reportOutputHandlers } from './reportOutput';
 import { reportHandlers } from './reports';
 import { SessionStore } from './sessions';
 import { settingsHandlers } from './settings';
@@ -57,6 +58,7 @@ export function buildHandlers(ctx: AppContext): Handlers {
     ...registerHandlers(ctx),
     ...auditHandlers(ctx),
     ...reportHandlers(ctx),
+    ...reportOutputHandlers(ctx),
   } satisfies Handlers;
 }
 

@@ -1372,6 +1372,15 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'books.overdueHint': 'Clients who missed their reporting dates, longest first.',
   'books.perRecord': 'Check-in card, attendance list, activity report',
   'books.perRecordHint': "Printed from the client's page (check-in card) and the activity's page (attendance list, and the report with its photos).",
+  // R4 report output (Laporan: print, Excel, covering letter)
+  'reports.noParent': 'The covering letter cannot be made yet: the parent office’s name is not filled in under Office settings.',
+  'reports.print': 'Print',
+  'reports.xlsx': 'Excel (.xlsx)',
+  'reports.coverLetter': 'Covering letter',
+  'reports.coverLetter.title': 'Covering letter of the report',
+  'reports.coverLetter.number': 'Letter number',
+  'reports.coverLetter.numberHint': 'The number from the office’s outgoing letter book.',
+  'reports.coverLetter.preview': 'Preview and print',
 };
 
 /** What an English message says when its count is one; the message itself is the plural ("2 referrals"). */

@@ -1373,6 +1373,15 @@ export const id = {
   'books.overdueHint': 'Klien yang melewatkan jadwal wajib lapor, yang terlama lebih dahulu.',
   'books.perRecord': 'Daftar lapor diri, daftar hadir, laporan kegiatan',
   'books.perRecordHint': 'Dicetak dari halaman klien (daftar lapor diri) dan halaman kegiatan (daftar hadir dan laporan kegiatan dengan fotonya).',
+  // R4 report output (Laporan: cetak, Excel, surat pengantar)
+  'reports.noParent': 'Surat pengantar belum dapat dibuat: nama kantor induk belum diisi pada Pengaturan kantor.',
+  'reports.print': 'Cetak',
+  'reports.xlsx': 'Excel (.xlsx)',
+  'reports.coverLetter': 'Surat pengantar',
+  'reports.coverLetter.title': 'Surat pengantar laporan',
+  'reports.coverLetter.number': 'Nomor surat',
+  'reports.coverLetter.numberHint': 'Nomor dari buku agenda surat keluar kantor.',
+  'reports.coverLetter.preview': 'Lihat dan cetak',
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -178,6 +178,9 @@ const EXPECTED: Record<Method, 'public' | string> = {
   'reports.records': 'APMO',
   'reports.targets': 'APMO',
   'reports.setTargets': 'A---',
+  'reports.document': 'APMO',
+  'reports.export': 'APMO',
+  'reports.coverLetter': 'APMO',
   // Registers (printable books): reads, audited like the exports; the pimpinan's NIKs masked as in clients.export.
   'registers.clients': 'APMO',
   'registers.klaper': 'APMO',
