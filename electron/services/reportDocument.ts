@@ -163,9 +163,9 @@ function monthlyTable(rows: readonly MonthlyRow[]): DocumentTable {
   return {
     columns: [
       { label: 'No.', width: 4 },
-      { label: 'Indikator', width: 24 },
+      { label: 'Indikator', width: 22 },
       ...MONTH_SHORT.map((m) => ({ label: m, width: 5.5 })),
-      { label: 'Jumlah/ Rata-rata', width: 6 },
+      { label: 'Jumlah/ Rata-rata', width: 8 },
     ],
     rows: rows.map((x, i) => [
       String(i + 1),

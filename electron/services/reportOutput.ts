@@ -1,5 +1,5 @@
 import { AppError } from '../../shared/errors';
-import { formatPlaceDate } from '../../shared/format';
+import { formatDate, formatPlaceDate } from '../../shared/format';
 import { SECTIONS } from '../../shared/indicators';
 import type { Period } from '../../shared/periods';
 import type { ReportResult, ReportScope } from '../../shared/reports';
@@ -142,7 +142,7 @@ function coverLetterModel(
     ],
     recipient: ['Kepada Yth.', `Kepala ${parent}`, 'di tempat'],
     paragraphs: [
-      `Bersama ini kami sampaikan ${reportFullName(period, office)} untuk periode ${periodLine(r)}${scope ? `, cakupan ${scope}` : ''}, sebagaimana terlampir.`,
+      `Bersama ini kami sampaikan ${reportFullName(period, office)} (${formatDate(r.from)} s.d. ${formatDate(r.to)})${scope ? `, cakupan ${scope}` : ''}, sebagaimana terlampir.`,
     ],
     sections: [],
     closing: ['Demikian laporan ini kami sampaikan. Atas perhatian Bapak/Ibu, kami ucapkan terima kasih.'],

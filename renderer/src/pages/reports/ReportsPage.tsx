@@ -13,6 +13,7 @@ import { useI18n } from '../../i18n';
 import { call } from '../../rpc';
 import { draftFor, PeriodPicker, periodOf, type PeriodDraft } from './PeriodPicker';
 import { RecordsDrawer, type RecordsRequest } from './RecordsDrawer';
+import { ReportOutput } from './ReportOutput';
 import { formatNumber } from './reportFormat';
 import { TargetsDialog } from './TargetsDialog';
 
@@ -21,8 +22,8 @@ const scopeOf = (key: string): ReportScope => (key.startsWith('post:') ? { kind:
 
 /**
  * Laporan: the standard report for a period (and, at a Bapas induk, a scope), section by section.
- * Every figure is a link to the records behind it; printing, spreadsheets, charts and sent versions
- * come later on the same figures.
+ * Every figure is a link to the records behind it; the report prints, exports and goes with its
+ * covering letter from the same figures (ReportOutput).
  */
 export function ReportsPage() {
   const { t, locale } = useI18n();
@@ -107,6 +108,7 @@ export function ReportsPage() {
               data-testid="report-scope"
             />
           )}
+          {input && r && <ReportOutput input={input} />}
         </Group>
       </Paper>
       {r && (
