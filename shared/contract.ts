@@ -28,6 +28,9 @@ import { AuditExportInput, AuditListInput } from './schemas/audit';
 import { AgendaInput, CheckinInput, OverdueInput } from './schemas/checkins';
 import {
   ReportComputeInput,
+  ReportCoverLetterInput,
+  ReportDocumentInput,
+  ReportExportInput,
   ReportMarkSentInput,
   ReportRecordsInput,
   ReportSetTargetsInput,
@@ -331,6 +334,12 @@ export const contract = {
   'reports.versions': method<ReportVersions>()(ReportVersionsInput, 'any'),
   /** At a Bapas induk: per post and month of a year, which monthly reports arrived and which are late. */
   'reports.tracker': method<ReportTracker>()(ReportTrackerInput, 'any'),
+  /** The report printed (HTML preview, PDF, DOCX) on the letterhead, signed by the head; a year report with its monthly table. */
+  'reports.document': method<ExportFile>()(ReportDocumentInput, 'any'),
+  /** The report as .xlsx: the letterhead rows, the period and scope, one sheet per section, numbers as numbers. */
+  'reports.export': method<ExportFile>()(ReportExportInput, 'any'),
+  /** The numbered covering letter sending the report to the parent office. */
+  'reports.coverLetter': method<ExportFile>()(ReportCoverLetterInput, 'any'),
 
   /** Looks up the verification code printed on a document. */
   'documents.verify': method<DocumentVerification>()(DocumentVerifyInput, 'any'),

@@ -20,6 +20,7 @@ import { referralHandlers } from './referrals';
 import { referralRegisterHandlers } from './referralRegister';
 import { registerHandlers } from './registers/handlers';
 import { referenceHandlers } from './reference';
+import { reportOutputHandlers } from './reportOutput';
 import { reportHandlers } from './reports';
 import { reportVersionHandlers } from './reportVersions';
 import { SessionStore } from './sessions';
@@ -59,6 +60,7 @@ export function buildHandlers(ctx: AppContext): Handlers {
     ...auditHandlers(ctx),
     ...reportHandlers(ctx),
     ...reportVersionHandlers(ctx),
+    ...reportOutputHandlers(ctx),
   } satisfies Handlers;
 }
 

@@ -21,6 +21,8 @@ export interface ExportColumn<T, X> {
 
 /** The block above the table: which office, which list, with which filter, printed when and by whom. */
 export interface ExportHeading {
+  /** Kop lines above the office line (a report's sheets carry the letterhead). */
+  readonly letterhead?: readonly string[];
   readonly office: string;
   readonly title: string;
   /** The filter in words ("Status: Aktif; Kabupaten/Kota: Kabupaten Lebong"), or "Semua data". */
@@ -100,7 +102,6 @@ export async function exportTable<T, X>(
   extra: X,
   options: ExportOptions = {},
 ): Promise<ExportFile> {
-  const kinds: ExportKind[] = ['number', ...columns.map((c) => c.kind ?? 'text')];
   const headers = [NUMBER_HEADER, ...columns.map((c) => c.header)];
   const values: Cell[][] = rows.map((r, i) => [i + 1, ...columns.map((c) => cellOf(c.kind ?? 'text', c.value(r, extra)))]);
   const filename = `${baseName}-${date}.${format}`;
@@ -111,18 +112,64 @@ export async function exportTable<T, X>(
     });
     return { filename, mime: 'text/csv', base64: Buffer.from(`\uFEFF${text}`, 'utf8').toString('base64'), rows: rows.length };
   }
+  const wb = workbook(date);
+  addSheet(wb, { name: baseName, columns, rows, extra, heading: options.heading ?? null });
+  return xlsxFile(wb, filename, rows.length);
+}
+
+/** One sheet of a workbook with several (a report's sections). */
+export interface SheetSpec<T, X> {
+  readonly name: string;
+  readonly columns: readonly ExportColumn<T, X>[];
+  readonly rows: readonly T[];
+  readonly extra: X;
+  readonly heading: ExportHeading | null;
+  /** The "No." cell of a row; by default 1, 2, 3…; null leaves it empty (a breakdown under its figure). */
+  readonly number?: (row: T, index: number) => number | null;
+}
+
+/** An .xlsx of several sheets, each laid out as `exportTable` lays out its one. */
+export async function exportSheets<T, X>(baseName: string, date: string, sheets: readonly SheetSpec<T, X>[]): Promise<ExportFile> {
+  const wb = workbook(date);
+  for (const sheet of sheets) addSheet(wb, sheet);
+  return xlsxFile(
+    wb,
+    `${baseName}-${date}.xlsx`,
+    sheets.reduce((n, s) => n + s.rows.length, 0),
+  );
+}
+
+function workbook(date: string): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Mitra Lipas';
   wb.created = new Date(`${date}T00:00:00Z`);
-  const heading = options.heading ?? null;
-  const headingLines = heading ? [heading.office, heading.title, `Filter: ${heading.filter}`, `Dicetak ${heading.printedAt} oleh ${heading.printedBy}`] : [];
+  return wb;
+}
+
+async function xlsxFile(wb: ExcelJS.Workbook, filename: string, rows: number): Promise<ExportFile> {
+  const buf = Buffer.from(await wb.xlsx.writeBuffer());
+  return { filename, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', base64: buf.toString('base64'), rows };
+}
+
+/** Sheet names: at most 31 characters, none of : \\ / ? * [ ]. */
+const sheetName = (s: string) => s.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31);
+
+function addSheet<T, X>(wb: ExcelJS.Workbook, spec: SheetSpec<T, X>): void {
+  const { columns, rows, extra, heading } = spec;
+  const kinds: ExportKind[] = ['number', ...columns.map((c) => c.kind ?? 'text')];
+  const headers = [NUMBER_HEADER, ...columns.map((c) => c.header)];
+  const values: Cell[][] = rows.map((r, i) => [spec.number ? spec.number(r, i) : i + 1, ...columns.map((c) => cellOf(c.kind ?? 'text', c.value(r, extra)))]);
+  const headingLines = heading
+    ? [...(heading.letterhead ?? []), heading.office, heading.title, `Filter: ${heading.filter}`, `Dicetak ${heading.printedAt} oleh ${heading.printedBy}`]
+    : [];
   // One blank row between the heading and the table, so Excel's own filter sees only the table.
   const headerRow = heading ? headingLines.length + 2 : 1;
-  const ws = wb.addWorksheet(baseName.slice(0, 31), { views: [{ state: 'frozen', ySplit: headerRow }] });
+  const ws = wb.addWorksheet(sheetName(spec.name), { views: [{ state: 'frozen', ySplit: headerRow }] });
   headingLines.forEach((line, i) => {
     const cell = ws.getCell(i + 1, 1);
     cell.value = line;
-    cell.font = i < 2 ? { bold: true, size: i === 1 ? 14 : 12 } : { italic: true };
+    const at = i - (heading?.letterhead?.length ?? 0);
+    cell.font = at < 0 ? { bold: true } : at < 2 ? { bold: true, size: at === 1 ? 14 : 12 } : { italic: true };
   });
   const header = ws.getRow(headerRow);
   header.values = headers;
@@ -146,6 +193,4 @@ export async function exportTable<T, X>(
     if (longest + 2 > cap) col.alignment = { wrapText: true, vertical: 'top' };
   });
   ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow, column: headers.length } };
-  const buf = Buffer.from(await wb.xlsx.writeBuffer());
-  return { filename, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', base64: buf.toString('base64'), rows: rows.length };
 }

@@ -1397,6 +1397,15 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'reports.tracker.late': 'late',
   'reports.tracker.sent': 'Version {version}, sent {date}',
   'reports.tracker.noPosts': 'No Pos Bapas is registered at this office yet.',
+  // R4 report output (Laporan: print, Excel, covering letter)
+  'reports.noParent': 'The covering letter cannot be made yet: the parent office’s name is not filled in under Office settings.',
+  'reports.print': 'Print',
+  'reports.xlsx': 'Excel (.xlsx)',
+  'reports.coverLetter': 'Covering letter',
+  'reports.coverLetter.title': 'Covering letter of the report',
+  'reports.coverLetter.number': 'Letter number',
+  'reports.coverLetter.numberHint': 'The number from the office’s outgoing letter book.',
+  'reports.coverLetter.preview': 'Preview and print',
 };
 
 /** What an English message says when its count is one; the message itself is the plural ("2 referrals"). */

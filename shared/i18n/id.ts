@@ -1398,6 +1398,15 @@ export const id = {
   'reports.tracker.late': 'terlambat',
   'reports.tracker.sent': 'Versi {version}, dikirim {date}',
   'reports.tracker.noPosts': 'Belum ada Pos Bapas yang terdaftar di kantor ini.',
+  // R4 report output (Laporan: cetak, Excel, surat pengantar)
+  'reports.noParent': 'Surat pengantar belum dapat dibuat: nama kantor induk belum diisi pada Pengaturan kantor.',
+  'reports.print': 'Cetak',
+  'reports.xlsx': 'Excel (.xlsx)',
+  'reports.coverLetter': 'Surat pengantar',
+  'reports.coverLetter.title': 'Surat pengantar laporan',
+  'reports.coverLetter.number': 'Nomor surat',
+  'reports.coverLetter.numberHint': 'Nomor dari buku agenda surat keluar kantor.',
+  'reports.coverLetter.preview': 'Lihat dan cetak',
 } as const;
 
 export type MessageKey = keyof typeof id;

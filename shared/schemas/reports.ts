@@ -64,3 +64,24 @@ export const ReportVersionsInput = z
   })
   .strict();
 export const ReportTrackerInput = z.object({ year }).strict();
+
+const paper = z.enum(['A4', 'F4']);
+const docFormat = z.enum(['html', 'docx', 'pdf']);
+
+/** The report printed: HTML for the preview, PDF or DOCX, on A4 or F4. */
+export const ReportDocumentInput = z
+  .object({ period: PeriodInput, scope: ScopeInput.default({ kind: 'all' }), paper: paper.default('A4'), format: docFormat })
+  .strict();
+
+export const ReportExportInput = z.object({ period: PeriodInput, scope: ScopeInput.default({ kind: 'all' }) }).strict();
+
+/** The covering letter to the parent office; its number is typed by the officer, as the office's agenda book gives it. */
+export const ReportCoverLetterInput = z
+  .object({
+    period: PeriodInput,
+    scope: ScopeInput.default({ kind: 'all' }),
+    paper: paper.default('A4'),
+    format: docFormat,
+    number: z.string().trim().min(1, 'v.required').max(80, 'v.tooLong'),
+  })
+  .strict();

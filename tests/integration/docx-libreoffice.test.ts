@@ -77,4 +77,37 @@ describe('Word file', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it.skipIf(!SOFFICE)(
+    'opens the year report in LibreOffice on A4 landscape with its title, every section and the monthly table',
+    { timeout: 120_000 },
+    async () => {
+      const app = makeApp(new Date('2026-12-02T03:00:00Z'));
+      const dir = mkdtempSync(join(tmpdir(), 'mitra-lo-'));
+      try {
+        const admin = await setUpOffice(app);
+        const file = await app.call('reports.document', { period: { kind: 'year', year: 2026 }, paper: 'A4', format: 'docx' }, admin);
+        writeFileSync(join(dir, 'laporan.docx'), Buffer.from(file.base64, 'base64'));
+        await promisify(execFile)(
+          SOFFICE!,
+          [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'laporan.docx')],
+          { timeout: 100_000 },
+        );
+        const pdf = await getDocument({ data: new Uint8Array(readFileSync(join(dir, 'laporan.pdf'))), useSystemFonts: true }).promise;
+        const [, , w, h] = (await pdf.getPage(1)).view;
+        expect([Math.round((w! * 25.4) / 72), Math.round((h! * 25.4) / 72)]).toEqual([297, 210]);
+        let text = '';
+        for (let i = 1; i <= pdf.numPages; i++)
+          text += `${(await (await pdf.getPage(i)).getTextContent()).items.map((it) => ('str' in it ? it.str : '')).join(' ')} `;
+        const flat = text.replace(/\s+/g, ' ');
+        expect(flat).toContain('LAPORAN TAHUNAN POKMAS LIPAS POS BAPAS CURUP TAHUN 2026');
+        for (const s of ['1. Mitra dan Pokmas Lipas', '4. Rujukan', '7. Pidana kerja sosial']) expect(flat).toContain(s);
+        expect(flat).toContain('Lampiran: Realisasi per bulan Tahun 2026');
+        expect(flat).toContain('Kepala Pos Bapas Curup');
+      } finally {
+        app.dispose();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });

@@ -181,6 +181,9 @@ const EXPECTED: Record<Method, 'public' | string> = {
   'reports.markSent': 'AP--',
   'reports.versions': 'APMO',
   'reports.tracker': 'APMO',
+  'reports.document': 'APMO',
+  'reports.export': 'APMO',
+  'reports.coverLetter': 'APMO',
   // Registers (printable books): reads, audited like the exports; the pimpinan's NIKs masked as in clients.export.
   'registers.clients': 'APMO',
   'registers.klaper': 'APMO',

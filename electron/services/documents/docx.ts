@@ -178,12 +178,14 @@ function listTable(t: NonNullable<DocumentModel['table']>, textWidthMm: number):
   const line = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
   const widths = t.columns.map((c) => twips((textWidthMm * c.width) / 100));
   const struck = new Set(t.struck ?? []);
+  const indented = new Set(t.indented ?? []);
+  const right = new Set(t.right ?? []);
   // Nine columns or more print a size smaller, as in the HTML.
   const size = t.columns.length >= 9 ? 19 : 22;
   const cell = (
     text: string,
     i: number,
-    opts: { bold?: boolean; center?: boolean; span?: number; italics?: boolean; strike?: boolean; keepNext?: boolean } = {},
+    opts: { bold?: boolean; center?: boolean; right?: boolean; indent?: boolean; span?: number; italics?: boolean; strike?: boolean; keepNext?: boolean } = {},
   ) =>
     new TableCell({
       width: { size: opts.span ? widths.reduce((a, b) => a + b, 0) : widths[i]!, type: WidthType.DXA },
@@ -191,8 +193,9 @@ function listTable(t: NonNullable<DocumentModel['table']>, textWidthMm: number):
       margins: { top: 40, bottom: 40, left: 80, right: 80 },
       children: [
         new Paragraph({
-          alignment: opts.center ? AlignmentType.CENTER : AlignmentType.LEFT,
+          alignment: opts.center ? AlignmentType.CENTER : opts.right ? AlignmentType.RIGHT : AlignmentType.LEFT,
           keepNext: opts.keepNext ?? false,
+          ...(opts.indent ? { indent: { left: twips(5) } } : {}),
           children: cellRuns(text, { ...opts, size }),
         }),
       ],
@@ -207,7 +210,7 @@ function listTable(t: NonNullable<DocumentModel['table']>, textWidthMm: number):
         new TableRow({
           cantSplit: true,
           ...(t.rowMm ? { height: { value: twips(t.rowMm), rule: HeightRule.ATLEAST } } : {}),
-          children: r.map((v, i) => cell(v, i, { center: i === 0, strike: struck.has(n) && i > 0 })),
+          children: r.map((v, i) => cell(v, i, { center: i === 0, right: right.has(i), indent: i === 1 && indented.has(n), strike: struck.has(n) && i > 0 })),
         }),
       ])
     : [new TableRow({ children: [cell(t.empty, 0, { span: t.columns.length, center: true, italics: true })] })];
@@ -299,6 +302,10 @@ export async function renderDocx(doc: DocumentModel): Promise<Buffer> {
     ...(doc.fields?.length ? [labelTable(doc.fields, doc.layout === 'list' ? 0 : 10), new Paragraph({})] : []),
     ...(doc.layout === 'list' ? doc.paragraphs.map((p) => justified(p)) : []),
     ...(doc.table ? [listTable(doc.table, textWidthMm)] : []),
+    ...(doc.tables ?? []).flatMap((x) => [
+      new Paragraph({ spacing: { before: 200, after: 80 }, keepNext: true, children: [new TextRun({ text: x.heading, bold: true, font: FONT, size: 24 })] }),
+      listTable(x.table, textWidthMm),
+    ]),
     ...(doc.photos?.items.length ? photoTable(doc.photos, textWidthMm) : []),
     ...doc.sections.flatMap((s) => [
       new Paragraph({

@@ -51,10 +51,16 @@ function listTable(t: NonNullable<DocumentModel['table']>, whole: boolean): { bo
   const cols = `<colgroup>${t.columns.map((c) => `<col style="width:${c.width}%">`).join('')}</colgroup>`;
   const head = `<thead><tr>${t.columns.map((c) => `<th>${escapeHtml(c.label)}</th>`).join('')}</tr></thead>`;
   const struck = new Set(t.struck ?? []);
+  const indented = new Set(t.indented ?? []);
+  const right = new Set(t.right ?? []);
   const headings = new Map((t.headings ?? []).map((h) => [h.before, h.label]));
   const heading = (i: number) => (headings.has(i) ? `<tr class="group"><td colspan="${t.columns.length}">${escapeHtml(headings.get(i)!)}</td></tr>` : '');
-  const row = (r: readonly string[], i: number) =>
-    `${heading(i)}<tr${struck.has(i) ? ' class="struck"' : ''}>${r.map((v, j) => (t.columns[j]?.nowrap ? `<td class="nowrap">${escapeHtml(v)}</td>` : `<td>${breakable(v)}</td>`)).join('')}</tr>`;
+  const classes = (i: number) => [struck.has(i) ? 'struck' : '', indented.has(i) ? 'sub' : ''].filter(Boolean).join(' ');
+  const td = (v: string, j: number) => {
+    const cls = [t.columns[j]?.nowrap ? 'nowrap' : '', right.has(j) ? 'num' : ''].filter(Boolean).join(' ');
+    return `<td${cls ? ` class="${cls}"` : ''}>${t.columns[j]?.nowrap ? escapeHtml(v) : breakable(v)}</td>`;
+  };
+  const row = (r: readonly string[], i: number) => `${heading(i)}<tr${classes(i) ? ` class="${classes(i)}"` : ''}>${r.map(td).join('')}</tr>`;
   if (t.rows.length === 0) {
     return {
       body: '',
@@ -119,6 +125,11 @@ export function renderHtml(doc: DocumentModel): string {
   const letter = doc.layout !== 'agreement';
   const photos = doc.photos?.items.length ? photoRows(doc.photos) : null;
   const list = doc.table ? listTable(doc.table, photos !== null) : null;
+  // A report's tables, each under its heading; without a main table the last one's last row goes with the signature.
+  const tables = (doc.tables ?? []).map((x, i, all) => ({
+    heading: x.heading,
+    ...listTable(x.table, list !== null || photos !== null || i < all.length - 1),
+  }));
   const verify = doc.verification
     ? `<div class="verify" data-code="${escapeHtml(doc.verification.code)}">${qrSvg(doc.verification.code)}<div>${escapeHtml(doc.verification.caption)}</div></div>`
     : '';
@@ -168,6 +179,9 @@ ${doc.table?.rowMm ? `table.list tbody td { height: ${doc.table.rowMm}mm; }` : '
 table.list tr { break-inside: avoid; }
 table.list tr.group td { text-align: left; font-weight: bold; background: #eee; break-after: avoid; }
 table.list tr.struck td:not(:first-child) { text-decoration: line-through; }
+table.list tr.sub td:nth-child(2) { padding-left: 14pt; }
+table.list td.num { text-align: right; }
+.table-head { font-weight: bold; margin: 10pt 0 4pt; break-after: avoid; }
 .photo-head { font-weight: bold; margin: 12pt 0 6pt; break-after: avoid; }
 .photos { display: flex; gap: 6mm; break-inside: avoid; margin: 0 0 6pt; }
 .photos figure { flex: 1 1 0; margin: 0; text-align: center; }
@@ -202,10 +216,12 @@ table.list.cont { margin-top: -0.75pt; }
     ...(doc.fields?.length ? [labelTable('fields', doc.fields)] : []),
     ...(doc.layout === 'list' ? doc.paragraphs.map((p) => line('p', 'par', p)) : []),
     ...(list ? [list.body] : []),
+    ...tables.flatMap((x) => [line('p', 'table-head', x.heading), x.body]),
     ...(photos ? [photos.body] : []),
     ...doc.sections.flatMap((s) => [`<p class="pasal">${escapeHtml(s.number)}<br>${escapeHtml(s.heading)}</p>`, ...s.body.map((p) => line('p', 'par', p))]),
     '<div class="end">',
     ...(list ? [list.tail] : []),
+    ...tables.map((x) => x.tail),
     ...(photos ? [photos.tail] : []),
     ...doc.closing.map((p) => line('p', 'par', p)),
     // A list is signed below its table: place and date over the signatory, on the right.

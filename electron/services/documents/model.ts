@@ -41,6 +41,25 @@ export interface Signatory {
   readonly materai: boolean;
 }
 
+/** A list's bordered table; `width` of each column in percent of the text width. */
+export interface DocumentTable {
+  readonly columns: readonly { readonly label: string; readonly width: number; readonly nowrap?: boolean }[];
+  /** A cell's line breaks are printed as such (several PKS of one partner, a name over its register number). */
+  readonly rows: readonly (readonly string[])[];
+  /** Shown in one cell across the table when it has no rows. */
+  readonly empty: string;
+  /** A heading row across the table before the row of that index (the letters of the Buku Klaper). */
+  readonly headings?: readonly { readonly before: number; readonly label: string }[];
+  /** Rows printed struck through: a Buku Klaper strikes the entries that are closed. */
+  readonly struck?: readonly number[];
+  /** Rows whose second cell is indented: a report's breakdown under its figure. */
+  readonly indented?: readonly number[];
+  /** Columns (by index) aligned right: figures. */
+  readonly right?: readonly number[];
+  /** The least height of a row, in mm: room to sign on a daftar hadir or to initial a check-in card. */
+  readonly rowMm?: number;
+}
+
 export interface DocumentModel {
   readonly paper: Paper;
   /** Landscape for the registers whose columns do not fit across a portrait page. */
@@ -64,19 +83,9 @@ export interface DocumentModel {
   /** Letters: a label/value table (e.g. the client's particulars) after the paragraphs. */
   readonly fields?: readonly { readonly label: string; readonly value: string }[];
   /** Lists: a bordered table after the fields; `width` of each column in percent of the text width. */
-  readonly table?: {
-    readonly columns: readonly { readonly label: string; readonly width: number; readonly nowrap?: boolean }[];
-    /** A cell's line breaks are printed as such (several PKS of one partner, a name over its register number). */
-    readonly rows: readonly (readonly string[])[];
-    /** Shown in one cell across the table when it has no rows. */
-    readonly empty: string;
-    /** A heading row across the table before the row of that index (the letters of the Buku Klaper). */
-    readonly headings?: readonly { readonly before: number; readonly label: string }[];
-    /** Rows printed struck through: a Buku Klaper strikes the entries that are closed. */
-    readonly struck?: readonly number[];
-    /** The least height of a row, in mm: room to sign on a daftar hadir or to initial a check-in card. */
-    readonly rowMm?: number;
-  };
+  readonly table?: DocumentTable;
+  /** Lists: further tables after the first, each under its heading (the sections of a report). */
+  readonly tables?: readonly { readonly heading: string; readonly table: DocumentTable }[];
   /** Photos after the table, two to a row, under their heading (a laporan kegiatan's documentation). */
   readonly photos?: { readonly heading: string; readonly items: readonly DocumentPhoto[] };
   readonly sections: readonly { readonly number: string; readonly heading: string; readonly body: readonly string[] }[];

@@ -16,7 +16,7 @@ import type { ExportFile, PrintedFile } from '../../../shared/types';
  * dialog whose "Save as PDF" does the same; "Unduh Word" saves the DOCX made from the same model.
  * The frame runs no scripts; it only shows the document.
  */
-export type LetterMethod = 'agreements.document' | 'referrals.document' | 'pokmas.document';
+export type LetterMethod = 'agreements.document' | 'referrals.document' | 'pokmas.document' | 'reports.document' | 'reports.coverLetter';
 /** The printed registers (electron/services/registers): the same preview, with their .xlsx beside the PDF and Word. */
 export type BookMethod =
   | 'registers.clients'

@@ -13,6 +13,7 @@ import { useI18n } from '../../i18n';
 import { call } from '../../rpc';
 import { draftFor, PeriodPicker, periodOf, type PeriodDraft } from './PeriodPicker';
 import { RecordsDrawer, type RecordsRequest } from './RecordsDrawer';
+import { ReportOutput } from './ReportOutput';
 import { formatNumber } from './reportFormat';
 import { SentPanel } from './SentPanel';
 import { TargetsDialog } from './TargetsDialog';
@@ -24,7 +25,8 @@ const scopeOf = (key: string): ReportScope => (key.startsWith('post:') ? { kind:
 /**
  * Laporan: the standard report for a period (and, at a Bapas induk, a scope), section by section.
  * Every figure is a link to the records behind it; above them the sent state of the report (SentPanel)
- * and, at a Bapas induk, the tracker of its posts' monthly reports (TrackerPanel).
+ * and, at a Bapas induk, the tracker of its posts' monthly reports (TrackerPanel). The report prints,
+ * exports and goes with its covering letter from the same figures (ReportOutput).
  */
 export function ReportsPage() {
   const { t, locale } = useI18n();
@@ -109,6 +111,7 @@ export function ReportsPage() {
               data-testid="report-scope"
             />
           )}
+          {input && r && <ReportOutput input={input} />}
         </Group>
       </Paper>
       {r && (

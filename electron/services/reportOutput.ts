@@ -1,0 +1,152 @@
+import { AppError } from '../../shared/errors';
+import { formatDate, formatPlaceDate } from '../../shared/format';
+import { SECTIONS } from '../../shared/indicators';
+import type { Period } from '../../shared/periods';
+import type { ReportResult, ReportScope } from '../../shared/reports';
+import { registeredOffices } from '../../db/repositories/officeKeys';
+import { actorOf, type AppContext, type Call, type HandlersOf } from './context';
+import { kopOf } from './documents/kop';
+import type { DocumentModel, Paper } from './documents/model';
+import { exportSheets, type ExportColumn } from './exporter';
+import { exportHeading } from './exportHeading';
+import { renderFile } from './printing';
+import {
+  annexMonths,
+  MONTH_SHORT,
+  monthlyRows,
+  periodLine,
+  reportContext,
+  reportFullName,
+  reportModel,
+  reportSubject,
+  reportTitle,
+  scopeLine,
+  sectionHeading,
+  sectionRows,
+  type MonthlyRow,
+  type SectionRow,
+} from './reportDocument';
+import { reportHandlers } from './reports';
+
+/**
+ * The report's output: printed (HTML, PDF, DOCX through the document engine), as a workbook, and
+ * the covering letter that sends it to the parent office. Every figure comes from
+ * `reports.compute`; a year report's monthly table from `reports.compute` of each month.
+ *
+ * Not registered with a verification code: printed_documents accepts only the kinds its CHECK
+ * names (pks, rujukan), and widening it needs a migration of its own.
+ */
+export function reportOutputHandlers(ctx: AppContext): HandlersOf<'reports.document' | 'reports.export' | 'reports.coverLetter'> {
+  const compute = reportHandlers(ctx)['reports.compute'];
+  const reportOf = async (period: Period, scope: ReportScope, call: Call) => (await compute({ period, scope }, call)) as ReportResult;
+  const monthsOf = (period: Period, scope: ReportScope, call: Call) => Promise.all(annexMonths(period).map((m) => reportOf(m, scope, call)));
+  const safe = (s: string) => s.replace(/[^A-Za-z0-9.-]+/g, '_');
+  const base = (period: Period) => `Laporan-${safe(reportSubject(period).replace(/^Laporan /, ''))}`;
+  const noPdf = (format: string) => {
+    if (format === 'pdf' && !ctx.printPdf) throw new AppError('UNAVAILABLE', 'documents.pdfUnavailable');
+  };
+
+  return {
+    'reports.document': async (input, call) => {
+      actorOf(call);
+      const office = reportContext(ctx);
+      noPdf(input.format);
+      const period = input.period as Period;
+      const r = await reportOf(period, input.scope, call);
+      const doc = reportModel(office, period, r, await monthsOf(period, input.scope, call), input.paper);
+      return renderFile(ctx, doc, `${base(period)}-${input.paper}`, input.format, r.figures.length);
+    },
+    'reports.export': async (input, call) => {
+      const actor = actorOf(call);
+      const { office } = reportContext(ctx);
+      const period = input.period as Period;
+      const r = await reportOf(period, input.scope, call);
+      const months = await monthsOf(period, input.scope, call);
+      const scope = scopeLine(office, r);
+      const heading = (title: string) => ({
+        ...exportHeading(ctx, actor, title, [`Periode: ${periodLine(r)}`, scope ? `Cakupan: ${scope}` : null]),
+        letterhead: kopOf(office).letterhead,
+      });
+      const title = reportTitle(period, office);
+      const sheets = SECTIONS.map((s) => ({
+        name: sectionHeading(s),
+        columns: SECTION_COLUMNS,
+        rows: sectionRows(r, s) as readonly (SectionRow | MonthlyRow)[],
+        extra: null,
+        heading: heading(`${title}: ${sectionHeading(s)}`),
+        number: (x: SectionRow | MonthlyRow) => ('number' in x ? x.number : null),
+      }));
+      const annex = months.length
+        ? [{ name: 'Per bulan', columns: MONTH_COLUMNS, rows: monthlyRows(months), extra: null, heading: heading(`${title}: realisasi per bulan`) }]
+        : [];
+      return exportSheets<SectionRow | MonthlyRow, null>(base(period), reportContext(ctx).today, [...sheets, ...annex]);
+    },
+    'reports.coverLetter': async (input, call) => {
+      actorOf(call);
+      const facts = reportContext(ctx);
+      noPdf(input.format);
+      const period = input.period as Period;
+      const r = await reportOf(period, input.scope, call);
+      const parent = facts.office.parentName || registeredOffices(ctx.db).find((k) => k.relation === 'parent')?.office_name || '';
+      if (!parent) throw new AppError('CONFLICT', 'reports.noParent');
+      const doc = coverLetterModel(facts, period, r, parent, input.number, input.paper);
+      return renderFile(ctx, doc, `Pengantar-${base(period)}-${input.paper}`, input.format, 1);
+    },
+  };
+}
+
+const SECTION_COLUMNS: ExportColumn<SectionRow | MonthlyRow, null>[] = [
+  { header: 'Indikator', width: 50, value: (x) => ('sub' in x && x.sub ? `    ${x.name}` : x.name) },
+  { header: 'Satuan', width: 10, value: (x) => ('sub' in x ? x.unit : '') },
+  { header: 'Target', width: 10, kind: 'number', value: (x) => ('target' in x ? x.target : null) },
+  { header: 'Realisasi', width: 12, kind: 'number', value: (x) => ('value' in x ? x.value : null) },
+  { header: 'Capaian (%)', width: 12, kind: 'number', value: (x) => ('achievement' in x ? x.achievement : null) },
+];
+
+const MONTH_COLUMNS: ExportColumn<SectionRow | MonthlyRow, null>[] = [
+  { header: 'Indikator', width: 40, value: (x) => x.name },
+  ...MONTH_SHORT.map((m, i) => ({
+    header: m,
+    width: 7,
+    kind: 'number' as const,
+    value: (x: SectionRow | MonthlyRow) => ('months' in x ? (x.months[i] ?? null) : null),
+  })),
+  { header: 'Jumlah / rata-rata', width: 12, kind: 'number', value: (x) => ('total' in x ? x.total : null) },
+  { header: 'Keterangan', width: 12, value: (x) => ('totalKind' in x ? (x.totalKind === 'sum' ? 'jumlah' : 'rata-rata') : '') },
+];
+
+/** The covering letter: the referral letter's layout, the report named in its Hal, addressed to the head of the parent office. */
+function coverLetterModel(
+  facts: ReturnType<typeof reportContext>,
+  period: Period,
+  r: ReportResult,
+  parent: string,
+  number: string,
+  paper: Paper,
+): DocumentModel {
+  const { office, logo } = facts;
+  const scope = scopeLine(office, r);
+  const subject = reportSubject(period);
+  return {
+    paper,
+    layout: 'letter',
+    logo: logo && { mime: logo.mime, base64: logo.base64, width: logo.width, height: logo.height },
+    ...kopOf(office),
+    title: [],
+    dateLine: formatPlaceDate(office.city, facts.today),
+    numbers: [
+      { label: 'Nomor', value: number },
+      { label: 'Sifat', value: 'Biasa' },
+      { label: 'Lampiran', value: '1 (satu) berkas' },
+      { label: 'Hal', value: subject },
+    ],
+    recipient: ['Kepada Yth.', `Kepala ${parent}`, 'di tempat'],
+    paragraphs: [
+      `Bersama ini kami sampaikan ${reportFullName(period, office)} (${formatDate(r.from)} s.d. ${formatDate(r.to)})${scope ? `, cakupan ${scope}` : ''}, sebagaimana terlampir.`,
+    ],
+    sections: [],
+    closing: ['Demikian laporan ini kami sampaikan. Atas perhatian Bapak/Ibu, kami ucapkan terima kasih.'],
+    signatures: [facts.head],
+    footerNote: number,
+  };
+}
