@@ -3,6 +3,8 @@ import { IconFileSpreadsheet, IconMail, IconPrinter } from '@tabler/icons-react'
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { InputOf } from '../../../../shared/contract';
+import { maxLengthOf } from '../../../../shared/schemas/limits';
+import { ReportCoverLetterInput } from '../../../../shared/schemas/reports';
 import { DocumentPreview } from '../../components/DocumentPreview';
 import { showError } from '../../components/forms';
 import { useI18n } from '../../i18n';
@@ -61,7 +63,7 @@ export function ReportOutput({ input }: { input: ReportInput }) {
               description={t('reports.coverLetter.numberHint')}
               value={number}
               onChange={(e) => setNumber(e.currentTarget.value)}
-              maxLength={80}
+              maxLength={maxLengthOf(ReportCoverLetterInput.shape.number)}
               required
               data-autofocus
               data-testid="cover-letter-number"
