@@ -143,4 +143,75 @@ describe('list shapes on a seeded office', () => {
       expect(Object.fromEntries(Object.keys(row).map((k) => [k, full[k]]))).toEqual(row);
     }
   });
+
+  it('checkins.agenda holds exactly the clients whose next due date the full schedule puts in the window, holidays and edge starts included', async () => {
+    const raw = core.db.raw;
+    // A long holiday run (the Lebaran leave), so due dates move across the window's start.
+    const leave = ['2026-06-17', '2026-06-18', '2026-06-19', '2026-06-22', '2026-06-23', '2026-07-01'];
+    for (const date of leave) await call('holidays.add', { date, name: 'Cuti bersama' });
+    // Edge starts: the 31st and the 29th (clamped in short months), one fortnight to the day, tracked from later.
+    const some = raw
+      .prepare(
+        `SELECT id FROM clients WHERE status = 'aktif' AND supervision_end >= ? AND reporting != 'tidak' AND deleted_at IS NULL ORDER BY id LIMIT 6 OFFSET 10`,
+      )
+      .all(today) as { id: string }[];
+    const edit = raw.prepare(`UPDATE clients SET supervision_start = ?, reporting = ?, reporting_from = ? WHERE id = ?`);
+    edit.run('2025-12-31', 'bulanan', '2025-12-31', some[0]!.id);
+    edit.run('2026-01-29', 'bulanan', '2026-01-29', some[1]!.id);
+    edit.run('2026-06-02', 'dua_mingguan', '2026-06-02', some[2]!.id);
+    edit.run('2026-05-16', 'bulanan', '2026-06-20', some[3]!.id);
+    edit.run('2026-02-30', 'bulanan', '2026-02-30', some[4]!.id);
+    edit.run('2026-03-31', 'dua_mingguan', '2026-03-31', some[5]!.id);
+    const holidays = new Set((raw.prepare(`SELECT date FROM holidays`).all() as { date: string }[]).map((h) => h.date));
+    const clients = raw
+      .prepare(
+        `SELECT id, supervision_start, supervision_end, reporting, last_checkin, reporting_from FROM clients
+         WHERE status = 'aktif' AND supervision_end >= ? AND reporting != 'tidak' AND deleted_at IS NULL`,
+      )
+      .all(today) as {
+      id: string;
+      supervision_start: string;
+      supervision_end: string;
+      reporting: Reporting;
+      last_checkin: string | null;
+      reporting_from: string;
+    }[];
+    const next = new Map(
+      clients.map((c) => [
+        c.id,
+        reportingState(c.supervision_start, c.supervision_end, c.reporting, c.last_checkin, today, { from: c.reporting_from, holidays }).nextDue,
+      ]),
+    );
+    let seen = 0;
+    for (const [offset, days] of [
+      [0, 7],
+      [1, 7],
+      [2, 1],
+      [3, 13],
+      [5, 7],
+      [-4, 7],
+      [8, 10],
+      [14, 3],
+      [0, 31],
+      [-10, 20],
+    ] as const) {
+      const from = addDays(today, offset);
+      const until = addDays(from, days - 1);
+      const expected = [...next]
+        .filter(([, d]) => d !== null && d >= from && d <= until)
+        .map(([id]) => id)
+        .sort();
+      const got = await call<{ clientId: string; nextDue: string }[]>('checkins.agenda', { from, days });
+      expect(got.map((r) => r.clientId).sort(), `${from} +${days}`).toEqual(expected);
+      for (const r of got) expect(r.nextDue).toBe(next.get(r.clientId));
+      seen += got.length;
+    }
+    expect(seen).toBeGreaterThan(200);
+    // The edge clients are on the agenda of the week their next due date falls in.
+    for (const c of some.slice(0, 4)) {
+      const due = next.get(c.id)!;
+      const got = await call<{ clientId: string }[]>('checkins.agenda', { from: addDays(due, -3), days: 7 });
+      expect(got.some((r) => r.clientId === c.id)).toBe(true);
+    }
+  });
 });
