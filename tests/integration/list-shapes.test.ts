@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import type { AppCore } from '../../electron/services/app';
 import { agreementInForceOn } from '../../db/repositories/agreementInForce';
-import { addDays } from '../../shared/agreements';
+import { addDays, AGREEMENT_STATUSES } from '../../shared/agreements';
 import { reportingState } from '../../shared/checkins';
 import type { Reporting } from '../../shared/clients';
 import { seed } from '../../scripts/seed';
@@ -213,5 +213,32 @@ describe('list shapes on a seeded office', () => {
       const got = await call<{ clientId: string }[]>('checkins.agenda', { from: addDays(due, -3), days: 7 });
       expect(got.some((r) => r.clientId === c.id)).toBe(true);
     }
+  });
+
+  it('agreements.statusCounts equals the register’s statuses counted, with every status and damaged, deleted and edge rows', async () => {
+    const raw = core.db.raw;
+    const ids = (raw.prepare(`SELECT id FROM agreements WHERE deleted_at IS NULL ORDER BY id LIMIT 8`).all() as { id: string }[]).map((r) => r.id);
+    const set = (id: string, cols: Record<string, string | null>) =>
+      raw
+        .prepare(
+          `UPDATE agreements SET ${Object.keys(cols)
+            .map((k) => `${k} = @${k}`)
+            .join(', ')} WHERE id = @id`,
+        )
+        .run({ ...cols, id });
+    const warn = (await call<{ warnDays: number }>('agreements.settings', {})).warnDays;
+    set(ids[0]!, { signed_on: '2026-01-02', start_date: '2026-01-02', end_date: addDays(today, warn), cancelled_on: null }); // last day of the warning
+    set(ids[1]!, { signed_on: '2026-01-02', start_date: '2026-01-02', end_date: addDays(today, warn + 1), cancelled_on: null }); // the day after it
+    set(ids[2]!, { signed_on: '2026-01-02', start_date: '2026-01-02', end_date: '2027-01-01', cancelled_on: today }); // cancelled today
+    set(ids[3]!, { signed_on: '2026-01-02', start_date: '2026-01-02', end_date: '2027-01-01', cancelled_on: addDays(today, 1) }); // cancelled tomorrow
+    set(ids[4]!, { signed_on: addDays(today, 1), start_date: '2026-01-02', end_date: '2027-01-01', cancelled_on: null }); // signed tomorrow
+    set(ids[5]!, { signed_on: '2026-01-02', start_date: addDays(today, 1), end_date: '2027-01-01', cancelled_on: null }); // starts tomorrow
+    set(ids[6]!, { start_date: '2026-02-30', end_date: '2027-01-01' }); // damaged
+    raw.prepare(`UPDATE agreements SET deleted_at = ? WHERE id = ?`).run(`${today}T00:00:00Z`, ids[7]!);
+    const rows = await call<{ status: string }[]>('agreements.list', {});
+    const expected: Record<string, number> = Object.fromEntries(AGREEMENT_STATUSES.map((s) => [s, 0]));
+    for (const r of rows) expected[r.status]!++;
+    for (const s of AGREEMENT_STATUSES) expect(expected[s], s).toBeGreaterThan(0);
+    expect(await call('agreements.statusCounts', {})).toEqual(expected);
   });
 });
