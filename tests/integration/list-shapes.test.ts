@@ -7,6 +7,7 @@ import type { AppCore } from '../../electron/services/app';
 import { agreementInForceOn } from '../../db/repositories/agreementInForce';
 import { addDays, AGREEMENT_STATUSES } from '../../shared/agreements';
 import { reportingState } from '../../shared/checkins';
+import { OPEN_REFERRAL_STATUSES } from '../../shared/referrals';
 import type { Reporting } from '../../shared/clients';
 import { seed } from '../../scripts/seed';
 import { SETUP } from '../support/fixtures';
@@ -240,5 +241,48 @@ describe('list shapes on a seeded office', () => {
     for (const r of rows) expected[r.status]!++;
     for (const s of AGREEMENT_STATUSES) expect(expected[s], s).toBeGreaterThan(0);
     expect(await call('agreements.statusCounts', {})).toEqual(expected);
+  });
+
+  it('bundles.officeCounts gives each office the counts of its live records, every open referral status included', async () => {
+    const raw = core.db.raw;
+    const own = (raw.prepare(`SELECT origin FROM clients LIMIT 1`).get() as { origin: string }).origin;
+    // A post's records at this office: some of each table moved to its code, and some deleted.
+    const now = `${today}T00:00:00Z`;
+    raw
+      .prepare(
+        `INSERT INTO office_keys (office_code, office_name, kind, relation, signing_key, encryption_key, fingerprint, created_at, updated_at)
+         VALUES ('PX', 'Pos Bapas PX', 'pos', 'post', 'x', 'x', 'x', ?, ?)`,
+      )
+      .run(now, now);
+    for (const table of ['partners', 'clients', 'activities', 'referrals', 'agreements'])
+      raw.exec(`UPDATE ${table} SET origin = 'PX' WHERE rowid % 3 = 0; UPDATE ${table} SET deleted_at = '${now}' WHERE rowid % 7 = 0`);
+    const count = (q: string, origin: string, ...args: unknown[]) => (raw.prepare(q).get(origin, ...args) as { n: number }).n;
+    const expected = (origin: string) => ({
+      partners: count(`SELECT count(*) AS n FROM partners WHERE origin = ? AND deleted_at IS NULL`, origin),
+      clients: count(`SELECT count(*) AS n FROM clients WHERE origin = ? AND deleted_at IS NULL AND status = 'aktif' AND supervision_end >= ?`, origin, today),
+      activities: count(`SELECT count(*) AS n FROM activities WHERE origin = ? AND deleted_at IS NULL`, origin),
+      referralsOpen: count(
+        `SELECT count(*) AS n FROM referrals WHERE origin = ? AND deleted_at IS NULL AND status IN (${OPEN_REFERRAL_STATUSES.map((s) => `'${s}'`).join(', ')})`,
+        origin,
+      ),
+      agreementsActive: count(
+        `SELECT count(*) AS n FROM agreements WHERE origin = ? AND deleted_at IS NULL AND signed_on <= ?1 AND start_date <= ?1 AND end_date >= ?1 AND (cancelled_on IS NULL OR cancelled_on > ?1)`.replace(
+          /\?1/g,
+          `'${today}'`,
+        ),
+        origin,
+      ),
+    });
+    const got = await call<{ officeCode: string; partners: number; clients: number; activities: number; referralsOpen: number; agreementsActive: number }[]>(
+      'bundles.officeCounts',
+      {},
+    );
+    for (const code of [own, 'PX']) {
+      const row = got.find((r) => r.officeCode === code)!;
+      const want = expected(code);
+      expect({ ...want, office: code }).toEqual({ ...Object.fromEntries(Object.keys(want).map((k) => [k, row[k as keyof typeof want]])), office: code });
+      expect(want.referralsOpen).toBeGreaterThan(0);
+      expect(want.activities).toBeGreaterThan(0);
+    }
   });
 });
