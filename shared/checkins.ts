@@ -227,3 +227,36 @@ export function schedule(start: string, end: string, reporting: Reporting, check
       return row;
     });
 }
+
+/**
+ * Which clients can have their next due date between `from` and `until` (the agenda), told by the
+ * day of the month (monthly) or the day within the fortnight (fortnightly) their supervision began.
+ * A due date is the nominal one moved forward by at most the longest run of days off, so a due date
+ * in the window has its nominal date in [from − longest run, until]. The agenda reads only those
+ * clients and computes the exact next due date for them alone, as the overdue list does with
+ * overdueCutoff. A filter part is null when the window is so wide that any client of that
+ * reporting may be due in it.
+ */
+export interface AgendaFilter {
+  /** The earliest nominal date that can land in the window. */
+  readonly lo: string;
+  readonly hi: string;
+  /** Fortnightly: the days from `lo` to `hi`, when under 14. */
+  readonly fortnightSpan: number | null;
+  /** Monthly: the day of `lo` and of `hi` and the last day of their months, when the window is under 28 days. */
+  readonly monthly: { readonly loDay: number; readonly loLast: number; readonly hiDay: number; readonly hiLast: number; readonly sameMonth: boolean } | null;
+}
+
+export function agendaFilter(from: string, until: string, holidays: ReadonlySet<string> = NO_HOLIDAYS): AgendaFilter | null {
+  if (!isIsoDate(from) || !isIsoDate(until) || until < from) return null;
+  const lo = addDays(from, -longestDaysOff(holidays));
+  const span = Math.round((Date.parse(`${until}T00:00:00Z`) - Date.parse(`${lo}T00:00:00Z`)) / 86_400_000) + 1;
+  const day = (d: string) => Number(d.slice(8, 10));
+  const last = (d: string) => Number(addDays(addMonths(`${d.slice(0, 7)}-01`, 1), -1).slice(8, 10));
+  return {
+    lo,
+    hi: until,
+    fortnightSpan: span < 14 ? span : null,
+    monthly: span < 28 ? { loDay: day(lo), loLast: last(lo), hiDay: day(until), hiLast: last(until), sameMonth: lo.slice(0, 7) === until.slice(0, 7) } : null,
+  };
+}

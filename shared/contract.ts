@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { Role } from './domain';
+import type { AgreementStatus } from './agreements';
 import { ADMIN, ARCHIVERS, DECIDERS, OVERSEERS, WRITERS } from './roles';
 import {
   AgreementCancelInput,
@@ -205,6 +206,7 @@ export const contract = {
   'pokmas.document': method<ExportFile>()(DocumentRequestInput, 'any'),
 
   'agreements.list': method<readonly AgreementRow[]>()(AgreementListInput, 'any'),
+  'agreements.statusCounts': method<Readonly<Record<AgreementStatus, number>>>()(empty, 'any'),
   'agreements.get': method<Agreement>()(byId, 'any'),
   'agreements.create': method<Agreement>()(AgreementCreateInput, WRITERS),
   'agreements.update': method<Agreement>()(AgreementUpdateInput, WRITERS),

@@ -62,7 +62,16 @@ export const lastLocalSeqOf = (db: Db, officeCode: string) =>
       .where('office_code', '=', officeCode),
   )?.m ?? 0;
 
-/** Records per office, for the home screen of a Bapas induk. */
+const sumByOrigin = (rows: readonly { origin: string; n: number }[]) => {
+  const by = new Map<string, number>();
+  for (const r of rows) by.set(r.origin, (by.get(r.origin) ?? 0) + r.n);
+  return [...by].map(([origin, n]) => ({ origin, n }));
+};
+
+/**
+ * Records per office, for the home screen of a Bapas induk: each count reads a partial index that
+ * holds only live rows (migration 0018), never the rows themselves.
+ */
 export function countsByOrigin(db: Db, today: string, openReferralStatuses: readonly string[]) {
   return {
     partners: db.all(
@@ -94,13 +103,17 @@ export function countsByOrigin(db: Db, today: string, openReferralStatuses: read
         .where(agreementInForceOn('agreements', today))
         .groupBy('origin'),
     ),
-    referralsOpen: db.all(
-      db.q
-        .selectFrom('referrals')
-        .select(['origin', (eb) => eb.fn.countAll<number>().as('n')])
-        .where('deleted_at', 'is', null)
-        .where('status', 'in', openReferralStatuses as string[])
-        .groupBy('origin'),
+    // Grouped by status first, as the index runs (status, origin): read in its order, with no
+    // sorting of every open referral by office; the statuses are added up per office here.
+    referralsOpen: sumByOrigin(
+      db.all(
+        db.q
+          .selectFrom('referrals')
+          .select(['status', 'origin', (eb) => eb.fn.countAll<number>().as('n')])
+          .where('deleted_at', 'is', null)
+          .where('status', 'in', openReferralStatuses as string[])
+          .groupBy(['status', 'origin']),
+      ),
     ),
   };
 }

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { openDb, type Db } from '../../db/connection';
 import { activityHandlers } from './activities';
 import { agreementHandlers } from './agreements';
+import { agreementCountHandlers } from './agreementCounts';
 import { auditHandlers } from './audit';
 import { anchorAuditHead } from './auditAnchor';
 import { bundleHandlers, hostHandlers, settleReservedExports } from './bundles/index';
@@ -44,6 +45,7 @@ export function buildHandlers(ctx: AppContext): Handlers {
     ...partnerHandlers(ctx),
     ...pokmasHandlers(ctx),
     ...agreementHandlers(ctx),
+    ...agreementCountHandlers(ctx),
     ...templateHandlers(ctx),
     ...clientHandlers(ctx),
     ...referralHandlers(ctx),

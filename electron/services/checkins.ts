@@ -1,4 +1,4 @@
-import { HOME_VISIT_AFTER, overdueCutoff, reportingState, schedule, type CheckinKind } from '../../shared/checkins';
+import { agendaFilter, HOME_VISIT_AFTER, overdueCutoff, reportingState, schedule, type CheckinKind } from '../../shared/checkins';
 import { addDays } from '../../shared/agreements';
 import { isUnderSupervision, REPORTING, type ClientStatus, type Reporting } from '../../shared/clients';
 import { isIsoDate } from '../../shared/validate';
@@ -105,15 +105,18 @@ export function reportingOf(ctx: AppContext, clientId: string): ClientReporting 
 }
 
 /**
- * Every client under supervision with a reporting duty, with where they stand today; with
- * `onlyOverdue`, only those whose last check-in leaves them possibly overdue are read and
- * computed (the others are up to date by the rule itself: shared/checkins.ts overdueCutoff).
+ * Clients under supervision with a reporting duty, with where they stand today: for the overdue
+ * list only those whose last check-in leaves them possibly overdue (the others are up to date by
+ * the rule itself: shared/checkins.ts overdueCutoff), for the agenda only those whose start can put
+ * a due date in its window (agendaFilter); the exact state is computed for those alone.
  */
-function standings(ctx: AppContext, onlyOverdue = false): ReportingRow[] {
+function standings(ctx: AppContext, only: { overdue: true } | { dueFrom: string; until: string }): ReportingRow[] {
   const today = officeToday(ctx);
   const holidays = holidayDates(ctx.db);
-  const cutoffs = onlyOverdue ? { bulanan: overdueCutoff('bulanan', today, holidays), dua_mingguan: overdueCutoff('dua_mingguan', today, holidays) } : null;
-  return reportingClients(ctx.db, today, cutoffs).map((c) => {
+  const cutoffs =
+    'overdue' in only ? { bulanan: overdueCutoff('bulanan', today, holidays), dua_mingguan: overdueCutoff('dua_mingguan', today, holidays) } : null;
+  const agenda = 'dueFrom' in only ? agendaFilter(only.dueFrom, only.until, holidays) : null;
+  return reportingClients(ctx.db, today, cutoffs, agenda).map((c) => {
     const damaged = !scheduleSound(c);
     const s = damaged
       ? { overdueSince: null, missedStreak: 0, nextDue: null }
@@ -138,7 +141,7 @@ const byName = new Intl.Collator().compare;
 
 /** The overdue list, most missed first: the screen, its export and its printed book read this one list. */
 export const overdueRows = (ctx: AppContext, pkUserId: string | null) =>
-  standings(ctx, true)
+  standings(ctx, { overdue: true })
     // A damaged schedule is listed too: someone has to look at that client's dates.
     .filter((r) => r.missedStreak > 0 || r.damaged)
     .filter((r) => !pkUserId || r.pkUserId === pkUserId)
@@ -200,7 +203,7 @@ export function checkinHandlers(
     },
     'checkins.agenda': (input) => {
       const until = addDays(input.from, input.days - 1);
-      return standings(ctx)
+      return standings(ctx, { dueFrom: input.from, until })
         .filter((r) => r.nextDue !== null && r.nextDue >= input.from && r.nextDue <= until)
         .sort((a, b) => (a.nextDue! < b.nextDue! ? -1 : a.nextDue! > b.nextDue! ? 1 : byName(a.name, b.name)));
     },

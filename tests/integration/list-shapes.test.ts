@@ -5,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import type { AppCore } from '../../electron/services/app';
 import { agreementInForceOn } from '../../db/repositories/agreementInForce';
-import { addDays } from '../../shared/agreements';
+import { addDays, AGREEMENT_STATUSES } from '../../shared/agreements';
 import { reportingState } from '../../shared/checkins';
+import { OPEN_REFERRAL_STATUSES } from '../../shared/referrals';
 import type { Reporting } from '../../shared/clients';
 import { seed } from '../../scripts/seed';
 import { SETUP } from '../support/fixtures';
@@ -141,6 +142,147 @@ describe('list shapes on a seeded office', () => {
     for (const row of rows.slice(0, 40)) {
       const full = await call<Record<string, unknown>>('agreements.get', { id: row.id });
       expect(Object.fromEntries(Object.keys(row).map((k) => [k, full[k]]))).toEqual(row);
+    }
+  });
+
+  it('checkins.agenda holds exactly the clients whose next due date the full schedule puts in the window, holidays and edge starts included', async () => {
+    const raw = core.db.raw;
+    // A long holiday run (the Lebaran leave), so due dates move across the window's start.
+    const leave = ['2026-06-17', '2026-06-18', '2026-06-19', '2026-06-22', '2026-06-23', '2026-07-01'];
+    for (const date of leave) await call('holidays.add', { date, name: 'Cuti bersama' });
+    // Edge starts: the 31st and the 29th (clamped in short months), one fortnight to the day, tracked from later.
+    const some = raw
+      .prepare(
+        `SELECT id FROM clients WHERE status = 'aktif' AND supervision_end >= ? AND reporting != 'tidak' AND deleted_at IS NULL ORDER BY id LIMIT 6 OFFSET 10`,
+      )
+      .all(today) as { id: string }[];
+    const edit = raw.prepare(`UPDATE clients SET supervision_start = ?, reporting = ?, reporting_from = ? WHERE id = ?`);
+    edit.run('2025-12-31', 'bulanan', '2025-12-31', some[0]!.id);
+    edit.run('2026-01-29', 'bulanan', '2026-01-29', some[1]!.id);
+    edit.run('2026-06-02', 'dua_mingguan', '2026-06-02', some[2]!.id);
+    edit.run('2026-05-16', 'bulanan', '2026-06-20', some[3]!.id);
+    edit.run('2026-02-30', 'bulanan', '2026-02-30', some[4]!.id);
+    edit.run('2026-03-31', 'dua_mingguan', '2026-03-31', some[5]!.id);
+    const holidays = new Set((raw.prepare(`SELECT date FROM holidays`).all() as { date: string }[]).map((h) => h.date));
+    const clients = raw
+      .prepare(
+        `SELECT id, supervision_start, supervision_end, reporting, last_checkin, reporting_from FROM clients
+         WHERE status = 'aktif' AND supervision_end >= ? AND reporting != 'tidak' AND deleted_at IS NULL`,
+      )
+      .all(today) as {
+      id: string;
+      supervision_start: string;
+      supervision_end: string;
+      reporting: Reporting;
+      last_checkin: string | null;
+      reporting_from: string;
+    }[];
+    const next = new Map(
+      clients.map((c) => [
+        c.id,
+        reportingState(c.supervision_start, c.supervision_end, c.reporting, c.last_checkin, today, { from: c.reporting_from, holidays }).nextDue,
+      ]),
+    );
+    let seen = 0;
+    for (const [offset, days] of [
+      [0, 7],
+      [1, 7],
+      [2, 1],
+      [3, 13],
+      [5, 7],
+      [-4, 7],
+      [8, 10],
+      [14, 3],
+      [0, 31],
+      [-10, 20],
+    ] as const) {
+      const from = addDays(today, offset);
+      const until = addDays(from, days - 1);
+      const expected = [...next]
+        .filter(([, d]) => d !== null && d >= from && d <= until)
+        .map(([id]) => id)
+        .sort();
+      const got = await call<{ clientId: string; nextDue: string }[]>('checkins.agenda', { from, days });
+      expect(got.map((r) => r.clientId).sort(), `${from} +${days}`).toEqual(expected);
+      for (const r of got) expect(r.nextDue).toBe(next.get(r.clientId));
+      seen += got.length;
+    }
+    expect(seen).toBeGreaterThan(200);
+    // The edge clients are on the agenda of the week their next due date falls in.
+    for (const c of some.slice(0, 4)) {
+      const due = next.get(c.id)!;
+      const got = await call<{ clientId: string }[]>('checkins.agenda', { from: addDays(due, -3), days: 7 });
+      expect(got.some((r) => r.clientId === c.id)).toBe(true);
+    }
+  });
+
+  it('agreements.statusCounts equals the register’s statuses counted, with every status and damaged, deleted and edge rows', async () => {
+    const raw = core.db.raw;
+    const ids = (raw.prepare(`SELECT id FROM agreements WHERE deleted_at IS NULL ORDER BY id LIMIT 8`).all() as { id: string }[]).map((r) => r.id);
+    const set = (id: string, cols: Record<string, string | null>) =>
+      raw
+        .prepare(
+          `UPDATE agreements SET ${Object.keys(cols)
+            .map((k) => `${k} = @${k}`)
+            .join(', ')} WHERE id = @id`,
+        )
+        .run({ ...cols, id });
+    const warn = (await call<{ warnDays: number }>('agreements.settings', {})).warnDays;
+    set(ids[0]!, { signed_on: '2026-01-02', start_date: '2026-01-02', end_date: addDays(today, warn), cancelled_on: null }); // last day of the warning
+    set(ids[1]!, { signed_on: '2026-01-02', start_date: '2026-01-02', end_date: addDays(today, warn + 1), cancelled_on: null }); // the day after it
+    set(ids[2]!, { signed_on: '2026-01-02', start_date: '2026-01-02', end_date: '2027-01-01', cancelled_on: today }); // cancelled today
+    set(ids[3]!, { signed_on: '2026-01-02', start_date: '2026-01-02', end_date: '2027-01-01', cancelled_on: addDays(today, 1) }); // cancelled tomorrow
+    set(ids[4]!, { signed_on: addDays(today, 1), start_date: '2026-01-02', end_date: '2027-01-01', cancelled_on: null }); // signed tomorrow
+    set(ids[5]!, { signed_on: '2026-01-02', start_date: addDays(today, 1), end_date: '2027-01-01', cancelled_on: null }); // starts tomorrow
+    set(ids[6]!, { start_date: '2026-02-30', end_date: '2027-01-01' }); // damaged
+    raw.prepare(`UPDATE agreements SET deleted_at = ? WHERE id = ?`).run(`${today}T00:00:00Z`, ids[7]!);
+    const rows = await call<{ status: string }[]>('agreements.list', {});
+    const expected: Record<string, number> = Object.fromEntries(AGREEMENT_STATUSES.map((s) => [s, 0]));
+    for (const r of rows) expected[r.status]!++;
+    for (const s of AGREEMENT_STATUSES) expect(expected[s], s).toBeGreaterThan(0);
+    expect(await call('agreements.statusCounts', {})).toEqual(expected);
+  });
+
+  it('bundles.officeCounts gives each office the counts of its live records, every open referral status included', async () => {
+    const raw = core.db.raw;
+    const own = (raw.prepare(`SELECT origin FROM clients LIMIT 1`).get() as { origin: string }).origin;
+    // A post's records at this office: some of each table moved to its code, and some deleted.
+    const now = `${today}T00:00:00Z`;
+    raw
+      .prepare(
+        `INSERT INTO office_keys (office_code, office_name, kind, relation, signing_key, encryption_key, fingerprint, created_at, updated_at)
+         VALUES ('PX', 'Pos Bapas PX', 'pos', 'post', 'x', 'x', 'x', ?, ?)`,
+      )
+      .run(now, now);
+    for (const table of ['partners', 'clients', 'activities', 'referrals', 'agreements'])
+      raw.exec(`UPDATE ${table} SET origin = 'PX' WHERE rowid % 3 = 0; UPDATE ${table} SET deleted_at = '${now}' WHERE rowid % 7 = 0`);
+    const count = (q: string, origin: string, ...args: unknown[]) => (raw.prepare(q).get(origin, ...args) as { n: number }).n;
+    const expected = (origin: string) => ({
+      partners: count(`SELECT count(*) AS n FROM partners WHERE origin = ? AND deleted_at IS NULL`, origin),
+      clients: count(`SELECT count(*) AS n FROM clients WHERE origin = ? AND deleted_at IS NULL AND status = 'aktif' AND supervision_end >= ?`, origin, today),
+      activities: count(`SELECT count(*) AS n FROM activities WHERE origin = ? AND deleted_at IS NULL`, origin),
+      referralsOpen: count(
+        `SELECT count(*) AS n FROM referrals WHERE origin = ? AND deleted_at IS NULL AND status IN (${OPEN_REFERRAL_STATUSES.map((s) => `'${s}'`).join(', ')})`,
+        origin,
+      ),
+      agreementsActive: count(
+        `SELECT count(*) AS n FROM agreements WHERE origin = ? AND deleted_at IS NULL AND signed_on <= ?1 AND start_date <= ?1 AND end_date >= ?1 AND (cancelled_on IS NULL OR cancelled_on > ?1)`.replace(
+          /\?1/g,
+          `'${today}'`,
+        ),
+        origin,
+      ),
+    });
+    const got = await call<{ officeCode: string; partners: number; clients: number; activities: number; referralsOpen: number; agreementsActive: number }[]>(
+      'bundles.officeCounts',
+      {},
+    );
+    for (const code of [own, 'PX']) {
+      const row = got.find((r) => r.officeCode === code)!;
+      const want = expected(code);
+      expect({ ...want, office: code }).toEqual({ ...Object.fromEntries(Object.keys(want).map((k) => [k, row[k as keyof typeof want]])), office: code });
+      expect(want.referralsOpen).toBeGreaterThan(0);
+      expect(want.activities).toBeGreaterThan(0);
     }
   });
 });

@@ -86,6 +86,7 @@ const EXPECTED: Record<Method, 'public' | string> = {
   'pokmas.restore': 'A---',
 
   'agreements.list': 'APMO',
+  'agreements.statusCounts': 'APMO',
   'agreements.get': 'APMO',
   'agreements.create': 'AP-O', // a draft
   'agreements.update': 'AP-O', // a draft

@@ -3,6 +3,7 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import { Link, useLocation } from 'wouter';
 import { WRITERS, type InputOf } from '../../../shared/contract';
 import { HOME_VISIT_AFTER } from '../../../shared/checkins';
+import type { AgreementStatus } from '../../../shared/agreements';
 import { BIDANG } from '../../../shared/domain';
 import { formatDate } from '../../../shared/format';
 import type { OfficeCounts } from '../../../shared/types';
@@ -120,8 +121,9 @@ export function Home() {
   const calon = n('calon');
   const verified = n('terverifikasi');
   const byBidang = BIDANG.map((b) => ({ b, n: n(b) }));
-  const agreements = useQuery({ queryKey: ['agreements.list', 'home'], queryFn: () => call('agreements.list', {}) }).data;
-  const countOf = (status: string) => agreements?.filter((a) => a.status === status).length;
+  // Under the register's key, so every change that refreshes the register refreshes these counts.
+  const agreements = useQuery({ queryKey: ['agreements.list', 'statusCounts'], queryFn: () => call('agreements.statusCounts', {}) }).data;
+  const countOf = (status: AgreementStatus) => agreements?.[status];
   const groups = useQuery({ queryKey: ['pokmas.list', 'active'], queryFn: () => call('pokmas.list', {}) }).data?.length;
   const clients = useQuery({ queryKey: ['clients.list', 'count', 'aktif'], queryFn: () => call('clients.list', { status: 'aktif', limit: 1 }) }).data?.total;
   const overdue = useQuery({ queryKey: ['checkins.overdue'], queryFn: () => call('checkins.overdue', {}) }).data;
