@@ -166,7 +166,7 @@ export interface ArticleTemplatesTable extends SyncColumns {
 }
 
 export interface PrintedDocumentsTable extends SyncColumns {
-  kind: 'pks' | 'rujukan';
+  kind: 'pks' | 'rujukan' | 'laporan';
   entity_id: string;
   version: number;
   content_sha256: string;

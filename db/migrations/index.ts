@@ -18,6 +18,7 @@ import { m0016 } from './0016_partner_kinds_pokmas_sk';
 import { m0017 } from './0017_report_targets';
 import { m0018 } from './0018_list_indexes';
 import { m0019 } from './0019_report_versions';
+import { m0020 } from './0020_printed_reports';
 import { highestVersion, type Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -40,5 +41,6 @@ export const MIGRATIONS: readonly Migration[] = [
   m0017,
   m0018,
   m0019,
+  m0020,
 ];
 export const LATEST_VERSION = highestVersion(MIGRATIONS);

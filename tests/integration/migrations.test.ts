@@ -399,6 +399,32 @@ describe('migrations', () => {
     raw.close();
   });
 
+  it('0020 lets a version-19 register of printed documents hold printed reports, keeping every code it had', () => {
+    const raw = new BetterSqlite3(file());
+    raw.pragma('foreign_keys = ON');
+    expect(migrate(raw, MIGRATIONS, 19)).toBe(19);
+    const t = '2026-12-03T03:00:00.000Z';
+    const put = raw.prepare(
+      `INSERT INTO printed_documents (id, kind, entity_id, version, content_sha256, code, title, number, created_at, updated_at, origin) VALUES (?, ?, 'e1', ?, ?, ?, 'Dokumen', '001', ?, ?, 'CRP')`,
+    );
+    const sha = 'b'.repeat(64);
+    put.run('d1', 'pks', 1, sha, 'AAAAA-AAAAA', t, t);
+    put.run('d2', 'rujukan', 1, sha, 'BBBBB-BBBBB', t, t);
+    expect(() => put.run('d3', 'laporan', 1, sha, 'CCCCC-CCCCC', t, t)).toThrow(/CHECK/);
+    expect(migrate(raw, MIGRATIONS, 20)).toBe(20);
+    put.run('d3', 'laporan', 1, sha, 'CCCCC-CCCCC', t, t);
+    expect(() => put.run('d4', 'surat', 1, sha, 'DDDDD-DDDDD', t, t)).toThrow(/CHECK/);
+    expect(() => put.run('d5', 'laporan', 1, sha, 'EEEEE-EEEEE', t, t)).toThrow(/UNIQUE/);
+    expect(() => put.run('d6', 'laporan', 2, sha, 'CCCCC-CCCCC', t, t)).toThrow(/UNIQUE/);
+    expect(raw.prepare('SELECT id, kind, code FROM printed_documents ORDER BY id').all()).toEqual([
+      { id: 'd1', kind: 'pks', code: 'AAAAA-AAAAA' },
+      { id: 'd2', kind: 'rujukan', code: 'BBBBB-BBBBB' },
+      { id: 'd3', kind: 'laporan', code: 'CCCCC-CCCCC' },
+    ]);
+    expect(raw.pragma('foreign_keys', { simple: true })).toBe(1);
+    raw.close();
+  });
+
   it('is idempotent: running again on a migrated file changes nothing', () => {
     const f = file();
     openDb(f).close();
