@@ -337,7 +337,7 @@ export const contract = {
   /** At a Bapas induk: per post and month of a year, which monthly reports arrived and which are late. */
   'reports.tracker': method<ReportTracker>()(ReportTrackerInput, 'any'),
   /** The report printed (HTML preview, PDF, DOCX) on the letterhead, signed by the head; a year report with its monthly table. */
-  'reports.document': method<ExportFile>()(ReportDocumentInput, 'any'),
+  'reports.document': method<PrintedFile>()(ReportDocumentInput, 'any'),
   /** The report as .xlsx: the letterhead rows, the period and scope, one sheet per section, numbers as numbers. */
   'reports.export': method<ExportFile>()(ReportExportInput, 'any'),
   /** The numbered covering letter sending the report to the parent office. */

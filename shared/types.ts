@@ -301,9 +301,9 @@ export type DocumentVerification =
   | {
       readonly found: true;
       readonly code: string;
-      readonly kind: 'pks' | 'rujukan';
+      readonly kind: 'pks' | 'rujukan' | 'laporan';
       readonly entityId: string;
-      /** Where the record lives in the app (the agreement or the referral page). */
+      /** Where the record lives in the app (the agreement or the referral page, the Laporan page). */
       readonly href: string;
       readonly title: string;
       readonly number: string;

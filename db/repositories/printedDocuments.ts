@@ -1,11 +1,13 @@
 import type { Insertable } from 'kysely';
 import type { Db } from '../connection';
 import type { PrintedDocumentsTable } from '../schema';
+/** The kinds of printed document that carry a verification code (printed_documents.kind). */
+export type DocKind = PrintedDocumentsTable['kind'];
 
-export const documentByContent = (db: Db, kind: 'pks' | 'rujukan', entityId: string, sha256: string) =>
+export const documentByContent = (db: Db, kind: DocKind, entityId: string, sha256: string) =>
   db.first(db.q.selectFrom('printed_documents').selectAll().where('kind', '=', kind).where('entity_id', '=', entityId).where('content_sha256', '=', sha256));
 
-export function latestVersion(db: Db, kind: 'pks' | 'rujukan', entityId: string): number {
+export function latestVersion(db: Db, kind: DocKind, entityId: string): number {
   return (
     db.first(
       db.q
@@ -32,7 +34,7 @@ export function insertPrintedDocument(db: Db, row: Insertable<PrintedDocumentsTa
 }
 
 /** The printed versions of these records (e.g. a client's referral letters). */
-export const documentsOfEntities = (db: Db, kind: 'pks' | 'rujukan', entityIds: readonly string[]) =>
+export const documentsOfEntities = (db: Db, kind: DocKind, entityIds: readonly string[]) =>
   entityIds.length === 0
     ? []
     : db.all(

@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/errors';
 import { formatDate, localDateOf } from '../../shared/format';
 import type { Agreement, DocumentVerification, ExportFile, PrintedFile } from '../../shared/types';
-import { documentByCode, documentByContent, insertPrintedDocument, latestVersion } from '../../db/repositories/printedDocuments';
+import { documentByCode, documentByContent, insertPrintedDocument, latestVersion, type DocKind } from '../../db/repositories/printedDocuments';
 import { registeredOffice } from '../../db/repositories/officeKeys';
 import { partnerById } from '../../db/repositories/partners';
 import { referralById } from '../../db/repositories/referrals';
@@ -17,11 +17,20 @@ import { contentHash, normaliseCode, verificationCode } from './documents/verifi
 import { newId } from './ids';
 import { pokmasListModel } from './pokmasList';
 import { referralLetter } from './referrals';
+import { printedReportFacts, type PrintedFacts } from './reportVerify';
 import { logoImage, officeCode, officeSettings } from './settings';
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export type DocumentKind = 'pks' | 'rujukan';
+
+/** What register() needs of the record behind a document (a report has no record: see reportPrinting.ts). */
+export interface Registered {
+  readonly kind: DocKind;
+  readonly entityId: string;
+  readonly title: string;
+  readonly number: string;
+}
 
 /** What the register and the verification screen need to know about the record behind a document. */
 interface Source {
@@ -91,9 +100,15 @@ const SOURCES: Readonly<Record<DocumentKind, (ctx: AppContext, id: string) => So
 /**
  * Registers what is about to be printed: the same content keeps its version and code, changed
  * content gets the next version and a new code. Returns the model with its verification line.
+ * `sha` is the content's hash where it is not the page's (a report's figures).
  */
-function register(ctx: AppContext, actor: Actor, source: Source, doc: DocumentModel): { doc: DocumentModel; code: string; version: number } {
-  const sha = contentHash(doc);
+export function register(
+  ctx: AppContext,
+  actor: Actor,
+  source: Registered,
+  doc: DocumentModel,
+  sha = contentHash(doc),
+): { doc: DocumentModel; code: string; version: number } {
   const printed = ctx.db.tx(() => {
     const known = documentByContent(ctx.db, source.kind, source.entityId, sha);
     if (known) return known;
@@ -125,6 +140,17 @@ function register(ctx: AppContext, actor: Actor, source: Source, doc: DocumentMo
   const since = formatDate(localDateOf(new Date(printed.created_at), zone));
   const caption = `Kode verifikasi ${printed.code} (versi ${printed.version}, ${since}). Keaslian dokumen ini dapat diperiksa pada aplikasi Mitra Lipas, menu Verifikasi dokumen.`;
   return { doc: { ...doc, verification: { code: printed.code, caption } }, code: printed.code, version: printed.version };
+}
+
+/** What the verification screen shows of a PKS or a referral letter, and the hash of its page rebuilt now. */
+function sourceFacts(source: Source, number: string): PrintedFacts {
+  return {
+    href: source.href,
+    number,
+    partnerName: source.partnerName,
+    statusKey: source.statusKey,
+    sha: () => contentHash(source.model('A4')),
+  };
 }
 
 /** A document model as the file asked for: HTML for preview and print, DOCX for Word, PDF where the app can print one. */
@@ -170,27 +196,27 @@ export function printingHandlers(ctx: AppContext): HandlersOf<'agreements.docume
     'pokmas.document': (input) => printPokmasList(ctx, input.id, input.paper, input.format),
     'agreements.document': (input, call) => printDocument(ctx, actorOf(call), SOURCES.pks(ctx, input.id), input.paper, input.format, input.paraf),
     'referrals.document': (input, call) => printDocument(ctx, actorOf(call), SOURCES.rujukan(ctx, input.id), input.paper, input.format),
-    'documents.verify': (input): DocumentVerification => {
+    'documents.verify': async (input, call): Promise<DocumentVerification> => {
       const code = normaliseCode(input.code);
       const row = code ? documentByCode(ctx.db, code) : undefined;
       if (!code || !row) return { found: false, code: code ?? input.code.trim().toUpperCase() };
-      const source = SOURCES[row.kind](ctx, row.entity_id);
+      const facts = row.kind === 'laporan' ? printedReportFacts(ctx, row.number, call) : sourceFacts(SOURCES[row.kind](ctx, row.entity_id), row.number);
       const latest = latestVersion(ctx.db, row.kind, row.entity_id);
       const isLatest = row.version === latest;
       // A post's document (its register came in a bundle) carries the post's letterhead and address,
       // which the parent does not hold: rebuilding it here would always differ. Genuine and which
       // version, yes; whether the record still says the same is for the post to tell.
       const elsewhere = row.origin !== officeCode(ctx);
-      const matchesCurrent = elsewhere ? null : contentHash(source.model('A4')) === row.content_sha256;
+      const matchesCurrent = elsewhere ? null : (await facts.sha()) === row.content_sha256;
       return {
         found: true,
         code,
         kind: row.kind,
         entityId: row.entity_id,
-        href: source.href,
+        href: facts.href,
         title: row.title,
-        number: row.number,
-        partnerName: source.partnerName,
+        number: facts.number,
+        partnerName: facts.partnerName,
         version: row.version,
         latestVersion: latest,
         printedAt: row.created_at,
@@ -208,7 +234,7 @@ export function printingHandlers(ctx: AppContext): HandlersOf<'agreements.docume
             : matchesCurrent
               ? 'reverted'
               : 'superseded',
-        statusKey: source.statusKey,
+        statusKey: facts.statusKey,
       };
     },
   };

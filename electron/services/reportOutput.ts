@@ -9,7 +9,9 @@ import { kopOf } from './documents/kop';
 import type { DocumentModel, Paper } from './documents/model';
 import { exportSheets, type ExportColumn } from './exporter';
 import { exportHeading } from './exportHeading';
-import { renderFile } from './printing';
+import { register, renderFile } from './printing';
+import { reportEntityId, reportFiguresHash, reportKey } from './reportPrinting';
+import { officeCode } from './settings';
 import {
   annexMonths,
   MONTH_SHORT,
@@ -33,8 +35,9 @@ import { reportHandlers } from './reports';
  * the covering letter that sends it to the parent office. Every figure comes from
  * `reports.compute`; a year report's monthly table from `reports.compute` of each month.
  *
- * Not registered with a verification code: printed_documents accepts only the kinds its CHECK
- * names (pks, rujukan), and widening it needs a migration of its own.
+ * The printed report is registered as the PKS is (printing.ts `register`): the same figures keep
+ * their version and code, changed figures get the next version; the code is printed under the
+ * signature and the verification screen computes the figures again (reportVerify.ts).
  */
 export function reportOutputHandlers(ctx: AppContext): HandlersOf<'reports.document' | 'reports.export' | 'reports.coverLetter'> {
   const compute = reportHandlers(ctx)['reports.compute'];
@@ -48,13 +51,16 @@ export function reportOutputHandlers(ctx: AppContext): HandlersOf<'reports.docum
 
   return {
     'reports.document': async (input, call) => {
-      actorOf(call);
+      const actor = actorOf(call);
       const office = reportContext(ctx);
       noPdf(input.format);
       const period = input.period as Period;
       const r = await reportOf(period, input.scope, call);
-      const doc = reportModel(office, period, r, await monthsOf(period, input.scope, call), input.paper);
-      return renderFile(ctx, doc, `${base(period)}-${input.paper}`, input.format, r.figures.length);
+      const months = await monthsOf(period, input.scope, call);
+      const key = reportKey(period, input.scope);
+      const source = { kind: 'laporan' as const, entityId: reportEntityId(officeCode(ctx), key), title: reportTitle(period, office.office), number: key };
+      const { doc, code, version } = register(ctx, actor, source, reportModel(office, period, r, months, input.paper), reportFiguresHash(r, months));
+      return { ...(await renderFile(ctx, doc, `${base(period)}-${input.paper}`, input.format, r.figures.length)), code, version };
     },
     'reports.export': async (input, call) => {
       const actor = actorOf(call);

@@ -1406,6 +1406,9 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'reports.coverLetter.number': 'Letter number',
   'reports.coverLetter.numberHint': 'The number from the office’s outgoing letter book.',
   'reports.coverLetter.preview': 'Preview and print',
+  // R9 verification code of the printed report
+  'verify.kind.laporan': 'Report',
+  'verify.laporanStatus': 'Figures computed again from the office records',
 };
 
 /** What an English message says when its count is one; the message itself is the plural ("2 referrals"). */

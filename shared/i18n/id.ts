@@ -1407,6 +1407,9 @@ export const id = {
   'reports.coverLetter.number': 'Nomor surat',
   'reports.coverLetter.numberHint': 'Nomor dari buku agenda surat keluar kantor.',
   'reports.coverLetter.preview': 'Lihat dan cetak',
+  // R9 kode verifikasi laporan yang dicetak
+  'verify.kind.laporan': 'Laporan',
+  'verify.laporanStatus': 'Angka dihitung ulang dari catatan kantor',
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -34,8 +34,8 @@ beforeAll(async () => {
 afterAll(() => app.dispose());
 
 const bytes = (f: OutputOf<'reports.export'>) => Buffer.from(f.base64, 'base64');
-const text = (f: OutputOf<'reports.document'>) => bytes(f).toString('utf8');
-const docxText = async (f: OutputOf<'reports.document'>) => {
+const text = (f: OutputOf<'reports.coverLetter'>) => bytes(f).toString('utf8');
+const docxText = async (f: OutputOf<'reports.coverLetter'>) => {
   const xml = await (await JSZip.loadAsync(bytes(f))).file('word/document.xml')!.async('string');
   return xml
     .replace(/<w:tab\/>/g, ' ')

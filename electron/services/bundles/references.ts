@@ -6,7 +6,7 @@ import { aggregateByRoot } from './tables';
 /**
  * The records a bundle row points to: every declared foreign key, and the references the schema
  * cannot declare (the officers of an activity, a JSON list of user ids; the agreement or referral
- * a printed document is a version of, by its kind). A post's bundle may point only at that post's
+ * a printed document is a version of, by its kind; a printed report is of no record). A post's bundle may point only at that post's
  * own records: anything else would let it attach its rows to another office's (a referral of the
  * parent's client, a verification code for the parent's agreement).
  */
@@ -81,8 +81,10 @@ export function checkReferences(db: Db, officeCode: string, tables: ReadonlyMap<
         const value = row[ref.column] ?? null;
         if (value === null) continue;
         const target = ref.target(row);
+        // A printed report names a period, not a record (its kind is checked by the row rules).
+        if (target === null) continue;
         // A reference into a table that is not the sender's to send (none today) can never be the sender's own.
-        if (!target || !aggregateByRoot.has(target)) throw refuse('bundles.foreignReference', { table, line: i + 1, field: ref.column });
+        if (!aggregateByRoot.has(target)) throw refuse('bundles.foreignReference', { table, line: i + 1, field: ref.column });
         const here = inBundle.get(target);
         if (ref.ids === one) {
           if (!here?.has(value)) note(elsewhere, target, value, table, i + 1, ref.column);

@@ -13,6 +13,7 @@ import { foldForSearch, isIsoDate, isWithin, normalizePhone } from '../../../sha
 import { MAX_SCAN_BYTES } from '../files';
 import { verificationCode } from '../documents/verification';
 import { figuresHash } from '../reportHash';
+import { REPORT_KEY } from '../reportPrinting';
 import { readStoredFigures } from '../../../shared/reportVersions';
 import { periodRange, PERIOD_KINDS } from '../../../shared/periods';
 
@@ -368,7 +369,7 @@ export const ROW_RULES: Readonly<Record<string, TableRules>> = {
   printed_documents: {
     columns: {
       id,
-      kind: z.enum(['pks', 'rujukan']),
+      kind: z.enum(['pks', 'rujukan', 'laporan']),
       entity_id: id,
       version: int(1, 100_000),
       content_sha256: sha,
@@ -383,6 +384,8 @@ export const ROW_RULES: Readonly<Record<string, TableRules>> = {
     checks: [
       (r, fail) => typeof r.id === 'string' && typeof r.content_sha256 === 'string' && r.code !== verificationCode(r.id, r.content_sha256) && fail('code'),
       (r, fail) => r.kind === 'rujukan' && r.number === '' && fail('number'),
+      // A printed report's number is the key of its period and scope, which its verification reads back.
+      (r, fail) => r.kind === 'laporan' && !(typeof r.number === 'string' && REPORT_KEY.test(r.number)) && fail('number'),
     ],
   },
   report_versions: {

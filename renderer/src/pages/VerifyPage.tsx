@@ -80,7 +80,7 @@ function VerifyResult({ result }: { result: DocumentVerification }) {
           <Row label={t('verify.code')} value={result.code} />
           <Row label={t('verify.document')} value={`${t(`verify.kind.${result.kind}`)}: ${result.title}`} />
           <Row label={t('verify.number')} value={<Link href={result.href}>{result.number}</Link>} />
-          <Row label={t('agreements.partner')} value={result.partnerName} />
+          {result.kind === 'laporan' ? null : <Row label={t('agreements.partner')} value={result.partnerName} />}
           <Row label={t('verify.version')} value={t('verify.versionOf', { version: result.version, latest: result.latestVersion })} />
           <Row label={t('verify.printedAt')} value={`${formatDateTime(result.printedAt, zone, locale)} · ${result.printedBy}`} />
           <Row

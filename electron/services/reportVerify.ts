@@ -1,0 +1,45 @@
+import { AppError } from '../../shared/errors';
+import type { ReportResult } from '../../shared/reports';
+import type { AppContext, Call } from './context';
+import { annexMonths } from './reportDocument';
+import { parseReportKey, reportFiguresHash, reportNumberLine } from './reportPrinting';
+import { reportHandlers } from './reports';
+
+/** What the verification screen shows of a printed document besides its register row, and its content hashed now. */
+export interface PrintedFacts {
+  readonly href: string;
+  readonly number: string;
+  readonly partnerName: string;
+  readonly statusKey: string;
+  sha(): string | Promise<string>;
+}
+
+/**
+ * A printed report, read back from its key: which period and scope, and its figures computed again
+ * from today's records, hashed as they were when printed (reportPrinting.ts). Only asked at the
+ * office that printed it: the parent holds the post's records, but not its idea of "this office".
+ */
+export function printedReportFacts(ctx: AppContext, key: string, call: Call): PrintedFacts {
+  const parsed = parseReportKey(key);
+  return {
+    href: '/laporan',
+    number: parsed ? reportNumberLine(parsed.period, null) : key,
+    partnerName: '',
+    statusKey: 'verify.laporanStatus',
+    sha: async () => {
+      if (!parsed) return '';
+      const compute = reportHandlers(ctx)['reports.compute'];
+      try {
+        const r = (await compute({ period: parsed.period, scope: parsed.scope }, call)) as ReportResult;
+        const months = await Promise.all(
+          annexMonths(parsed.period).map(async (m) => (await compute({ period: m, scope: parsed.scope }, call)) as ReportResult),
+        );
+        return reportFiguresHash(r, months);
+      } catch (e) {
+        // A scope this office can no longer compute (a post since removed): the figures cannot be shown to match.
+        if (e instanceof AppError) return '';
+        throw e;
+      }
+    },
+  };
+}
