@@ -99,6 +99,9 @@ describe('the rows of a bundle', () => {
     expect(await refusal(await set('partners', { notes: 'x'.repeat(4001) }))).toEqual(bad('partners', 'notes'));
     expect(await refusal(await set('partners', { search_text: 'kata lain' }))).toEqual(bad('partners', 'search_text'));
     expect(await refusal(await set('printed_documents', { code: 'AAAAA-AAAAA' }))).toEqual(bad('printed_documents', 'code'));
+    // A printed report's number is the key its verification reads back: anything else is refused.
+    expect(await refusal(await set('printed_documents', { kind: 'laporan', number: 'November 2026' }))).toEqual(bad('printed_documents', 'number'));
+    expect(await refusal(await set('printed_documents', { kind: 'laporan', number: 'month/2026/13 own' }))).toEqual(bad('printed_documents', 'number'));
     expect(await refusal(await set('users', { password_hash: 'scrypt$x' }))).toEqual(bad('users', 'password_hash'));
   });
 
