@@ -62,8 +62,14 @@ describe('the report as PDF', () => {
     expect(pdf.text).toContain('LAPORAN BULANAN POKMAS LIPAS POS BAPAS CURUP BULAN NOVEMBER 2026');
     expect(pdf.text).toContain('November 2026 (1 November 2026 s.d. 30 November 2026)');
     for (const name of SECTION_NAMES) expect(pdf.text).toContain(name);
-    // Place and date over the head's title, on the last page.
-    expect(pdf.pages.at(-1)).toMatch(/Curup, 11 Januari 2027 Kepala Pos Bapas Curup,/);
+    // Place and date over the head's title, on the last page (the verification code's caption sits
+    // beside the signature, so pdf.js may read it in between).
+    expect(pdf.pages.at(-1)).toMatch(/Curup, 11 Januari 2027 (.+ )?Kepala Pos Bapas Curup,/);
+    // The code under the signature, and in every page's footer.
+    const code = f.code;
+    expect(code).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
+    expect(pdf.pages.at(-1)).toContain(`Kode verifikasi ${code} (versi 1,`);
+    pdf.pages.forEach((p) => expect(p).toContain(`Kode verifikasi ${code}`));
     pdf.pages.forEach((p, i) => expect(p).toContain(`Halaman ${i + 1} dari ${pdf.pages.length}`));
   });
 
