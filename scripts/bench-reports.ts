@@ -28,7 +28,7 @@ import { caller, copyPost, POSTS } from './bench-parent';
 import { header, line, measure, verdict } from './bench-util';
 import { seed } from './seed';
 
-const RUNS = Number(process.env.BENCH_REPORT_RUNS ?? 60);
+const RUNS = Number(process.env.BENCH_REPORT_RUNS ?? 20);
 const MONTH_TARGET = 100;
 const YEAR_TARGET = 500;
 const PARENT_TARGET = 300;
