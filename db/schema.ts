@@ -1,5 +1,8 @@
 /** Kysely table types: the shape of the SQLite schema after the latest migration. */
 import type { Generated } from 'kysely';
+import type { BundleExportsTable, BundleImportsTable, HolidaysTable, OfficeKeysTable, ReportTargetsTable } from './schemaOffice';
+
+export type * from './schemaOffice';
 
 /** Columns every shared record carries, so that bundles can carry it to the parent office. */
 interface SyncColumns {
@@ -311,78 +314,6 @@ export interface ActivityFilesTable extends SyncColumns {
   sha256: string;
   thumb_sha256: string | null;
   uploaded_by: string | null;
-}
-
-export interface OfficeKeysTable {
-  office_code: string;
-  office_name: string;
-  kind: 'pos' | 'induk';
-  relation: 'parent' | 'post';
-  signing_key: string;
-  encryption_key: string;
-  fingerprint: string;
-  registered_by: string | null;
-  created_at: string;
-  updated_at: string;
-  deleted_at: string | null;
-  /** A post's plain (unencrypted) bundles are taken only when an admin allowed it for that post. */
-  allow_plain: Generated<0 | 1>;
-}
-
-export interface BundleExportsTable {
-  seq: number;
-  mode: 'incremental' | 'full';
-  change_from: number;
-  change_to: number;
-  with_files: 0 | 1;
-  filenames: string;
-  folder: string;
-  size: number;
-  sha256: string;
-  previous_sha256: string | null;
-  counts: string;
-  created_by: string | null;
-  created_at: string;
-  acknowledged_at: string | null;
-  /** Reserved before the file is written; done once it is verified on the medium, abandoned if it never got there. */
-  state: Generated<'reserved' | 'done' | 'abandoned'>;
-}
-
-export interface BundleImportsTable {
-  office_code: string;
-  seq: number;
-  sha256: string;
-  manifest_sha256: string;
-  previous_sha256: string | null;
-  change_from: number;
-  change_to: number;
-  bundle_created_at: string;
-  bundle_created_by: string;
-  counts: string;
-  local_seq: number;
-  received_by: string | null;
-  received_at: string;
-  /** The post's signed audit head ({seq, hash, at, signature}) as the bundle carried it; null for older bundles. */
-  audit_head: string | null;
-}
-
-/** The office's own holidays (migration 0015): never synced. */
-export interface HolidaysTable {
-  date: string;
-  name: string;
-  source: 'nasional' | 'kantor';
-  created_by: string | null;
-  created_at: string;
-}
-
-/** Yearly indicator targets per office (migration 0017): this office's own, never synced. */
-export interface ReportTargetsTable {
-  office_code: string;
-  year: number;
-  indicator: string;
-  target: number;
-  updated_by: string | null;
-  updated_at: string;
 }
 
 /** A report as handed in (migration 0019): its figures as sent (JSON) and their SHA-256. */
