@@ -16,7 +16,7 @@ import { buildPksDocument } from './documents/pks';
 import { contentHash, normaliseCode, verificationCode } from './documents/verification';
 import { newId } from './ids';
 import { pokmasListModel } from './pokmasList';
-import { referralLetter } from './referrals';
+import { referralLetter } from './referralLetter';
 import { printedReportFacts, type PrintedFacts } from './reportVerify';
 import { logoImage, officeCode, officeSettings } from './settings';
 
