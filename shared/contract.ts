@@ -34,13 +34,14 @@ import {
   ReportExportInput,
   ReportMarkSentInput,
   ReportRecordsInput,
+  ReportSeriesInput,
   ReportSetTargetsInput,
   ReportTargetsInput,
   ReportTrackerInput,
   ReportVersionsInput,
 } from './schemas/reports';
 import type { ReportTracker, ReportVersion, ReportVersions } from './reportVersions';
-import type { ReportRecords, ReportResult, ReportTargets } from './reports';
+import type { ReportRecords, ReportResult, ReportSeries, ReportTargets } from './reports';
 import { HolidayAddInput, HolidayConfirmInput, HolidayRemoveInput } from './schemas/holidays';
 import { KeyAllowPlainInput, KeyCardInput, KeyRegisterInput } from './schemas/keys';
 import {
@@ -327,6 +328,8 @@ export const contract = {
   'reports.compute': method<ReportResult>()(ReportComputeInput, 'any'),
   /** The records behind one figure (or one breakdown row): as many as the figure counts. */
   'reports.records': method<ReportRecords>()(ReportRecordsInput, 'any'),
+  /** A few indicators month by month (Beranda's trends, the report's charts); per office at a Bapas induk. */
+  'reports.series': method<ReportSeries>()(ReportSeriesInput, 'any'),
   /** An office's yearly targets (Perjanjian Kinerja); an admin sets them. */
   'reports.targets': method<ReportTargets>()(ReportTargetsInput, 'any'),
   'reports.setTargets': method<ReportTargets>()(ReportSetTargetsInput, ADMIN),

@@ -5,6 +5,7 @@
  * breakdown row a stable `key`.
  */
 import type { Aggregation, ReportGroup, Section, Unit } from './indicators';
+import type { Period } from './periods';
 
 /** Whose records: at a post, its own; at a Bapas induk, all together (default), its own, or one post's. */
 export type ReportScope = { readonly kind: 'all' } | { readonly kind: 'own' } | { readonly kind: 'post'; readonly code: string };
@@ -109,4 +110,31 @@ export interface ReportTargets {
   readonly year: number;
   readonly offices: readonly ReportOffice[];
   readonly targets: readonly { readonly code: string; readonly target: number }[];
+}
+
+/** One month of a series; the office's current month runs to today (its `period` is then that range). */
+export interface SeriesMonth {
+  /** What `reports.records` is asked for this month's records. */
+  readonly period: Period;
+  readonly label: string;
+  readonly from: string;
+  readonly to: string;
+  /** The current month, not yet over. */
+  readonly partial: boolean;
+}
+
+export interface SeriesLine {
+  readonly code: string;
+  /** The office whose records these are (at a Bapas induk, per office); null for the scope as a whole. */
+  readonly office: string | null;
+  /** One value a month, in the order of `months` (a ratio is null where nothing was due). */
+  readonly values: readonly (number | null)[];
+}
+
+/** A few indicators month by month: Beranda's trends and the report's charts. */
+export interface ReportSeries {
+  readonly months: readonly SeriesMonth[];
+  readonly scope: ReportScope;
+  readonly offices: readonly ReportOffice[];
+  readonly lines: readonly SeriesLine[];
 }

@@ -23,6 +23,7 @@ import { registerHandlers } from './registers/handlers';
 import { referenceHandlers } from './reference';
 import { reportOutputHandlers } from './reportOutput';
 import { reportHandlers } from './reports';
+import { seriesHandlers } from './reportSeries';
 import { reportVersionHandlers } from './reportVersions';
 import { SessionStore } from './sessions';
 import { settingsHandlers } from './settings';
@@ -61,6 +62,7 @@ export function buildHandlers(ctx: AppContext): Handlers {
     ...registerHandlers(ctx),
     ...auditHandlers(ctx),
     ...reportHandlers(ctx),
+    ...seriesHandlers(ctx),
     ...reportVersionHandlers(ctx),
     ...reportOutputHandlers(ctx),
   } satisfies Handlers;

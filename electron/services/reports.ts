@@ -1,58 +1,20 @@
-import { AppError, fieldError } from '../../shared/errors';
+import { fieldError } from '../../shared/errors';
 import { INDICATOR_BY_CODE, INDICATORS, type CountIndicator, type ReportGroup } from '../../shared/indicators';
-import { dayEndInstant, dayStartInstant, periodLabel, periodRange, yearOf, type Period } from '../../shared/periods';
-import { RECORD_COLUMNS, type ReportOffice, type ReportScope, type ReportTargets } from '../../shared/reports';
-import { holidayDates } from '../../db/repositories/holidays';
-import { registeredOffices } from '../../db/repositories/officeKeys';
-import { reportQueries, type ReportWindow, type Tally } from '../../db/repositories/reports/index';
+import { periodLabel, yearOf, type Period } from '../../shared/periods';
+import { RECORD_COLUMNS, type ReportScope, type ReportTargets } from '../../shared/reports';
+import { reportQueries, type Tally } from '../../db/repositories/reports/index';
 import { putTargets, targetsOf } from '../../db/repositories/reports/targets';
-import { agreementSettings } from './agreements';
 import { recordChange } from './audit';
 import { actorOf, isoNow, type AppContext, type HandlersOf } from './context';
 import { figuresOf } from './reportFigures';
-import { officeSettings, officeToday } from './settings';
+import { reportScope } from './reportScope';
 
 /**
  * Laporan: the standard report computed from the records the office holds. Any role reads it;
- * only an admin sets the yearly targets. At a Bapas induk the scope is all offices together, the
- * induk's own records, or one registered post's (records carry their office in `origin`).
+ * only an admin sets the yearly targets. Whose records and which days: reportScope.ts.
  */
 export function reportHandlers(ctx: AppContext): HandlersOf<'reports.compute' | 'reports.records' | 'reports.targets' | 'reports.setTargets'> {
-  const office = () => {
-    const o = officeSettings(ctx);
-    if (!o) throw new AppError('SETUP_REQUIRED', 'setup.required');
-    return o;
-  };
-  const offices = (): ReportOffice[] => {
-    const o = office();
-    const posts = o.kind === 'induk' ? registeredOffices(ctx.db).filter((k) => k.relation === 'post') : [];
-    return [{ code: o.code, name: o.name }, ...posts.map((k) => ({ code: k.office_code, name: k.office_name }))];
-  };
-  const isPost = (code: string) => office().kind === 'induk' && code !== office().code && offices().some((o) => o.code === code);
-
-  /** The offices whose records a scope covers (null: every record held). */
-  const originsOf = (scope: ReportScope): readonly string[] | null => {
-    if (scope.kind === 'all') return null;
-    if (scope.kind === 'own') return [office().code];
-    if (office().kind !== 'induk') throw fieldError('scope', 'reports.scopeAtInduk');
-    if (!isPost(scope.code)) throw fieldError('scope', 'reports.unknownPost', { code: scope.code });
-    return [scope.code];
-  };
-
-  const windowOf = (period: Period, scope: ReportScope): ReportWindow => {
-    const { from, to } = periodRange(period);
-    const zone = office().timeZone;
-    return {
-      from,
-      to,
-      startInstant: dayStartInstant(from, zone),
-      endInstant: dayEndInstant(to, zone),
-      origins: originsOf(scope),
-      warnDays: agreementSettings(ctx).warnDays,
-      today: officeToday(ctx),
-      holidays: holidayDates(ctx.db),
-    };
-  };
+  const { office, offices, isPost, windowOf } = reportScope(ctx);
 
   const targetOffice = (scope: ReportScope) => (scope.kind === 'post' ? scope.code : office().code);
   const targetsFor = (code: string, year: number | null) =>

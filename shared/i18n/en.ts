@@ -1347,6 +1347,8 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'reports.unknownIndicator': 'Unknown indicator.',
   'reports.targetTwice': 'An indicator can have only one target a year.',
   'reports.scopeAtInduk': 'A report per Pos Bapas is available only at a Bapas induk.',
+  'reports.seriesFuture': 'A monthly series cannot run past the current month.',
+  'reports.codeTwice': 'The same indicator is named twice.',
   'reports.unknownPost': 'No office with code {code} is registered here.',
   'reports.noBreakdown': 'This indicator has no breakdown.',
   // Registers (printable books)

@@ -1347,6 +1347,8 @@ export const id = {
   'reports.unknownIndicator': 'Indikator tersebut tidak dikenal.',
   'reports.targetTwice': 'Satu indikator hanya dapat memiliki satu target dalam setahun.',
   'reports.scopeAtInduk': 'Laporan per Pos Bapas hanya tersedia di Bapas induk.',
+  'reports.seriesFuture': 'Deret bulanan tidak dapat melampaui bulan berjalan.',
+  'reports.codeTwice': 'Indikator yang sama disebut dua kali.',
   'reports.unknownPost': 'Kantor dengan kode {code} tidak terdaftar di kantor ini.',
   'reports.noBreakdown': 'Indikator ini tidak dirinci.',
   // Registers (printable books)

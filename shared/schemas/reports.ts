@@ -85,3 +85,28 @@ export const ReportCoverLetterInput = z
     number: z.string().trim().min(1, 'v.required').max(80, 'v.tooLong'),
   })
   .strict();
+
+/** The most months a series spans (two years beside each other), and the most indicators it carries. */
+export const SERIES_MONTHS = 24;
+export const SERIES_CODES = 8;
+
+/**
+ * Some indicators month by month, ending with `until` (the office's current month when absent).
+ * `perOffice` at a Bapas induk adds a line per office beside the total.
+ */
+export const ReportSeriesInput = z
+  .object({
+    until: z
+      .object({ year, month: z.number().int().min(1, 'v.invalid').max(12, 'v.invalid') })
+      .strict()
+      .optional(),
+    months: z.number().int().min(1, 'v.invalid').max(SERIES_MONTHS, 'v.invalid').default(12),
+    codes: z
+      .array(indicatorCode)
+      .min(1, 'v.required')
+      .max(SERIES_CODES, 'v.tooMany')
+      .refine((c) => new Set(c).size === c.length, 'reports.codeTwice'),
+    scope: ScopeInput.default({ kind: 'all' }),
+    perOffice: z.boolean().default(false),
+  })
+  .strict();

@@ -177,6 +177,7 @@ const EXPECTED: Record<Method, 'public' | string> = {
 
   'reports.compute': 'APMO',
   'reports.records': 'APMO',
+  'reports.series': 'APMO',
   'reports.targets': 'APMO',
   'reports.setTargets': 'A---',
   'reports.markSent': 'AP--',
