@@ -50,7 +50,11 @@ export function renderNumber(template: string, v: { seq: number; date: string; o
 
 /** Adds whole months to a calendar date, clamping to the month's last day (31 Jan + 1 month = 28/29 Feb). */
 export function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  // Read by position where the date has the plain shape (the schedules call this for every due date).
+  const plain = date.length === 10 && date[4] === '-' && date[7] === '-';
+  const [y, m, d] = plain
+    ? [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))]
+    : (date.split('-').map(Number) as [number, number, number]);
   const total = y * 12 + (m - 1) + months;
   const ny = Math.floor(total / 12);
   const nm = (total % 12) + 1;
@@ -98,6 +102,22 @@ export function addDays(date: string, days: number): string {
   }
   const t = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
   return new Date(t).toISOString().slice(0, 10);
+}
+
+/**
+ * The day of the week of an ISO date, 0 for Sunday to 6 for Saturday (as Date's getUTCDay), counted
+ * in days for a real date: the schedules ask it of every due date they move.
+ */
+export function weekdayOf(date: string): number {
+  const plain = PLAIN_DATE.exec(date);
+  if (plain) {
+    const y = Number(plain[1]);
+    const m = Number(plain[2]);
+    const d = Number(plain[3]);
+    // 1 January 1970 was a Thursday.
+    if (m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m)) return (((dayNumber(y, m, d) + 4) % 7) + 7) % 7;
+  }
+  return new Date(`${date}T00:00:00Z`).getUTCDay();
 }
 
 /** The last day of a term of `months` starting on `start`: one year from 5 March 2025 ends 4 March 2026. */

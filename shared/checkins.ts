@@ -14,7 +14,7 @@
  * the day their wajib lapor is tracked from: due dates before it are not theirs to have missed, and
  * the first window opens on it.
  */
-import { addDays, addMonths } from './agreements';
+import { addDays, addMonths, weekdayOf } from './agreements';
 import type { Reporting } from './clients';
 import { isIsoDate } from './validate';
 
@@ -39,7 +39,7 @@ const NO_HOLIDAYS: ReadonlySet<string> = new Set();
 
 /** Saturday, Sunday or a holiday: the office is closed. */
 export function isDayOff(date: string, holidays: ReadonlySet<string> = NO_HOLIDAYS): boolean {
-  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
+  const day = weekdayOf(date);
   return day === 0 || day === 6 || holidays.has(date);
 }
 
@@ -226,6 +226,96 @@ export function schedule(start: string, end: string, reporting: Reporting, check
       opens = addDays(closes, 1);
       return row;
     });
+}
+
+/** The first index of `sorted` whose date is `date` or later (binary search). */
+function firstOnOrAfter(sorted: readonly string[], date: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < date) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The rows of `schedule` whose due date lies in [lo, hi], without walking the whole supervision:
+ * the reports ask this of every client for every month. `sortedCheckins` must be valid ISO dates
+ * in ascending order. A due date's window opens the day after the previous counted one closes (the
+ * first on the tracked-from day) and does not depend on the check-ins, so each row is computed on
+ * its own. Equal to `schedule(...).filter(d => lo <= d.due && d.due <= hi)`
+ * (tests/unit/checkins-window.test.ts holds it to that).
+ */
+export function scheduleBetween(
+  start: string,
+  end: string,
+  reporting: Reporting,
+  sortedCheckins: readonly string[],
+  today: string,
+  cal: ReportingCalendar | undefined,
+  lo: string,
+  hi: string,
+): DueRow[] {
+  if (!hasPeriod(start, end, reporting) || !isIsoDate(today) || hi < lo) return [];
+  const grace = GRACE_DAYS[reporting];
+  const p = plan(start, end, reporting, cal?.holidays ?? NO_HOLIDAYS);
+  const from = trackedFrom(start, cal);
+  // Counted due dates are those from skipped + 1 on; the rows asked for run from first to last.
+  const skipped = p.upTo(addDays(from, -1));
+  const first = Math.max(skipped, p.upTo(addDays(lo, -1))) + 1;
+  const last = Math.min(p.upTo(hi), MAX_DUE_DATES);
+  const out: DueRow[] = [];
+  for (let k = first; k <= last && p.exists(k); k++) {
+    const nominal = dueDate(start, reporting, k);
+    const due = p.due(k);
+    const opens = k === skipped + 1 ? from : addDays(p.due(k - 1), grace + 1);
+    const closes = addDays(due, grace);
+    const i = firstOnOrAfter(sortedCheckins, opens);
+    const checkin = i < sortedCheckins.length && sortedCheckins[i]! <= closes ? sortedCheckins[i]! : null;
+    const status: DueStatus = checkin ? 'met' : closes < today ? 'missed' : opens <= today ? 'open' : 'upcoming';
+    out.push({ due, movedFrom: nominal === due ? null : nominal, opens, closes, status, checkin });
+  }
+  return out;
+}
+
+/**
+ * How many of the due dates closed by `day` (window and grace over) went unreported in a row at
+ * the end, and the first of them; walks back from the last closed one and stops at a met one.
+ * `sortedCheckins` as for scheduleBetween, read from `since` on (null: all of them): when the run
+ * reaches a window opening before `since`, the answer is null (the caller reads the rest and asks
+ * again).
+ */
+export function missRunOn(
+  start: string,
+  end: string,
+  reporting: Reporting,
+  sortedCheckins: readonly string[],
+  cal: ReportingCalendar | undefined,
+  day: string,
+  since: string | null,
+): { readonly streak: number; readonly since: string | null } | null {
+  if (!hasPeriod(start, end, reporting) || !isIsoDate(day)) return { streak: 0, since: null };
+  const grace = GRACE_DAYS[reporting];
+  const p = plan(start, end, reporting, cal?.holidays ?? NO_HOLIDAYS);
+  const from = trackedFrom(start, cal);
+  const skipped = p.upTo(addDays(from, -1));
+  // Closed by `day`: due + grace <= day.
+  const lastClosed = Math.min(p.upTo(addDays(day, -grace)), MAX_DUE_DATES);
+  let streak = 0;
+  let firstMissed: string | null = null;
+  for (let k = lastClosed; k > skipped && p.exists(k); k--) {
+    const due = p.due(k);
+    const opens = k === skipped + 1 ? from : addDays(p.due(k - 1), grace + 1);
+    const i = firstOnOrAfter(sortedCheckins, opens);
+    if (i < sortedCheckins.length && sortedCheckins[i]! <= addDays(due, grace)) break;
+    // Unreported as far as the check-ins read go; an earlier one may still have met it.
+    if (since !== null && opens < since) return null;
+    streak++;
+    firstMissed = due;
+  }
+  return { streak, since: firstMissed };
 }
 
 /**

@@ -2,7 +2,7 @@ import { AppError } from '../../shared/errors';
 import { formatDate, formatPlaceDate } from '../../shared/format';
 import { translate } from '../../shared/i18n/index';
 import { DIMENSIONS, INDICATOR_BY_CODE, SECTIONS } from '../../shared/indicators';
-import { monthsOf, periodLabel, type Period } from '../../shared/periods';
+import { periodLabel, type Period } from '../../shared/periods';
 import type { BreakdownRow, Figure, ReportResult, ReportScope } from '../../shared/reports';
 import type { OfficeSettings } from '../../shared/types';
 import { kopOf } from './documents/kop';
@@ -179,7 +179,6 @@ function monthlyTable(rows: readonly MonthlyRow[]): DocumentTable {
 }
 
 /** The months a year report's annex covers: only a year report has one. */
-export const annexMonths = (period: Period): Period[] => (period.kind === 'year' ? monthsOf(period) : []);
 
 export function reportModel(
   ctx: { office: OfficeSettings; logo: ReturnType<typeof logoImage>; today: string; head: ReturnType<typeof headSignatory> },

@@ -2,9 +2,9 @@ import { AppError } from '../../shared/errors';
 import { formatDate, formatPlaceDate } from '../../shared/format';
 import { SECTIONS } from '../../shared/indicators';
 import type { Period } from '../../shared/periods';
-import type { ReportResult, ReportScope } from '../../shared/reports';
+import type { ReportResult } from '../../shared/reports';
 import { registeredOffices } from '../../db/repositories/officeKeys';
-import { actorOf, type AppContext, type Call, type HandlersOf } from './context';
+import { actorOf, type AppContext, type HandlersOf } from './context';
 import { kopOf } from './documents/kop';
 import type { DocumentModel, Paper } from './documents/model';
 import { exportSheets, type ExportColumn } from './exporter';
@@ -13,7 +13,6 @@ import { register, renderFile } from './printing';
 import { reportEntityId, reportFiguresHash, reportKey } from './reportPrinting';
 import { officeCode } from './settings';
 import {
-  annexMonths,
   MONTH_SHORT,
   monthlyRows,
   periodLine,
@@ -28,21 +27,18 @@ import {
   type MonthlyRow,
   type SectionRow,
 } from './reportDocument';
-import { reportHandlers } from './reports';
+import { computeReports, reportWithAnnex } from './reportCompute';
 
 /**
  * The report's output: printed (HTML, PDF, DOCX through the document engine), as a workbook, and
  * the covering letter that sends it to the parent office. Every figure comes from
- * `reports.compute`; a year report's monthly table from `reports.compute` of each month.
+ * reportCompute.ts (as `reports.compute` gives them); a year report's monthly table with them.
  *
  * The printed report is registered as the PKS is (printing.ts `register`): the same figures keep
  * their version and code, changed figures get the next version; the code is printed under the
  * signature and the verification screen computes the figures again (reportVerify.ts).
  */
 export function reportOutputHandlers(ctx: AppContext): HandlersOf<'reports.document' | 'reports.export' | 'reports.coverLetter'> {
-  const compute = reportHandlers(ctx)['reports.compute'];
-  const reportOf = async (period: Period, scope: ReportScope, call: Call) => (await compute({ period, scope }, call)) as ReportResult;
-  const monthsOf = (period: Period, scope: ReportScope, call: Call) => Promise.all(annexMonths(period).map((m) => reportOf(m, scope, call)));
   const safe = (s: string) => s.replace(/[^A-Za-z0-9.-]+/g, '_');
   const base = (period: Period) => `Laporan-${safe(reportSubject(period).replace(/^Laporan /, ''))}`;
   const noPdf = (format: string) => {
@@ -55,8 +51,7 @@ export function reportOutputHandlers(ctx: AppContext): HandlersOf<'reports.docum
       const office = reportContext(ctx);
       noPdf(input.format);
       const period = input.period as Period;
-      const r = await reportOf(period, input.scope, call);
-      const months = await monthsOf(period, input.scope, call);
+      const { report: r, months } = reportWithAnnex(ctx, period, input.scope);
       const key = reportKey(period, input.scope);
       const source = { kind: 'laporan' as const, entityId: reportEntityId(officeCode(ctx), key), title: reportTitle(period, office.office), number: key };
       const { doc, code, version } = register(ctx, actor, source, reportModel(office, period, r, months, input.paper), reportFiguresHash(r, months));
@@ -66,8 +61,7 @@ export function reportOutputHandlers(ctx: AppContext): HandlersOf<'reports.docum
       const actor = actorOf(call);
       const { office } = reportContext(ctx);
       const period = input.period as Period;
-      const r = await reportOf(period, input.scope, call);
-      const months = await monthsOf(period, input.scope, call);
+      const { report: r, months } = reportWithAnnex(ctx, period, input.scope);
       const scope = scopeLine(office, r);
       const heading = (title: string) => ({
         ...exportHeading(ctx, actor, title, [`Periode: ${periodLine(r)}`, scope ? `Cakupan: ${scope}` : null]),
@@ -92,7 +86,7 @@ export function reportOutputHandlers(ctx: AppContext): HandlersOf<'reports.docum
       const facts = reportContext(ctx);
       noPdf(input.format);
       const period = input.period as Period;
-      const r = await reportOf(period, input.scope, call);
+      const r = computeReports(ctx, [period], input.scope)[0]!;
       const parent = facts.office.parentName || registeredOffices(ctx.db).find((k) => k.relation === 'parent')?.office_name || '';
       if (!parent) throw new AppError('CONFLICT', 'reports.noParent');
       const doc = coverLetterModel(facts, period, r, parent, input.number, input.paper);

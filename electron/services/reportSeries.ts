@@ -2,9 +2,8 @@ import { fieldError } from '../../shared/errors';
 import { INDICATOR_BY_CODE, type ReportGroup } from '../../shared/indicators';
 import { periodLabel, periodRange, type Period } from '../../shared/periods';
 import type { ReportScope, SeriesLine, SeriesMonth } from '../../shared/reports';
-import { reportQueries, type Tally } from '../../db/repositories/reports/index';
 import type { AppContext, HandlersOf } from './context';
-import { figuresOf } from './reportFigures';
+import { computeReports } from './reportCompute';
 import { reportScope } from './reportScope';
 import { officeToday } from './settings';
 
@@ -19,8 +18,6 @@ export function groupsOf(codes: readonly string[]): Set<ReportGroup> {
   codes.forEach(add);
   return out;
 }
-
-const NO_TARGETS: ReadonlyMap<string, number> = new Map();
 
 /**
  * `count` months ending with `until`. The office's current month runs to today, so a state
@@ -42,14 +39,13 @@ export function seriesMonths(until: { year: number; month: number }, count: numb
 export function seriesHandlers(ctx: AppContext): HandlersOf<'reports.series'> {
   return {
     'reports.series': (input) => {
-      const { office, offices, windowOf } = reportScope(ctx);
+      const { office, offices } = reportScope(ctx);
       const today = officeToday(ctx);
       const current = { year: Number(today.slice(0, 4)), month: Number(today.slice(5, 7)) };
       const until = input.until ?? current;
       if (until.year * 12 + until.month > current.year * 12 + current.month) throw fieldError('until', 'reports.seriesFuture');
       const months = seriesMonths(until, input.months, today);
       const groups = groupsOf(input.codes);
-      const queries = reportQueries(ctx.db);
       const scopes: { scope: ReportScope; office: string | null }[] = [{ scope: input.scope, office: null }];
       // Per office only where there are several and the scope is all of them.
       if (input.perOffice && office().kind === 'induk' && input.scope.kind === 'all') {
@@ -57,14 +53,13 @@ export function seriesHandlers(ctx: AppContext): HandlersOf<'reports.series'> {
       }
       const lines: SeriesLine[] = [];
       for (const s of scopes) {
-        const values = new Map(input.codes.map((c) => [c, [] as (number | null)[]]));
-        for (const m of months) {
-          const w = windowOf(m.period, s.scope);
-          const tallies = new Map<ReportGroup, Tally[]>([...groups].map((g) => [g, queries[g].tally(w)]));
-          const figures = new Map(figuresOf(tallies, NO_TARGETS).map((f) => [f.code, f.value]));
-          for (const c of input.codes) values.get(c)!.push(figures.get(c) ?? null);
-        }
-        for (const c of input.codes) lines.push({ code: c, office: s.office, values: values.get(c)! });
+        const reports = computeReports(
+          ctx,
+          months.map((m) => m.period),
+          s.scope,
+          groups,
+        );
+        for (const c of input.codes) lines.push({ code: c, office: s.office, values: reports.map((r) => r.figures.find((f) => f.code === c)?.value ?? null) });
       }
       return { months, scope: input.scope, offices: offices(), lines };
     },

@@ -1,9 +1,7 @@
 import { AppError } from '../../shared/errors';
-import type { ReportResult } from '../../shared/reports';
-import type { AppContext, Call } from './context';
-import { annexMonths } from './reportDocument';
+import type { AppContext } from './context';
+import { reportWithAnnex } from './reportCompute';
 import { parseReportKey, reportFiguresHash, reportNumberLine } from './reportPrinting';
-import { reportHandlers } from './reports';
 
 /** What the verification screen shows of a printed document besides its register row, and its content hashed now. */
 export interface PrintedFacts {
@@ -19,7 +17,7 @@ export interface PrintedFacts {
  * from today's records, hashed as they were when printed (reportPrinting.ts). Only asked at the
  * office that printed it: the parent holds the post's records, but not its idea of "this office".
  */
-export function printedReportFacts(ctx: AppContext, key: string, call: Call): PrintedFacts {
+export function printedReportFacts(ctx: AppContext, key: string): PrintedFacts {
   const parsed = parseReportKey(key);
   return {
     href: '/laporan',
@@ -28,13 +26,9 @@ export function printedReportFacts(ctx: AppContext, key: string, call: Call): Pr
     statusKey: 'verify.laporanStatus',
     sha: async () => {
       if (!parsed) return '';
-      const compute = reportHandlers(ctx)['reports.compute'];
       try {
-        const r = (await compute({ period: parsed.period, scope: parsed.scope }, call)) as ReportResult;
-        const months = await Promise.all(
-          annexMonths(parsed.period).map(async (m) => (await compute({ period: m, scope: parsed.scope }, call)) as ReportResult),
-        );
-        return reportFiguresHash(r, months);
+        const { report, months } = reportWithAnnex(ctx, parsed.period, parsed.scope);
+        return reportFiguresHash(report, months);
       } catch (e) {
         // A scope this office can no longer compute (a post since removed): the figures cannot be shown to match.
         if (e instanceof AppError) return '';

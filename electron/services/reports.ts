@@ -1,12 +1,12 @@
 import { fieldError } from '../../shared/errors';
-import { INDICATOR_BY_CODE, INDICATORS, type CountIndicator, type ReportGroup } from '../../shared/indicators';
-import { periodLabel, yearOf, type Period } from '../../shared/periods';
-import { RECORD_COLUMNS, type ReportScope, type ReportTargets } from '../../shared/reports';
-import { reportQueries, type Tally } from '../../db/repositories/reports/index';
+import { INDICATOR_BY_CODE, type CountIndicator } from '../../shared/indicators';
+import type { Period } from '../../shared/periods';
+import { RECORD_COLUMNS, type ReportTargets } from '../../shared/reports';
+import { reportQueries } from '../../db/repositories/reports/index';
 import { putTargets, targetsOf } from '../../db/repositories/reports/targets';
 import { recordChange } from './audit';
 import { actorOf, isoNow, type AppContext, type HandlersOf } from './context';
-import { figuresOf } from './reportFigures';
+import { computeReports } from './reportCompute';
 import { reportScope } from './reportScope';
 
 /**
@@ -15,10 +15,6 @@ import { reportScope } from './reportScope';
  */
 export function reportHandlers(ctx: AppContext): HandlersOf<'reports.compute' | 'reports.records' | 'reports.targets' | 'reports.setTargets'> {
   const { office, offices, isPost, windowOf } = reportScope(ctx);
-
-  const targetOffice = (scope: ReportScope) => (scope.kind === 'post' ? scope.code : office().code);
-  const targetsFor = (code: string, year: number | null) =>
-    new Map(year === null ? [] : targetsOf(ctx.db, code, year).map((t) => [t.indicator, t.target] as const));
 
   const targetsView = (code: string, year: number): ReportTargets => ({
     office: code,
@@ -34,24 +30,8 @@ export function reportHandlers(ctx: AppContext): HandlersOf<'reports.compute' | 
   };
 
   return {
-    'reports.compute': (input) => {
-      const period = input.period as Period;
-      const w = windowOf(period, input.scope);
-      const queries = reportQueries(ctx.db);
-      // One read per query, however many indicators share it.
-      const groups = new Set(INDICATORS.filter((i): i is CountIndicator => i.aggregation !== 'ratio').map((i) => i.group));
-      const tallies = new Map<ReportGroup, Tally[]>([...groups].map((g) => [g, queries[g].tally(w)]));
-      const code = targetOffice(input.scope);
-      return {
-        from: w.from,
-        to: w.to,
-        label: periodLabel(period),
-        scope: input.scope,
-        targetOffice: code,
-        offices: offices(),
-        figures: figuresOf(tallies, targetsFor(code, yearOf(period))),
-      };
-    },
+    // One read per query, however many indicators share it.
+    'reports.compute': (input) => computeReports(ctx, [input.period as Period], input.scope)[0]!,
     'reports.records': (input) => {
       const asked = INDICATOR_BY_CODE.get(input.code)!;
       // A ratio opens the records it counts: those of its numerator.

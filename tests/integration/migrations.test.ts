@@ -425,6 +425,26 @@ describe('migrations', () => {
     raw.close();
   });
 
+  it('0023 adds the report indexes to a version-20 file: each figure of a month reads its period from an index', () => {
+    const raw = new BetterSqlite3(file());
+    expect(migrate(raw, MIGRATIONS, 20)).toBe(20);
+    expect(migrate(raw, MIGRATIONS, 23)).toBe(23);
+    const plan = (q: string) => (raw.prepare(`EXPLAIN QUERY PLAN ${q}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+    expect(plan(`SELECT k.date, k.kind FROM checkins k WHERE k.client_id = 'c' AND k.date >= '2026-10-01' AND k.deleted_at IS NULL`)).toMatch(
+      /COVERING INDEX checkins_by_client/,
+    );
+    expect(
+      plan(`SELECT k.id FROM checkins k WHERE k.deleted_at IS NULL AND k.kind = 'kunjungan_rumah' AND k.date BETWEEN '2026-11-01' AND '2026-11-30'`),
+    ).toMatch(/checkins_live_by_kind/);
+    expect(
+      plan(`SELECT r.id FROM referrals r WHERE r.deleted_at IS NULL AND r.outcome IS NOT NULL AND r.status_date BETWEEN '2026-11-01' AND '2026-11-30'`),
+    ).toMatch(/referrals_by_outcome_date/);
+    expect(
+      plan(`SELECT c.id FROM clients c WHERE c.deleted_at IS NULL AND c.status <> 'aktif' AND c.status_date BETWEEN '2026-11-01' AND '2026-11-30'`),
+    ).toMatch(/clients_closed_by_date/);
+    raw.close();
+  });
+
   it('is idempotent: running again on a migrated file changes nothing', () => {
     const f = file();
     openDb(f).close();

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { reportWithAnnex } from '../../electron/services/reportCompute';
+import { SERIES_CODES } from '../../shared/schemas/reports';
 import type { InputOf, OutputOf } from '../../shared/contract';
 import { addDays, addMonths } from '../../shared/agreements';
 import { INDICATORS } from '../../shared/indicators';
@@ -181,6 +183,16 @@ describe('report figures over random small offices', () => {
           }
           // The second semester as a range of days gives the same figures.
           expect(range.figures).toEqual(semester.figures);
+          // Read in one pass for a year and its months (the printed year report), or for a series of
+          // months, every figure is the one its period gives on its own.
+          const annex = reportWithAnnex(app.ctx, { kind: 'year', year: 2026 }, { kind: 'all' });
+          expect(annex.report.figures).toEqual(year.figures);
+          annex.months.forEach((m, i) => expect([i, m.figures]).toEqual([i, months[i]!.figures]));
+          const codes = INDICATORS.map((i) => i.code);
+          for (let k = 0; k < codes.length; k += SERIES_CODES) {
+            const series = await app.call('reports.series', { until: { year: 2026, month: 12 }, months: 12, codes: codes.slice(k, k + SERIES_CODES) }, token);
+            for (const line of series.lines) expect([line.code, line.values]).toEqual([line.code, months.map((m) => value(m, line.code).value)]);
+          }
         } finally {
           app.dispose();
         }

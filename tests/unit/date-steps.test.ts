@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../../shared/agreements';
+import { addDays, weekdayOf } from '../../shared/agreements';
 import { daysInMonth } from '../../shared/validate';
 
 /** addDays and daysInMonth skip building a Date where they can: they must answer as the Date does. */
@@ -14,6 +14,12 @@ const safe = (f: () => string) => {
 };
 
 describe('date steps', () => {
+  it('weekdayOf equals Date.getUTCDay for every day from 1899 to 2201 and for damaged dates', () => {
+    for (let d = '1899-01-01'; d <= '2201-12-31'; d = viaDate(d, 1))
+      if (weekdayOf(d) !== new Date(`${d}T00:00:00Z`).getUTCDay()) expect(weekdayOf(d), d).toBe(new Date(`${d}T00:00:00Z`).getUTCDay());
+    for (const d of ['2026-02-30', '2026-13-01', 'kemarin', '0999-12-31']) expect(weekdayOf(d), d).toEqual(new Date(`${d}T00:00:00Z`).getUTCDay());
+  });
+
   it('addDays equals the Date arithmetic for every day of four years, steps from -40 to 40', () => {
     for (let d = '2023-01-01'; d <= '2026-12-31'; d = viaDate(d, 1))
       for (const step of [-3650, -400, -366, -40, -29, -15, -8, -1, 0, 1, 3, 7, 14, 28, 31, 140, 365, 3660])

@@ -119,7 +119,7 @@ export const HOME_VISITS: SqlQuerySpec = {
 const ks = sql`r.service = ${KERJA_SOSIAL}`;
 const hoursDone = (until: string) => sql`(SELECT total(h.hours) FROM work_hours h WHERE h.referral_id = r.id AND h.deleted_at IS NULL AND h.date <= ${until})`;
 
-/** Clients with a kerja sosial referral under way on the last day (made by then, not closed by then). */
+/** Clients with a kerja sosial referral under way on the last day (made by then, not closed by then); read from the kerja sosial referrals. */
 export const KS_CLIENTS: SqlQuerySpec = {
   dims: [],
   flags: [],
@@ -129,7 +129,8 @@ export const KS_CLIENTS: SqlQuerySpec = {
     return sql`SELECT c.id AS rid, 0 AS amount, c.register_number AS c_register, c.name AS c_name,
       (SELECT total(r.hours_required) FROM referrals r WHERE ${liveReferral} AND ${underWay}) AS c_ordered,
       (SELECT total(${hoursDone(w.to)}) FROM referrals r WHERE ${liveReferral} AND ${underWay}) AS c_done, c.origin AS c_office
-      FROM clients c WHERE c.deleted_at IS NULL AND ${inScope('c', w)} AND EXISTS (SELECT 1 FROM referrals r WHERE ${liveReferral} AND ${underWay})`;
+      FROM clients c WHERE c.deleted_at IS NULL AND ${inScope('c', w)}
+        AND c.id IN (SELECT r.client_id FROM referrals r WHERE r.deleted_at IS NULL AND ${underWay})`;
   },
 };
 

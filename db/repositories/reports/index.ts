@@ -15,14 +15,16 @@ import {
   REFERRALS,
 } from './clientQueries';
 import { AGREEMENTS, PARTNER_BIDANG, PARTNERS, POKMAS_GROUPS } from './partnerQueries';
-import { duesQuery, missStreaksQuery } from './reportingQueries';
+import { reportingQueries } from './reportingQueries';
 import { sqlQuery } from './sqlQuery';
 import type { ReportQuery } from './window';
 
 export type { RecordRow, ReportQuery, ReportWindow, Selection, Tally } from './window';
+export { tallyEach } from './window';
 
 /** The named queries behind the indicators of shared/indicators.ts: the only place reports read records. */
 export function reportQueries(db: Db): Readonly<Record<ReportGroup, ReportQuery>> {
+  const reporting = reportingQueries(db);
   return {
     pokmasGroups: sqlQuery(db, POKMAS_GROUPS),
     partners: sqlQuery(db, PARTNERS),
@@ -36,9 +38,9 @@ export function reportQueries(db: Db): Readonly<Record<ReportGroup, ReportQuery>
     referralOutcomes: sqlQuery(db, REFERRAL_OUTCOMES),
     activities: sqlQuery(db, ACTIVITIES),
     participants: sqlQuery(db, PARTICIPANTS),
-    dues: duesQuery(db),
+    dues: reporting.dues,
     homeVisits: sqlQuery(db, HOME_VISITS),
-    missStreaks: missStreaksQuery(db),
+    missStreaks: reporting.missStreaks,
     ksClients: sqlQuery(db, KS_CLIENTS),
     ksReferrals: sqlQuery(db, KS_REFERRALS),
     ksHours: sqlQuery(db, KS_HOURS),

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { addDays } from '../../../shared/agreements';
-import { CHECKIN_KINDS, HOME_VISIT_AFTER, schedule, type CheckinKind, type DueRow } from '../../../shared/checkins';
+import { CHECKIN_KINDS, GRACE_DAYS, HOME_VISIT_AFTER, longestDaysOff, missRunOn, scheduleBetween, type CheckinKind } from '../../../shared/checkins';
+import { isIsoDate } from '../../../shared/validate';
 import type { Reporting } from '../../../shared/clients';
 import type { Db } from '../../connection';
 import { underSupervisionOn } from '../caseload';
@@ -8,9 +9,11 @@ import { runSql } from './sqlQuery';
 import { inScope, type RecordRow, type ReportQuery, type ReportWindow, type Selection, type Tally } from './window';
 
 /**
- * Section 6 (wajib lapor): the due dates come from the one schedule rule (shared/checkins.ts
- * `schedule`, with the office's holidays and each client's tracked-from day), so the report and a
- * client's page never disagree. Two reads per figure set: the clients, then their check-ins.
+ * Section 6 (wajib lapor): the due dates come from the one schedule rule (shared/checkins.ts, with
+ * the office's holidays and each client's tracked-from day), so the report and a client's page never
+ * disagree: `scheduleBetween` and `missRunOn` compute only the period's due dates and the end of a
+ * run of misses, and are held to the full `schedule` by tests/unit/checkins-window.test.ts. Two
+ * reads per figure set: the clients, then their check-ins.
  */
 
 interface ClientRow {
@@ -34,122 +37,231 @@ interface CheckinRow {
 
 const clientCols = sql`c.id, c.register_number, c.name, c.origin, c.status, c.status_date, c.supervision_start, c.supervision_end, c.reporting, c.reporting_from`;
 
-/** Check-ins of the clients the condition picks, from `since` to `until`, by client. */
-function checkinsOf(db: Db, where: ReturnType<typeof sql>, since: string | null, until: string): Map<string, CheckinRow[]> {
+/** A client's check-ins in date order: the dates (searched) and, beside each, its kind. */
+interface Checkins {
+  readonly dates: string[];
+  readonly kinds: CheckinKind[];
+}
+
+const NONE: Checkins = { dates: [], kinds: [] };
+
+/** Check-ins of the clients the condition picks, from `since` to `until`, by client, in date order. */
+function checkinsOf(db: Db, where: ReturnType<typeof sql>, since: string | null, until: string): Map<string, Checkins> {
   const rows = runSql<CheckinRow>(
     db,
     sql`SELECT k.client_id, k.date, k.kind FROM checkins k JOIN clients c ON c.id = k.client_id
       WHERE ${where} AND k.deleted_at IS NULL AND k.date <= ${until} ${since ? sql`AND k.date >= ${since}` : sql``}`,
   );
-  const by = new Map<string, CheckinRow[]>();
-  // Pushed in place: copying each client's list on every row made this quadratic in a client's check-ins.
+  const by = new Map<string, Checkins>();
   for (const r of rows) {
-    const mine = by.get(r.client_id);
-    if (mine) mine.push(r);
-    else by.set(r.client_id, [r]);
+    // A damaged date meets no due date (as in shared/checkins.ts `schedule`).
+    if (!isIsoDate(r.date)) continue;
+    let mine = by.get(r.client_id);
+    if (!mine) by.set(r.client_id, (mine = { dates: [], kinds: [] }));
+    mine.dates.push(r.date);
+    mine.kinds.push(r.kind);
+  }
+  // The rows come in date order within each client by the index; SQL does not promise it, so any that do not are sorted.
+  for (const [id, c] of by) {
+    if (c.dates.every((d, i) => i === 0 || c.dates[i - 1]! <= d)) continue;
+    const order = c.dates.map((_, i) => i).sort((a, b) => c.dates[a]!.localeCompare(c.dates[b]!));
+    by.set(id, { dates: order.map((i) => c.dates[i]!), kinds: order.map((i) => c.kinds[i]!) });
   }
   return by;
 }
 
-/** The kind of the check-in that met a due date (the earliest kind listed on that day). */
-const kindOn = (checkins: readonly CheckinRow[], date: string | null): CheckinKind | null =>
-  date === null ? null : (CHECKIN_KINDS.find((k) => checkins.some((c) => c.date === date && c.kind === k)) ?? null);
+/** The kind of the check-in that met a due date: of those made that day, the first in CHECKIN_KINDS' order. */
+function kindOn(c: Checkins, date: string | null): CheckinKind | null {
+  if (date === null) return null;
+  let best: CheckinKind | null = null;
+  for (let i = c.dates.indexOf(date); i >= 0 && i < c.dates.length && c.dates[i] === date; i++) {
+    const k = c.kinds[i]!;
+    if (best === null || CHECKIN_KINDS.indexOf(k) < CHECKIN_KINDS.indexOf(best)) best = k;
+  }
+  return best;
+}
 
-const scheduleOf = (c: ClientRow, checkins: readonly CheckinRow[], w: ReportWindow): DueRow[] =>
-  schedule(
-    c.supervision_start,
-    c.supervision_end,
-    c.reporting,
-    checkins.map((k) => k.date),
-    w.today,
-    { from: c.reporting_from, holidays: w.holidays },
-  );
+const calendarOf = (c: ClientRow, w: ReportWindow) => ({ from: c.reporting_from, holidays: w.holidays });
 
 interface Item {
   readonly tally: Omit<Tally, 'n' | 'amount'>;
-  readonly row: RecordRow;
+  /** What the records table shows; made only when the records are asked for. */
+  readonly row: () => RecordRow;
 }
 
-function jsQuery(build: (w: ReportWindow) => Item[]): ReportQuery {
+/** Items with the same dimensions and flags counted together (the key written out: this runs for every due date of a year). */
+function tallyOf(items: readonly Item[]): Tally[] {
+  const by = new Map<string, { tally: Item['tally']; n: number }>();
+  for (const { tally } of items) {
+    let key = '';
+    for (const d in tally.dims) key += `${d}=${tally.dims[d as keyof typeof tally.dims] ?? '∅'};`;
+    for (const f in tally.flags) key += `${f}=${tally.flags[f as keyof typeof tally.flags]};`;
+    const t = by.get(key);
+    if (t) t.n++;
+    else by.set(key, { tally, n: 1 });
+  }
+  return [...by.values()].map(({ tally, n }) => ({ ...tally, n, amount: 0 }));
+}
+
+/**
+ * A query computed in JavaScript: `build` lists a window's records; `buildEach`, when given, lists
+ * those of several windows of one scope in one pass (the year report's months) and must give
+ * exactly what `build` gives for each (tests/integration/reports-property.test.ts compares them).
+ */
+function jsQuery(build: (w: ReportWindow) => Item[], buildEach?: (ws: readonly ReportWindow[]) => Item[][]): ReportQuery {
   return {
-    tally: (w) => {
-      const by = new Map<string, Tally>();
-      for (const { tally } of build(w)) {
-        const key = JSON.stringify([tally.dims, tally.flags]);
-        const t = by.get(key);
-        by.set(key, t ? { ...t, n: t.n + 1 } : { ...tally, n: 1, amount: 0 });
-      }
-      return [...by.values()];
-    },
+    tally: (w) => tallyOf(build(w)),
+    tallyEach: (ws) => (buildEach ? buildEach(ws) : ws.map(build)).map(tallyOf),
     records: (w, s: Selection) =>
       build(w)
         .filter(({ tally }) => Object.entries(s.filter).every(([f, v]) => tally.flags[f as keyof typeof tally.flags] === v))
         .filter(({ tally }) => !s.dim || (tally.dims[s.dim] ?? null) === (s.key ?? null))
-        .map(({ row }) => row),
+        .map(({ row }) => row()),
   };
 }
 
-/** Every due date (after the move to a working day) in the period of a client who was still open then. */
-export const duesQuery = (db: Db): ReportQuery =>
-  jsQuery((w) => {
-    const where = sql`c.deleted_at IS NULL AND c.reporting <> 'tidak' AND c.supervision_start <= ${w.to} AND c.supervision_end >= ${w.from}
-      AND (c.status = 'aktif' OR c.status_date > ${w.from}) AND ${inScope('c', w)}`;
-    const clients = runSql<ClientRow>(db, sql`SELECT ${clientCols} FROM clients c WHERE ${where} ORDER BY c.name, c.register_number`);
-    // A window opens at most a month and a grace before its due date and closes a grace after it.
-    const checkins = checkinsOf(db, where, addDays(w.from, -45), addDays(w.to, 10));
-    const items: Item[] = [];
-    for (const c of clients) {
-      const mine = checkins.get(c.id) ?? [];
-      for (const d of scheduleOf(c, mine, w)) {
-        if (d.due < w.from || d.due > w.to) continue;
-        // A record closed (dicabut, pindah…) owes nothing from the day it was closed.
-        if (c.status !== 'aktif' && d.due >= c.status_date) continue;
-        const status = d.status === 'met' ? 'met' : d.status === 'missed' ? 'missed' : 'open';
-        const kind = kindOn(mine, d.checkin);
-        items.push({
-          tally: { dims: { kind }, labels: {}, flags: { met: status === 'met' ? 1 : 0, missed: status === 'missed' ? 1 : 0 } },
-          row: { register: c.register_number, name: c.name, due: d.due, dueStatus: status, checkin: d.checkin, kind, office: c.origin, amount: 0 },
-        });
-      }
-    }
-    return items.sort((a, b) => String(a.row.due).localeCompare(String(b.row.due)));
-  });
+/** The days from the first window's first to the last window's last, in the windows' common scope. */
+const hullOf = (ws: readonly ReportWindow[]): ReportWindow => ({
+  ...ws[0]!,
+  from: ws.reduce((m, w) => (w.from < m ? w.from : m), ws[0]!.from),
+  to: ws.reduce((m, w) => (w.to > m ? w.to : m), ws[0]!.to),
+});
+
+/**
+ * Every due date (after the move to a working day) in the period of a client who was still open
+ * then. A due date moved past the end of supervision (a last due date on a Saturday) still counts,
+ * in the month it moved into.
+ */
+interface DueItem extends Item {
+  readonly due: string;
+}
 
 /** How far back the miss streaks read every client's check-ins at first. */
 const RECENT_DAYS = 120;
 
-/** How many of the last closed due dates in a row went unreported. */
-function missRun(closed: readonly DueRow[]): number {
-  let streak = 0;
-  while (streak < closed.length && closed[closed.length - 1 - streak]!.checkin === null) streak++;
-  return streak;
+/** What both wajib-lapor queries read for a span of days: the clients who can owe in it, and their check-ins. */
+interface Caseload {
+  readonly clients: readonly ClientRow[];
+  readonly checkins: ReadonlyMap<string, Checkins>;
+  /** The earliest day whose check-ins were read. */
+  readonly since: string;
 }
 
-/** Clients under supervision on the last day whose last HOME_VISIT_AFTER (or more) closed due dates all went unreported. */
-export const missStreaksQuery = (db: Db): ReportQuery =>
-  jsQuery((w) => {
-    const where = sql`c.deleted_at IS NULL AND c.reporting <> 'tidak' AND ${underSupervisionOn('c', w.to)} AND ${inScope('c', w)}`;
-    const clients = runSql<ClientRow>(db, sql`SELECT ${clientCols} FROM clients c WHERE ${where} ORDER BY c.name, c.register_number`);
-    // A due date is met by a check-in inside its own window, and the windows do not depend on the
-    // check-ins, so the recent check-ins settle every recent window. Only a client whose run of
-    // misses reaches back past them has the rest of their check-ins read (by the client index).
-    const cutoff = addDays(w.to, -RECENT_DAYS);
-    const recent = checkinsOf(db, where, cutoff, w.to);
+/**
+ * The clients who can have a due date in the span (begun by its end, not ended before its first day
+ * less the longest run of days off: a last due date can move past the end; still open on its first
+ * day), which includes everyone under supervision on any day of it, and their check-ins from
+ * RECENT_DAYS (or a month and the longest run of days off, if longer) before it to a grace after it.
+ */
+function caseloadIn(db: Db, w: ReportWindow): Caseload {
+  const longest = longestDaysOff(w.holidays);
+  const where = sql`c.deleted_at IS NULL AND c.reporting <> 'tidak' AND c.supervision_start <= ${w.to}
+    AND c.supervision_end >= ${addDays(w.from, -longest)} AND (c.status = 'aktif' OR c.status_date > ${w.from}) AND ${inScope('c', w)}`;
+  const clients = runSql<ClientRow>(db, sql`SELECT ${clientCols} FROM clients c WHERE ${where} ORDER BY c.name, c.register_number`);
+  // A due date's window opens at most a month and the longest run of days off before it.
+  const since = addDays(w.from, -Math.max(RECENT_DAYS, 31 + longest));
+  return { clients, checkins: checkinsOf(db, where, since, addDays(w.to, Math.max(...Object.values(GRACE_DAYS)))), since };
+}
+
+/**
+ * Every due date (after the move to a working day) in the period of a client who was still open
+ * then. A due date moved past the end of supervision (a last due date on a Saturday) still counts,
+ * in the month it moved into.
+ */
+function duesIn(load: Caseload, w: ReportWindow): DueItem[] {
+  const items: DueItem[] = [];
+  for (const c of load.clients) {
+    const mine = load.checkins.get(c.id) ?? NONE;
+    for (const d of scheduleBetween(c.supervision_start, c.supervision_end, c.reporting, mine.dates, w.today, calendarOf(c, w), w.from, w.to)) {
+      // A record closed (dicabut, pindah…) owes nothing from the day it was closed.
+      if (c.status !== 'aktif' && d.due >= c.status_date) continue;
+      const status = d.status === 'met' ? 'met' : d.status === 'missed' ? 'missed' : 'open';
+      const kind = kindOn(mine, d.checkin);
+      items.push({
+        due: d.due,
+        tally: { dims: { kind }, labels: {}, flags: { met: status === 'met' ? 1 : 0, missed: status === 'missed' ? 1 : 0 } },
+        row: () => ({ register: c.register_number, name: c.name, due: d.due, dueStatus: status, checkin: d.checkin, kind, office: c.origin, amount: 0 }),
+      });
+    }
+  }
+  // By due date, clients in name order within a day (a stable sort keeps the clients' order).
+  return items.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
+}
+
+/** The first item due on `day` or later, in items sorted by due date. */
+function firstDue(items: readonly DueItem[], day: string): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid]!.due < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Clients under supervision on each window's last day whose last HOME_VISIT_AFTER (or more) closed
+ * due dates all went unreported: as it stood on that day, the windows closed by then, with the
+ * check-ins made by then. The check-ins read settle the recent windows; only a client whose run of
+ * misses reaches back past them has the rest of their check-ins read (by the client index).
+ */
+function missStreaksOn(db: Db, load: Caseload, ws: readonly ReportWindow[]): Item[][] {
+  const everything = new Map<string, Checkins>();
+  return ws.map((w) => {
+    // Who was under supervision on the day: the one rule, in SQL (caseload.ts).
+    const under = new Set(
+      runSql<{ id: string }>(
+        db,
+        sql`SELECT c.id FROM clients c WHERE c.deleted_at IS NULL AND c.reporting <> 'tidak' AND ${underSupervisionOn('c', w.to)} AND ${inScope('c', w)}`,
+      ).map((r) => r.id),
+    );
     const items: Item[] = [];
-    for (const c of clients) {
-      // As it stood on the last day: the windows closed by then, with the check-ins made by then.
-      let closed = scheduleOf(c, recent.get(c.id) ?? [], w).filter((d) => d.closes <= w.to);
-      let streak = missRun(closed);
-      if (streak > 0 && closed[closed.length - streak]!.opens < cutoff) {
-        closed = scheduleOf(c, checkinsOf(db, sql`c.id = ${c.id}`, null, w.to).get(c.id) ?? [], w).filter((d) => d.closes <= w.to);
-        streak = missRun(closed);
+    for (const c of load.clients) {
+      if (!under.has(c.id)) continue;
+      const runOf = (dates: readonly string[], since: string | null) =>
+        missRunOn(c.supervision_start, c.supervision_end, c.reporting, dates, calendarOf(c, w), w.to, since);
+      let run = runOf((load.checkins.get(c.id) ?? NONE).dates, load.since);
+      if (run === null) {
+        if (!everything.has(c.id)) everything.set(c.id, checkinsOf(db, sql`c.id = ${c.id}`, null, w.to).get(c.id) ?? NONE);
+        run = runOf(everything.get(c.id)!.dates, null)!;
       }
-      if (streak < HOME_VISIT_AFTER) continue;
-      const since = closed[closed.length - streak]!.due;
+      if (run.streak < HOME_VISIT_AFTER) continue;
       items.push({
         tally: { dims: {}, labels: {}, flags: {} },
-        row: { register: c.register_number, name: c.name, streak, since, office: c.origin, amount: 0 },
+        row: () => ({ register: c.register_number, name: c.name, streak: run.streak, since: run.since, office: c.origin, amount: 0 }),
       });
     }
     return items;
   });
+}
+
+/**
+ * The two queries of section 6, reading one caseload per span: the due dates and the miss streaks of
+ * a report (or of a year and its months) read the clients and their check-ins once. Made per
+ * report computation (reportQueries), so nothing read outlives it.
+ */
+export function reportingQueries(db: Db): { readonly dues: ReportQuery; readonly missStreaks: ReportQuery } {
+  const loaded = new Map<string, Caseload>();
+  const load = (w: ReportWindow) => {
+    const key = JSON.stringify([w.from, w.to, w.origins]);
+    if (!loaded.has(key)) loaded.set(key, caseloadIn(db, w));
+    return loaded.get(key)!;
+  };
+  return {
+    // A window's due dates are those of any wider span whose due date falls in it: the clients a
+    // window leaves out (ended before it, closed before it, begun after it) have none in it.
+    dues: jsQuery(
+      (w) => duesIn(load(w), w),
+      (ws) => {
+        const hull = hullOf(ws);
+        const all = duesIn(load(hull), hull);
+        return ws.map((w) => all.slice(firstDue(all, w.from), firstDue(all, addDays(w.to, 1))));
+      },
+    ),
+    missStreaks: jsQuery(
+      (w) => missStreaksOn(db, load(w), [w])[0]!,
+      (ws) => missStreaksOn(db, load(hullOf(ws)), ws),
+    ),
+  };
+}

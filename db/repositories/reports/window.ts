@@ -41,6 +41,8 @@ export type RecordRow = Readonly<Record<string, RecordCell>>;
 /** A named query: every figure is tallied from it in one statement, and its records listed by the same text. */
 export interface ReportQuery {
   tally(w: ReportWindow): Tally[];
+  /** The tallies of several windows of one scope (a year's months), read in one pass where the query can; else one by one. */
+  tallyEach?(ws: readonly ReportWindow[]): Tally[][];
   records(w: ReportWindow, s: Selection): RecordRow[];
 }
 
@@ -53,3 +55,6 @@ export function inScope(alias: string, w: ReportWindow): RawBuilder<unknown> {
 
 /** A SQL condition as a plain 0 or 1. */
 export const flag = (cond: RawBuilder<unknown>) => sql`COALESCE((${cond}), 0)`;
+
+/** Each window's tallies: in one pass where the query has one. */
+export const tallyEach = (q: ReportQuery, ws: readonly ReportWindow[]): Tally[][] => (q.tallyEach ? q.tallyEach(ws) : ws.map((w) => q.tally(w)));
