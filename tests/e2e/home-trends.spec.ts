@@ -54,8 +54,19 @@ test('an officer sees this month against last month and opens the records behind
   await expect(rows).toHaveCount(2);
   await expect(page.getByTestId('report-records-table')).toContainText(NEW_CLIENT.name);
   await page.keyboard.press('Escape');
+  await expect(page.getByTestId('report-records-table')).toHaveCount(0);
 
   await page.getByTestId('home-trend-klien_aktif-before').click();
+  await expect(rows).toHaveCount(1);
+  await expect(page.getByTestId('report-records-table')).toContainText(CURRENT_CLIENT.name);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('report-records-table')).toHaveCount(0);
+
+  // A month's point of the trend opens that month: mid-year, when only the first client was aktif.
+  const chart = page.getByTestId('home-trend-klien_aktif').locator('.recharts-wrapper');
+  const box = (await chart.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 3);
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 3);
   await expect(rows).toHaveCount(1);
   await expect(page.getByTestId('report-records-table')).toContainText(CURRENT_CLIENT.name);
 });
