@@ -22,7 +22,9 @@ export function TrendCards() {
   const settings = useOffice().settings;
   const isParent = settings?.office.kind === 'induk';
   const input: InputOf<'reports.series'> = { months: 12, codes: [...TREND_CODES], ...(isParent ? { perOffice: true } : {}) };
-  const series = useQuery({ queryKey: ['reports.series', input], queryFn: () => call('reports.series', input), enabled: settings !== null });
+  // Read again each time Beranda opens (the figures span clients, referrals and check-ins, whose
+  // registers refresh only their own keys); the last figures stay on screen meanwhile.
+  const series = useQuery({ queryKey: ['reports.series', input], queryFn: () => call('reports.series', input), enabled: settings !== null, staleTime: 0 });
   const [open, setOpen] = useState<RecordsRequest | null>(null);
   const s = series.data;
 
