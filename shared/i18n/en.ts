@@ -1411,6 +1411,19 @@ export const en: Readonly<Record<MessageKey, string>> = {
   // R9 verification code of the printed report
   'verify.kind.laporan': 'Report',
   'verify.laporanStatus': 'Figures computed again from the office records',
+  // B Beranda: this month's trends and the twelve months before
+  'home.trend.title': 'Twelve-month trends',
+  'home.trend.compared': '{now} compared with {before}',
+  'home.trend.active': 'Active clients',
+  'home.trend.referrals': 'Referrals made',
+  'home.trend.compliance': 'Reporting compliance',
+  'home.trend.soFar': 'to {date}',
+  'home.trend.up': 'up {amount} from {month}',
+  'home.trend.down': 'down {amount} from {month}',
+  'home.trend.same': 'same as {month}',
+  'home.trend.noCompare': 'cannot be compared with {month} (no reporting was due)',
+  'home.trend.points': '{n} points',
+  'home.trend.byOffice': 'Trends by office: this month and last month',
 };
 
 /** What an English message says when its count is one; the message itself is the plural ("2 referrals"). */
@@ -1450,4 +1463,6 @@ export const enPlurals: Readonly<Partial<Record<MessageKey, PluralForm>>> = {
   // Laporan plurals
   'reports.records.count': { by: 'count', one: '{count} record' },
   'reports.records.hours': { by: 'count', one: '{count} record, {hours} hours' },
+  // B Beranda plurals
+  'home.trend.points': { by: 'n', one: '{n} point' },
 };

@@ -1412,6 +1412,19 @@ export const id = {
   // R9 kode verifikasi laporan yang dicetak
   'verify.kind.laporan': 'Laporan',
   'verify.laporanStatus': 'Angka dihitung ulang dari catatan kantor',
+  // B Beranda: tren bulan ini dan dua belas bulan
+  'home.trend.title': 'Tren dua belas bulan',
+  'home.trend.compared': '{now} dibandingkan dengan {before}',
+  'home.trend.active': 'Klien aktif',
+  'home.trend.referrals': 'Rujukan dibuat',
+  'home.trend.compliance': 'Kepatuhan wajib lapor',
+  'home.trend.soFar': 's.d. {date}',
+  'home.trend.up': 'naik {amount} dari {month}',
+  'home.trend.down': 'turun {amount} dari {month}',
+  'home.trend.same': 'sama dengan {month}',
+  'home.trend.noCompare': 'belum dapat dibandingkan dengan {month} (tidak ada kewajiban lapor)',
+  'home.trend.points': '{n} poin',
+  'home.trend.byOffice': 'Tren per kantor: bulan ini dan bulan lalu',
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -11,6 +11,7 @@ import { useSession } from '../app/session';
 import { useOffice } from '../app/useOffice';
 import { useI18n } from '../i18n';
 import { call } from '../rpc';
+import { TrendCards } from './home/TrendCards';
 
 function Stat({ label, value, onClick, testId }: { label: string; value: number | undefined; onClick: () => void; testId?: string }) {
   return (
@@ -200,6 +201,7 @@ export function Home() {
           </Stack>
         </Alert>
       )}
+      <TrendCards />
       {isParent && <OfficeCountsCard />}
       <Title order={4}>{t('home.byBidang')}</Title>
       <SimpleGrid cols={2}>
