@@ -28,6 +28,7 @@ import {
   type MonthlyRow,
   type SectionRow,
 } from './reportDocument';
+import { printedCharts } from './reportCharts';
 import { reportHandlers } from './reports';
 
 /**
@@ -59,7 +60,8 @@ export function reportOutputHandlers(ctx: AppContext): HandlersOf<'reports.docum
       const months = await monthsOf(period, input.scope, call);
       const key = reportKey(period, input.scope);
       const source = { kind: 'laporan' as const, entityId: reportEntityId(officeCode(ctx), key), title: reportTitle(period, office.office), number: key };
-      const { doc, code, version } = register(ctx, actor, source, reportModel(office, period, r, months, input.paper), reportFiguresHash(r, months));
+      const charts = await printedCharts(ctx, period, input.scope, r, call);
+      const { doc, code, version } = register(ctx, actor, source, reportModel(office, period, r, months, input.paper, charts), reportFiguresHash(r, months));
       return { ...(await renderFile(ctx, doc, `${base(period)}-${input.paper}`, input.format, r.figures.length)), code, version };
     },
     'reports.export': async (input, call) => {

@@ -1411,6 +1411,13 @@ export const en: Readonly<Record<MessageKey, string>> = {
   // R9 verification code of the printed report
   'verify.kind.laporan': 'Report',
   'verify.laporanStatus': 'Figures computed again from the office records',
+  // C report charts (Laporan screen and printed report)
+  'reports.chart.heading': 'Charts',
+  'reports.chart.hint': 'Click a bar or a point to open the records behind it.',
+  'reports.chart.trend': '{name}, {from} – {to}',
+  'reports.chart.breakdown': '{name}, {period}',
+  'reports.chart.compliance': 'Reporting compliance over {count} months, {from} – {to}',
+  'reports.chart.value': '{value} {unit}',
 };
 
 /** What an English message says when its count is one; the message itself is the plural ("2 referrals"). */
@@ -1450,4 +1457,6 @@ export const enPlurals: Readonly<Partial<Record<MessageKey, PluralForm>>> = {
   // Laporan plurals
   'reports.records.count': { by: 'count', one: '{count} record' },
   'reports.records.hours': { by: 'count', one: '{count} record, {hours} hours' },
+  // C report charts
+  'reports.chart.compliance': { by: 'count', one: 'Reporting compliance over {count} month, {from} – {to}' },
 };

@@ -1412,6 +1412,13 @@ export const id = {
   // R9 kode verifikasi laporan yang dicetak
   'verify.kind.laporan': 'Laporan',
   'verify.laporanStatus': 'Angka dihitung ulang dari catatan kantor',
+  // C grafik laporan (layar Laporan dan laporan cetak)
+  'reports.chart.heading': 'Grafik',
+  'reports.chart.hint': 'Klik batang atau titik untuk membuka catatan di baliknya.',
+  'reports.chart.trend': '{name}, {from} – {to}',
+  'reports.chart.breakdown': '{name}, {period}',
+  'reports.chart.compliance': 'Kepatuhan wajib lapor {count} bulan, {from} – {to}',
+  'reports.chart.value': '{value} {unit}',
 } as const;
 
 export type MessageKey = keyof typeof id;
