@@ -1417,7 +1417,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'reports.chart.trend': '{name}, {from} – {to}',
   'reports.chart.breakdown': '{name}, {period}',
   'reports.chart.compliance': 'Reporting compliance over {count} months, {from} – {to}',
-  'reports.chart.value': '{value} {unit}',
+  'reports.chart.empty': 'No values in these months yet.',
 };
 
 /** What an English message says when its count is one; the message itself is the plural ("2 referrals"). */

@@ -1418,7 +1418,7 @@ export const id = {
   'reports.chart.trend': '{name}, {from} – {to}',
   'reports.chart.breakdown': '{name}, {period}',
   'reports.chart.compliance': 'Kepatuhan wajib lapor {count} bulan, {from} – {to}',
-  'reports.chart.value': '{value} {unit}',
+  'reports.chart.empty': 'Belum ada nilai pada bulan-bulan ini.',
 } as const;
 
 export type MessageKey = keyof typeof id;
