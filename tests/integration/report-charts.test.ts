@@ -163,11 +163,9 @@ describe('the printed report’s charts', () => {
   it('draws the charts in the DOCX as rows of the category, its shaded bar and the value beside it', async () => {
     const r = await app.call('reports.compute', { period: NOV }, admin);
     const s = await app.call('reports.series', { until: { year: 2026, month: 11 }, months: 12, codes: ['klien_aktif', 'wl_kepatuhan'] }, admin);
-    const xml = await (
-      await JSZip.loadAsync(bytes(await app.call('reports.document', { period: NOV, format: 'docx' }, admin)))
-    )
-      .file('word/document.xml')!
-      .async('string');
+    const docx = await app.call('reports.document', { period: NOV, format: 'docx' }, admin);
+    if (process.env.REPORT_PDF_OUT) writeFileSync(`${process.env.REPORT_PDF_OUT}/${docx.filename}`, bytes(docx));
+    const xml = await (await JSZip.loadAsync(bytes(docx))).file('word/document.xml')!.async('string');
     const textOf = (x: string) => x.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&');
     const paragraphs = [...xml.matchAll(/<w:p[ >].*?<\/w:p>/g)].map((m) => textOf(m[0]));
     const rows = [...xml.matchAll(/<w:tr[ >].*?<\/w:tr>/g)].map((m) =>

@@ -12,6 +12,8 @@ const FONT = 'Bookman Old Style';
 const UNITS = 20;
 const FILLS = ['404040', '9A9A9A', 'C8C8C8'];
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+/** A white rule between rows, so the bars of two months never run into one block. */
+const GAP = { style: BorderStyle.SINGLE, size: 12, color: 'FFFFFF' };
 const numberFormat = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 });
 
 /** "12 orang", "81,8%", "—". */
@@ -34,7 +36,7 @@ export function docxChart(c: DocumentChart, textWidthMm: number): (Paragraph | T
       columnSpan: span,
       width: { size: width, type: WidthType.DXA },
       verticalAlign: VerticalAlign.CENTER,
-      borders: { top: NONE, bottom: NONE, left: NONE, right: NONE },
+      borders: { top: GAP, bottom: GAP, left: NONE, right: NONE },
       margins: { top: 20, bottom: 20, left: 60, right: 60 },
       ...(fill ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill } } : {}),
       children,
