@@ -196,11 +196,11 @@ export function printingHandlers(ctx: AppContext): HandlersOf<'agreements.docume
     'pokmas.document': (input) => printPokmasList(ctx, input.id, input.paper, input.format),
     'agreements.document': (input, call) => printDocument(ctx, actorOf(call), SOURCES.pks(ctx, input.id), input.paper, input.format, input.paraf),
     'referrals.document': (input, call) => printDocument(ctx, actorOf(call), SOURCES.rujukan(ctx, input.id), input.paper, input.format),
-    'documents.verify': async (input): Promise<DocumentVerification> => {
+    'documents.verify': async (input, call): Promise<DocumentVerification> => {
       const code = normaliseCode(input.code);
       const row = code ? documentByCode(ctx.db, code) : undefined;
       if (!code || !row) return { found: false, code: code ?? input.code.trim().toUpperCase() };
-      const facts = row.kind === 'laporan' ? printedReportFacts(ctx, row.number) : sourceFacts(SOURCES[row.kind](ctx, row.entity_id), row.number);
+      const facts = row.kind === 'laporan' ? printedReportFacts(ctx, row.number, call) : sourceFacts(SOURCES[row.kind](ctx, row.entity_id), row.number);
       const latest = latestVersion(ctx.db, row.kind, row.entity_id);
       const isLatest = row.version === latest;
       // A post's document (its register came in a bundle) carries the post's letterhead and address,

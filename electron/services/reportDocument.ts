@@ -186,6 +186,7 @@ export function reportModel(
   r: ReportResult,
   months: readonly ReportResult[],
   paper: Paper,
+  charts?: DocumentModel['charts'],
 ): DocumentModel {
   const { office, logo } = ctx;
   const scope = scopeLine(office, r);
@@ -201,6 +202,7 @@ export function reportModel(
     dateLine: formatPlaceDate(office.city, ctx.today),
     paragraphs: [],
     fields: [{ label: 'Periode', value: periodLine(r) }, ...(scope ? [{ label: 'Cakupan', value: scope }] : [])],
+    ...(charts?.items.length ? { charts } : {}),
     tables: [
       ...SECTIONS.map((s) => ({ heading: sectionHeading(s), table: sectionTable(r, s) })),
       ...(annex ? [{ heading: `Lampiran: Realisasi per bulan ${periodLabel(period)} (* rata-rata bulanan)`, table: monthlyTable(annex) }] : []),

@@ -27,6 +27,7 @@ import {
   type MonthlyRow,
   type SectionRow,
 } from './reportDocument';
+import { chartSeries, printedCharts } from './reportCharts';
 import { computeReports, reportWithAnnex } from './reportCompute';
 
 /**
@@ -54,7 +55,15 @@ export function reportOutputHandlers(ctx: AppContext): HandlersOf<'reports.docum
       const { report: r, months } = reportWithAnnex(ctx, period, input.scope);
       const key = reportKey(period, input.scope);
       const source = { kind: 'laporan' as const, entityId: reportEntityId(officeCode(ctx), key), title: reportTitle(period, office.office), number: key };
-      const { doc, code, version } = register(ctx, actor, source, reportModel(office, period, r, months, input.paper), reportFiguresHash(r, months));
+      const series = chartSeries(ctx, period, input.scope, call);
+      const charts = printedCharts(r, period, series);
+      const { doc, code, version } = register(
+        ctx,
+        actor,
+        source,
+        reportModel(office, period, r, months, input.paper, charts),
+        reportFiguresHash(r, months, series),
+      );
       return { ...(await renderFile(ctx, doc, `${base(period)}-${input.paper}`, input.format, r.figures.length)), code, version };
     },
     'reports.export': async (input, call) => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { periodLabel, type Period } from '../../shared/periods';
-import type { ReportResult, ReportScope } from '../../shared/reports';
+import type { ReportResult, ReportScope, ReportSeries } from '../../shared/reports';
 
 /**
  * A printed report in the register of printed documents. A report is no record of its own: it is
@@ -62,11 +62,12 @@ export function reportEntityId(origin: string, key: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-7${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-/** The hash of what a printed report says: its period, and every figure of it and of its months. */
-export function reportFiguresHash(r: ReportResult, months: readonly ReportResult[]): string {
+/** The hash of what a printed report says: its period, every figure of it and of its months, and the months its charts show. */
+export function reportFiguresHash(r: ReportResult, months: readonly ReportResult[], charts: ReportSeries): string {
   const part = (x: ReportResult) => ({ from: x.from, to: x.to, figures: x.figures });
+  const series = { months: charts.months.map((m) => [m.from, m.to]), lines: charts.lines };
   return createHash('sha256')
-    .update(JSON.stringify({ report: part(r), months: months.map(part) }))
+    .update(JSON.stringify({ report: part(r), months: months.map(part), charts: series }))
     .digest('hex');
 }
 

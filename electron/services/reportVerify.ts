@@ -1,5 +1,6 @@
 import { AppError } from '../../shared/errors';
-import type { AppContext } from './context';
+import type { AppContext, Call } from './context';
+import { chartSeries } from './reportCharts';
 import { reportWithAnnex } from './reportCompute';
 import { parseReportKey, reportFiguresHash, reportNumberLine } from './reportPrinting';
 
@@ -17,7 +18,7 @@ export interface PrintedFacts {
  * from today's records, hashed as they were when printed (reportPrinting.ts). Only asked at the
  * office that printed it: the parent holds the post's records, but not its idea of "this office".
  */
-export function printedReportFacts(ctx: AppContext, key: string): PrintedFacts {
+export function printedReportFacts(ctx: AppContext, key: string, call: Call): PrintedFacts {
   const parsed = parseReportKey(key);
   return {
     href: '/laporan',
@@ -28,7 +29,7 @@ export function printedReportFacts(ctx: AppContext, key: string): PrintedFacts {
       if (!parsed) return '';
       try {
         const { report, months } = reportWithAnnex(ctx, parsed.period, parsed.scope);
-        return reportFiguresHash(report, months);
+        return reportFiguresHash(report, months, chartSeries(ctx, parsed.period, parsed.scope, call));
       } catch (e) {
         // A scope this office can no longer compute (a post since removed): the figures cannot be shown to match.
         if (e instanceof AppError) return '';

@@ -1424,6 +1424,13 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'home.trend.noCompare': 'cannot be compared with {month} (no reporting was due)',
   'home.trend.points': '{n} points',
   'home.trend.byOffice': 'Trends by office: this month and last month',
+  // C report charts (Laporan screen and printed report)
+  'reports.chart.heading': 'Charts',
+  'reports.chart.hint': 'Click a bar or a point to open the records behind it.',
+  'reports.chart.trend': '{name}, {from} – {to}',
+  'reports.chart.breakdown': '{name}, {period}',
+  'reports.chart.compliance': 'Reporting compliance over {count} months, {from} – {to}',
+  'reports.chart.empty': 'No values in these months yet.',
 };
 
 /** What an English message says when its count is one; the message itself is the plural ("2 referrals"). */
@@ -1465,4 +1472,6 @@ export const enPlurals: Readonly<Partial<Record<MessageKey, PluralForm>>> = {
   'reports.records.hours': { by: 'count', one: '{count} record, {hours} hours' },
   // B Beranda plurals
   'home.trend.points': { by: 'n', one: '{n} point' },
+  // C report charts
+  'reports.chart.compliance': { by: 'count', one: 'Reporting compliance over {count} month, {from} – {to}' },
 };

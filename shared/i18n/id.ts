@@ -1425,6 +1425,13 @@ export const id = {
   'home.trend.noCompare': 'belum dapat dibandingkan dengan {month} (tidak ada kewajiban lapor)',
   'home.trend.points': '{n} poin',
   'home.trend.byOffice': 'Tren per kantor: bulan ini dan bulan lalu',
+  // C grafik laporan (layar Laporan dan laporan cetak)
+  'reports.chart.heading': 'Grafik',
+  'reports.chart.hint': 'Klik batang atau titik untuk membuka catatan di baliknya.',
+  'reports.chart.trend': '{name}, {from} – {to}',
+  'reports.chart.breakdown': '{name}, {period}',
+  'reports.chart.compliance': 'Kepatuhan wajib lapor {count} bulan, {from} – {to}',
+  'reports.chart.empty': 'Belum ada nilai pada bulan-bulan ini.',
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PARTNER } from '../support/app';
+import { makeApp, PARTNER, setUpOffice } from '../support/app';
 import { pairedOffices, type Pair } from '../support/offices';
 
 /** The clock of pairedOffices stands on 5 March 2025: the month report of March counts what is recorded today. */
@@ -82,6 +82,23 @@ describe('the printed report’s verification code', () => {
       expect(await pair.parent.call('reports.document', MARCH, pair.parentAdmin)).toMatchObject({ version: 1 });
     } finally {
       pair.dispose();
+    }
+  });
+
+  it('counts the months its charts show: an activity recorded later for October changes the printed November report', async () => {
+    const app = makeApp(new Date('2026-12-05T03:00:00Z'));
+    try {
+      const t = await setUpOffice(app);
+      const NOVEMBER = { period: { kind: 'month', year: 2026, month: 11 }, scope: { kind: 'all' }, paper: 'A4', format: 'html' } as const;
+      const printed = await app.call('reports.document', NOVEMBER, t);
+      const before = await app.call('reports.compute', { period: NOVEMBER.period }, t);
+      await app.call('activities.create', { date: '2026-10-15', type: 'pelatihan', bidang: null, title: 'Pelatihan las', participants: [] }, t);
+      // November's own figures are as they were; its chart of the months before is not.
+      expect((await app.call('reports.compute', { period: NOVEMBER.period }, t)).figures).toEqual(before.figures);
+      expect(await app.call('documents.verify', { code: printed.code }, t)).toMatchObject({ standing: 'changed', matchesCurrent: false });
+      expect(await app.call('reports.document', NOVEMBER, t)).toMatchObject({ version: 2 });
+    } finally {
+      app.dispose();
     }
   });
 });

@@ -19,6 +19,7 @@ import {
   WidthType,
 } from 'docx';
 import { LOGO_MM, MARGIN_MM, PAPER_MM, pageMm, type DocumentModel, type DocumentPhoto, type Signatory } from './model';
+import { docxChart } from './docxChart';
 import { qrPng } from './verification';
 
 /** Word measures pages in twentieths of a point: 1 mm = 56.692… twips. */
@@ -302,6 +303,16 @@ export async function renderDocx(doc: DocumentModel): Promise<Buffer> {
     ...(doc.fields?.length ? [labelTable(doc.fields, doc.layout === 'list' ? 0 : 10), new Paragraph({})] : []),
     ...(doc.layout === 'list' ? doc.paragraphs.map((p) => justified(p)) : []),
     ...(doc.table ? [listTable(doc.table, textWidthMm)] : []),
+    ...(doc.charts?.items.length
+      ? [
+          new Paragraph({
+            spacing: { before: 200, after: 80 },
+            keepNext: true,
+            children: [new TextRun({ text: doc.charts.heading, bold: true, font: FONT, size: 24 })],
+          }),
+          ...doc.charts.items.flatMap((c) => docxChart(c, textWidthMm)),
+        ]
+      : []),
     ...(doc.tables ?? []).flatMap((x) => [
       new Paragraph({ spacing: { before: 200, after: 80 }, keepNext: true, children: [new TextRun({ text: x.heading, bold: true, font: FONT, size: 24 })] }),
       listTable(x.table, textWidthMm),

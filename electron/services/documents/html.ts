@@ -1,4 +1,5 @@
 import { LOGO_MM, MARGIN_MM, pageMm, type DocumentModel, type DocumentPhoto, type Signatory } from './model';
+import { CHART_CSS, chartFigure } from './chartSvg';
 import { qrModules } from './verification';
 
 /** Every text in a document comes from user input: escape it all. */
@@ -195,6 +196,7 @@ table.list.cont { margin-top: -0.75pt; }
 .recipient p { margin: 0; }
 .verify { display: flex; gap: 4mm; align-items: center; margin-top: 14pt; font: 8pt sans-serif; color: #333; break-inside: avoid; }
 .verify .qr { width: 20mm; height: 20mm; flex: none; }
+${doc.charts?.items.length ? CHART_CSS : ''}
 @media screen { body { background: #e9ecef; } main { background: #fff; width: ${size.width - m.left - m.right}mm; margin: 12px auto; padding: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm; box-shadow: 0 1px 4px rgba(0,0,0,.2); } }
 `;
   const body = [
@@ -216,6 +218,12 @@ table.list.cont { margin-top: -0.75pt; }
     ...(doc.fields?.length ? [labelTable('fields', doc.fields)] : []),
     ...(doc.layout === 'list' ? doc.paragraphs.map((p) => line('p', 'par', p)) : []),
     ...(list ? [list.body] : []),
+    ...(doc.charts?.items.length
+      ? [
+          line('p', 'table-head', doc.charts.heading),
+          `<div class="charts${doc.orientation === 'landscape' ? ' wide' : ''}">${doc.charts.items.map(chartFigure).join('')}</div>`,
+        ]
+      : []),
     ...tables.flatMap((x) => [line('p', 'table-head', x.heading), x.body]),
     ...(photos ? [photos.body] : []),
     ...doc.sections.flatMap((s) => [`<p class="pasal">${escapeHtml(s.number)}<br>${escapeHtml(s.heading)}</p>`, ...s.body.map((p) => line('p', 'par', p))]),

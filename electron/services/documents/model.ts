@@ -60,6 +60,20 @@ export interface DocumentTable {
   readonly rowMm?: number;
 }
 
+/**
+ * A chart as data, drawn by each renderer in its own way (an SVG in the HTML and PDF, shaded table
+ * cells in Word): `column` months across, `bar` categories down (long names), `line` a rate over
+ * months. Every value is printed beside its bar or point, so a black-and-white copy still reads.
+ */
+export interface DocumentChart {
+  readonly title: string;
+  readonly kind: 'column' | 'bar' | 'line';
+  readonly categories: readonly string[];
+  readonly series: readonly { readonly name: string; readonly values: readonly (number | null)[] }[];
+  /** The unit as printed on the axis ("orang", "%"); a `%` chart runs from 0 to 100. */
+  readonly unit: string;
+}
+
 export interface DocumentModel {
   readonly paper: Paper;
   /** Landscape for the registers whose columns do not fit across a portrait page. */
@@ -86,6 +100,8 @@ export interface DocumentModel {
   readonly table?: DocumentTable;
   /** Lists: further tables after the first, each under its heading (the sections of a report). */
   readonly tables?: readonly { readonly heading: string; readonly table: DocumentTable }[];
+  /** Lists: charts under their heading, before the tables (a report's figures in pictures). */
+  readonly charts?: { readonly heading: string; readonly items: readonly DocumentChart[] };
   /** Photos after the table, two to a row, under their heading (a laporan kegiatan's documentation). */
   readonly photos?: { readonly heading: string; readonly items: readonly DocumentPhoto[] };
   readonly sections: readonly { readonly number: string; readonly heading: string; readonly body: readonly string[] }[];

@@ -12,6 +12,7 @@ import { useOffice, useOfficeToday } from '../../app/useOffice';
 import { useI18n } from '../../i18n';
 import { call } from '../../rpc';
 import { draftFor, PeriodPicker, periodOf, type PeriodDraft } from './PeriodPicker';
+import { ReportCharts } from './ReportCharts';
 import { RecordsDrawer, type RecordsRequest } from './RecordsDrawer';
 import { ReportOutput } from './ReportOutput';
 import { formatNumber } from './reportFormat';
@@ -193,6 +194,7 @@ export function ReportsPage() {
             </Table>
           </Paper>
         ))}
+      {r && input && <ReportCharts input={input} report={r} onFigure={openRecords} onRecords={setOpen} />}
       {office?.kind === 'induk' && <TrackerPanel year={period && 'year' in period ? period.year : Number(today.slice(0, 4))} />}
       <RecordsDrawer request={open} onClose={() => setOpen(null)} />
       {targets && <TargetsDialog year={period && 'year' in period ? period.year : Number(today.slice(0, 4))} onClose={() => setTargets(false)} />}
