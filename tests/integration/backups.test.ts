@@ -111,6 +111,17 @@ describe('making and checking a backup', () => {
     expect(await app.fail('backups.create', {}, pimpinan)).toMatchObject({ code: 'FORBIDDEN' });
   });
 
+  it('thins the folder after each new backup: the newest 12 made by hand stay', async () => {
+    for (let i = 0; i < 14; i++) {
+      app.clock.now = new Date(app.clock.now.getTime() + 60_000);
+      await app.call('backups.create', {}, admin);
+    }
+    const listed = await app.call('backups.list', {}, admin);
+    expect(listed).toHaveLength(12);
+    expect(readdirSync(backupsDir()).sort()).toEqual(listed.map((b) => b.name).sort());
+    expect(listed[0]!.createdAt).toBe(app.clock.now.toISOString());
+  }, 60_000);
+
   it('removes what a killed attempt left when the next one starts', async () => {
     rmSync(join(app.dir, 'tmp'), { recursive: true, force: true });
     const { writeFileSync, mkdirSync } = await import('node:fs');
