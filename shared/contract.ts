@@ -42,6 +42,8 @@ import {
 } from './schemas/reports';
 import type { ReportTracker, ReportVersion, ReportVersions } from './reportVersions';
 import type { ReportRecords, ReportResult, ReportSeries, ReportTargets } from './reports';
+import { BackupInspectInput } from './schemas/backups';
+import type { BackupInspection, BackupRow } from './backups';
 import { HolidayAddInput, HolidayConfirmInput, HolidayRemoveInput } from './schemas/holidays';
 import { KeyAllowPlainInput, KeyCardInput, KeyRegisterInput } from './schemas/keys';
 import {
@@ -318,6 +320,15 @@ export const contract = {
   /** The desktop app's file dialogs (for the screens that write: the pimpinan has none); the web preview has none and says so. */
   'host.chooseFolder': method<HostChoice>()(empty, WRITERS),
   'host.chooseFiles': method<HostChoice>()(empty, WRITERS),
+
+  /**
+   * Backups (Cadangan): the list for those who oversee the office's records; making one and
+   * checking one (a listed backup or a chosen file, which reads any path and takes the recovery key)
+   * for the admin.
+   */
+  'backups.list': method<readonly BackupRow[]>()(empty, OVERSEERS),
+  'backups.create': method<BackupRow>()(empty, ADMIN),
+  'backups.inspect': method<BackupInspection>()(BackupInspectInput, ADMIN),
 
   'templates.list': method<readonly ArticleTemplate[]>()(empty, 'any'),
   'templates.save': method<ArticleTemplate>()(TemplateSaveInput, ADMIN),

@@ -5,6 +5,8 @@ import { agreementHandlers } from './agreements';
 import { agreementCountHandlers } from './agreementCounts';
 import { auditHandlers } from './audit';
 import { anchorAuditHead } from './auditAnchor';
+import { backupHandlers } from './backup/handlers';
+import type { KeyWrapper } from './backup/keys';
 import { bundleHandlers, hostHandlers, settleReservedExports } from './bundles/index';
 import { caseloadHandlers } from './caseload';
 import { checkinHandlers } from './checkins';
@@ -65,6 +67,7 @@ export function buildHandlers(ctx: AppContext): Handlers {
     ...seriesHandlers(ctx),
     ...reportVersionHandlers(ctx),
     ...reportOutputHandlers(ctx),
+    ...backupHandlers(ctx),
   } satisfies Handlers;
 }
 
@@ -79,12 +82,17 @@ export interface AppCore {
 let sharedWilayah: WilayahSource | null = null;
 
 /** Opens the data folder's database and wires the services; used by both transports and by tests. */
-export function createAppCore(dataDir: string, opts: { now?: () => Date; nativeBinding?: string; printPdf?: PdfPrinter; host?: Host } = {}): AppCore {
+export function createAppCore(
+  dataDir: string,
+  opts: { now?: () => Date; nativeBinding?: string; printPdf?: PdfPrinter; host?: Host; keyWrapper?: KeyWrapper } = {},
+): AppCore {
   // Personal data and keys: owner-only folders, tightened too when an older version made them.
   ensurePrivateDir(dataDir);
   // files/ and keys/ are made (owner-only) by their first write; an older version's are tightened.
   tightenDir(join(dataDir, 'files'));
   tightenDir(join(dataDir, 'keys'));
+  tightenDir(join(dataDir, 'backups'));
+  tightenDir(join(dataDir, 'tmp'));
   const db = openDb(join(dataDir, DB_FILE), opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
   sharedWilayah ??= createWilayahSource();
   const ctx: AppContext = {
@@ -98,6 +106,7 @@ export function createAppCore(dataDir: string, opts: { now?: () => Date; nativeB
     keysDir: join(dataDir, 'keys'),
     printPdf: opts.printPdf ?? null,
     host: opts.host ?? null,
+    ...(opts.keyWrapper ? { keyWrapper: opts.keyWrapper } : {}),
   };
   // Every committed transaction that added audit entries moves the signed anchor (cheap otherwise).
   db.afterEachCommit(() => anchorAuditHead(ctx));

@@ -3,6 +3,7 @@ import type { Role } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import type { Db } from '../../db/connection';
 import type { SessionStore } from './sessions';
+import type { KeyWrapper } from './backup/keys';
 import type { WilayahSource } from './wilayah';
 
 /** Everything a service needs, passed in so tests can use a temp database and a fake clock. */
@@ -22,6 +23,8 @@ export interface AppContext {
   readonly printPdf: PdfPrinter | null;
   /** The desktop's file dialogs and file manager; null in the web preview, where paths are typed. */
   readonly host: Host | null;
+  /** Seals the backup key for this computer (Electron's safeStorage in the desktop app); absent, an owner-only file. */
+  readonly keyWrapper?: KeyWrapper;
 }
 
 export interface Host {

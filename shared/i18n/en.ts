@@ -1431,6 +1431,22 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'reports.chart.breakdown': '{name}, {period}',
   'reports.chart.compliance': 'Reporting compliance over {count} months, {from} – {to}',
   'reports.chart.empty': 'No values in these months yet.',
+  // K backups
+  'backups.notBackup': 'The chosen file is not a Mitra Lipas backup. Please choose a backup file ending in .mlcadangan.',
+  'backups.truncated': 'This backup file is incomplete: it was cut short, perhaps because copying stopped or the medium was removed. Please use another copy.',
+  'backups.damaged': 'This backup file has changed or been damaged since it was made, so it cannot be trusted. Please use another copy.',
+  'backups.tooNew': 'This backup was made by a newer version of Mitra Lipas. Please update the application first.',
+  'backups.otherOffice': 'This backup belongs to another office ({office}), not this one, so it cannot be used here.',
+  'backups.needRecoveryKey': 'This backup was made on another computer. Please enter the office recovery key to open it.',
+  'backups.wrongRecoveryKey': 'The recovery key entered does not open this backup. Please check the office recovery key sheet.',
+  'backups.recoveryKeyFormat': 'A recovery key is 25 letters and digits in five groups, for example ABCDE-FGHJK-MNPQR-STVWX-YZ012.',
+  'backups.notFound': 'That backup is no longer in the backups folder.',
+  'backups.diskFull': "The backup could not be made because this computer's storage is full. Please free some space and try again.",
+  'backups.folderReadOnly': 'The backup could not be made because the data folder cannot be written. Please contact the office IT staff.',
+  'backups.writeFailed':
+    'The backup could not be written because of a storage fault on this computer. Please try again; if it happens again, contact the office IT staff.',
+  'backups.verifyFailed': 'The backup just written failed its check and was not kept. Please try again; if it happens again, contact the office IT staff.',
+  'backups.keyUnavailable': "This computer's backup key cannot be opened. Older backups can still be opened with the recovery key.",
 };
 
 /** What an English message says when its count is one; the message itself is the plural ("2 referrals"). */

@@ -1432,6 +1432,23 @@ export const id = {
   'reports.chart.breakdown': '{name}, {period}',
   'reports.chart.compliance': 'Kepatuhan wajib lapor {count} bulan, {from} – {to}',
   'reports.chart.empty': 'Belum ada nilai pada bulan-bulan ini.',
+  // K cadangan (backups)
+  'backups.notBackup': 'Berkas yang dipilih bukan berkas cadangan Mitra Lipas. Mohon pilih berkas cadangan berakhiran .mlcadangan.',
+  'backups.truncated': 'Berkas cadangan ini tidak utuh: isinya terpotong, mungkin karena penyalinan terhenti atau media dicabut. Mohon gunakan salinan lain.',
+  'backups.damaged': 'Berkas cadangan ini telah berubah atau rusak sejak dibuat, sehingga tidak dapat dipercaya. Mohon gunakan salinan lain.',
+  'backups.tooNew': 'Berkas cadangan ini dibuat oleh Mitra Lipas versi yang lebih baru. Mohon perbarui aplikasi terlebih dahulu.',
+  'backups.otherOffice': 'Berkas cadangan ini milik kantor lain ({office}), bukan milik kantor ini, sehingga tidak dapat digunakan di sini.',
+  'backups.needRecoveryKey': 'Berkas cadangan ini dibuat di komputer lain. Mohon masukkan Kunci Pemulihan kantor untuk membukanya.',
+  'backups.wrongRecoveryKey': 'Kunci Pemulihan yang dimasukkan tidak dapat membuka berkas cadangan ini. Mohon periksa kembali lembar Kunci Pemulihan kantor.',
+  'backups.recoveryKeyFormat': 'Kunci Pemulihan terdiri atas 25 huruf dan angka dalam lima kelompok, misalnya ABCDE-FGHJK-MNPQR-STVWX-YZ012.',
+  'backups.notFound': 'Cadangan yang dimaksud tidak ditemukan lagi di folder cadangan.',
+  'backups.diskFull': 'Cadangan tidak dapat dibuat karena penyimpanan komputer ini penuh. Mohon kosongkan sebagian ruang, lalu coba lagi.',
+  'backups.folderReadOnly': 'Cadangan tidak dapat dibuat karena folder data tidak dapat ditulisi. Mohon hubungi petugas TI kantor.',
+  'backups.writeFailed':
+    'Cadangan tidak dapat ditulis karena gangguan pada penyimpanan komputer ini. Mohon coba lagi; bila terulang, hubungi petugas TI kantor.',
+  'backups.verifyFailed':
+    'Cadangan yang baru ditulis tidak lolos pemeriksaan ulang, sehingga tidak disimpan. Mohon coba lagi; bila terulang, hubungi petugas TI kantor.',
+  'backups.keyUnavailable': 'Kunci cadangan komputer ini tidak dapat dibuka. Cadangan lama tetap dapat dibuka dengan Kunci Pemulihan.',
 } as const;
 
 export type MessageKey = keyof typeof id;

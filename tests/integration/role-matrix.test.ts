@@ -166,6 +166,11 @@ const EXPECTED: Record<Method, 'public' | string> = {
   'host.chooseFolder': 'AP-O',
   'host.chooseFiles': 'AP-O',
 
+  // Backups: the admin and the pimpinan see the list; making and checking one is the admin's.
+  'backups.list': 'A-M-',
+  'backups.create': 'A---',
+  'backups.inspect': 'A---',
+
   'templates.list': 'APMO',
   'templates.save': 'A---',
   'templates.delete': 'A---',
