@@ -1411,6 +1411,10 @@ export const en: Readonly<Record<MessageKey, string>> = {
   // R9 verification code of the printed report
   'verify.kind.laporan': 'Report',
   'verify.laporanStatus': 'Figures computed again from the office records',
+  // A: the reporting agenda, page by page
+  'checkins.agendaMore': 'Show more',
+  'home.agendaTitle': '{count} clients due to report in the next 7 days',
+  'home.agendaOpen': 'Open the agenda',
 };
 
 /** What an English message says when its count is one; the message itself is the plural ("2 referrals"). */
@@ -1450,4 +1454,6 @@ export const enPlurals: Readonly<Partial<Record<MessageKey, PluralForm>>> = {
   // Laporan plurals
   'reports.records.count': { by: 'count', one: '{count} record' },
   'reports.records.hours': { by: 'count', one: '{count} record, {hours} hours' },
+  // A: agenda plurals
+  'home.agendaTitle': { by: 'count', one: '{count} client due to report in the next 7 days' },
 };

@@ -1412,6 +1412,10 @@ export const id = {
   // R9 kode verifikasi laporan yang dicetak
   'verify.kind.laporan': 'Laporan',
   'verify.laporanStatus': 'Angka dihitung ulang dari catatan kantor',
+  // A: agenda wajib lapor per halaman
+  'checkins.agendaMore': 'Tampilkan lebih banyak',
+  'home.agendaTitle': '{count} klien jatuh tempo wajib lapor dalam 7 hari ke depan',
+  'home.agendaOpen': 'Buka agenda',
 } as const;
 
 export type MessageKey = keyof typeof id;
