@@ -53,8 +53,11 @@ INSERT INTO office_counts (origin, kind, n) SELECT origin, '${kind}', count(*) F
 /** The agenda's key expressions: the same text in the indexes and in db/repositories/agenda.ts, or the planner will not match them. */
 export const MONTH_DAY_OF_START = 'CAST(substr(supervision_start, 9, 2) AS INTEGER)';
 export const FORTNIGHT_PHASE_OF_START = 'CAST(julianday(supervision_start) AS INTEGER) % 14';
-/** What the agenda reads of each candidate, in the index after its key. */
-export const AGENDA_COLUMNS = 'supervision_end, supervision_start, reporting_from, last_checkin, name_key, id';
+/**
+ * What the agenda reads of each candidate, in the index after its key: its whole query is then
+ * answered from the index (the partial index's own terms included), never from the table.
+ */
+export const AGENDA_COLUMNS = 'supervision_end, supervision_start, reporting_from, last_checkin, name_key, id, status, reporting, deleted_at';
 
 export const m0021: Migration = {
   version: 21,

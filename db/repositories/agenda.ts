@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../connection';
 import type { AgendaFilter } from '../../shared/checkins';
 import { FORTNIGHT_PHASE_OF_START, MONTH_DAY_OF_START } from '../migrations/0021_office_counts_agenda';
@@ -43,34 +43,94 @@ export function fortnightPhasesOf(f: AgendaFilter): number[] | null {
   return Array.from({ length: f.fortnightSpan }, (_, t) => (((j - t) % 14) + 14) % 14);
 }
 
-export interface AgendaCandidate {
+/** Clients who share a start, a tracked-from day and a reporting: one schedule, up to their end. */
+export interface AgendaGroup {
+  readonly reporting: 'bulanan' | 'dua_mingguan';
+  readonly supervision_start: string;
+  readonly reporting_from: string;
+  readonly n: number;
+  readonly min_end: string;
+}
+
+export interface AgendaClient {
   readonly id: string;
   readonly name_key: string;
+  readonly reporting: 'bulanan' | 'dua_mingguan';
   readonly supervision_start: string;
   readonly supervision_end: string;
-  readonly reporting: 'bulanan' | 'dua_mingguan';
   readonly reporting_from: string;
-  readonly last_checkin: string | null;
 }
+
+type Part = 'bulanan' | 'dua_mingguan';
 
 const keyIn = (keys: readonly number[] | null, expr: string) =>
   keys === null ? sql`1` : keys.length === 0 ? sql`0` : sql`${sql.raw(expr)} IN (${sql.join([...keys])})`;
+const PARTS: readonly { reporting: Part; expr: string; index: string }[] = [
+  { reporting: 'bulanan', expr: MONTH_DAY_OF_START, index: 'clients_agenda_monthly' },
+  { reporting: 'dua_mingguan', expr: FORTNIGHT_PHASE_OF_START, index: 'clients_agenda_fortnightly' },
+];
+
+/** A stored date that is a real ISO date in range (shared/validate.ts isIsoDate in SQL). */
+const sound = (column: string) => sql`(date(${sql.ref(column)}) IS ${sql.ref(column)} AND ${sql.ref(column)} BETWEEN '1900-01-01' AND '2200-12-31')`;
 
 /**
- * Each part repeats its index's WHERE terms word for word (the planner uses a partial index only
- * then) and reads the index alone: every column selected is in it.
+ * The candidates of one reporting, with the key set `keys` (null: any). Each part repeats its
+ * index's WHERE terms word for word (the planner uses a partial index only then). INDEXED BY: the
+ * planner would otherwise take the index by standing and test every client under supervision (it
+ * cannot tell how few keys the list lets through), and a change that stops the index from serving
+ * the agenda fails loudly instead of slowing it down. The end and last check-in must be dates
+ * (services/checkins.ts scheduleSound); the start and tracked-from day are checked per group.
  */
-export function agendaCandidates(db: Db, today: string, f: AgendaFilter): AgendaCandidate[] {
-  // INDEXED BY: the planner would otherwise take the index by standing and test every client
-  // under supervision (it cannot tell how few keys the list lets through); and a change that
-  // stops the index from serving this query fails loudly instead of slowing down.
-  const part = (reporting: 'bulanan' | 'dua_mingguan', keys: readonly number[] | null, expr: string, index: string) =>
-    sql`SELECT id, name_key, supervision_start, supervision_end, ${sql.lit(reporting)} AS reporting, reporting_from, last_checkin
-      FROM clients INDEXED BY ${sql.raw(index)} WHERE deleted_at IS NULL AND status = 'aktif' AND reporting = ${sql.lit(reporting)}
-      AND ${keyIn(keys, expr)} AND supervision_end >= ${today}`;
-  const q = sql<AgendaCandidate>`${part('bulanan', monthDaysOf(f), MONTH_DAY_OF_START, 'clients_agenda_monthly')}
-    UNION ALL ${part('dua_mingguan', fortnightPhasesOf(f), FORTNIGHT_PHASE_OF_START, 'clients_agenda_fortnightly')}`;
-  return db.all({ compile: () => q.compile(db.q) });
+function candidates(part: (typeof PARTS)[number], keys: readonly number[] | null, today: string) {
+  return sql`FROM clients INDEXED BY ${sql.raw(part.index)}
+    WHERE deleted_at IS NULL AND status = 'aktif' AND reporting = ${sql.lit(part.reporting)}
+    AND ${keyIn(keys, part.expr)} AND supervision_end >= ${today}
+    AND ${sound('supervision_end')} AND supervision_start <= supervision_end AND (last_checkin IS NULL OR ${sound('last_checkin')})`;
+}
+
+const keysOf = (f: AgendaFilter, reporting: Part) => (reporting === 'bulanan' ? monthDaysOf(f) : fortnightPhasesOf(f));
+const run = <R>(db: Db, q: RawBuilder<R>) => db.all({ compile: () => q.compile(db.q) });
+const union = <R>(parts: RawBuilder<unknown>[]) => sql<R>`${sql.join(parts, sql` UNION ALL `)}`;
+
+/** The window's candidates grouped by schedule: one row per start, tracked-from day and reporting, however many clients share it. */
+export const agendaGroups = (db: Db, today: string, f: AgendaFilter) =>
+  run(
+    db,
+    union<AgendaGroup>(
+      PARTS.map(
+        (p) =>
+          sql`SELECT ${sql.lit(p.reporting)} AS reporting, supervision_start, reporting_from, count(*) AS n, min(supervision_end) AS min_end
+          ${candidates(p, keysOf(f, p.reporting), today)} GROUP BY supervision_start, reporting_from`,
+      ),
+    ),
+  );
+
+/** The window's candidates whose supervision ends before `before`, one by one. */
+export const agendaEnding = (db: Db, today: string, f: AgendaFilter, before: string) =>
+  run(
+    db,
+    union<AgendaClient>(
+      PARTS.map(
+        (p) =>
+          sql`SELECT id, name_key, ${sql.lit(p.reporting)} AS reporting, supervision_start, supervision_end, reporting_from
+          ${candidates(p, keysOf(f, p.reporting), today)} AND supervision_end < ${before}`,
+      ),
+    ),
+  );
+
+/** The members of the groups `groups` whose supervision lasts until `day` at least (their next due date), by id and name. */
+export function agendaMembers(db: Db, today: string, groups: readonly AgendaGroup[], day: string) {
+  const parts = PARTS.flatMap((p) => {
+    const mine = groups.filter((g) => g.reporting === p.reporting);
+    if (!mine.length) return [];
+    const keys = [...new Set(mine.map((g) => (p.reporting === 'bulanan' ? Number(g.supervision_start.slice(8, 10)) : julianDay(g.supervision_start) % 14)))];
+    const pairs = sql.join(mine.map((g) => sql`(${g.supervision_start}, ${g.reporting_from})`));
+    return [
+      sql`SELECT id, name_key ${candidates(p, keys, today)} AND supervision_end >= ${day}
+        AND (supervision_start, reporting_from) IN (VALUES ${pairs})`,
+    ];
+  });
+  return parts.length ? run(db, union<{ id: string; name_key: string }>(parts)) : [];
 }
 
 /** The rows a page of the agenda shows, by id (in no order). */
