@@ -122,7 +122,7 @@ function AgendaCard() {
             </Text>
           )}
         </Stack>
-        <Button size="compact-sm" variant="light" onClick={() => navigate('/wajib-lapor?tab=agenda')}>
+        <Button size="compact-sm" variant="light" onClick={() => navigate('/wajib-lapor/agenda')}>
           {t('home.agendaOpen')}
         </Button>
       </Group>

@@ -16,7 +16,7 @@ const AGENDA_PAGE = 50;
 /** Wajib lapor for the whole office: who is overdue (home visits first) and who is due this week. */
 export function ReportingPage() {
   const { t, locale } = useI18n();
-  const [, navigate] = useLocation();
+  const [path, navigate] = useLocation();
   const from = useOfficeToday();
   const overdue = useQuery({ queryKey: ['checkins.overdue', { pkUserId: null }], queryFn: () => call('checkins.overdue', { pkUserId: null }) });
   // A page at a time: a Bapas induk's week holds well over a thousand clients due.
@@ -33,9 +33,10 @@ export function ReportingPage() {
   const agendaDays = agenda.data?.pages[0]?.days ?? [];
   const agendaTotal = agenda.data?.pages[0]?.total ?? 0;
   const ended = useQuery({ queryKey: ['clients.ended'], queryFn: () => call('clients.ended', {}) });
-  // `/wajib-lapor?tab=berakhir` and `?tab=agenda` (from the home screen) open on the ended records and the agenda.
-  const asked = new URLSearchParams(useSearch()).get('tab');
-  const tab = asked === 'berakhir' ? 'ended' : asked === 'agenda' ? 'agenda' : 'overdue';
+  // `/wajib-lapor?tab=berakhir` and `/wajib-lapor/agenda` (from the home screen) open on the ended records and the agenda.
+  // The agenda is a path, not a query: with hash routing a query stays in the address after leaving.
+  const askedEnded = new URLSearchParams(useSearch()).get('tab') === 'berakhir';
+  const tab = path === '/wajib-lapor/agenda' ? 'agenda' : askedEnded ? 'ended' : 'overdue';
   const date = (d: string | null) => (d ? formatDate(d, locale) : '—');
 
   /** The agenda's rows: who is due on a day (the overdue tab is its own list). */
