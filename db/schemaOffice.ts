@@ -76,3 +76,10 @@ export interface ReportTargetsTable {
   updated_by: string | null;
   updated_at: string;
 }
+
+/** Live records per office and kind, kept by triggers (migration 0021): derived, never synced. */
+export interface OfficeCountsTable {
+  origin: string;
+  kind: 'partners' | 'activities' | 'referrals_open' | 'clients_aktif';
+  n: number;
+}

@@ -121,6 +121,7 @@ import type {
   ReferralDetail,
   ReferralWarning,
   ReportingRow,
+  AgendaPage,
   ServiceType,
   InstitutionType,
   SessionInfo,
@@ -257,7 +258,7 @@ export const contract = {
   'checkins.overdue': method<readonly ReportingRow[]>()(OverdueInput, 'any'),
   /** The overdue list (as filtered) as .xlsx; audited. */
   'checkins.overdueExport': method<ExportFile>()(OverdueInput, 'any'),
-  'checkins.agenda': method<readonly ReportingRow[]>()(AgendaInput, 'any'),
+  'checkins.agenda': method<AgendaPage>()(AgendaInput, 'any'),
 
   // Caseload calendar
   /** Open records whose supervision has ended ("masa bimbingan berakhir, belum ditutup"), to be closed with clients.setStatus. */

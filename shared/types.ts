@@ -560,6 +560,13 @@ export interface ReportingRow {
   readonly damaged: boolean;
 }
 
+/** One page of the agenda: every client due in the window counted (in all and per day), the page's rows in order. */
+export interface AgendaPage {
+  readonly total: number;
+  readonly days: readonly { readonly date: string; readonly count: number }[];
+  readonly rows: readonly ReportingRow[];
+}
+
 export type ImportPhase = 'reading' | 'ready' | 'checking' | 'checked' | 'committed' | 'cancelled' | 'failed';
 export type ImportAction = 'new' | 'update' | 'unchanged' | 'error';
 

@@ -1447,6 +1447,10 @@ export const en: Readonly<Record<MessageKey, string>> = {
     'The backup could not be written because of a storage fault on this computer. Please try again; if it happens again, contact the office IT staff.',
   'backups.verifyFailed': 'The backup just written failed its check and was not kept. Please try again; if it happens again, contact the office IT staff.',
   'backups.keyUnavailable': "This computer's backup key cannot be opened. Older backups can still be opened with the recovery key.",
+  // A: the reporting agenda, page by page
+  'checkins.agendaMore': 'Show more',
+  'home.agendaTitle': '{count} clients due to report in the next 7 days',
+  'home.agendaOpen': 'Open the agenda',
 };
 
 /** What an English message says when its count is one; the message itself is the plural ("2 referrals"). */
@@ -1490,4 +1494,6 @@ export const enPlurals: Readonly<Partial<Record<MessageKey, PluralForm>>> = {
   'home.trend.points': { by: 'n', one: '{n} point' },
   // C report charts
   'reports.chart.compliance': { by: 'count', one: 'Reporting compliance over {count} month, {from} – {to}' },
+  // A: agenda plurals
+  'home.agendaTitle': { by: 'count', one: '{count} client due to report in the next 7 days' },
 };

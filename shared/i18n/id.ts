@@ -1449,6 +1449,10 @@ export const id = {
   'backups.verifyFailed':
     'Cadangan yang baru ditulis tidak lolos pemeriksaan ulang, sehingga tidak disimpan. Mohon coba lagi; bila terulang, hubungi petugas TI kantor.',
   'backups.keyUnavailable': 'Kunci cadangan komputer ini tidak dapat dibuka. Cadangan lama tetap dapat dibuka dengan Kunci Pemulihan.',
+  // A: agenda wajib lapor per halaman
+  'checkins.agendaMore': 'Tampilkan lebih banyak',
+  'home.agendaTitle': '{count} klien jatuh tempo wajib lapor dalam 7 hari ke depan',
+  'home.agendaOpen': 'Buka agenda',
 } as const;
 
 export type MessageKey = keyof typeof id;

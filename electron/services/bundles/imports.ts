@@ -2,7 +2,6 @@ import { rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { continuesReceived, missingBundles } from '../../../shared/bundles';
 import { AppError } from '../../../shared/errors';
-import { OPEN_REFERRAL_STATUSES } from '../../../shared/referrals';
 import type { BundleInspection, BundleOddity, OfficeCounts, PostSubmissions } from '../../../shared/types';
 import { LATEST_VERSION } from '../../../db/migrations/index';
 import {
@@ -317,7 +316,7 @@ export function bundleImportHandlers(
     'bundles.officeCounts': () => {
       const office = officeSettings(ctx);
       if (!office) throw new AppError('SETUP_REQUIRED', 'setup.required');
-      const c = countsByOrigin(ctx.db, officeToday(ctx), OPEN_REFERRAL_STATUSES);
+      const c = countsByOrigin(ctx.db, officeToday(ctx));
       const n = (rows: readonly { origin: string; n: number }[], code: string) => rows.find((r) => r.origin === code)?.n ?? 0;
       const offices = [
         { code: office.code, name: office.name, own: true },

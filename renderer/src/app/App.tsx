@@ -91,6 +91,7 @@ function Gate() {
           <Route path="/klien/:id/ubah">{(p) => <ClientEditor id={p.id} />}</Route>
           <Route path="/klien/:id/rujuk">{(p) => <ReferralForm clientId={p.id} />}</Route>
           <Route path="/wajib-lapor" component={ReportingPage} />
+          <Route path="/wajib-lapor/agenda" component={ReportingPage} />
           <Route path="/kegiatan" component={ActivityList} />
           <Route path="/kegiatan/baru">{() => <ActivityEditor id={null} />}</Route>
           <Route path="/kegiatan/:id/ubah">{(p) => <ActivityEditor id={p.id} />}</Route>
