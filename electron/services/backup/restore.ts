@@ -87,7 +87,9 @@ async function restoreFrom(
       throw new AppError('VALIDATION', 'backups.restoreConfirm', { fields: { confirmation: 'backups.restoreConfirm' } });
     const safety = await createBackup(ctx, wrapper, 'beforeRestore');
     const last: LastRestore = { safetyBackup: safety.name, restoredFrom: opened.header.createdAt, restoredAt: ctx.now().toISOString(), undone: stage.undo };
+    step?.('staged');
     commitStaging(ctx.dataDir, id, last);
+    step?.('committed');
     swapNow(ctx, step);
     return { restoredFrom: opened.header.createdAt, safetyBackup: safety.name };
   } catch (e) {
