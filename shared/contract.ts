@@ -42,8 +42,8 @@ import {
 } from './schemas/reports';
 import type { ReportTracker, ReportVersion, ReportVersions } from './reportVersions';
 import type { ReportRecords, ReportResult, ReportSeries, ReportTargets } from './reports';
-import { BackupInspectInput } from './schemas/backups';
-import type { BackupInspection, BackupRow } from './backups';
+import { BackupInspectInput, RestoreInput, RestorePlanInput } from './schemas/backups';
+import type { BackupInspection, BackupRow, DatabaseCheck, RestorePlan, RestoreResult, RestoreStatus, SalvageResult } from './backups';
 import { HolidayAddInput, HolidayConfirmInput, HolidayRemoveInput } from './schemas/holidays';
 import { KeyAllowPlainInput, KeyCardInput, KeyRegisterInput } from './schemas/keys';
 import {
@@ -330,6 +330,29 @@ export const contract = {
   'backups.list': method<readonly BackupRow[]>()(empty, OVERSEERS),
   'backups.create': method<BackupRow>()(empty, ADMIN),
   'backups.inspect': method<BackupInspection>()(BackupInspectInput, ADMIN),
+  /**
+   * Restore (Pulihkan dari cadangan), admin only. `restorePlan` checks the backup through (key,
+   * every hash, integrity, schema version, office) and says what it holds beside today and what
+   * would be lost; nothing changes. `restore` takes the plan's `confirmation` back, makes a
+   * safety backup of today's state, and swaps the data folder's state while the database is
+   * closed; the app reopens it at once and everyone signs in again. `undoRestore` goes back to
+   * that safety backup the same way. `restoreStatus` says whether there is a restore to undo.
+   * `checkDatabase` runs SQLite's full integrity check now.
+   */
+  'backups.restorePlan': method<RestorePlan>()(RestorePlanInput, ADMIN),
+  'backups.restore': method<RestoreResult>()(RestoreInput, ADMIN),
+  'backups.undoRestore': method<RestoreResult>()(empty, ADMIN),
+  'backups.restoreStatus': method<RestoreStatus>()(empty, ADMIN),
+  'backups.checkDatabase': method<DatabaseCheck>()(empty, ADMIN),
+  /**
+   * Recovery mode: the database could not be opened at start (damaged, not a database, from a
+   * newer version). Then these and `app.status` are the only methods that answer, with no one
+   * signed in (there are no users to check without the database); with a sound database they are
+   * refused. `restoreLatest` restores the newest backup that opens with this computer's key (the
+   * damaged file is kept under salinan/); `salvage` copies what can still be read into a new file.
+   */
+  'recovery.restoreLatest': method<RestoreResult>()(empty, 'public'),
+  'recovery.salvage': method<SalvageResult>()(empty, 'public'),
 
   'templates.list': method<readonly ArticleTemplate[]>()(empty, 'any'),
   'templates.save': method<ArticleTemplate>()(TemplateSaveInput, ADMIN),

@@ -8,6 +8,7 @@ import type { NationalHoliday } from './holidays';
 import type { ImportField } from './imports';
 import type { ActivityType } from './activities';
 import type { Sex } from './nik';
+import type { RecoveryState } from './backups';
 import type { OfficeSettings } from './schemas/setup';
 
 export type { OfficeSettings };
@@ -22,6 +23,8 @@ export interface AppStatus {
   readonly schemaVersion: number;
   /** Whether "Simpan PDF" can write a PDF here (else the print dialog's own PDF printer is offered). */
   readonly canPrintPdf: boolean;
+  /** Set only in recovery mode: the database could not be opened, and the recovery screen is shown instead of everything else. */
+  readonly recovery?: RecoveryState;
 }
 
 export interface SecuritySettings {

@@ -25,6 +25,12 @@ export interface AppContext {
   readonly host: Host | null;
   /** Seals the backup key for this computer (Electron's safeStorage in the desktop app); absent, an owner-only file. */
   readonly keyWrapper?: KeyWrapper;
+  /**
+   * Closes the database, runs `swap` (a restore's file moves) and opens it again: the app core's
+   * database handle, context and sessions are all replaced (everyone signs in again). Set by
+   * createAppCore; absent elsewhere, where a restore completes at the next start.
+   */
+  readonly reopen?: (swap: () => void) => void;
 }
 
 export interface Host {

@@ -1451,6 +1451,30 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'checkins.agendaMore': 'Show more',
   'home.agendaTitle': '{count} clients due to report in the next 7 days',
   'home.agendaOpen': 'Open the agenda',
+  // R restore and recovery mode at start
+  'backups.restoreConfirm': 'The restore was not run because the backup file is not the one checked before. Please check the backup to restore again.',
+  'backups.nothingToUndo': 'There is no restore to undo: the safety backup made before the restore is gone, or the restore has already been undone.',
+  'recovery.notNeeded': 'The database opens normally, so this recovery step is not needed.',
+  'recovery.active': 'The database cannot be opened. Please restore a backup or save a copy of the data that can still be read first.',
+  'recovery.noGoodBackup': 'No backup on this computer can be opened and passes its checks. Please contact the office IT staff or the parent Bapas.',
+  'recovery.nothingReadable': 'No data can still be read from this database file.',
+  'recovery.restoreFailed': 'The backup was restored, but the database still cannot be opened. Please contact the office IT staff.',
+  'recovery.title': 'The database cannot be opened',
+  'recovery.problem.corrupt': 'The database file is damaged: the integrity check found errors, for example after a power cut while writing or a storage fault.',
+  'recovery.problem.notDatabase': 'The database file no longer holds a database: its content has been overwritten or replaced.',
+  'recovery.problem.tooNew':
+    'This database was made by a newer version of Mitra Lipas. Updating the app is best; restoring an older backup loses the records made since it.',
+  'recovery.problem.unreadable': 'The database file cannot be read, for example because of its permissions or a storage fault.',
+  'recovery.kept': 'The damaged file is not deleted: a copy of it is kept in the data folder before anything is replaced.',
+  'recovery.latestGood': 'The latest good backup was made on {date}.',
+  'recovery.noBackup': 'No backup on this computer can be opened.',
+  'recovery.restore': 'Restore the latest good backup',
+  'recovery.salvage': 'Save a copy of the data that can still be read',
+  'recovery.salvageHint':
+    'The tables that can still be read are copied into a new file, row by row up to the damaged part. The copy is for IT staff to read, not for running the app on.',
+  'recovery.salvaged': 'The copy of the data that can still be read is saved at: {path}',
+  'recovery.salvagedPartly': 'Some tables could not be read whole; only the rows before the damaged part were copied.',
+  'recovery.restored': 'The restore is complete. Please sign in again with the username and password in use when the backup was made.',
 };
 
 /** What an English message says when its count is one; the message itself is the plural ("2 referrals"). */

@@ -1453,6 +1453,32 @@ export const id = {
   'checkins.agendaMore': 'Tampilkan lebih banyak',
   'home.agendaTitle': '{count} klien jatuh tempo wajib lapor dalam 7 hari ke depan',
   'home.agendaOpen': 'Buka agenda',
+  // R pemulihan (restore) dan mode pemulihan saat mulai
+  'backups.restoreConfirm':
+    'Pemulihan tidak dijalankan karena berkas cadangan tidak sama dengan yang diperiksa sebelumnya. Mohon periksa kembali cadangan yang akan dipulihkan.',
+  'backups.nothingToUndo': 'Tidak ada pemulihan yang dapat dibatalkan: cadangan pengaman sebelum pemulihan tidak ada lagi atau pemulihan telah dibatalkan.',
+  'recovery.notNeeded': 'Basis data dapat dibuka dengan baik, sehingga langkah pemulihan ini tidak diperlukan.',
+  'recovery.active': 'Basis data tidak dapat dibuka. Mohon pulihkan cadangan atau simpan salinan data yang masih terbaca terlebih dahulu.',
+  'recovery.noGoodBackup': 'Tidak ada cadangan di komputer ini yang dapat dibuka dan lolos pemeriksaan. Mohon hubungi petugas TI kantor atau Bapas induk.',
+  'recovery.nothingReadable': 'Tidak ada data yang masih dapat dibaca dari berkas basis data ini.',
+  'recovery.restoreFailed': 'Cadangan telah dipulihkan, tetapi basis data masih tidak dapat dibuka. Mohon hubungi petugas TI kantor.',
+  'recovery.title': 'Basis data tidak dapat dibuka',
+  'recovery.problem.corrupt':
+    'Berkas basis data rusak: pemeriksaan keutuhan menemukan kesalahan, misalnya karena listrik padam saat menulis atau gangguan pada penyimpanan.',
+  'recovery.problem.notDatabase': 'Berkas basis data tidak berisi basis data lagi: isinya telah tertimpa atau diganti dengan data lain.',
+  'recovery.problem.tooNew':
+    'Basis data ini dibuat oleh versi Mitra Lipas yang lebih baru. Sebaiknya perbarui aplikasi; memulihkan cadangan lama akan kehilangan catatan sejak cadangan itu.',
+  'recovery.problem.unreadable': 'Berkas basis data tidak dapat dibaca, misalnya karena izin berkas atau gangguan pada penyimpanan.',
+  'recovery.kept': 'Berkas yang rusak tidak dihapus: salinannya disimpan di folder data sebelum apa pun diganti.',
+  'recovery.latestGood': 'Cadangan terakhir yang baik dibuat pada {date}.',
+  'recovery.noBackup': 'Tidak ada cadangan di komputer ini yang dapat dibuka.',
+  'recovery.restore': 'Pulihkan cadangan terakhir yang baik',
+  'recovery.salvage': 'Simpan salinan data yang masih terbaca',
+  'recovery.salvageHint':
+    'Tabel yang masih terbaca disalin ke berkas baru, baris demi baris sampai bagian yang rusak. Salinan ini untuk dibaca petugas TI, bukan untuk menjalankan aplikasi.',
+  'recovery.salvaged': 'Salinan data yang masih terbaca disimpan di: {path}',
+  'recovery.salvagedPartly': 'Sebagian tabel tidak terbaca utuh; hanya baris sebelum bagian yang rusak yang tersalin.',
+  'recovery.restored': 'Pemulihan selesai. Silakan masuk kembali dengan nama pengguna dan kata sandi yang berlaku pada saat cadangan dibuat.',
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -26,7 +26,18 @@ export function makeApp(start = new Date('2025-03-05T03:00:00Z'), opts: { printP
   const clock = { now: start };
   const core = createAppCore(dir, { now: () => clock.now, ...coreOpts });
   return {
-    ...core,
+    // Getters: a restore replaces the core's database and context in place.
+    get ctx() {
+      return core.ctx;
+    },
+    get db() {
+      return core.db;
+    },
+    get recovery() {
+      return core.recovery;
+    },
+    dispatch: core.dispatch,
+    close: core.close,
     dir,
     clock,
     async call(method, input, token = null) {

@@ -35,6 +35,7 @@ import { ReferralRegister } from '../pages/referrals/ReferralRegister';
 import { ReferralDetail } from '../pages/referrals/ReferralDetail';
 import { ReferralForm } from '../pages/referrals/ReferralForm';
 import { SettingsPage } from '../pages/SettingsPage';
+import { RecoveryScreen } from '../pages/RecoveryScreen';
 import { SetupWizard } from '../pages/SetupWizard';
 import { UsersPage } from '../pages/UsersPage';
 import { call } from '../rpc';
@@ -63,6 +64,17 @@ function Gate() {
           {e instanceof AppError ? t(e.message, e.params) : t('rpc.offline')}
         </Alert>
       </Center>
+    );
+  }
+  if (status.data.recovery) {
+    return (
+      <RecoveryScreen
+        state={status.data.recovery}
+        onRestored={() => {
+          setNotice(t('recovery.restored'));
+          void status.refetch();
+        }}
+      />
     );
   }
   if (!status.data.setupDone) {
