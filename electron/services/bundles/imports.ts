@@ -27,7 +27,7 @@ import { applyFailure, localFault } from './faults';
 import { openBundle, refuse, unseal, type OpenedBundle } from './format';
 import { writeVerified } from './media';
 import { makeReceipt } from './receipts';
-import { checkRestoreNote, restoredOddity } from './restoreNote';
+import { checkRestoreNote, gapOutsideRestore, restoredOddity } from './restoreNote';
 import { bundleSources, errorOf } from './sources';
 
 /** The newest signed audit head a post's bundles carried (by bundle number), for the tracker. */
@@ -167,7 +167,7 @@ export function bundleImportHandlers(
           const oddities: BundleOddity[] = [];
           const restored = restoredOddity(ctx.db, m);
           if (restored) oddities.push(restored);
-          const gap = gapBefore(m.officeCode, { seq: m.seq, from: m.changeRange.from, to: m.changeRange.to });
+          const gap = gapOutsideRestore(gapBefore(m.officeCode, { seq: m.seq, from: m.changeRange.from, to: m.changeRange.to }), m);
           if (gap) oddities.push(gap);
           for (const [table, count] of Object.entries(analysis.changedAtParent)) oddities.push({ kind: 'changedAtParent', table, count });
           if (m.schemaVersion < LATEST_VERSION) oddities.push({ kind: 'olderSchema', schemaVersion: m.schemaVersion });

@@ -34,3 +34,15 @@ export function restoredOddity(db: Db, manifest: ManifestData): BundleOddity | n
     notReceived: lost.filter((s) => !held.has(s)),
   };
 }
+
+/**
+ * A gap before a bundle that carries a restore note, less the numbers the note speaks for: the
+ * restored database's change numbers start again, so "its changes are in this bundle" would be
+ * untrue of them (what they carried is gone at the post), and the note says so instead.
+ */
+export function gapOutsideRestore(gap: BundleOddity | null, manifest: ManifestData): BundleOddity | null {
+  const note = manifest.afterRestore;
+  if (!gap || gap.kind !== 'gap' || !note) return gap;
+  const missing = gap.missing.filter((s) => s <= note.lastKnownSeq || s > note.lastUsedSeq);
+  return missing.length ? { ...gap, missing } : null;
+}
