@@ -21,6 +21,7 @@ import { m0019 } from './0019_report_versions';
 import { m0020 } from './0020_printed_reports';
 import { m0021 } from './0021_office_counts_agenda';
 import { m0023 } from './0023_report_indexes';
+import { m0027 } from './0027_bundle_restore_note';
 import { highestVersion, type Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -46,5 +47,6 @@ export const MIGRATIONS: readonly Migration[] = [
   m0020,
   m0021,
   m0023,
+  m0027,
 ];
 export const LATEST_VERSION = highestVersion(MIGRATIONS);

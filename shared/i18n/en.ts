@@ -1475,6 +1475,26 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'recovery.salvaged': 'The copy of the data that can still be read is saved at: {path}',
   'recovery.salvagedPartly': 'Some tables could not be read whole; only the rows before the damaged part were copied.',
   'recovery.restored': 'The restore is complete. Please sign in again with the username and password in use when the backup was made.',
+  // S bundle chain after a restore
+  'bundles.chainFileDamaged':
+    "The record of bundle numbers kept in this office's data folder is damaged or belongs to another office, so the next bundle number cannot be established. No bundle was made. Please contact the office IT staff.",
+  'bundles.restoreNoteMismatch':
+    'Bundle number {seq} says the Pos Bapas was restored from a backup, but the numbers in that note do not match the bundle number. The bundle cannot be received.',
+  'bundles.restoreNoteBehind':
+    'Bundle number {seq} says the Pos Bapas was restored from a backup, yet this office has already received bundle number {highest} from it. The note is not true, so the bundle cannot be received.',
+  'bundles.oddity.restored':
+    'This Pos Bapas was restored from a backup: its data is back to where it stood when bundle number {lastKnownSeq} was made. This bundle continues the numbering after bundle {lastUsedSeq}.',
+  'bundles.oddity.restoredBeforeFirst':
+    'This Pos Bapas was restored from a backup made before its first bundle. This bundle continues the numbering after bundle {lastUsedSeq}.',
+  'bundles.oddity.restoredKept':
+    'The records made at the Pos Bapas after that point and received here (bundles {seqs}) are no longer at the Pos Bapas, but they remain at the parent Bapas.',
+  'bundles.oddity.restoredNotReceived':
+    'Bundles {seqs} were made before the restore and have not been received here; the Pos Bapas will not send them again, as their content is no longer there. If the files still exist, they can still be received.',
+  'bundles.trackerRestored': 'Restored from a backup before bundle {seq}',
+  'bundles.planAfterRestoreBeforeFirst':
+    "This office's data was restored from a backup made before its first bundle. This bundle is numbered {seq}, continuing the numbers already used, and tells the parent Bapas about the restore.",
+  'bundles.planAfterRestore':
+    "This office's data was restored from a backup (as of bundle number {lastKnownSeq}). This bundle is numbered {seq}, continuing the numbers already used, and tells the parent Bapas about the restore.",
 };
 
 /** What an English message says when its count is one; the message itself is the plural ("2 referrals"). */

@@ -1479,6 +1479,26 @@ export const id = {
   'recovery.salvaged': 'Salinan data yang masih terbaca disimpan di: {path}',
   'recovery.salvagedPartly': 'Sebagian tabel tidak terbaca utuh; hanya baris sebelum bagian yang rusak yang tersalin.',
   'recovery.restored': 'Pemulihan selesai. Silakan masuk kembali dengan nama pengguna dan kata sandi yang berlaku pada saat cadangan dibuat.',
+  // S rantai paket sesudah pemulihan (bundle chain after a restore)
+  'bundles.chainFileDamaged':
+    'Catatan nomor paket yang disimpan di folder data kantor ini rusak atau bukan milik kantor ini, sehingga nomor paket berikutnya tidak dapat dipastikan. Paket tidak dibuat. Mohon hubungi petugas TI kantor.',
+  'bundles.restoreNoteMismatch':
+    'Paket nomor {seq} menyatakan bahwa Pos Bapas dipulihkan dari cadangan, tetapi nomor-nomor dalam catatan itu tidak sesuai dengan nomor paketnya. Paket tidak dapat diterima.',
+  'bundles.restoreNoteBehind':
+    'Paket nomor {seq} menyatakan bahwa Pos Bapas dipulihkan dari cadangan, padahal Bapas induk telah menerima paket nomor {highest} darinya. Catatan itu tidak benar, sehingga paket tidak dapat diterima.',
+  'bundles.oddity.restored':
+    'Pos Bapas ini dipulihkan dari cadangan: datanya kembali ke keadaan saat paket nomor {lastKnownSeq} dibuat. Paket ini melanjutkan nomor sesudah paket {lastUsedSeq}.',
+  'bundles.oddity.restoredBeforeFirst':
+    'Pos Bapas ini dipulihkan dari cadangan yang dibuat sebelum paket pertamanya. Paket ini melanjutkan nomor sesudah paket {lastUsedSeq}.',
+  'bundles.oddity.restoredKept':
+    'Data yang dibuat di Pos Bapas sesudah keadaan itu dan telah diterima di sini (paket {seqs}) tidak ada lagi di Pos Bapas, tetapi tetap tersimpan di Bapas induk.',
+  'bundles.oddity.restoredNotReceived':
+    'Paket {seqs} dibuat sebelum pemulihan dan belum diterima di sini; Pos Bapas tidak akan mengirimnya lagi karena isinya tidak ada lagi di sana. Bila berkasnya masih ada, paket itu tetap dapat diterima.',
+  'bundles.trackerRestored': 'Dipulihkan dari cadangan sebelum paket {seq}',
+  'bundles.planAfterRestoreBeforeFirst':
+    'Data kantor ini dipulihkan dari cadangan yang dibuat sebelum paket pertama. Paket ini diberi nomor {seq}, melanjutkan nomor yang pernah dipakai, dan memberi tahu Bapas induk tentang pemulihan itu.',
+  'bundles.planAfterRestore':
+    'Data kantor ini dipulihkan dari cadangan (keadaan paket nomor {lastKnownSeq}). Paket ini diberi nomor {seq}, melanjutkan nomor yang pernah dipakai, dan memberi tahu Bapas induk tentang pemulihan itu.',
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -491,6 +491,25 @@ describe('migrations', () => {
     raw.close();
   });
 
+  it('0027 lets a version-23 register of received bundles keep a restore note, keeping every bundle received before without one', () => {
+    const raw = new BetterSqlite3(file());
+    expect(migrate(raw, MIGRATIONS, 23)).toBe(23);
+    const t = '2025-03-05T03:00:00.000Z';
+    const put = (seq: number, extra = '', value: unknown[] = []) =>
+      raw
+        .prepare(
+          `INSERT INTO bundle_imports (office_code, seq, sha256, manifest_sha256, change_from, change_to, bundle_created_at, bundle_created_by, counts, local_seq, received_at${extra ? ', after_restore' : ''}) VALUES ('CRP', ?, ?, ?, 0, 1, ?, 'Siti', '[]', 0, ?${extra})`,
+        )
+        .run(seq, String(seq).repeat(64), String(seq).repeat(64), t, t, ...value);
+    put(1);
+    const before = raw.prepare('SELECT * FROM bundle_imports').all() as Record<string, unknown>[];
+    expect(migrate(raw, MIGRATIONS, 27)).toBe(27);
+    expect(raw.prepare('SELECT * FROM bundle_imports').all()).toEqual(before.map((r) => ({ ...r, after_restore: null })));
+    put(2, ', ?', ['{"lastKnownSeq":1,"lastUsedSeq":1}']);
+    expect(() => put(3, ', ?', ['bukan json'])).toThrow(/CHECK/);
+    raw.close();
+  });
+
   it('is idempotent: running again on a migrated file changes nothing', () => {
     const f = file();
     openDb(f).close();
