@@ -59,16 +59,6 @@ test('an officer sees this month against last month and opens the records behind
   await page.getByTestId('home-trend-klien_aktif-before').click();
   await expect(rows).toHaveCount(1);
   await expect(page.getByTestId('report-records-table')).toContainText(CURRENT_CLIENT.name);
-  await page.keyboard.press('Escape');
-  await expect(page.getByTestId('report-records-table')).toHaveCount(0);
-
-  // A month's point of the trend opens that month: mid-year, when only the first client was aktif.
-  const chart = page.getByTestId('home-trend-klien_aktif').locator('.recharts-wrapper');
-  const box = (await chart.boundingBox())!;
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 3);
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 3);
-  await expect(rows).toHaveCount(1);
-  await expect(page.getByTestId('report-records-table')).toContainText(CURRENT_CLIENT.name);
 });
 
 test('a Bapas induk sees the trends in total and per office, a post’s figure opening that post’s records', async ({ page, app }) => {

@@ -126,13 +126,6 @@ function TrendCard({ code, series, onOpen }: { code: TrendCode; series: ReportSe
         connectNulls={false}
         xAxisProps={{ interval: 'preserveStartEnd', fontSize: 10 }}
         valueFormatter={(v) => figureText(v, percent, locale)}
-        areaChartProps={{
-          onClick: (e) => {
-            const i = Number(e?.activeTooltipIndex);
-            if (Number.isInteger(i) && i >= 0) onOpen(code, i, scope);
-          },
-          style: { cursor: 'pointer' },
-        }}
       />
     </Card>
   );
