@@ -6,7 +6,9 @@ import { agreementCountHandlers } from './agreementCounts';
 import { auditHandlers } from './audit';
 import { anchorAuditHead } from './auditAnchor';
 import { backupHandlers } from './backup/handlers';
+import { backupPanelHandlers } from './backup/panelHandlers';
 import type { KeyWrapper } from './backup/keys';
+import { BackupSchedule } from './backup/schedule';
 import { bundleHandlers, hostHandlers, settleReservedExports } from './bundles/index';
 import { caseloadHandlers } from './caseload';
 import { checkinHandlers } from './checkins';
@@ -68,6 +70,7 @@ export function buildHandlers(ctx: AppContext): Handlers {
     ...reportVersionHandlers(ctx),
     ...reportOutputHandlers(ctx),
     ...backupHandlers(ctx),
+    ...backupPanelHandlers(ctx),
   } satisfies Handlers;
 }
 
@@ -75,7 +78,11 @@ export interface AppCore {
   readonly ctx: AppContext;
   readonly dispatch: Dispatch;
   readonly db: Db;
+  readonly backupSchedule: BackupSchedule;
+  /** Closes at once (no backup). */
   close(): void;
+  /** Closes after the at-close backup (when something changed), waiting at most `CLOSE_BACKUP_MS` for it. */
+  shutdown(): Promise<void>;
 }
 
 /** Shared wilayah lists: read-only data, so one copy serves every app instance in a process. */
@@ -84,7 +91,15 @@ let sharedWilayah: WilayahSource | null = null;
 /** Opens the data folder's database and wires the services; used by both transports and by tests. */
 export function createAppCore(
   dataDir: string,
-  opts: { now?: () => Date; nativeBinding?: string; printPdf?: PdfPrinter; host?: Host; keyWrapper?: KeyWrapper } = {},
+  opts: {
+    now?: () => Date;
+    nativeBinding?: string;
+    printPdf?: PdfPrinter;
+    host?: Host;
+    keyWrapper?: KeyWrapper;
+    /** 'auto' (the apps): the at-start backup and the hourly timer; 'manual' (tests): only what calls and shutdown ask for. */
+    backupSchedule?: 'auto' | 'manual';
+  } = {},
 ): AppCore {
   // Personal data and keys: owner-only folders, tightened too when an older version made them.
   ensurePrivateDir(dataDir);
@@ -110,6 +125,9 @@ export function createAppCore(
   };
   // Every committed transaction that added audit entries moves the signed anchor (cheap otherwise).
   db.afterEachCommit(() => anchorAuditHead(ctx));
+  const backupSchedule = new BackupSchedule(ctx);
+  ctx.backupSchedule = backupSchedule;
+  db.afterEachCommit(() => backupSchedule.markChanged());
   const dispatch = createDispatcher(ctx, buildHandlers(ctx));
   // An export interrupted by a crash or power cut is completed or abandoned before anything else runs.
   settleReservedExports(ctx);
@@ -121,7 +139,16 @@ export function createAppCore(
         console.error('[audit] anchoring the head at close failed:', e instanceof Error ? e.message : e);
       }
     }
+    backupSchedule.stop();
     db.close();
   };
-  return { ctx, dispatch, db, close };
+  const shutdown = async () => {
+    try {
+      if (db.raw.open) await backupSchedule.atClose();
+    } finally {
+      close();
+    }
+  };
+  if ((opts.backupSchedule ?? 'auto') === 'auto') backupSchedule.start();
+  return { ctx, dispatch, db, backupSchedule, close, shutdown };
 }
