@@ -142,7 +142,12 @@ export function Shell({ officeName, children }: { officeName: string; children: 
             href={item.href}
             label={item.label}
             leftSection={item.icon}
-            active={item.href === '/' ? location === '/' : location.startsWith(item.href)}
+            active={
+              item.href === '/'
+                ? location === '/'
+                : location.startsWith(item.href) &&
+                  !nav.some((o) => o.href.length > item.href.length && o.href.startsWith(item.href) && location.startsWith(o.href))
+            }
           />
         ))}
       </AppShell.Navbar>
