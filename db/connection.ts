@@ -111,13 +111,15 @@ function ownerOnly(path: string, create: boolean): void {
  * the writer; synchronous=FULL because offices lose power and a committed record must survive it;
  * foreign keys on; a busy timeout in case a backup tool holds a lock.
  */
-export function openDb(file: string, opts: { nativeBinding?: string } = {}): Db {
+export function openDb(file: string, opts: { nativeBinding?: string; check?: (raw: Database) => void } = {}): Db {
   ownerOnly(file, true);
   // Electron loads a better-sqlite3 binary built for its own ABI (see scripts/); Node uses the default.
   const raw = new BetterSqlite3(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
   try {
     // Checked first: even switching the journal mode would write to a newer app's file.
     refuseNewer(raw);
+    // The app's integrity check at start (electron/services/backup/dbCheck.ts), before anything writes.
+    opts.check?.(raw);
     raw.pragma('journal_mode = WAL');
     raw.pragma('synchronous = FULL');
     raw.pragma('foreign_keys = ON');

@@ -1,6 +1,6 @@
 /** Kysely table types: the shape of the SQLite schema after the latest migration. */
 import type { Generated } from 'kysely';
-import type { BundleExportsTable, BundleImportsTable, HolidaysTable, OfficeKeysTable, ReportTargetsTable } from './schemaOffice';
+import type { BundleExportsTable, BundleImportsTable, HolidaysTable, OfficeCountsTable, OfficeKeysTable, ReportTargetsTable } from './schemaOffice';
 
 export type * from './schemaOffice';
 
@@ -359,6 +359,7 @@ export interface Schema {
   bundle_exports: BundleExportsTable;
   bundle_imports: BundleImportsTable;
   holidays: HolidaysTable;
+  office_counts: OfficeCountsTable;
   report_targets: ReportTargetsTable;
   report_versions: ReportVersionsTable;
 }

@@ -56,6 +56,8 @@ export interface BundleImportsTable {
   received_at: string;
   /** The post's signed audit head ({seq, hash, at, signature}) as the bundle carried it; null for older bundles. */
   audit_head: string | null;
+  /** The post's signed note that it was restored from a backup ({lastKnownSeq, lastUsedSeq}), migration 0027; null when none. */
+  after_restore: string | null;
 }
 
 /** The office's own holidays (migration 0015): never synced. */
@@ -75,4 +77,11 @@ export interface ReportTargetsTable {
   target: number;
   updated_by: string | null;
   updated_at: string;
+}
+
+/** Live records per office and kind, kept by triggers (migration 0021): derived, never synced. */
+export interface OfficeCountsTable {
+  origin: string;
+  kind: 'partners' | 'activities' | 'referrals_open' | 'clients_aktif';
+  n: number;
 }

@@ -46,6 +46,8 @@ try {
     console.log(`\nBapas induk with ${k + 1} post(s): rows copied in ${((performance.now() - c0) / 1000).toFixed(1)} s`);
     const anyPartner = (raw.prepare(`SELECT id FROM partners WHERE origin = ? LIMIT 1 OFFSET 7`).get(POSTS[0]) as { id: string }).id;
     const anyPk = (raw.prepare(`SELECT id FROM users WHERE origin = ? AND role = 'petugas' LIMIT 1`).get(POSTS[0]) as { id: string }).id;
+    const agendaTotal = ((await call('checkins.agenda', { from: today, days: 7, limit: 1 })) as { total: number }).total;
+    const lastAgendaPage = Math.max(0, Math.floor((agendaTotal - 1) / 50) * 50);
     const figures: [string, string, unknown, () => unknown][] = [
       // [name, method, input, floor: the rows shown, read with plain SQL]
       [
@@ -141,10 +143,33 @@ try {
             )
             .all(today),
       ],
+      // The agenda's first page of 50 (its total and day counts come with it), and Beranda's first five.
       [
-        'checkins.agenda (7 days)',
+        'checkins.agenda (7 days, page of 50)',
         'checkins.agenda',
-        { from: today, days: 7 },
+        { from: today, days: 7, limit: 50 },
+        () =>
+          raw
+            .prepare(
+              `SELECT id, name, last_checkin FROM clients WHERE status = 'aktif' AND supervision_end >= ? AND reporting != 'tidak' AND deleted_at IS NULL`,
+            )
+            .all(today),
+      ],
+      [
+        'checkins.agenda (7 days, last page)',
+        'checkins.agenda',
+        { from: today, days: 7, limit: 50, offset: lastAgendaPage },
+        () =>
+          raw
+            .prepare(
+              `SELECT id, name, last_checkin FROM clients WHERE status = 'aktif' AND supervision_end >= ? AND reporting != 'tidak' AND deleted_at IS NULL`,
+            )
+            .all(today),
+      ],
+      [
+        'Beranda: checkins.agenda (first 5)',
+        'checkins.agenda',
+        { from: today, days: 7, limit: 5 },
         () =>
           raw
             .prepare(
@@ -216,6 +241,7 @@ try {
       ['pokmas.list', {}],
       ['clients.list', { status: 'aktif', limit: 1 }],
       ['checkins.overdue', {}],
+      ['checkins.agenda', { from: today, days: 7, limit: 5 }],
       ['referrals.atRisk', {}],
       ['clients.ended', {}],
       ['bundles.officeCounts', {}],

@@ -103,3 +103,55 @@ export function retainBackups(
   if (newest && !keep.has(newest.name)) keep.set(newest.name, AUTOMATIC.has(newest.reason) ? 'hourly' : (newest.reason as BackupKind));
   return { keep, remove: newestFirst.filter((b) => !keep.has(b.name)).map((b) => b.name) };
 }
+
+/** `backups.restorePlan`: a backup checked through, beside today's database, before anything is restored. */
+export interface RestorePlan extends Omit<BackupInspection, 'tables'> {
+  /**
+   * Per table: rows in the backup, rows today, and rows today created or changed after the
+   * backup's time (from their created_at/updated_at; null for a table without them). Those
+   * changes are what the restore would lose (the safety backup keeps them).
+   */
+  readonly tables: readonly { readonly table: string; readonly inBackup: number; readonly now: number; readonly changedSince: number | null }[];
+  /** The sum of `changedSince`. */
+  readonly lostSince: number;
+  /** The backup is older than this version's schema: it is brought up to date after restoring. */
+  readonly migrates: boolean;
+  /** To be sent back to `backups.restore`: names this very backup file, so a different one is not restored by mistake. */
+  readonly confirmation: string;
+}
+
+/** `backups.restore` / `backups.undoRestore` / `recovery.restoreLatest`. Everyone signs in again afterwards (the users are the backup's). */
+export interface RestoreResult {
+  /** When the restored backup was made. */
+  readonly restoredFrom: string;
+  /** The backup of the state before the restore (in the list as "beforeRestore"); `backups.undoRestore` goes back to it. Null when there was no readable state to save (recovery). */
+  readonly safetyBackup: string | null;
+}
+
+/** What the office can undo: the last restore, until it is undone. */
+export interface RestoreStatus {
+  readonly lastRestore: { readonly restoredFrom: string; readonly restoredAt: string; readonly safetyBackup: string } | null;
+}
+
+/** `backups.checkDatabase`: SQLite's full integrity check of the live database. */
+export interface DatabaseCheck {
+  readonly ok: boolean;
+  readonly checkedAt: string;
+  /** How many problems SQLite named (up to 100); their wording is SQLite's, so it is not shown. */
+  readonly problems: number;
+}
+
+/** Why the database could not be opened at start (recovery mode). */
+export type RecoveryProblem = 'corrupt' | 'notDatabase' | 'tooNew' | 'unreadable';
+export interface RecoveryState {
+  readonly problem: RecoveryProblem;
+  /** The newest backup of this data folder that opens with this computer's key, or null. */
+  readonly latestGood: { readonly name: string; readonly createdAt: string } | null;
+}
+
+/** `recovery.salvage`: what could be read of the damaged database, copied into a new file. */
+export interface SalvageResult {
+  /** The copy's path (under the data folder's `salinan/`). */
+  readonly path: string;
+  readonly tables: readonly { readonly table: string; readonly rows: number; readonly complete: boolean }[];
+}

@@ -24,3 +24,16 @@ export function missingBundles(received: readonly ReceivedRange[]): number[] {
 export function continuesReceived(received: readonly ReceivedRange[], next: ReceivedRange): boolean {
   return next.from <= Math.max(0, ...received.map((r) => r.to));
 }
+
+/** Bundle numbers as a reader says them: runs joined with a dash ("2–4, 6"). */
+export function seqRanges(seqs: readonly number[]): string {
+  const sorted = [...new Set(seqs)].sort((a, b) => a - b);
+  const runs: string[] = [];
+  for (let i = 0; i < sorted.length;) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    runs.push(j === i ? String(sorted[i]) : `${sorted[i]}–${sorted[j]}`);
+    i = j + 1;
+  }
+  return runs.join(', ');
+}

@@ -69,7 +69,7 @@ const hasPeriod = (start: string, end: string, reporting: Reporting): reporting 
   (reporting === 'bulanan' || reporting === 'dua_mingguan') && isIsoDate(start) && isIsoDate(end) && start <= end;
 
 /** The tracked-from date that applies: the supervision start when none (or a damaged one) is given, never before it. */
-const trackedFrom = (start: string, cal: ReportingCalendar | undefined) => (cal?.from && isIsoDate(cal.from) && cal.from > start ? cal.from : start);
+export const trackedFrom = (start: string, cal: ReportingCalendar | undefined) => (cal?.from && isIsoDate(cal.from) && cal.from > start ? cal.from : start);
 
 /** Every due date within the supervision period, before moving to working days. */
 export function dueDates(start: string, end: string, reporting: Reporting): string[] {

@@ -42,8 +42,8 @@ import {
 } from './schemas/reports';
 import type { ReportTracker, ReportVersion, ReportVersions } from './reportVersions';
 import type { ReportRecords, ReportResult, ReportSeries, ReportTargets } from './reports';
-import { BackupInspectInput } from './schemas/backups';
-import type { BackupInspection, BackupRow } from './backups';
+import { BackupInspectInput, RestoreInput, RestorePlanInput } from './schemas/backups';
+import type { BackupInspection, BackupRow, DatabaseCheck, RestorePlan, RestoreResult, RestoreStatus, SalvageResult } from './backups';
 import { BackupCopyIdInput, BackupCopyInput, BackupSettingsInput } from './schemas/backupPanel';
 import type { BackupCopyProgress, BackupSettings, BackupStatus, RecoveryKeyView } from './backupPanel';
 import { HolidayAddInput, HolidayConfirmInput, HolidayRemoveInput } from './schemas/holidays';
@@ -123,6 +123,7 @@ import type {
   ReferralDetail,
   ReferralWarning,
   ReportingRow,
+  AgendaPage,
   ServiceType,
   InstitutionType,
   SessionInfo,
@@ -259,7 +260,7 @@ export const contract = {
   'checkins.overdue': method<readonly ReportingRow[]>()(OverdueInput, 'any'),
   /** The overdue list (as filtered) as .xlsx; audited. */
   'checkins.overdueExport': method<ExportFile>()(OverdueInput, 'any'),
-  'checkins.agenda': method<readonly ReportingRow[]>()(AgendaInput, 'any'),
+  'checkins.agenda': method<AgendaPage>()(AgendaInput, 'any'),
 
   // Caseload calendar
   /** Open records whose supervision has ended ("masa bimbingan berakhir, belum ditutup"), to be closed with clients.setStatus. */
@@ -345,6 +346,29 @@ export const contract = {
   'backups.recoveryKeySheet': method<ExportFile>()(empty, ADMIN),
   'backups.confirmRecoveryKey': method<RecoveryKeyView>()(empty, ADMIN),
   'backups.newRecoveryKey': method<RecoveryKeyView>()(empty, ADMIN),
+  /**
+   * Restore (Pulihkan dari cadangan), admin only. `restorePlan` checks the backup through (key,
+   * every hash, integrity, schema version, office) and says what it holds beside today and what
+   * would be lost; nothing changes. `restore` takes the plan's `confirmation` back, makes a
+   * safety backup of today's state, and swaps the data folder's state while the database is
+   * closed; the app reopens it at once and everyone signs in again. `undoRestore` goes back to
+   * that safety backup the same way. `restoreStatus` says whether there is a restore to undo.
+   * `checkDatabase` runs SQLite's full integrity check now.
+   */
+  'backups.restorePlan': method<RestorePlan>()(RestorePlanInput, ADMIN),
+  'backups.restore': method<RestoreResult>()(RestoreInput, ADMIN),
+  'backups.undoRestore': method<RestoreResult>()(empty, ADMIN),
+  'backups.restoreStatus': method<RestoreStatus>()(empty, ADMIN),
+  'backups.checkDatabase': method<DatabaseCheck>()(empty, ADMIN),
+  /**
+   * Recovery mode: the database could not be opened at start (damaged, not a database, from a
+   * newer version). Then these and `app.status` are the only methods that answer, with no one
+   * signed in (there are no users to check without the database); with a sound database they are
+   * refused. `restoreLatest` restores the newest backup that opens with this computer's key (the
+   * damaged file is kept under salinan/); `salvage` copies what can still be read into a new file.
+   */
+  'recovery.restoreLatest': method<RestoreResult>()(empty, 'public'),
+  'recovery.salvage': method<SalvageResult>()(empty, 'public'),
 
   'templates.list': method<readonly ArticleTemplate[]>()(empty, 'any'),
   'templates.save': method<ArticleTemplate>()(TemplateSaveInput, ADMIN),

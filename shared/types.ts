@@ -8,6 +8,7 @@ import type { NationalHoliday } from './holidays';
 import type { ImportField } from './imports';
 import type { ActivityType } from './activities';
 import type { Sex } from './nik';
+import type { RecoveryState } from './backups';
 import type { OfficeSettings } from './schemas/setup';
 
 export type { OfficeSettings };
@@ -22,6 +23,8 @@ export interface AppStatus {
   readonly schemaVersion: number;
   /** Whether "Simpan PDF" can write a PDF here (else the print dialog's own PDF printer is offered). */
   readonly canPrintPdf: boolean;
+  /** Set only in recovery mode: the database could not be opened, and the recovery screen is shown instead of everything else. */
+  readonly recovery?: RecoveryState;
 }
 
 export interface SecuritySettings {
@@ -560,6 +563,13 @@ export interface ReportingRow {
   readonly damaged: boolean;
 }
 
+/** One page of the agenda: every client due in the window counted (in all and per day), the page's rows in order. */
+export interface AgendaPage {
+  readonly total: number;
+  readonly days: readonly { readonly date: string; readonly count: number }[];
+  readonly rows: readonly ReportingRow[];
+}
+
 export type ImportPhase = 'reading' | 'ready' | 'checking' | 'checked' | 'committed' | 'cancelled' | 'failed';
 export type ImportAction = 'new' | 'update' | 'unchanged' | 'error';
 
@@ -695,6 +705,17 @@ export interface BundlePlan {
   readonly parent: { readonly code: string; readonly name: string } | null;
   readonly lastAcknowledgedSeq: number | null;
   readonly nikIncluded: boolean;
+  /** Set when the database was put back to an older state: the bundle carries on from the highest number ever used and says so. */
+  readonly afterRestore: BundleAfterRestore | null;
+}
+
+/**
+ * A post's note, signed in its bundle's manifest, that its database was restored to an older
+ * state: the last bundle number that database knew, and the highest number the post had used.
+ */
+export interface BundleAfterRestore {
+  readonly lastKnownSeq: number;
+  readonly lastUsedSeq: number;
 }
 
 export interface BundleExportResult {
@@ -741,7 +762,19 @@ export type BundleOddity =
   | { readonly kind: 'filesLeftOut' }
   | { readonly kind: 'olderSchema'; readonly schemaVersion: number }
   /** The post's signed audit log head has fewer entries than one it sent before (log cut, data replaced). */
-  | { readonly kind: 'auditRewound'; readonly before: number; readonly now: number };
+  | { readonly kind: 'auditRewound'; readonly before: number; readonly now: number }
+  /**
+   * The post was restored from a backup (its signed note): what it made after bundle
+   * `lastKnownSeq` is gone there; of bundles lastKnownSeq+1..lastUsedSeq this office holds
+   * `kept` and has not received `notReceived`.
+   */
+  | {
+      readonly kind: 'restored';
+      readonly lastKnownSeq: number;
+      readonly lastUsedSeq: number;
+      readonly kept: readonly number[];
+      readonly notReceived: readonly number[];
+    };
 
 /**
  * A record the parent holds that a bundle would replace with other values, as "Periksa" lists it
@@ -796,6 +829,8 @@ export interface PostSubmissions {
     readonly createdAt: string;
     readonly receivedAt: string;
     readonly records: number;
+    /** The post said in this bundle that it had been restored from a backup. */
+    readonly afterRestore: BundleAfterRestore | null;
   }[];
   readonly missing: readonly number[];
   readonly lastReceivedAt: string | null;

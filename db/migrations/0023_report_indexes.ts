@@ -15,6 +15,10 @@ export const m0023: Migration = {
 -- a client's page and the overdue list read them from the index alone.
 DROP INDEX checkins_by_client;
 CREATE INDEX checkins_by_client ON checkins (client_id, date, kind, deleted_at);
+-- A client's referrals with what the report asks of them (archived, outcome, closed on): whether
+-- an active client was referred or placed in work is read from the index alone.
+DROP INDEX referrals_by_client;
+CREATE INDEX referrals_by_client ON referrals (client_id, date, deleted_at, outcome, status_date);
 -- Home visits (and any one kind of check-in) in a period.
 CREATE INDEX checkins_live_by_kind ON checkins (kind, date) WHERE deleted_at IS NULL;
 -- Referrals closed with an outcome in a period.

@@ -19,7 +19,9 @@ import { m0017 } from './0017_report_targets';
 import { m0018 } from './0018_list_indexes';
 import { m0019 } from './0019_report_versions';
 import { m0020 } from './0020_printed_reports';
+import { m0021 } from './0021_office_counts_agenda';
 import { m0023 } from './0023_report_indexes';
+import { m0027 } from './0027_bundle_restore_note';
 import { highestVersion, type Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -43,6 +45,8 @@ export const MIGRATIONS: readonly Migration[] = [
   m0018,
   m0019,
   m0020,
+  m0021,
   m0023,
+  m0027,
 ];
 export const LATEST_VERSION = highestVersion(MIGRATIONS);

@@ -2,7 +2,7 @@ import type { Insertable } from 'kysely';
 import type { Db } from '../connection';
 import { agreementInForceOn } from './agreementInForce';
 import type { BundleExportsTable, BundleImportsTable } from '../schema';
-import { underSupervision } from './caseload';
+import { supervisionEnded } from './caseload';
 
 export const bundleExports = (db: Db) => db.all(db.q.selectFrom('bundle_exports').selectAll().orderBy('seq', 'desc'));
 
@@ -62,58 +62,39 @@ export const lastLocalSeqOf = (db: Db, officeCode: string) =>
       .where('office_code', '=', officeCode),
   )?.m ?? 0;
 
-const sumByOrigin = (rows: readonly { origin: string; n: number }[]) => {
-  const by = new Map<string, number>();
-  for (const r of rows) by.set(r.origin, (by.get(r.origin) ?? 0) + r.n);
-  return [...by].map(([origin, n]) => ({ origin, n }));
-};
-
 /**
- * Records per office, for the home screen of a Bapas induk: each count reads a partial index that
- * holds only live rows (migration 0018), never the rows themselves.
+ * Records per office, for the home screen of a Bapas induk. Live partners, activities, open
+ * referrals and aktif clients are read from the counts the triggers of migration 0021 keep (one row
+ * per office and kind, however many records); the clients whose supervision has ended but whose
+ * record is still open (few: the list the office must close) are taken off the aktif count here,
+ * since that depends on the day. The agreements in force depend on the day too: read from the
+ * agreements not yet ended (the index by end date), not from every agreement.
  */
-export function countsByOrigin(db: Db, today: string, openReferralStatuses: readonly string[]) {
+export function countsByOrigin(db: Db, today: string) {
+  const kept = db.all(db.q.selectFrom('office_counts').select(['origin', 'kind', 'n']));
+  const of = (kind: string) => kept.filter((r) => r.kind === kind).map((r) => ({ origin: r.origin, n: r.n }));
+  const ended = db.all(
+    db.q
+      .selectFrom('clients as c')
+      .select(['c.origin', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('c.deleted_at', 'is', null)
+      .where((eb) => supervisionEnded(eb, today))
+      .groupBy('c.origin'),
+  );
+  const endedOf = new Map(ended.map((r) => [r.origin, r.n]));
   return {
-    partners: db.all(
-      db.q
-        .selectFrom('partners')
-        .select(['origin', (eb) => eb.fn.countAll<number>().as('n')])
-        .where('deleted_at', 'is', null)
-        .groupBy('origin'),
-    ),
-    clients: db.all(
-      db.q
-        .selectFrom('clients as c')
-        .select(['c.origin', (eb) => eb.fn.countAll<number>().as('n')])
-        .where('c.deleted_at', 'is', null)
-        .where((eb) => underSupervision(eb, today))
-        .groupBy('c.origin'),
-    ),
-    activities: db.all(
-      db.q
-        .selectFrom('activities')
-        .select(['origin', (eb) => eb.fn.countAll<number>().as('n')])
-        .where('deleted_at', 'is', null)
-        .groupBy('origin'),
-    ),
+    partners: of('partners'),
+    clients: of('clients_aktif').map((r) => ({ origin: r.origin, n: r.n - (endedOf.get(r.origin) ?? 0) })),
+    activities: of('activities'),
     agreementsActive: db.all(
       db.q
         .selectFrom('agreements')
         .select(['origin', (eb) => eb.fn.countAll<number>().as('n')])
+        // Implied by being in force; lets the plan start at today's end dates.
+        .where('end_date', '>=', today)
         .where(agreementInForceOn('agreements', today))
         .groupBy('origin'),
     ),
-    // Grouped by status first, as the index runs (status, origin): read in its order, with no
-    // sorting of every open referral by office; the statuses are added up per office here.
-    referralsOpen: sumByOrigin(
-      db.all(
-        db.q
-          .selectFrom('referrals')
-          .select(['status', 'origin', (eb) => eb.fn.countAll<number>().as('n')])
-          .where('deleted_at', 'is', null)
-          .where('status', 'in', openReferralStatuses as string[])
-          .groupBy(['status', 'origin']),
-      ),
-    ),
+    referralsOpen: of('referrals_open'),
   };
 }

@@ -1,7 +1,6 @@
 import { sql, type Insertable } from 'kysely';
 import type { Db } from '../connection';
 import type { CheckinsTable } from '../schema';
-import type { AgendaFilter } from '../../shared/checkins';
 import { underSupervision } from './caseload';
 
 export function insertCheckin(db: Db, row: Insertable<CheckinsTable>): void {
@@ -55,32 +54,11 @@ function mayBeOverdue(cut: OverdueCutoffs) {
 }
 
 /**
- * Clients whose nominal due dates can fall in the agenda's window (shared/checkins.ts
- * agendaFilter): the day of the month, or the day within the fortnight, their supervision began.
+ * Clients under supervision with a reporting duty: what the overdue list is computed from (only
+ * those who may be overdue, when `cutoffs` are given). The agenda reads its own candidates
+ * (db/repositories/agenda.ts).
  */
-function mayBeDue(f: AgendaFilter) {
-  const fortnight =
-    f.fortnightSpan === null
-      ? sql`c.reporting = 'dua_mingguan'`
-      : sql`(c.reporting = 'dua_mingguan' AND CAST(julianday(${f.hi}) - julianday(c.supervision_start) AS INTEGER) % 14 < ${f.fortnightSpan})`;
-  const m = f.monthly;
-  // The nominal due date of a month is the start's day, clamped to the month's last day.
-  const day = sql`CAST(substr(c.supervision_start, 9, 2) AS INTEGER)`;
-  const monthly =
-    m === null
-      ? sql`c.reporting = 'bulanan'`
-      : m.sameMonth
-        ? sql`(c.reporting = 'bulanan' AND min(${day}, ${m.loLast}) BETWEEN ${m.loDay} AND ${m.hiDay})`
-        : sql`(c.reporting = 'bulanan' AND (min(${day}, ${m.loLast}) >= ${m.loDay} OR min(${day}, ${m.hiLast}) <= ${m.hiDay}))`;
-  return sql<boolean>`(${fortnight} OR ${monthly})`;
-}
-
-/**
- * Clients under supervision with a reporting duty: what the overdue list (only those who may be
- * overdue, when `cutoffs` are given) and the agenda (only those who may be due in its window, when
- * `agenda` is given) are computed from.
- */
-export const reportingClients = (db: Db, today: string, cutoffs: OverdueCutoffs | null = null, agenda: AgendaFilter | null = null) =>
+export const reportingClients = (db: Db, today: string, cutoffs: OverdueCutoffs | null = null) =>
   db.all(
     db.q
       .selectFrom('clients as c')
@@ -100,6 +78,5 @@ export const reportingClients = (db: Db, today: string, cutoffs: OverdueCutoffs 
       .where((eb) => underSupervision(eb, today))
       .where('c.reporting', '!=', 'tidak')
       .where('c.deleted_at', 'is', null)
-      .$if(cutoffs !== null, (q) => q.where(mayBeOverdue(cutoffs!)))
-      .$if(agenda !== null, (q) => q.where(mayBeDue(agenda!))),
+      .$if(cutoffs !== null, (q) => q.where(mayBeOverdue(cutoffs!))),
   );

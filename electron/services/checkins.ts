@@ -1,5 +1,4 @@
-import { agendaFilter, HOME_VISIT_AFTER, overdueCutoff, reportingState, schedule, type CheckinKind } from '../../shared/checkins';
-import { addDays } from '../../shared/agreements';
+import { HOME_VISIT_AFTER, overdueCutoff, reportingState, schedule, type CheckinKind } from '../../shared/checkins';
 import { isUnderSupervision, REPORTING, type ClientStatus, type Reporting } from '../../shared/clients';
 import { isIsoDate } from '../../shared/validate';
 import { fieldError } from '../../shared/errors';
@@ -15,13 +14,14 @@ import { exportHeading, say } from './exportHeading';
 import { newId } from './ids';
 import { officeCode, officeToday } from './settings';
 import { assertOwn } from './ownership';
+import { agendaPage } from './agenda';
 
 /**
  * Whether a client's dates can carry a reporting schedule at all. The screens and the bundle check
  * never let other values in, but one damaged row (an old restore, a hand-edited file) must show as
  * damaged on its own line, never take the overdue list or the home screen of the office down.
  */
-function scheduleSound(c: {
+export function scheduleSound(c: {
   supervision_start: string;
   supervision_end: string;
   reporting: string;
@@ -105,18 +105,16 @@ export function reportingOf(ctx: AppContext, clientId: string): ClientReporting 
 }
 
 /**
- * Clients under supervision with a reporting duty, with where they stand today: for the overdue
- * list only those whose last check-in leaves them possibly overdue (the others are up to date by
- * the rule itself: shared/checkins.ts overdueCutoff), for the agenda only those whose start can put
- * a due date in its window (agendaFilter); the exact state is computed for those alone.
+ * Clients under supervision with a reporting duty who may be overdue, with where they stand
+ * today: only those whose last check-in leaves them possibly overdue (the others are up to date by
+ * the rule itself: shared/checkins.ts overdueCutoff); the exact state is computed for those alone.
+ * The agenda is computed in ./agenda.ts.
  */
-function standings(ctx: AppContext, only: { overdue: true } | { dueFrom: string; until: string }): ReportingRow[] {
+function overdueStandings(ctx: AppContext): ReportingRow[] {
   const today = officeToday(ctx);
   const holidays = holidayDates(ctx.db);
-  const cutoffs =
-    'overdue' in only ? { bulanan: overdueCutoff('bulanan', today, holidays), dua_mingguan: overdueCutoff('dua_mingguan', today, holidays) } : null;
-  const agenda = 'dueFrom' in only ? agendaFilter(only.dueFrom, only.until, holidays) : null;
-  return reportingClients(ctx.db, today, cutoffs, agenda).map((c) => {
+  const cutoffs = { bulanan: overdueCutoff('bulanan', today, holidays), dua_mingguan: overdueCutoff('dua_mingguan', today, holidays) };
+  return reportingClients(ctx.db, today, cutoffs).map((c) => {
     const damaged = !scheduleSound(c);
     const s = damaged
       ? { overdueSince: null, missedStreak: 0, nextDue: null }
@@ -141,7 +139,7 @@ const byName = new Intl.Collator().compare;
 
 /** The overdue list, most missed first: the screen, its export and its printed book read this one list. */
 export const overdueRows = (ctx: AppContext, pkUserId: string | null) =>
-  standings(ctx, { overdue: true })
+  overdueStandings(ctx)
     // A damaged schedule is listed too: someone has to look at that client's dates.
     .filter((r) => r.missedStreak > 0 || r.damaged)
     .filter((r) => !pkUserId || r.pkUserId === pkUserId)
@@ -201,12 +199,7 @@ export function checkinHandlers(
       );
       return file;
     },
-    'checkins.agenda': (input) => {
-      const until = addDays(input.from, input.days - 1);
-      return standings(ctx, { dueFrom: input.from, until })
-        .filter((r) => r.nextDue !== null && r.nextDue >= input.from && r.nextDue <= until)
-        .sort((a, b) => (a.nextDue! < b.nextDue! ? -1 : a.nextDue! > b.nextDue! ? 1 : byName(a.name, b.name)));
-    },
+    'checkins.agenda': (input) => agendaPage(ctx, input),
   };
 }
 

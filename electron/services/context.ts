@@ -28,6 +28,12 @@ export interface AppContext {
   readonly keyWrapper?: KeyWrapper;
   /** When backups are made by themselves (set by the app core once the context exists). */
   backupSchedule?: BackupSchedule;
+  /**
+   * Closes the database, runs `swap` (a restore's file moves) and opens it again: the app core's
+   * database handle, context and sessions are all replaced (everyone signs in again). Set by
+   * createAppCore; absent elsewhere, where a restore completes at the next start.
+   */
+  readonly reopen?: (swap: () => void) => void;
 }
 
 export interface Host {

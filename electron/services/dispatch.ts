@@ -88,7 +88,7 @@ export function createDispatcher(ctx: AppContext, handlers: Handlers) {
 
 export type Dispatch = ReturnType<typeof createDispatcher>;
 
-function toErrorData(e: unknown, method: unknown): ErrorData {
+export function toErrorData(e: unknown, method: unknown): ErrorData {
   if (e instanceof AppError) return e.toData();
   // Unexpected: log the method and the error (never the input: it may hold personal data).
   console.error(`[rpc] ${String(method).slice(0, 60)} failed:`, e instanceof Error ? e.stack : e);

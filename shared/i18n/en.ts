@@ -1526,6 +1526,54 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'home.backups.failed': 'An automatic backup failed: {reason}',
   'setup.recoveryKeyNext':
     "Next, Home will ask the admin to write down the office's recovery key: it opens the backups if this computer breaks. Keep it in the office safe.",
+  // A: the reporting agenda, page by page
+  'checkins.agendaMore': 'Show more',
+  'home.agendaTitle': '{count} clients due to report in the next 7 days',
+  'home.agendaOpen': 'Open the agenda',
+  // R restore and recovery mode at start
+  'backups.restoreConfirm': 'The restore was not run because the backup file is not the one checked before. Please check the backup to restore again.',
+  'backups.nothingToUndo': 'There is no restore to undo: the safety backup made before the restore is gone, or the restore has already been undone.',
+  'recovery.notNeeded': 'The database opens normally, so this recovery step is not needed.',
+  'recovery.active': 'The database cannot be opened. Please restore a backup or save a copy of the data that can still be read first.',
+  'recovery.noGoodBackup': 'No backup on this computer can be opened and passes its checks. Please contact the office IT staff or the parent Bapas.',
+  'recovery.nothingReadable': 'No data can still be read from this database file.',
+  'recovery.restoreFailed': 'The backup was restored, but the database still cannot be opened. Please contact the office IT staff.',
+  'recovery.title': 'The database cannot be opened',
+  'recovery.problem.corrupt': 'The database file is damaged: the integrity check found errors, for example after a power cut while writing or a storage fault.',
+  'recovery.problem.notDatabase': 'The database file no longer holds a database: its content has been overwritten or replaced.',
+  'recovery.problem.tooNew':
+    'This database was made by a newer version of Mitra Lipas. Updating the app is best; restoring an older backup loses the records made since it.',
+  'recovery.problem.unreadable': 'The database file cannot be read, for example because of its permissions or a storage fault.',
+  'recovery.kept': 'The damaged file is not deleted: a copy of it is kept in the data folder before anything is replaced.',
+  'recovery.latestGood': 'The latest good backup was made on {date}.',
+  'recovery.noBackup': 'No backup on this computer can be opened.',
+  'recovery.restore': 'Restore the latest good backup',
+  'recovery.salvage': 'Save a copy of the data that can still be read',
+  'recovery.salvageHint':
+    'The tables that can still be read are copied into a new file, row by row up to the damaged part. The copy is for IT staff to read, not for running the app on.',
+  'recovery.salvaged': 'The copy of the data that can still be read is saved at: {path}',
+  'recovery.salvagedPartly': 'Some tables could not be read whole; only the rows before the damaged part were copied.',
+  'recovery.restored': 'The restore is complete. Please sign in again with the username and password in use when the backup was made.',
+  // S bundle chain after a restore
+  'bundles.chainFileDamaged':
+    "The record of bundle numbers kept in this office's data folder is damaged or belongs to another office, so the next bundle number cannot be established. No bundle was made. Please contact the office IT staff.",
+  'bundles.restoreNoteMismatch':
+    'Bundle number {seq} says the Pos Bapas was restored from a backup, but the numbers in that note do not match the bundle number. The bundle cannot be received.',
+  'bundles.restoreNoteBehind':
+    'Bundle number {seq} says the Pos Bapas was restored from a backup, yet this office has already received bundle number {highest} from it. The note is not true, so the bundle cannot be received.',
+  'bundles.oddity.restored':
+    'This Pos Bapas was restored from a backup: its data is back to where it stood when bundle number {lastKnownSeq} was made. This bundle continues the numbering after bundle {lastUsedSeq}.',
+  'bundles.oddity.restoredBeforeFirst':
+    'This Pos Bapas was restored from a backup made before its first bundle. This bundle continues the numbering after bundle {lastUsedSeq}.',
+  'bundles.oddity.restoredKept':
+    'The records made at the Pos Bapas after that point and received here (bundles {seqs}) are no longer at the Pos Bapas, but they remain at the parent Bapas.',
+  'bundles.oddity.restoredNotReceived':
+    'Bundles {seqs} were made before the restore and have not been received here; the Pos Bapas will not send them again, as their content is no longer there. If the files still exist, they can still be received.',
+  'bundles.trackerRestored': 'Restored from a backup before bundle {seq}',
+  'bundles.planAfterRestoreBeforeFirst':
+    "This office's data was restored from a backup made before its first bundle. This bundle is numbered {seq}, continuing the numbers already used, and tells the parent Bapas about the restore.",
+  'bundles.planAfterRestore':
+    "This office's data was restored from a backup (as of bundle number {lastKnownSeq}). This bundle is numbered {seq}, continuing the numbers already used, and tells the parent Bapas about the restore.",
 };
 
 /** What an English message says when its count is one; the message itself is the plural ("2 referrals"). */
@@ -1571,4 +1619,6 @@ export const enPlurals: Readonly<Partial<Record<MessageKey, PluralForm>>> = {
   'reports.chart.compliance': { by: 'count', one: 'Reporting compliance over {count} month, {from} – {to}' },
   // P backups panel plurals
   'backups.daysAgo': { by: 'count', one: '{count} day ago' },
+  // A: agenda plurals
+  'home.agendaTitle': { by: 'count', one: '{count} client due to report in the next 7 days' },
 };

@@ -1530,6 +1530,56 @@ export const id = {
   'home.backups.failed': 'Cadangan otomatis gagal: {reason}',
   'setup.recoveryKeyNext':
     'Sesudah ini, Beranda akan meminta admin mencatat Kunci Pemulihan kantor: lembar itu membuka cadangan data bila komputer ini rusak. Simpan di brankas kantor.',
+  // A: agenda wajib lapor per halaman
+  'checkins.agendaMore': 'Tampilkan lebih banyak',
+  'home.agendaTitle': '{count} klien jatuh tempo wajib lapor dalam 7 hari ke depan',
+  'home.agendaOpen': 'Buka agenda',
+  // R pemulihan (restore) dan mode pemulihan saat mulai
+  'backups.restoreConfirm':
+    'Pemulihan tidak dijalankan karena berkas cadangan tidak sama dengan yang diperiksa sebelumnya. Mohon periksa kembali cadangan yang akan dipulihkan.',
+  'backups.nothingToUndo': 'Tidak ada pemulihan yang dapat dibatalkan: cadangan pengaman sebelum pemulihan tidak ada lagi atau pemulihan telah dibatalkan.',
+  'recovery.notNeeded': 'Basis data dapat dibuka dengan baik, sehingga langkah pemulihan ini tidak diperlukan.',
+  'recovery.active': 'Basis data tidak dapat dibuka. Mohon pulihkan cadangan atau simpan salinan data yang masih terbaca terlebih dahulu.',
+  'recovery.noGoodBackup': 'Tidak ada cadangan di komputer ini yang dapat dibuka dan lolos pemeriksaan. Mohon hubungi petugas TI kantor atau Bapas induk.',
+  'recovery.nothingReadable': 'Tidak ada data yang masih dapat dibaca dari berkas basis data ini.',
+  'recovery.restoreFailed': 'Cadangan telah dipulihkan, tetapi basis data masih tidak dapat dibuka. Mohon hubungi petugas TI kantor.',
+  'recovery.title': 'Basis data tidak dapat dibuka',
+  'recovery.problem.corrupt':
+    'Berkas basis data rusak: pemeriksaan keutuhan menemukan kesalahan, misalnya karena listrik padam saat menulis atau gangguan pada penyimpanan.',
+  'recovery.problem.notDatabase': 'Berkas basis data tidak berisi basis data lagi: isinya telah tertimpa atau diganti dengan data lain.',
+  'recovery.problem.tooNew':
+    'Basis data ini dibuat oleh versi Mitra Lipas yang lebih baru. Sebaiknya perbarui aplikasi; memulihkan cadangan lama akan kehilangan catatan sejak cadangan itu.',
+  'recovery.problem.unreadable': 'Berkas basis data tidak dapat dibaca, misalnya karena izin berkas atau gangguan pada penyimpanan.',
+  'recovery.kept': 'Berkas yang rusak tidak dihapus: salinannya disimpan di folder data sebelum apa pun diganti.',
+  'recovery.latestGood': 'Cadangan terakhir yang baik dibuat pada {date}.',
+  'recovery.noBackup': 'Tidak ada cadangan di komputer ini yang dapat dibuka.',
+  'recovery.restore': 'Pulihkan cadangan terakhir yang baik',
+  'recovery.salvage': 'Simpan salinan data yang masih terbaca',
+  'recovery.salvageHint':
+    'Tabel yang masih terbaca disalin ke berkas baru, baris demi baris sampai bagian yang rusak. Salinan ini untuk dibaca petugas TI, bukan untuk menjalankan aplikasi.',
+  'recovery.salvaged': 'Salinan data yang masih terbaca disimpan di: {path}',
+  'recovery.salvagedPartly': 'Sebagian tabel tidak terbaca utuh; hanya baris sebelum bagian yang rusak yang tersalin.',
+  'recovery.restored': 'Pemulihan selesai. Silakan masuk kembali dengan nama pengguna dan kata sandi yang berlaku pada saat cadangan dibuat.',
+  // S rantai paket sesudah pemulihan (bundle chain after a restore)
+  'bundles.chainFileDamaged':
+    'Catatan nomor paket yang disimpan di folder data kantor ini rusak atau bukan milik kantor ini, sehingga nomor paket berikutnya tidak dapat dipastikan. Paket tidak dibuat. Mohon hubungi petugas TI kantor.',
+  'bundles.restoreNoteMismatch':
+    'Paket nomor {seq} menyatakan bahwa Pos Bapas dipulihkan dari cadangan, tetapi nomor-nomor dalam catatan itu tidak sesuai dengan nomor paketnya. Paket tidak dapat diterima.',
+  'bundles.restoreNoteBehind':
+    'Paket nomor {seq} menyatakan bahwa Pos Bapas dipulihkan dari cadangan, padahal Bapas induk telah menerima paket nomor {highest} darinya. Catatan itu tidak benar, sehingga paket tidak dapat diterima.',
+  'bundles.oddity.restored':
+    'Pos Bapas ini dipulihkan dari cadangan: datanya kembali ke keadaan saat paket nomor {lastKnownSeq} dibuat. Paket ini melanjutkan nomor sesudah paket {lastUsedSeq}.',
+  'bundles.oddity.restoredBeforeFirst':
+    'Pos Bapas ini dipulihkan dari cadangan yang dibuat sebelum paket pertamanya. Paket ini melanjutkan nomor sesudah paket {lastUsedSeq}.',
+  'bundles.oddity.restoredKept':
+    'Data yang dibuat di Pos Bapas sesudah keadaan itu dan telah diterima di sini (paket {seqs}) tidak ada lagi di Pos Bapas, tetapi tetap tersimpan di Bapas induk.',
+  'bundles.oddity.restoredNotReceived':
+    'Paket {seqs} dibuat sebelum pemulihan dan belum diterima di sini; Pos Bapas tidak akan mengirimnya lagi karena isinya tidak ada lagi di sana. Bila berkasnya masih ada, paket itu tetap dapat diterima.',
+  'bundles.trackerRestored': 'Dipulihkan dari cadangan sebelum paket {seq}',
+  'bundles.planAfterRestoreBeforeFirst':
+    'Data kantor ini dipulihkan dari cadangan yang dibuat sebelum paket pertama. Paket ini diberi nomor {seq}, melanjutkan nomor yang pernah dipakai, dan memberi tahu Bapas induk tentang pemulihan itu.',
+  'bundles.planAfterRestore':
+    'Data kantor ini dipulihkan dari cadangan (keadaan paket nomor {lastKnownSeq}). Paket ini diberi nomor {seq}, melanjutkan nomor yang pernah dipakai, dan memberi tahu Bapas induk tentang pemulihan itu.',
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -20,4 +20,12 @@ export const CheckinInput = z
 /** The overdue list: everyone, or one PK's clients. */
 export const OverdueInput = z.object({ pkUserId: id.nullable().default(null) }).strict();
 
-export const AgendaInput = z.object({ from: isoDate, days: z.number().int().min(1).max(31).default(7) }).strict();
+/** The agenda's window and one page of it (the total and each day's count come with every page). */
+export const AgendaInput = z
+  .object({
+    from: isoDate,
+    days: z.number().int().min(1).max(31).default(7),
+    limit: z.number().int().min(1).max(500).default(50),
+    offset: z.number().int().min(0).max(10_000_000).default(0),
+  })
+  .strict();

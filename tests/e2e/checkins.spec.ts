@@ -4,7 +4,10 @@ import { expect, setUpOffice, signIn, test } from './fixtures';
 
 const today = new Date().toISOString().slice(0, 10);
 
-test('the overdue list and the home screen call for a home visit; recording it clears the client, and the agenda shows who is due', async ({ page, app }) => {
+test('the overdue list and the home screen call for a home visit; recording it clears the client, and Beranda and the agenda show who is due', async ({
+  page,
+  app,
+}) => {
   const admin = await setUpOffice(app);
   // Four monthly reports missed: supervision started four and a half months ago, nothing recorded.
   const start = addDays(addMonths(today, -4), -15);
@@ -36,8 +39,15 @@ test('the overdue list and the home screen call for a home visit; recording it c
   await signIn(page, app);
   await expect(page.getByTestId('home-overdue')).toContainText('1');
   await expect(page.getByTestId('home-visits')).toContainText('Budi Santoso');
+  // Beranda counts who is due this week and names the first; its button opens the agenda.
+  await expect(page.getByTestId('home-agenda')).toContainText('1 klien jatuh tempo wajib lapor dalam 7 hari ke depan');
+  await expect(page.getByTestId('home-agenda')).toContainText('Siti Aminah');
+  await page.getByRole('button', { name: 'Buka agenda' }).click();
+  await expect(page.getByTestId('agenda')).toContainText('Siti Aminah');
+  await expect(page.getByTestId('agenda-shown')).toHaveText('Menampilkan 1 dari 1');
+  await expect(page.getByTestId('agenda-more')).toHaveCount(0);
 
-  await page.getByRole('link', { name: 'Wajib lapor' }).click();
+  await page.getByRole('tab', { name: /Terlambat/ }).click();
   const overdue = page.getByTestId('overdue-table');
   await expect(overdue).toContainText('Budi Santoso');
   await expect(overdue).toContainText('Kunjungan rumah');

@@ -16,10 +16,11 @@ export interface RunningApp {
   rpc<M extends Method>(method: M, input: InputOf<M>, token?: string | null): Promise<OutputOf<M>>;
 }
 
-/** A web preview server on a fresh data folder; `close` stops it and removes the folder. */
-export async function startApp(opts: { printPdf?: PdfPrinter } = {}): Promise<RunningApp & { close(): Promise<void> }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'mitra-e2e-'));
-  const server = await startWebServer({ dataDir, staticDir: resolve('out/renderer'), port: 0, ...opts });
+/** A web preview server on a fresh data folder (or one the test prepared); `close` stops it and removes the folder. */
+export async function startApp(opts: { printPdf?: PdfPrinter; dataDir?: string } = {}): Promise<RunningApp & { close(): Promise<void> }> {
+  const { dataDir: prepared, ...rest } = opts;
+  const dataDir = prepared ?? mkdtempSync(join(tmpdir(), 'mitra-e2e-'));
+  const server = await startWebServer({ dataDir, staticDir: resolve('out/renderer'), port: 0, ...rest });
   const rpc = async (method: string, input: unknown, token: string | null = null) => {
     const res = await fetch(new URL('/rpc', server.url), {
       method: 'POST',

@@ -87,7 +87,7 @@ async function answers(rows: readonly { id: string; partnerId: string; facts: In
   });
 }
 
-const inForceCount = (day: string) => countsByOrigin(app.db, day, []).agreementsActive.find((c) => c.origin === 'CRP')?.n ?? 0;
+const inForceCount = (day: string) => countsByOrigin(app.db, day).agreementsActive.find((c) => c.origin === 'CRP')?.n ?? 0;
 
 const S = (signedOn: string | null, startDate: string, endDate: string, cancelledOn: string | null = null): InForceFacts => ({
   signedOn,

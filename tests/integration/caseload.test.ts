@@ -43,7 +43,7 @@ describe('a client whose supervision has ended', () => {
     const open = await app.call('clients.list', { status: 'berakhir' }, admin);
     expect(open.rows.map((r) => [r.id, r.status, r.standing])).toEqual([[ended.id, 'aktif', 'berakhir']]);
     expect((await app.call('checkins.overdue', {}, admin)).map((r) => r.clientId)).toEqual([current.id]);
-    expect((await app.call('checkins.agenda', { from: '2026-03-06', days: 31 }, admin)).map((r) => r.clientId)).toEqual([current.id]);
+    expect((await app.call('checkins.agenda', { from: '2026-03-06', days: 31 }, admin)).rows.map((r) => r.clientId)).toEqual([current.id]);
     expect(await app.call('checkins.ofClient', { id: ended.id }, admin)).toMatchObject({
       missedStreak: 0,
       overdueSince: null,
@@ -176,7 +176,9 @@ describe('due dates on the office calendar', () => {
     await app.call('holidays.add', { date: '2026-03-24', name: 'Libur daerah' }, admin);
     const r = await app.call('checkins.ofClient', { id: c.id }, admin);
     expect(r.schedule[0]).toMatchObject({ due: '2026-03-25', movedFrom: '2026-03-18', closes: '2026-04-01' });
-    expect((await app.call('checkins.agenda', { from: '2026-03-18', days: 8 }, admin)).map((x) => [x.clientId, x.nextDue])).toEqual([[c.id, '2026-03-25']]);
+    expect((await app.call('checkins.agenda', { from: '2026-03-18', days: 8 }, admin)).rows.map((x) => [x.clientId, x.nextDue])).toEqual([
+      [c.id, '2026-03-25'],
+    ]);
     await app.call('holidays.remove', { date: '2026-03-24' }, admin);
     expect((await app.call('checkins.ofClient', { id: c.id }, admin)).nextDue).toBe('2026-03-24');
     // The office's own list: never carried to the parent.

@@ -59,11 +59,11 @@ describe('wajib lapor', () => {
     );
     // Both due on Saturday 15 March, so on Monday the 17th.
     const agenda = await app.call('checkins.agenda', { from: '2025-03-10', days: 8 }, admin);
-    expect(agenda.map((r) => [r.name, r.nextDue])).toEqual([
+    expect(agenda.rows.map((r) => [r.name, r.nextDue])).toEqual([
       ['Andi', '2025-03-17'],
       ['Budi Santoso', '2025-03-17'],
     ]);
-    expect(agenda.find((r) => r.clientId === other.id)?.missedStreak).toBe(0);
+    expect(agenda.rows.find((r) => r.clientId === other.id)?.missedStreak).toBe(0);
   });
 
   it('refuses a check-in outside supervision, in the future, or remote without a reason, writing nothing', async () => {
@@ -93,6 +93,6 @@ describe('wajib lapor of a damaged record', () => {
     expect(await app.call('checkins.ofClient', { id: clientId }, admin)).toMatchObject({ schedule: [], nextDue: null, missedStreak: 0 });
     // Listed as damaged, so that someone looks at the client's dates; never as overdue.
     expect(await app.call('checkins.overdue', {}, admin)).toEqual([expect.objectContaining({ clientId, damaged: true, missedStreak: 0, overdueSince: null })]);
-    expect(await app.call('checkins.agenda', { from: '2025-02-10' }, admin)).toEqual([]);
+    expect(await app.call('checkins.agenda', { from: '2025-02-10' }, admin)).toMatchObject({ total: 0, rows: [] });
   });
 });

@@ -40,7 +40,7 @@ describe('a client whose dates cannot carry a schedule', () => {
       const overdue = await app.call('checkins.overdue', {}, token);
       expect(overdue.find((r) => r.clientId === bad.id)).toMatchObject({ damaged: true, missedStreak: 0, nextDue: null });
       expect(overdue.find((r) => r.clientId === sound.id)).toEqual(before.find((r) => r.clientId === sound.id));
-      expect(await app.call('checkins.agenda', { from: '2025-06-20', days: 7 }, token)).toBeInstanceOf(Array);
+      expect((await app.call('checkins.agenda', { from: '2025-06-20', days: 7 }, token)).rows).toBeInstanceOf(Array);
       expect(await app.call('checkins.ofClient', { id: bad.id }, token)).toMatchObject({ damaged: true, schedule: [] });
       expect(await app.call('checkins.ofClient', { id: sound.id }, token)).toMatchObject({ damaged: false });
     });

@@ -6,7 +6,8 @@ import { sql } from 'kysely';
 import type { AppCore } from '../../electron/services/app';
 import { agreementInForceOn } from '../../db/repositories/agreementInForce';
 import { addDays, AGREEMENT_STATUSES } from '../../shared/agreements';
-import { reportingState } from '../../shared/checkins';
+import { reportingState, schedule } from '../../shared/checkins';
+import type { AgendaPage } from '../../shared/types';
 import { OPEN_REFERRAL_STATUSES } from '../../shared/referrals';
 import type { Reporting } from '../../shared/clients';
 import { seed } from '../../scripts/seed';
@@ -145,7 +146,7 @@ describe('list shapes on a seeded office', () => {
     }
   });
 
-  it('checkins.agenda holds exactly the clients whose next due date the full schedule puts in the window, holidays and edge starts included', async () => {
+  it('checkins.agenda pages hold exactly the clients whose next due date the full schedule puts in the window, in order, holidays and edge starts included', async () => {
     const raw = core.db.raw;
     // A long holiday run (the Lebaran leave), so due dates move across the window's start.
     const leave = ['2026-06-17', '2026-06-18', '2026-06-19', '2026-06-22', '2026-06-23', '2026-07-01'];
@@ -153,7 +154,7 @@ describe('list shapes on a seeded office', () => {
     // Edge starts: the 31st and the 29th (clamped in short months), one fortnight to the day, tracked from later.
     const some = raw
       .prepare(
-        `SELECT id FROM clients WHERE status = 'aktif' AND supervision_end >= ? AND reporting != 'tidak' AND deleted_at IS NULL ORDER BY id LIMIT 6 OFFSET 10`,
+        `SELECT id FROM clients WHERE status = 'aktif' AND supervision_end >= ? AND reporting != 'tidak' AND deleted_at IS NULL ORDER BY id LIMIT 8 OFFSET 10`,
       )
       .all(today) as { id: string }[];
     const edit = raw.prepare(`UPDATE clients SET supervision_start = ?, reporting = ?, reporting_from = ? WHERE id = ?`);
@@ -163,56 +164,87 @@ describe('list shapes on a seeded office', () => {
     edit.run('2026-05-16', 'bulanan', '2026-06-20', some[3]!.id);
     edit.run('2026-02-30', 'bulanan', '2026-02-30', some[4]!.id);
     edit.run('2026-03-31', 'dua_mingguan', '2026-03-31', some[5]!.id);
+    // Supervision ending in the leave: due on 17 June (moved to the 24th, after the end: still due), and one ending the day before it is due.
+    const end = raw.prepare(
+      `UPDATE clients SET supervision_start = '2026-05-17', reporting = 'bulanan', reporting_from = '2026-05-17', supervision_end = ? WHERE id = ?`,
+    );
+    end.run('2026-06-20', some[6]!.id);
+    end.run('2026-06-16', some[7]!.id);
     const holidays = new Set((raw.prepare(`SELECT date FROM holidays`).all() as { date: string }[]).map((h) => h.date));
     const clients = raw
       .prepare(
-        `SELECT id, supervision_start, supervision_end, reporting, last_checkin, reporting_from FROM clients
+        `SELECT id, name_key, supervision_start, supervision_end, reporting, last_checkin, reporting_from FROM clients
          WHERE status = 'aktif' AND supervision_end >= ? AND reporting != 'tidak' AND deleted_at IS NULL`,
       )
       .all(today) as {
       id: string;
+      name_key: string;
       supervision_start: string;
       supervision_end: string;
       reporting: Reporting;
       last_checkin: string | null;
       reporting_from: string;
     }[];
+    // The full schedule's next due date: the first counted due date whose window has not closed.
     const next = new Map(
-      clients.map((c) => [
-        c.id,
-        reportingState(c.supervision_start, c.supervision_end, c.reporting, c.last_checkin, today, { from: c.reporting_from, holidays }).nextDue,
-      ]),
+      clients.map((c) => {
+        const cal = { from: c.reporting_from, holidays };
+        const checkins = c.last_checkin ? [c.last_checkin] : [];
+        const full = schedule(c.supervision_start, c.supervision_end, c.reporting, checkins, today, cal).find((r) => r.closes >= today)?.due ?? null;
+        expect(full, c.id).toBe(reportingState(c.supervision_start, c.supervision_end, c.reporting, c.last_checkin, today, cal).nextDue);
+        return [c.id, full];
+      }),
     );
+    const nameKey = new Map(clients.map((c) => [c.id, c.name_key]));
     let seen = 0;
-    for (const [offset, days] of [
-      [0, 7],
-      [1, 7],
-      [2, 1],
-      [3, 13],
-      [5, 7],
-      [-4, 7],
-      [8, 10],
-      [14, 3],
-      [0, 31],
-      [-10, 20],
+    for (const [offset, days, limit] of [
+      [0, 7, 50],
+      [1, 7, 17],
+      [2, 1, 5],
+      [3, 13, 23],
+      [5, 7, 50],
+      [-4, 7, 9],
+      [8, 10, 31],
+      [14, 3, 500],
+      [0, 31, 44],
+      [-10, 20, 50],
     ] as const) {
       const from = addDays(today, offset);
       const until = addDays(from, days - 1);
+      // The agenda's order: due date, then the name as the registers sort it, then the id.
       const expected = [...next]
         .filter(([, d]) => d !== null && d >= from && d <= until)
-        .map(([id]) => id)
-        .sort();
-      const got = await call<{ clientId: string; nextDue: string }[]>('checkins.agenda', { from, days });
-      expect(got.map((r) => r.clientId).sort(), `${from} +${days}`).toEqual(expected);
+        .map(([id, d]) => ({ id, d: d!, k: nameKey.get(id)! }))
+        .sort((a, b) => (a.d !== b.d ? (a.d < b.d ? -1 : 1) : a.k !== b.k ? (a.k < b.k ? -1 : 1) : a.id < b.id ? -1 : 1))
+        .map((r) => r.id);
+      // Every page in turn: in order, none overlapping, together the whole agenda, each with the same counts.
+      const pages: AgendaPage[] = [];
+      for (let at = 0; pages.length === 0 || at < pages[0]!.total; at += limit)
+        pages.push(await call<AgendaPage>('checkins.agenda', { from, days, limit, offset: at }));
+      const got = pages.flatMap((p) => p.rows);
+      expect(
+        got.map((r) => r.clientId),
+        `${from} +${days}`,
+      ).toEqual(expected);
+      expect(new Set(got.map((r) => r.clientId)).size).toBe(got.length);
+      for (const p of pages) {
+        expect(p.total).toBe(expected.length);
+        expect(p.rows.length).toBeLessThanOrEqual(limit);
+        expect(p.days.map((x) => x.date)).toEqual(Array.from({ length: days }, (_, i) => addDays(from, i)));
+        expect(p.days.map((x) => x.count)).toEqual(p.days.map((x) => expected.filter((id) => next.get(id) === x.date).length));
+      }
       for (const r of got) expect(r.nextDue).toBe(next.get(r.clientId));
+      // A page past the end is empty and still counts the whole agenda.
+      expect(await call<AgendaPage>('checkins.agenda', { from, days, limit, offset: expected.length })).toMatchObject({ total: expected.length, rows: [] });
       seen += got.length;
     }
     expect(seen).toBeGreaterThan(200);
+    expect([next.get(some[6]!.id), next.get(some[7]!.id)]).toEqual(['2026-06-24', null]);
     // The edge clients are on the agenda of the week their next due date falls in.
     for (const c of some.slice(0, 4)) {
       const due = next.get(c.id)!;
-      const got = await call<{ clientId: string }[]>('checkins.agenda', { from: addDays(due, -3), days: 7 });
-      expect(got.some((r) => r.clientId === c.id)).toBe(true);
+      const got = await call<AgendaPage>('checkins.agenda', { from: addDays(due, -3), days: 7, limit: 500 });
+      expect(got.rows.some((r) => r.clientId === c.id)).toBe(true);
     }
   });
 

@@ -9,6 +9,8 @@ import { LATEST_VERSION, MIGRATIONS } from '../../db/migrations/index';
 import { STANDARD_ARTICLES, STANDARD_TEMPLATE_ID } from '../../shared/agreementTemplate';
 import { startupMessage } from '../../electron/services/startupError';
 import { AppError } from '../../shared/errors';
+import { OPEN_REFERRAL_STATUSES, REFERRAL_STATUSES } from '../../shared/referrals';
+import { FORTNIGHT_PHASE_OF_START, MONTH_DAY_OF_START } from '../../db/migrations/0021_office_counts_agenda';
 
 let dir: string;
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -442,6 +444,69 @@ describe('migrations', () => {
     expect(
       plan(`SELECT c.id FROM clients c WHERE c.deleted_at IS NULL AND c.status <> 'aktif' AND c.status_date BETWEEN '2026-11-01' AND '2026-11-30'`),
     ).toMatch(/clients_closed_by_date/);
+    expect(
+      plan(`SELECT 1 FROM referrals r WHERE r.client_id = 'c' AND r.deleted_at IS NULL AND r.outcome = 'bekerja' AND r.status_date <= '2026-11-30'`),
+    ).toMatch(/COVERING INDEX referrals_by_client/);
+    raw.close();
+  });
+
+  it('0021 counts a version-20 file’s live records per office, keeps the counts by triggers, and indexes the agenda’s candidates', () => {
+    const raw = new BetterSqlite3(file());
+    expect(migrate(raw, MIGRATIONS, 20)).toBe(20);
+    const t = '2026-12-03T03:00:00.000Z';
+    const put = raw.prepare(
+      `INSERT INTO partners (id, name, name_key, search_text, category, bidang, services, status, status_date, created_at, updated_at, deleted_at, origin)
+       VALUES (?, 'Mitra', 'mitra', 'mitra', 'lainnya', '["hukum_kemasyarakatan"]', '[]', 'aktif', '2025-03-01', ?, ?, ?, ?)`,
+    );
+    put.run('p1', t, t, null, 'CRP');
+    put.run('p2', t, t, null, 'CRP');
+    put.run('p3', t, t, t, 'CRP');
+    put.run('p4', t, t, null, 'KPH');
+    expect(migrate(raw, MIGRATIONS, 21)).toBe(21);
+    const counts = () => raw.prepare(`SELECT origin, kind, n FROM office_counts WHERE n != 0 ORDER BY origin, kind`).all();
+    expect(counts()).toEqual([
+      { origin: 'CRP', kind: 'partners', n: 2 },
+      { origin: 'KPH', kind: 'partners', n: 1 },
+    ]);
+    raw.prepare(`UPDATE partners SET deleted_at = NULL WHERE id = 'p3'`).run();
+    raw.prepare(`UPDATE partners SET origin = 'KPH' WHERE id = 'p1'`).run();
+    expect(counts()).toEqual([
+      { origin: 'CRP', kind: 'partners', n: 2 },
+      { origin: 'KPH', kind: 'partners', n: 2 },
+    ]);
+    // The open statuses the referral triggers count are the shared rule's.
+    const trigger = (raw.prepare(`SELECT sql FROM sqlite_master WHERE name = 'referrals_count_insert'`).get() as { sql: string }).sql;
+    for (const s of REFERRAL_STATUSES) expect(trigger.includes(`'${s}'`), s).toBe((OPEN_REFERRAL_STATUSES as readonly string[]).includes(s));
+    const plan = (q: string) => (raw.prepare(`EXPLAIN QUERY PLAN ${q}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+    expect(
+      plan(
+        `SELECT id FROM clients INDEXED BY clients_agenda_monthly WHERE deleted_at IS NULL AND status = 'aktif' AND reporting = 'bulanan' AND ${MONTH_DAY_OF_START} IN (3, 4) AND supervision_end >= '2026-01-01'`,
+      ),
+    ).toMatch(/clients_agenda_monthly \(<expr>=\?/);
+    expect(
+      plan(
+        `SELECT id FROM clients INDEXED BY clients_agenda_fortnightly WHERE deleted_at IS NULL AND status = 'aktif' AND reporting = 'dua_mingguan' AND ${FORTNIGHT_PHASE_OF_START} IN (3, 4) AND supervision_end >= '2026-01-01'`,
+      ),
+    ).toMatch(/clients_agenda_fortnightly \(<expr>=\?/);
+    raw.close();
+  });
+
+  it('0027 lets a version-23 register of received bundles keep a restore note, keeping every bundle received before without one', () => {
+    const raw = new BetterSqlite3(file());
+    expect(migrate(raw, MIGRATIONS, 23)).toBe(23);
+    const t = '2025-03-05T03:00:00.000Z';
+    const put = (seq: number, extra = '', value: unknown[] = []) =>
+      raw
+        .prepare(
+          `INSERT INTO bundle_imports (office_code, seq, sha256, manifest_sha256, change_from, change_to, bundle_created_at, bundle_created_by, counts, local_seq, received_at${extra ? ', after_restore' : ''}) VALUES ('CRP', ?, ?, ?, 0, 1, ?, 'Siti', '[]', 0, ?${extra})`,
+        )
+        .run(seq, String(seq).repeat(64), String(seq).repeat(64), t, t, ...value);
+    put(1);
+    const before = raw.prepare('SELECT * FROM bundle_imports').all() as Record<string, unknown>[];
+    expect(migrate(raw, MIGRATIONS, 27)).toBe(27);
+    expect(raw.prepare('SELECT * FROM bundle_imports').all()).toEqual(before.map((r) => ({ ...r, after_restore: null })));
+    put(2, ', ?', ['{"lastKnownSeq":1,"lastUsedSeq":1}']);
+    expect(() => put(3, ', ?', ['bukan json'])).toThrow(/CHECK/);
     raw.close();
   });
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InputOf, OutputOf } from '../../shared/contract';
 import { DIMENSIONS, INDICATOR_BY_CODE, INDICATORS } from '../../shared/indicators';
+import { reportWithAnnex } from '../../electron/services/reportCompute';
 import { makeApp, setUpOffice, type TestApp } from '../support/app';
 import { addPost, pairedOffices, sendUp, type Pair } from '../support/offices';
 import { at, OfficeBuilder } from '../support/reportOffice';
@@ -91,6 +92,15 @@ describe('the report of a post whose every event is known', () => {
     expect([fig('klien_baru').target, fig('klien_baru').value, fig('klien_baru').achievement]).toEqual([10, 6, 60]);
     expect([fig('wl_kepatuhan').target, fig('wl_kepatuhan').achievement]).toEqual([90, 90.9]);
     expect(fig('pks_berlaku').target).toBeNull();
+  });
+
+  it('gives the year report’s months in one pass exactly as each month alone, Sari’s run of misses included', async () => {
+    const { months } = reportWithAnnex(app.ctx, Y2026, { kind: 'all' });
+    for (const [i, m] of months.entries()) {
+      const alone = await app.call('reports.compute', { period: { kind: 'month', year: 2026, month: i + 1 } }, admin);
+      expect([i + 1, m.figures]).toEqual([i + 1, alone.figures]);
+    }
+    expect(months.map((m) => m.figures.find((f) => f.code === 'wl_tiga_kali')!.value).some((v) => v! > 0)).toBe(true);
   });
 
   it('names the records behind a figure: the clients who missed three due dates in a row, the November home visit', async () => {

@@ -179,6 +179,15 @@ const EXPECTED: Record<Method, 'public' | string> = {
   'backups.recoveryKeySheet': 'A---',
   'backups.confirmRecoveryKey': 'A---',
   'backups.newRecoveryKey': 'A---',
+  // Restoring replaces the office's whole record: the admin's alone, like checking the database.
+  'backups.restorePlan': 'A---',
+  'backups.restore': 'A---',
+  'backups.undoRestore': 'A---',
+  'backups.restoreStatus': 'A---',
+  'backups.checkDatabase': 'A---',
+  // Recovery mode has no users to check (no database): public, and refused with a sound database.
+  'recovery.restoreLatest': 'public',
+  'recovery.salvage': 'public',
 
   'templates.list': 'APMO',
   'templates.save': 'A---',

@@ -30,7 +30,22 @@ export function makeApp(
   // The backup schedule runs only where a test asks for it ('auto'); otherwise only calls start backups.
   const core = createAppCore(dir, { now: () => clock.now, backupSchedule: 'manual', ...coreOpts });
   return {
-    ...core,
+    // Getters: a restore replaces the core's database and context in place.
+    get ctx() {
+      return core.ctx;
+    },
+    get db() {
+      return core.db;
+    },
+    get recovery() {
+      return core.recovery;
+    },
+    get backupSchedule() {
+      return core.backupSchedule;
+    },
+    dispatch: core.dispatch,
+    close: core.close,
+    shutdown: core.shutdown,
     dir,
     clock,
     async call(method, input, token = null) {

@@ -20,6 +20,7 @@ const plan = (over: Partial<BundlePlan> = {}): BundlePlan => ({
   parent: null,
   lastAcknowledgedSeq: 2,
   nikIncluded: false,
+  afterRestore: null,
   ...over,
 });
 const options = { mode: 'incremental' as const, withFiles: true, limitMb: 1 };

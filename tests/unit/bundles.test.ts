@@ -1,6 +1,6 @@
 import { keysInText, strictUtf8 } from '../../electron/services/bundles/strictJson';
 import { describe, expect, it } from 'vitest';
-import { continuesReceived, missingBundles } from '../../shared/bundles';
+import { continuesReceived, missingBundles, seqRanges } from '../../shared/bundles';
 
 describe('submission tracker', () => {
   it('lists the numbers below the highest received that have not arrived', () => {
@@ -40,5 +40,13 @@ describe('strict reading of bundle lines', () => {
   it('takes UTF-8 only', () => {
     expect(strictUtf8(Buffer.from('Pondok Pesantren Al-Ḥikmah\n'))).toBe('Pondok Pesantren Al-Ḥikmah\n');
     for (const bad of [[0xff], [0xc0, 0x80], [0xed, 0xa0, 0x80], [0xe2, 0x82]]) expect(strictUtf8(Buffer.from([0x61, ...bad]))).toBeNull();
+  });
+});
+
+describe('bundle numbers as a reader says them', () => {
+  it('joins runs with a dash, in order, each number once', () => {
+    expect(seqRanges([])).toBe('');
+    expect(seqRanges([5])).toBe('5');
+    expect(seqRanges([7, 5, 6, 2, 3, 9, 6])).toBe('2–3, 5–7, 9');
   });
 });

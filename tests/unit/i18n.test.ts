@@ -1,3 +1,4 @@
+import type { RecoveryProblem } from '../../shared/backups';
 import { SECTIONS, UNITS } from '../../shared/indicators';
 import { PERIOD_KINDS } from '../../shared/periods';
 import { RECORD_COLUMNS } from '../../shared/reports';
@@ -88,6 +89,7 @@ const VOCABULARIES: Readonly<Record<string, readonly string[]>> = {
   placeholder: PLACEHOLDERS,
   'setup.kind': OFFICE_KINDS,
   'keys.wrongKind': OFFICE_KINDS,
+  'recovery.problem': ['corrupt', 'notDatabase', 'tooNew', 'unreadable'] satisfies RecoveryProblem[],
   'keys.relation': ['parent', 'post'],
   'verify.kind': ['pks', 'rujukan'],
   'bundles.table': BUNDLE_TABLES,

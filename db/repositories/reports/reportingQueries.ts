@@ -1,6 +1,16 @@
 import { sql } from 'kysely';
 import { addDays } from '../../../shared/agreements';
-import { CHECKIN_KINDS, GRACE_DAYS, HOME_VISIT_AFTER, longestDaysOff, missRunOn, scheduleBetween, type CheckinKind } from '../../../shared/checkins';
+import {
+  CHECKIN_KINDS,
+  GRACE_DAYS,
+  HOME_VISIT_AFTER,
+  longestDaysOff,
+  missRunOn,
+  scheduleBetween,
+  trackedFrom,
+  type CheckinKind,
+  type DueRow,
+} from '../../../shared/checkins';
 import { isIsoDate } from '../../../shared/validate';
 import type { Reporting } from '../../../shared/clients';
 import type { Db } from '../../connection';
@@ -200,41 +210,77 @@ function firstDue(items: readonly DueItem[], day: string): number {
   return lo;
 }
 
+/** The last index of `rows` (in due order) whose window closed by `day`, or -1. */
+function lastClosedBy(rows: readonly DueRow[], day: string): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rows[mid]!.closes <= day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
 /**
  * Clients under supervision on each window's last day whose last HOME_VISIT_AFTER (or more) closed
  * due dates all went unreported: as it stood on that day, the windows closed by then, with the
- * check-ins made by then. The check-ins read settle the recent windows; only a client whose run of
- * misses reaches back past them has the rest of their check-ins read (by the client index).
+ * check-ins made by then (a check-in after the day meets no window closed by it). `each`: missRunOn
+ * per client and window; `once`: each client's due dates since the check-ins read begin, computed
+ * once for every window. Either way a run of misses that reaches back before the check-ins read is
+ * asked of `missRunOn` with all the client's check-ins (by the index).
  */
-function missStreaksOn(db: Db, load: Caseload, ws: readonly ReportWindow[]): Item[][] {
-  const everything = new Map<string, Checkins>();
-  return ws.map((w) => {
-    // Who was under supervision on the day: the one rule, in SQL (caseload.ts).
-    const under = new Set(
-      runSql<{ id: string }>(
-        db,
-        sql`SELECT c.id FROM clients c WHERE c.deleted_at IS NULL AND c.reporting <> 'tidak' AND ${underSupervisionOn('c', w.to)} AND ${inScope('c', w)}`,
-      ).map((r) => r.id),
-    );
-    const items: Item[] = [];
-    for (const c of load.clients) {
-      if (!under.has(c.id)) continue;
-      const runOf = (dates: readonly string[], since: string | null) =>
-        missRunOn(c.supervision_start, c.supervision_end, c.reporting, dates, calendarOf(c, w), w.to, since);
-      let run = runOf((load.checkins.get(c.id) ?? NONE).dates, load.since);
-      if (run === null) {
-        if (!everything.has(c.id)) everything.set(c.id, checkinsOf(db, sql`c.id = ${c.id}`, null, w.to).get(c.id) ?? NONE);
-        run = runOf(everything.get(c.id)!.dates, null)!;
+function missStreaksOn(db: Db, load: Caseload, ws: readonly ReportWindow[], how: 'each' | 'once'): Item[][] {
+  const hull = hullOf(ws);
+  // Who was under supervision on each last day: the one rule, in SQL (caseload.ts).
+  const under = ws.map(
+    (w) =>
+      new Set(
+        runSql<{ id: string }>(
+          db,
+          sql`SELECT c.id FROM clients c WHERE c.deleted_at IS NULL AND c.reporting <> 'tidak' AND ${underSupervisionOn('c', w.to)} AND ${inScope('c', w)}`,
+        ).map((r) => r.id),
+      ),
+  );
+  const out: Item[][] = ws.map(() => []);
+  for (const c of load.clients) {
+    const picked = under.map((u, i) => (u.has(c.id) ? i : -1)).filter((i) => i >= 0);
+    if (picked.length === 0) continue;
+    const cal = calendarOf(c, hull);
+    const dates = (load.checkins.get(c.id) ?? NONE).dates;
+    const rows = how === 'once' ? scheduleBetween(c.supervision_start, c.supervision_end, c.reporting, dates, hull.today, cal, load.since, hull.to) : [];
+    let all: readonly string[] | null = null;
+    for (const i of picked) {
+      const w = ws[i]!;
+      const ask = (checkins: readonly string[], since: string | null) =>
+        missRunOn(c.supervision_start, c.supervision_end, c.reporting, checkins, cal, w.to, since);
+      if (how === 'each') {
+        const run = ask(dates, load.since) ?? ask((all ??= (checkinsOf(db, sql`c.id = ${c.id}`, null, hull.to).get(c.id) ?? NONE).dates), null)!;
+        if (run.streak >= HOME_VISIT_AFTER) out[i]!.push(streakItem(c, run));
+        continue;
       }
-      if (run.streak < HOME_VISIT_AFTER) continue;
-      items.push({
-        tally: { dims: {}, labels: {}, flags: {} },
-        row: () => ({ register: c.register_number, name: c.name, streak: run.streak, since: run.since, office: c.origin, amount: 0 }),
-      });
+      let streak = 0;
+      let k = lastClosedBy(rows, w.to);
+      while (k >= 0 && rows[k]!.checkin === null && rows[k]!.opens >= load.since) {
+        streak++;
+        k--;
+      }
+      // Settled at a met due date, or at the first counted one (tracked from the check-ins read on).
+      // Else the run may go on before the check-ins read.
+      let run: { readonly streak: number; readonly since: string | null } = { streak, since: streak ? rows[k + 1]!.due : null };
+      if (k < 0 ? trackedFrom(c.supervision_start, cal) < load.since : rows[k]!.checkin === null) {
+        run = ask((all ??= (checkinsOf(db, sql`c.id = ${c.id}`, null, hull.to).get(c.id) ?? NONE).dates), null)!;
+      }
+      if (run.streak >= HOME_VISIT_AFTER) out[i]!.push(streakItem(c, run));
     }
-    return items;
-  });
+  }
+  return out;
 }
+
+const streakItem = (c: ClientRow, run: { readonly streak: number; readonly since: string | null }): Item => ({
+  tally: { dims: {}, labels: {}, flags: {} },
+  row: () => ({ register: c.register_number, name: c.name, streak: run.streak, since: run.since, office: c.origin, amount: 0 }),
+});
 
 /**
  * The two queries of section 6, reading one caseload per span: the due dates and the miss streaks of
@@ -259,9 +305,11 @@ export function reportingQueries(db: Db): { readonly dues: ReportQuery; readonly
         return ws.map((w) => all.slice(firstDue(all, w.from), firstDue(all, addDays(w.to, 1))));
       },
     ),
+    // One window asks missRunOn of each client; several (a year's months) walk each client's due
+    // dates once. Two ways to one answer, compared by tests/integration/reports-property.test.ts.
     missStreaks: jsQuery(
-      (w) => missStreaksOn(db, load(w), [w])[0]!,
-      (ws) => missStreaksOn(db, load(hullOf(ws)), ws),
+      (w) => missStreaksOn(db, load(w), [w], 'each')[0]!,
+      (ws) => missStreaksOn(db, load(hullOf(ws)), ws, 'once'),
     ),
   };
 }

@@ -2,13 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppContext } from '../context';
+
+/** Only the data folder is needed (recovery mode has no database and so no full context). */
+type Folder = Pick<AppContext, 'dataDir'>;
 import { ensurePrivateDir } from '../privateFiles';
 import { FILE_EXTENSION } from './format';
 
 /** Where finished backups live: every file here under a final name has been checked. */
-export const backupsDir = (ctx: AppContext) => join(ctx.dataDir, 'backups');
+export const backupsDir = (ctx: Folder) => join(ctx.dataDir, 'backups');
 /** Scratch space (owner-only): the database snapshot before it is encrypted, a part being checked. */
-export const scratchDir = (ctx: AppContext) => join(ctx.dataDir, 'tmp');
+export const scratchDir = (ctx: Folder) => join(ctx.dataDir, 'tmp');
 
 /** A listed backup's name as a call may give it: no path, no other file of the folder. */
 export const BACKUP_NAME = /^cadangan-[A-Za-z0-9-]{1,80}\.mlcadangan$/;
@@ -28,13 +31,13 @@ export function finalName(ctx: AppContext, officeCode: string, reason: string): 
 /** The temporary name a backup is written under, this process's own. */
 export const tempName = (name: string) => `${name}.${process.pid}${TEMP_SUFFIX}`;
 
-export function scratchFile(ctx: AppContext, what: string): string {
+export function scratchFile(ctx: Folder, what: string): string {
   ensurePrivateDir(scratchDir(ctx));
   return join(scratchDir(ctx), `${what}-${process.pid}-${randomBytes(6).toString('hex')}.sqlite`);
 }
 
 /** The finished backups in the folder, by name. */
-export function backupNames(ctx: AppContext): string[] {
+export function backupNames(ctx: Folder): string[] {
   const dir = backupsDir(ctx);
   if (!existsSync(dir)) return [];
   return readdirSync(dir).filter((n) => BACKUP_NAME.test(n));
@@ -44,7 +47,7 @@ export function backupNames(ctx: AppContext): string[] {
  * What a killed process left behind: temporary backups and scratch files of another process id
  * (a process's own are removed by itself, whatever happens). They hold personal data, so they go.
  */
-export function removeLeftovers(ctx: AppContext): void {
+export function removeLeftovers(ctx: Folder): void {
   const own = `.${process.pid}${TEMP_SUFFIX}`;
   const dir = backupsDir(ctx);
   if (existsSync(dir)) for (const n of readdirSync(dir)) if (n.endsWith(TEMP_SUFFIX) && !n.endsWith(own)) rmSync(join(dir, n), { force: true });

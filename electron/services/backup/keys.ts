@@ -131,7 +131,7 @@ export async function backupKeys(ctx: AppContext, wrapper: KeyWrapper): Promise<
 }
 
 /** The backup key if this office has one yet (listing backups never makes one). */
-export async function existingBackupKeys(ctx: AppContext, wrapper: KeyWrapper): Promise<BackupKeys | null> {
+export async function existingBackupKeys(ctx: Pick<AppContext, 'keysDir'>, wrapper: KeyWrapper): Promise<BackupKeys | null> {
   const file = join(ctx.keysDir, KEY_FILE);
   if (!existsSync(file)) return null;
   const stored = Stored.parse(JSON.parse(readFileSync(file, 'utf8')));

@@ -5,7 +5,7 @@ import { backupCopies } from './copy';
 import { nodeBackupIo, type BackupIo } from './io';
 import { ownerOnlyFile } from './keys';
 import { listBackups } from './list';
-import { confirmRecoveryKey, newRecoveryKey, recoveryKeyPending, recoveryKeySheet, recoveryKeyView } from './recovery';
+import { confirmRecoveryKey, newRecoveryKey, recoveryKeyPending, recoveryKeySheet, recoveryKeyView } from './recoveryKey';
 import { backupSettings, copyOverdue, lastCopy, saveBackupSettings } from './settings';
 
 type PanelMethods =

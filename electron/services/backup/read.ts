@@ -98,20 +98,31 @@ export interface OpenedBackup extends HeaderRead {
  */
 export async function openBackup(
   path: string,
-  opts: { readonly officeCode: string | null; readonly machineKey: Buffer | null; readonly recoveryKey: string | null; readonly scratchDb: string },
+  opts: {
+    readonly officeCode: string | null;
+    readonly machineKey: Buffer | null;
+    readonly recoveryKey: string | null;
+    readonly scratchDb: string;
+    /** Where to keep a part's checked plaintext (a restore's staging); a database kept so is not removed. */
+    readonly extract?: (part: string) => string | null;
+  },
 ): Promise<OpenedBackup> {
   const fh = await openRegular(path);
   try {
     const read = await readHeader(fh, opts.officeCode);
     const { key, viaRecovery } = await keyFor(read, opts.machineKey, opts.recoveryKey);
     if (!headerAuthentic(key, Buffer.from(read.header.headerIv, 'base64'), read.prefix, read.headerBytes, read.tag)) throw refuse.damaged();
+    let dbFile = opts.scratchDb;
     try {
       let at = PREFIX_BYTES + read.headerBytes.length + TAG_BYTES;
       for (const [index, part] of read.header.parts.entries()) {
         const d = createDecipheriv('aes-256-gcm', key, Buffer.from(part.iv, 'base64'));
         d.setAAD(partAad(read.headerBytes, index));
         const hash = createHash('sha256');
-        const out = part.name === 'database' ? await fsp.open(opts.scratchDb, 'w', 0o600) : null;
+        const kept = opts.extract?.(part.name) ?? null;
+        const target = kept ?? (part.name === 'database' ? opts.scratchDb : null);
+        if (part.name === 'database') dbFile = target!;
+        const out = target ? await fsp.open(target, 'w', 0o600) : null;
         try {
           const whole = await readRange(fh, at, part.size, async (chunk) => {
             const plain = d.update(chunk);
@@ -126,13 +137,14 @@ export async function openBackup(
           } catch {
             throw refuse.damaged();
           }
+          if (kept) await out!.sync();
         } finally {
           await out?.close();
         }
         if (hash.digest('hex') !== part.sha256) throw refuse.damaged();
         at += part.size + TAG_BYTES;
       }
-      const db = countRows(opts.scratchDb, { integrity: true });
+      const db = countRows(dbFile, { integrity: true });
       if (!db.integrity || db.schemaVersion !== read.header.schemaVersion || !sameRows(db.rows, read.header.rows)) throw refuse.damaged();
     } finally {
       for (const p of scratchSet(opts.scratchDb)) await fsp.rm(p, { force: true });

@@ -1,79 +1,133 @@
-import type { RecoveryKeyView } from '../../../shared/backupPanel';
+import BetterSqlite3 from 'better-sqlite3';
+import { copyFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RecoveryProblem, RecoveryState, RestoreResult, SalvageResult } from '../../../shared/backups';
 import { AppError } from '../../../shared/errors';
-import { formatDateTime } from '../../../shared/format';
-import type { ExportFile } from '../../../shared/types';
-import { recordChange } from '../audit';
-import { actorOf, type AppContext, type Call } from '../context';
-import { escapeHtml } from '../documents/html';
-import { officeSettings } from '../settings';
-import { backupKeys, forgetPendingRecoveryKey, pendingRecoveryKey, recoveryKeyMadeAt, renewRecoveryKey, type KeyWrapper } from './keys';
+import { ensurePrivateDir } from '../privateFiles';
+import { backupNames, backupsDir, removeLeftovers } from './folder';
+import { existingBackupKeys, type KeyWrapper } from './keys';
+import { peekHeader } from './read';
+import { commitStaging, DB_NAME } from './restoreSwap';
+import { stageBackup } from './stage';
 
-/** The Kunci Pemulihan still waits to be written down (no backup key yet counts: the first one makes it). */
-export async function recoveryKeyPending(ctx: AppContext, wrapper: KeyWrapper): Promise<boolean> {
-  if (!officeSettings(ctx)) return false;
-  return recoveryKeyMadeAt(ctx) === null || (await pendingRecoveryKey(ctx, wrapper)) !== null;
+/**
+ * Recovery mode: the database could not be opened at start. There is no database and so no
+ * context, users or sessions: only the data folder. What it offers is the recovery screen's two
+ * actions; neither removes the damaged file (it is copied under `salinan/` first).
+ */
+export interface RecoveryFolder {
+  readonly dataDir: string;
+  readonly keysDir: string;
+  readonly now: () => Date;
+  readonly wrapper: KeyWrapper;
+  readonly problem: RecoveryProblem;
+}
+
+export const salvageDir = (dataDir: string) => join(dataDir, 'salinan');
+const stamp = (now: Date) => now.toISOString().replace(/[-:.]/g, '');
+
+/** This folder's backups that open with this computer's key, newest first (header only: the full check comes when one is restored). */
+async function goodBackups(f: RecoveryFolder): Promise<{ name: string; createdAt: string }[]> {
+  const key = (await existingBackupKeys(f, f.wrapper).catch(() => null))?.key ?? null;
+  if (!key) return [];
+  const out: { name: string; createdAt: string }[] = [];
+  for (const name of backupNames(f)) {
+    const peek = await peekHeader(join(backupsDir(f), name), key);
+    if (peek?.authentic) out.push({ name, createdAt: peek.read.header.createdAt });
+  }
+  return out.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+}
+
+export async function recoveryState(f: RecoveryFolder): Promise<RecoveryState> {
+  return { problem: f.problem, latestGood: (await goodBackups(f))[0] ?? null };
+}
+
+/** The damaged database as found, kept before anything replaces it (with its -wal, which may hold the newest writes). */
+function keepDamaged(f: RecoveryFolder): void {
+  const live = join(f.dataDir, DB_NAME);
+  if (!existsSync(live)) return;
+  ensurePrivateDir(salvageDir(f.dataDir));
+  const target = join(salvageDir(f.dataDir), `basis-data-rusak-${stamp(f.now())}.sqlite`);
+  for (const side of ['', '-wal']) if (existsSync(live + side)) copyFileSync(live + side, target + side);
 }
 
 /**
- * The Kunci Pemulihan for the admin: shown (in its groups of five) as long as it has not been
- * confirmed as written down; after that only that it was shown. Makes the backup key on first use.
+ * `recovery.restoreLatest`: the newest backup that passes the full check is staged and committed
+ * (restoreSwap.ts); the caller (the app core) then completes the swap and opens the database.
+ * A damaged newest backup is passed over for the one before it.
  */
-export async function recoveryKeyView(ctx: AppContext, wrapper: KeyWrapper): Promise<RecoveryKeyView> {
-  if (!officeSettings(ctx)) throw new AppError('SETUP_REQUIRED', 'setup.required');
-  await backupKeys(ctx, wrapper);
-  const pending = await pendingRecoveryKey(ctx, wrapper);
-  const createdAt = recoveryKeyMadeAt(ctx)!;
-  return pending ? { state: 'show', groups: pending.split('-'), createdAt } : { state: 'shown', createdAt };
-}
-
-export async function confirmRecoveryKey(ctx: AppContext, wrapper: KeyWrapper, call: Call): Promise<RecoveryKeyView> {
-  const actor = actorOf(call);
-  const view = await recoveryKeyView(ctx, wrapper);
-  if (view.state === 'shown') return view;
-  forgetPendingRecoveryKey(ctx);
-  ctx.db.tx(() => recordChange(ctx, actor, { action: 'update', entity: 'settings', entityId: 'recoveryKey', after: { writtenDown: true }, sync: false }));
-  return { state: 'shown', createdAt: view.createdAt };
-}
-
-export async function newRecoveryKey(ctx: AppContext, wrapper: KeyWrapper, call: Call): Promise<RecoveryKeyView> {
-  const actor = actorOf(call);
-  if (!officeSettings(ctx)) throw new AppError('SETUP_REQUIRED', 'setup.required');
-  await renewRecoveryKey(ctx, wrapper);
-  ctx.db.tx(() => recordChange(ctx, actor, { action: 'update', entity: 'settings', entityId: 'recoveryKey', after: { renewed: true }, sync: false }));
-  return recoveryKeyView(ctx, wrapper);
+export async function stageLatestGood(f: RecoveryFolder): Promise<RestoreResult> {
+  removeLeftovers(f);
+  const key = (await existingBackupKeys(f, f.wrapper).catch(() => null))?.key ?? null;
+  for (const b of await goodBackups(f)) {
+    let staged: Awaited<ReturnType<typeof stageBackup>>;
+    try {
+      staged = await stageBackup(f, join(backupsDir(f), b.name), { officeCode: null, machineKey: key, recoveryKey: null, now: f.now });
+    } catch {
+      continue;
+    }
+    keepDamaged(f);
+    // There is no safety backup of a database that cannot be read: nothing to undo to.
+    commitStaging(f.dataDir, staged.id, { safetyBackup: '', restoredFrom: b.createdAt, restoredAt: f.now().toISOString(), undone: true });
+    return { restoredFrom: b.createdAt, safetyBackup: null };
+  }
+  throw new AppError('NOT_FOUND', 'recovery.noGoodBackup');
 }
 
 /**
- * The sheet for the office safe: the office, the date, the key in large monospaced groups and
- * what to do with it, in plain words. Only while the key is still to be written down.
+ * `recovery.salvage`: what can still be read, copied into a new database file under `salinan/`.
+ * Table by table: its CREATE statement, then its rows in order until the first one that cannot be
+ * read (the rows before it are kept, and the table is marked incomplete). Indexes, triggers and
+ * views are not copied: the copy is for reading what was there, not for running the app on.
  */
-export async function recoveryKeySheet(ctx: AppContext, wrapper: KeyWrapper): Promise<ExportFile> {
-  const office = officeSettings(ctx);
-  const view = await recoveryKeyView(ctx, wrapper);
-  if (!office || view.state !== 'show') throw new AppError('CONFLICT', 'backups.recoveryKeyShown');
-  const made = formatDateTime(view.createdAt, office.timeZone, 'id');
-  const html = `<!doctype html><html lang="id"><head><meta charset="utf-8"><title>Kunci Pemulihan</title><style>
-@page { size: A4; margin: 20mm 20mm 20mm 30mm; }
-body { font-family: 'Times New Roman', serif; font-size: 12pt; color: #000; }
-h1 { font-size: 16pt; text-align: center; margin: 0 0 4mm; }
-.office { text-align: center; font-size: 13pt; margin-bottom: 10mm; }
-.key { font-family: 'Courier New', monospace; font-size: 26pt; font-weight: bold; letter-spacing: 2pt; text-align: center; border: 2pt solid #000; padding: 8mm 4mm; margin: 8mm 0; word-spacing: 10pt; }
-ol li { margin-bottom: 3mm; }
-.made { margin-top: 10mm; }
-</style></head><body>
-<h1>KUNCI PEMULIHAN CADANGAN</h1>
-<div class="office">${escapeHtml(office.name)}</div>
-<p>Kunci ini membuka cadangan data kantor di komputer mana pun. Tanpa kunci ini, cadangan tidak dapat dipulihkan bila komputer kantor rusak, hilang, atau dipasang ulang.</p>
-<div class="key">${view.groups.map(escapeHtml).join(' ')}</div>
-<ol>
-<li>Simpan lembar ini di brankas kantor. Jangan disimpan di komputer, di surel, atau difoto.</li>
-<li>Jangan serahkan kepada siapa pun selain pimpinan dan admin kantor.</li>
-<li>Bila lembar ini hilang atau mungkin dibaca orang lain, buat kunci pemulihan baru di Pengaturan &rarr; Cadangan, lalu simpan lembar yang baru. Cadangan lama tetap terbuka dengan kunci lama; simpan kedua lembar.</li>
-<li>Huruf yang mirip tidak tertukar: O dibaca 0, I dan L dibaca 1.</li>
-</ol>
-<p class="made">Dibuat: ${escapeHtml(made)}</p>
-</body></html>`;
-  const base = `kunci-pemulihan-${office.code}`;
-  if (ctx.printPdf) return { filename: `${base}.pdf`, mime: 'application/pdf', base64: (await ctx.printPdf(html)).toString('base64'), rows: 0 };
-  return { filename: `${base}.html`, mime: 'text/html', base64: Buffer.from(html, 'utf8').toString('base64'), rows: 0 };
+export function salvage(f: RecoveryFolder): SalvageResult {
+  const live = join(f.dataDir, DB_NAME);
+  let src: BetterSqlite3.Database;
+  let tables: { name: string; sql: string }[];
+  try {
+    src = new BetterSqlite3(live, { readonly: true, fileMustExist: true });
+    tables = src.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as {
+      name: string;
+      sql: string;
+    }[];
+  } catch {
+    throw new AppError('UNAVAILABLE', 'recovery.nothingReadable');
+  }
+  ensurePrivateDir(salvageDir(f.dataDir));
+  const path = join(salvageDir(f.dataDir), `salinan-terbaca-${stamp(f.now())}.sqlite`);
+  const out = new BetterSqlite3(path);
+  const result: { table: string; rows: number; complete: boolean }[] = [];
+  try {
+    out.pragma('journal_mode = DELETE');
+    for (const t of tables) {
+      const q = `"${t.name.replace(/"/g, '""')}"`;
+      let rows = 0;
+      let complete = true;
+      try {
+        out.exec(t.sql);
+        const cols = (src.prepare(`SELECT name FROM pragma_table_info(?)`).all(t.name) as { name: string }[]).map((c) => `"${c.name.replace(/"/g, '""')}"`);
+        const insert = out.prepare(`INSERT INTO ${q} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
+        out.transaction(() => {
+          try {
+            for (const row of src
+              .prepare(`SELECT ${cols.join(', ')} FROM ${q}`)
+              .raw()
+              .iterate() as Iterable<unknown[]>) {
+              insert.run(...row);
+              rows++;
+            }
+          } catch {
+            complete = false;
+          }
+        })();
+      } catch {
+        complete = false;
+      }
+      result.push({ table: t.name, rows, complete });
+    }
+  } finally {
+    out.close();
+    src.close();
+  }
+  return { path, tables: result };
 }

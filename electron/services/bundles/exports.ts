@@ -11,7 +11,6 @@ import {
   dropReservedExport,
   insertBundleExport,
   lastAcknowledgedExport,
-  lastBundleExport,
   lastWrittenExport,
   reservedExports,
   settleExport,
@@ -25,6 +24,7 @@ import { actorOf, isoNow, type AppContext, type HandlersOf } from '../context';
 import { readStoredFile, sha256 } from '../files';
 import { officeKeys } from '../keys';
 import { officeSettings, officeToday, securitySettings } from '../settings';
+import { keepHighestSeq, nextSeq } from './chain';
 import { collect, type Collected } from './collect';
 import { compressionFor, joinParts, partInfo, splitParts, writeBundle } from './format';
 import { nodeIo, writeVerified, type MediaIo } from './media';
@@ -64,10 +64,11 @@ function prepare(ctx: AppContext, input: ParsedInputOf<'bundles.plan'>, estimate
   const estimatedBytes = dataBytes + (input.withFiles ? filesBytes + collected.files.size * 150 : 0);
   const limitBytes = input.limitMb * MB;
   const parent = registeredParent(ctx.db);
+  const next = nextSeq(ctx, office.code);
   return {
     collected,
     plan: {
-      seq: (lastBundleExport(ctx.db)?.seq ?? 0) + 1,
+      seq: next.seq,
       mode: input.mode,
       changeFrom: from,
       changeTo: to,
@@ -81,6 +82,7 @@ function prepare(ctx: AppContext, input: ParsedInputOf<'bundles.plan'>, estimate
       parent: parent ? { code: parent.office_code, name: parent.office_name } : null,
       lastAcknowledgedSeq: acked?.seq ?? null,
       nikIncluded: securitySettings(ctx).bundlesIncludeNik,
+      afterRestore: next.afterRestore,
     },
   };
 }
@@ -123,6 +125,7 @@ export function bundleExportHandlers(
               createdBy: actor.name,
               counts: plan.counts,
               auditHead: signedAuditHead(ctx),
+              ...(plan.afterRestore ? { afterRestore: plan.afterRestore } : {}),
             },
             entries,
             keys.signing.privateKey,
@@ -146,7 +149,7 @@ export function bundleExportHandlers(
         // The number is taken before the file is written: a power cut after the file reached the
         // stick but before it was recorded leaves a reservation, settled at the next start, never
         // a number the next export would hand out again for other content.
-        ctx.db.tx(() =>
+        ctx.db.tx(() => {
           insertBundleExport(ctx.db, {
             seq: plan.seq,
             mode: input.mode,
@@ -163,13 +166,20 @@ export function bundleExportHandlers(
             created_at: isoNow(ctx),
             acknowledged_at: null,
             state: 'reserved',
-          }),
-        );
+          });
+          // Outside the database too, before the reservation commits: a restored database cannot
+          // hand the number out again (chain.ts). A file that cannot be written rolls it back.
+          keepHighestSeq(ctx, office.code, plan.seq);
+        });
         try {
           writeVerified(input.folder, outputs, io);
         } catch (e) {
-          // writeVerified leaves nothing under a final name when it fails: the number is free again.
-          ctx.db.tx(() => dropReservedExport(ctx.db, plan.seq));
+          // writeVerified leaves nothing under a final name when it fails: the number is free again,
+          // in the file as in the database (the next export must not read it as a restore).
+          ctx.db.tx(() => {
+            dropReservedExport(ctx.db, plan.seq);
+            keepHighestSeq(ctx, office.code, plan.seq - 1);
+          });
           throw e;
         }
         ctx.db.tx(() => {

@@ -54,6 +54,15 @@ export const Manifest = z
       })
       .strict()
       .optional(),
+    /**
+     * The post's database was restored to an older state before this bundle: the last bundle
+     * number it still knew and the highest the post had used (kept outside the database). Signed
+     * with the rest of the manifest; the parent accepts the jump in numbers only with it.
+     */
+    afterRestore: z
+      .object({ lastKnownSeq: z.number().int().min(0), lastUsedSeq: z.number().int().min(1) })
+      .strict()
+      .optional(),
     entries: z
       .array(z.object({ name: entryName, size: z.number().int().min(0).max(BUNDLE_LIMITS.maxEntryBytes), sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict())
       .max(BUNDLE_LIMITS.maxEntries),

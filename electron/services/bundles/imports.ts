@@ -2,8 +2,7 @@ import { rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { continuesReceived, missingBundles } from '../../../shared/bundles';
 import { AppError } from '../../../shared/errors';
-import { OPEN_REFERRAL_STATUSES } from '../../../shared/referrals';
-import type { BundleInspection, BundleOddity, OfficeCounts, PostSubmissions } from '../../../shared/types';
+import type { BundleAfterRestore, BundleInspection, BundleOddity, OfficeCounts, PostSubmissions } from '../../../shared/types';
 import { LATEST_VERSION } from '../../../db/migrations/index';
 import {
   allBundleImports,
@@ -27,6 +26,7 @@ import { applyFailure, localFault } from './faults';
 import { openBundle, refuse, unseal, type OpenedBundle } from './format';
 import { writeVerified } from './media';
 import { makeReceipt } from './receipts';
+import { checkRestoreNote, gapOutsideRestore, restoredOddity } from './restoreNote';
 import { bundleSources, errorOf } from './sources';
 
 /** The newest signed audit head a post's bundles carried (by bundle number), for the tracker. */
@@ -161,9 +161,12 @@ export function bundleImportHandlers(
           continue;
         }
         try {
+          checkRestoreNote(ctx.db, m);
           const analysis = preview(opened, office.code);
           const oddities: BundleOddity[] = [];
-          const gap = gapBefore(m.officeCode, { seq: m.seq, from: m.changeRange.from, to: m.changeRange.to });
+          const restored = restoredOddity(ctx.db, m);
+          if (restored) oddities.push(restored);
+          const gap = gapOutsideRestore(gapBefore(m.officeCode, { seq: m.seq, from: m.changeRange.from, to: m.changeRange.to }), m);
           if (gap) oddities.push(gap);
           for (const [table, count] of Object.entries(analysis.changedAtParent)) oddities.push({ kind: 'changedAtParent', table, count });
           if (m.schemaVersion < LATEST_VERSION) oddities.push({ kind: 'olderSchema', schemaVersion: m.schemaVersion });
@@ -230,6 +233,7 @@ export function bundleImportHandlers(
             for (const { c, data } of datas) {
               const m = c.manifest;
               if (bundleImportBySeq(ctx.db, m.officeCode, m.seq)) throw new AppError('VALIDATION', 'bundles.seqReused', { params: { seq: m.seq } });
+              checkRestoreNote(ctx.db, m);
               const analysis = applyData(ctx.db, m, data, { dryRun: false, ownCode: office.code, lastLocalSeq: lastLocalSeqOf(ctx.db, m.officeCode) });
               insertBundleImport(ctx.db, {
                 office_code: m.officeCode,
@@ -246,6 +250,7 @@ export function bundleImportHandlers(
                 received_by: actor.id,
                 received_at: isoNow(ctx),
                 audit_head: m.auditHead ? JSON.stringify(m.auditHead) : null,
+                after_restore: m.afterRestore ? JSON.stringify(m.afterRestore) : null,
               });
               recordChange(ctx, actor, {
                 action: 'import',
@@ -288,6 +293,7 @@ export function bundleImportHandlers(
                 (s, t) => s + t.added + t.changed + t.archived + t.unchanged,
                 0,
               ),
+              afterRestore: r.after_restore ? (JSON.parse(r.after_restore) as BundleAfterRestore) : null,
             })),
             missing: missingBundles(mine.map((r) => ({ seq: r.seq, from: r.change_from, to: r.change_to }))),
             lastReceivedAt: latest((r) => r.received_at),
@@ -317,7 +323,7 @@ export function bundleImportHandlers(
     'bundles.officeCounts': () => {
       const office = officeSettings(ctx);
       if (!office) throw new AppError('SETUP_REQUIRED', 'setup.required');
-      const c = countsByOrigin(ctx.db, officeToday(ctx), OPEN_REFERRAL_STATUSES);
+      const c = countsByOrigin(ctx.db, officeToday(ctx));
       const n = (rows: readonly { origin: string; n: number }[], code: string) => rows.find((r) => r.origin === code)?.n ?? 0;
       const offices = [
         { code: office.code, name: office.name, own: true },

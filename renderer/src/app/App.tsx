@@ -36,6 +36,7 @@ import { ReferralRegister } from '../pages/referrals/ReferralRegister';
 import { ReferralDetail } from '../pages/referrals/ReferralDetail';
 import { ReferralForm } from '../pages/referrals/ReferralForm';
 import { SettingsPage } from '../pages/SettingsPage';
+import { RecoveryScreen } from '../pages/RecoveryScreen';
 import { SetupWizard } from '../pages/SetupWizard';
 import { UsersPage } from '../pages/UsersPage';
 import { call } from '../rpc';
@@ -66,6 +67,17 @@ function Gate() {
       </Center>
     );
   }
+  if (status.data.recovery) {
+    return (
+      <RecoveryScreen
+        state={status.data.recovery}
+        onRestored={() => {
+          setNotice(t('recovery.restored'));
+          void status.refetch();
+        }}
+      />
+    );
+  }
   if (!status.data.setupDone) {
     return (
       <SetupWizard
@@ -92,6 +104,7 @@ function Gate() {
           <Route path="/klien/:id/ubah">{(p) => <ClientEditor id={p.id} />}</Route>
           <Route path="/klien/:id/rujuk">{(p) => <ReferralForm clientId={p.id} />}</Route>
           <Route path="/wajib-lapor" component={ReportingPage} />
+          <Route path="/wajib-lapor/agenda" component={ReportingPage} />
           <Route path="/kegiatan" component={ActivityList} />
           <Route path="/kegiatan/baru">{() => <ActivityEditor id={null} />}</Route>
           <Route path="/kegiatan/:id/ubah">{(p) => <ActivityEditor id={p.id} />}</Route>

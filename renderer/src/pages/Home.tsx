@@ -5,10 +5,10 @@ import { WRITERS, type InputOf } from '../../../shared/contract';
 import { HOME_VISIT_AFTER } from '../../../shared/checkins';
 import type { AgreementStatus } from '../../../shared/agreements';
 import { BIDANG } from '../../../shared/domain';
-import { formatDate } from '../../../shared/format';
+import { formatDate, weekdayOf } from '../../../shared/format';
 import type { OfficeCounts } from '../../../shared/types';
 import { useSession } from '../app/session';
-import { useOffice } from '../app/useOffice';
+import { useOffice, useOfficeToday } from '../app/useOffice';
 import { useI18n } from '../i18n';
 import { call } from '../rpc';
 import { BackupReminders } from './home/BackupReminders';
@@ -100,6 +100,38 @@ function OfficeCountsCard() {
   );
 }
 
+/** Who is due to report in the coming week: the count and the first few, opening the agenda. */
+function AgendaCard() {
+  const { t, locale } = useI18n();
+  const [, navigate] = useLocation();
+  const from = useOfficeToday();
+  const agenda = useQuery({ queryKey: ['checkins.agenda', 'home', from], queryFn: () => call('checkins.agenda', { from, days: 7, limit: 5 }) }).data;
+  if (!agenda) return null;
+  return (
+    <Paper withBorder p="md" data-testid="home-agenda">
+      <Group justify="space-between" wrap="nowrap" align="flex-start">
+        <Stack gap={4}>
+          <Text fw={600}>{t('home.agendaTitle', { count: agenda.total })}</Text>
+          {agenda.rows.map((r) => (
+            <Text key={r.clientId} size="sm">
+              <Link href={`/klien/${r.clientId}`}>{r.name}</Link>
+              {` — ${weekdayOf(r.nextDue ?? '', locale)}, ${formatDate(r.nextDue ?? '', locale)}`}
+            </Text>
+          ))}
+          {agenda.total > agenda.rows.length && (
+            <Text size="sm" c="dimmed">
+              {'…'}
+            </Text>
+          )}
+        </Stack>
+        <Button size="compact-sm" variant="light" onClick={() => navigate('/wajib-lapor/agenda')}>
+          {t('home.agendaOpen')}
+        </Button>
+      </Group>
+    </Paper>
+  );
+}
+
 /** Counts an office reports upward, each opening the list behind it. */
 export function Home() {
   const { t, locale } = useI18n();
@@ -175,6 +207,7 @@ export function Home() {
           </Stack>
         </Alert>
       )}
+      <AgendaCard />
       {ended && ended.length > 0 && (
         <Alert color="orange" title={t('caseload.homeEnded', { count: ended.length })} data-testid="home-supervision-ended">
           <Group justify="space-between" wrap="nowrap" align="flex-start">

@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Card, Checkbox, Group, Paper, Stack, Table, Text,
 import { IconAlertTriangle, IconDownload, IconFileSearch, IconFiles, IconFileZip, IconFolderOpen, IconPackageImport } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { seqRanges } from '../../../../shared/bundles';
 import { ARCHIVERS, contract } from '../../../../shared/contract';
 import { AppError } from '../../../../shared/errors';
 import type { BundleInspection, BundleOddity, PostSubmissions } from '../../../../shared/types';
@@ -192,6 +193,16 @@ function oddityText(t: ReturnType<typeof useI18n>['t'], o: BundleOddity): string
       return t('bundles.oddity.olderSchema', { schemaVersion: o.schemaVersion });
     case 'auditRewound':
       return t('bundles.oddity.auditRewound', { before: o.before, now: o.now });
+    case 'restored':
+      return [
+        o.lastKnownSeq === 0
+          ? t('bundles.oddity.restoredBeforeFirst', { lastUsedSeq: o.lastUsedSeq })
+          : t('bundles.oddity.restored', { lastKnownSeq: o.lastKnownSeq, lastUsedSeq: o.lastUsedSeq }),
+        o.kept.length ? t('bundles.oddity.restoredKept', { seqs: seqRanges(o.kept) }) : '',
+        o.notReceived.length ? t('bundles.oddity.restoredNotReceived', { seqs: seqRanges(o.notReceived) }) : '',
+      ]
+        .filter((x) => x)
+        .join(' ');
   }
 }
 
@@ -414,6 +425,13 @@ function Tracker() {
                       {period(p.received.map((r) => r.createdAt))}
                     </Text>
                   )}
+                  {p.received
+                    .filter((r) => r.afterRestore)
+                    .map((r) => (
+                      <Text key={r.seq} size="xs" c="orange.8" data-testid="tracker-restored">
+                        {t('bundles.trackerRestored', { seq: r.seq })}
+                      </Text>
+                    ))}
                 </Table.Td>
                 <Table.Td>
                   {p.missing.length === 0 ? (

@@ -352,6 +352,15 @@ function PlanSummary({ plan, loading, error, withFiles }: { plan: BundlePlan | u
               {t(plan.nikIncluded ? 'bundles.nikIncluded' : 'bundles.nikExcluded')}
             </Text>
           </Group>
+          {plan.afterRestore && (
+            <Alert color="orange" icon={<IconAlertTriangle size={18} />} p="xs" data-testid="plan-after-restore">
+              <Text size="sm">
+                {plan.afterRestore.lastKnownSeq === 0
+                  ? t('bundles.planAfterRestoreBeforeFirst', { seq: plan.seq })
+                  : t('bundles.planAfterRestore', { seq: plan.seq, lastKnownSeq: plan.afterRestore.lastKnownSeq })}
+              </Text>
+            </Alert>
+          )}
           <Text size="xs" c="dimmed">
             {plan.lastAcknowledgedSeq === null ? t('bundles.noneAcknowledged') : t('bundles.lastAcknowledged', { seq: plan.lastAcknowledgedSeq })}
           </Text>
