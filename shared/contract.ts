@@ -44,6 +44,8 @@ import type { ReportTracker, ReportVersion, ReportVersions } from './reportVersi
 import type { ReportRecords, ReportResult, ReportSeries, ReportTargets } from './reports';
 import { BackupInspectInput, RestoreInput, RestorePlanInput } from './schemas/backups';
 import type { BackupInspection, BackupRow, DatabaseCheck, RestorePlan, RestoreResult, RestoreStatus, SalvageResult } from './backups';
+import { BackupCopyIdInput, BackupCopyInput, BackupSettingsInput } from './schemas/backupPanel';
+import type { BackupCopyProgress, BackupSettings, BackupStatus, RecoveryKeyView } from './backupPanel';
 import { HolidayAddInput, HolidayConfirmInput, HolidayRemoveInput } from './schemas/holidays';
 import { KeyAllowPlainInput, KeyCardInput, KeyRegisterInput } from './schemas/keys';
 import {
@@ -330,6 +332,20 @@ export const contract = {
   'backups.list': method<readonly BackupRow[]>()(empty, OVERSEERS),
   'backups.create': method<BackupRow>()(empty, ADMIN),
   'backups.inspect': method<BackupInspection>()(BackupInspectInput, ADMIN),
+  /**
+   * The Cadangan panel: the schedule's state, the retention and reminder settings, a copy to
+   * another medium (started, then polled, cancelled), and the Kunci Pemulihan shown once, its
+   * sheet while it is shown, the confirmation that it was written down, and a new one.
+   */
+  'backups.status': method<BackupStatus>()(empty, OVERSEERS),
+  'backups.saveSettings': method<BackupSettings>()(BackupSettingsInput, ADMIN),
+  'backups.copy': method<BackupCopyProgress>()(BackupCopyInput, ADMIN),
+  'backups.progress': method<BackupCopyProgress>()(BackupCopyIdInput, ADMIN),
+  'backups.cancelCopy': method<BackupCopyProgress>()(BackupCopyIdInput, ADMIN),
+  'backups.recoveryKey': method<RecoveryKeyView>()(empty, ADMIN),
+  'backups.recoveryKeySheet': method<ExportFile>()(empty, ADMIN),
+  'backups.confirmRecoveryKey': method<RecoveryKeyView>()(empty, ADMIN),
+  'backups.newRecoveryKey': method<RecoveryKeyView>()(empty, ADMIN),
   /**
    * Restore (Pulihkan dari cadangan), admin only. `restorePlan` checks the backup through (key,
    * every hash, integrity, schema version, office) and says what it holds beside today and what

@@ -45,6 +45,16 @@ export function bootstrap(): void {
 
   app.on('second-instance', () => focusWindow(win));
   app.on('window-all-closed', () => app.quit());
+  // Quitting waits (bounded, see CLOSE_BACKUP_MS) for the at-close backup, then quits for real.
+  let backedUp = false;
+  app.on('before-quit', (e) => {
+    if (backedUp || !core) return;
+    e.preventDefault();
+    void core.shutdown().finally(() => {
+      backedUp = true;
+      app.quit();
+    });
+  });
   app.on('will-quit', () => core?.close());
   // Every page the app ever hosts (including any later helper window) gets the same navigation rules.
   app.on('web-contents-created', (_e, contents) => hardenContents(contents));

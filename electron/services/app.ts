@@ -6,6 +6,8 @@ import { agreementCountHandlers } from './agreementCounts';
 import { auditHandlers } from './audit';
 import { anchorAuditHead } from './auditAnchor';
 import { backupHandlers } from './backup/handlers';
+import { backupPanelHandlers } from './backup/panelHandlers';
+import { BackupSchedule } from './backup/schedule';
 import { startupCheck, recoveryProblem } from './backup/dbCheck';
 import { ownerOnlyFile, type KeyWrapper } from './backup/keys';
 import type { RecoveryFolder } from './backup/recovery';
@@ -74,6 +76,7 @@ export function buildHandlers(ctx: AppContext): Handlers {
     ...reportVersionHandlers(ctx),
     ...reportOutputHandlers(ctx),
     ...backupHandlers(ctx),
+    ...backupPanelHandlers(ctx),
     ...restoreHandlers(ctx),
   } satisfies Handlers;
 }
@@ -85,7 +88,12 @@ export interface AppCore {
   readonly db: Db;
   /** Why the database could not be opened (recovery mode: only the recovery methods answer), or null. */
   readonly recovery: RecoveryProblem | null;
+  /** When backups are made by themselves (of the open database). */
+  readonly backupSchedule: BackupSchedule;
+  /** Closes at once (no backup). */
   close(): void;
+  /** Closes after the at-close backup (when something changed), waiting at most `CLOSE_BACKUP_MS` for it. */
+  shutdown(): Promise<void>;
 }
 
 /** Shared wilayah lists: read-only data, so one copy serves every app instance in a process. */
@@ -97,6 +105,8 @@ interface CoreOptions {
   printPdf?: PdfPrinter;
   host?: Host;
   keyWrapper?: KeyWrapper;
+  /** 'auto' (the apps): the at-start backup and the hourly timer; 'manual' (tests): only what calls and shutdown ask for. */
+  backupSchedule?: 'auto' | 'manual';
 }
 
 interface OpenCore {
@@ -128,6 +138,9 @@ function openCore(dataDir: string, opts: CoreOptions, now: () => Date, reopen: (
     };
     // Every committed transaction that added audit entries moves the signed anchor (cheap otherwise).
     db.afterEachCommit(() => anchorAuditHead(ctx));
+    const backupSchedule = new BackupSchedule(ctx);
+    ctx.backupSchedule = backupSchedule;
+    db.afterEachCommit(() => backupSchedule.markChanged());
     const dispatch = createDispatcher(ctx, buildHandlers(ctx));
     // An export interrupted by a crash or power cut is completed or abandoned before anything else runs.
     settleReservedExports(ctx);
@@ -139,8 +152,10 @@ function openCore(dataDir: string, opts: CoreOptions, now: () => Date, reopen: (
           console.error('[audit] anchoring the head at close failed:', e instanceof Error ? e.message : e);
         }
       }
+      backupSchedule.stop();
       db.close();
     };
+    if ((opts.backupSchedule ?? 'auto') === 'auto') backupSchedule.start();
     return { ctx, db, dispatch, close };
   } catch (e) {
     db.close();
@@ -205,7 +220,19 @@ export function createAppCore(dataDir: string, opts: CoreOptions = {}): AppCore 
     get recovery() {
       return open ? null : (recovery?.problem ?? 'unreadable');
     },
+    get backupSchedule() {
+      return opened().ctx.backupSchedule!;
+    },
     dispatch,
     close: () => open?.close(),
+    // The at-close backup (when something changed) of the open database, then the close, whatever happens.
+    shutdown: async () => {
+      const was = open;
+      try {
+        if (was && was.db.raw.open) await was.ctx.backupSchedule!.atClose();
+      } finally {
+        open?.close();
+      }
+    },
   };
 }

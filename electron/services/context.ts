@@ -3,6 +3,7 @@ import type { Role } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import type { Db } from '../../db/connection';
 import type { SessionStore } from './sessions';
+import type { BackupSchedule } from './backup/schedule';
 import type { KeyWrapper } from './backup/keys';
 import type { WilayahSource } from './wilayah';
 
@@ -25,6 +26,8 @@ export interface AppContext {
   readonly host: Host | null;
   /** Seals the backup key for this computer (Electron's safeStorage in the desktop app); absent, an owner-only file. */
   readonly keyWrapper?: KeyWrapper;
+  /** When backups are made by themselves (set by the app core once the context exists). */
+  backupSchedule?: BackupSchedule;
   /**
    * Closes the database, runs `swap` (a restore's file moves) and opens it again: the app core's
    * database handle, context and sessions are all replaced (everyone signs in again). Set by

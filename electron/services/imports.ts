@@ -90,6 +90,8 @@ export function importHandlers(
   | 'imports.history'
 > {
   const jobs = new Map<string, Job>();
+  /** Jobs whose commit waits for its backup: a second commit meanwhile is refused. */
+  const committing = new Set<string>();
 
   const statusOf = (j: Job): ImportStatus => ({
     jobId: j.id,
@@ -357,10 +359,18 @@ export function importHandlers(
       }
       return statusOf(job);
     },
-    'imports.commit': (input, call) => {
+    'imports.commit': async (input, call) => {
       const actor = actorOf(call);
       const job = jobOf(input.jobId, actor);
-      if (job.phase !== 'checked' || !job.counts) throw new AppError('CONFLICT', 'imports.notChecked');
+      if (job.phase !== 'checked' || !job.counts || committing.has(job.id)) throw new AppError('CONFLICT', 'imports.notChecked');
+      // Many rows at once: a backup of the state before them first (its failure is reported, not the import's).
+      committing.add(job.id);
+      try {
+        await ctx.backupSchedule?.beforeImport(job.plans.length);
+      } finally {
+        committing.delete(job.id);
+      }
+      if (job.phase !== 'checked') throw new AppError('CONFLICT', 'imports.notChecked');
       const reportId = newId();
       // One transaction: every accepted row is written, or (if the data changed since the check) none.
       ctx.db.tx(() => {

@@ -132,10 +132,8 @@ export async function startWebServer(opts: {
     close: () =>
       new Promise<void>((ok) => {
         server.closeAllConnections();
-        server.close(() => {
-          core.close();
-          ok();
-        });
+        // The at-close backup (bounded) before the database closes; the close happens whatever it does.
+        server.close(() => void core.shutdown().finally(ok));
       }),
   };
 }

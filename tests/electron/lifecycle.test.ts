@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FakeWebContents, makeFakeElectron, type FakeElectron } from './fake-electron';
+import { cancellable, FakeWebContents, makeFakeElectron, type FakeElectron } from './fake-electron';
 
 const fake: FakeElectron = makeFakeElectron();
 vi.mock('electron', () => fake);
@@ -10,20 +10,34 @@ const core = vi.hoisted(() => ({
   opened: [] as { dataDir: string; opts: { nativeBinding?: string } }[],
   failWith: null as Error | null,
   closed: 0,
+  shutdowns: 0,
+  /** Resolves the pending at-close backup. */
+  finishBackup: () => undefined as void,
 }));
 vi.mock('../../electron/services/app', () => ({
   APP_VERSION: '9.9.9',
   createAppCore(dataDir: string, opts: { nativeBinding?: string }) {
     core.opened.push({ dataDir, opts });
     if (core.failWith) throw core.failWith;
-    return { dispatch: async () => ({ ok: true, value: null }), close: () => void core.closed++ };
+    return {
+      dispatch: async () => ({ ok: true, value: null }),
+      close: () => void core.closed++,
+      shutdown: () =>
+        new Promise<void>((ok) => {
+          core.shutdowns++;
+          core.finishBackup = () => {
+            core.closed++;
+            ok();
+          };
+        }),
+    };
   },
 }));
 
 const resourcesPath = Object.getOwnPropertyDescriptor(process, 'resourcesPath');
 beforeEach(() => {
   Object.assign(fake, makeFakeElectron());
-  Object.assign(core, { opened: [], failWith: null, closed: 0 });
+  Object.assign(core, { opened: [], failWith: null, closed: 0, shutdowns: 0 });
   Object.defineProperty(process, 'resourcesPath', { value: '/install/resources', configurable: true });
   vi.resetModules();
 });
@@ -135,5 +149,23 @@ describe('shutdown', () => {
     expect(fake.app.quitCalled).toBe(true);
     fake.app.emit('will-quit');
     expect(core.closed).toBe(1);
+  });
+
+  it('holds the quit for the at-close backup, then quits once it is done', async () => {
+    await start();
+    await fake.becomeReady();
+    const first = cancellable();
+    fake.app.emit('before-quit', first);
+    expect(first.prevented).toBe(true);
+    expect(core.shutdowns).toBe(1);
+    expect(fake.app.quitCalled).toBe(false);
+    core.finishBackup();
+    await new Promise((ok) => setTimeout(ok, 0));
+    expect(fake.app.quitCalled).toBe(true);
+    // The quit asked for again goes through: no second backup.
+    const second = cancellable();
+    fake.app.emit('before-quit', second);
+    expect(second.prevented).toBe(false);
+    expect(core.shutdowns).toBe(1);
   });
 });

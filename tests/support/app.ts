@@ -20,11 +20,15 @@ export interface TestApp extends AppCore {
 }
 
 /** `opts.dir` reopens an existing data folder (as a restart of the app would). */
-export function makeApp(start = new Date('2025-03-05T03:00:00Z'), opts: { printPdf?: PdfPrinter; dir?: string } = {}): TestApp {
+export function makeApp(
+  start = new Date('2025-03-05T03:00:00Z'),
+  opts: { printPdf?: PdfPrinter; dir?: string; backupSchedule?: 'auto' | 'manual' } = {},
+): TestApp {
   const { dir: existing, ...coreOpts } = opts;
   const dir = existing ?? mkdtempSync(join(tmpdir(), 'mitra-test-'));
   const clock = { now: start };
-  const core = createAppCore(dir, { now: () => clock.now, ...coreOpts });
+  // The backup schedule runs only where a test asks for it ('auto'); otherwise only calls start backups.
+  const core = createAppCore(dir, { now: () => clock.now, backupSchedule: 'manual', ...coreOpts });
   return {
     // Getters: a restore replaces the core's database and context in place.
     get ctx() {
@@ -36,8 +40,12 @@ export function makeApp(start = new Date('2025-03-05T03:00:00Z'), opts: { printP
     get recovery() {
       return core.recovery;
     },
+    get backupSchedule() {
+      return core.backupSchedule;
+    },
     dispatch: core.dispatch,
     close: core.close,
+    shutdown: core.shutdown,
     dir,
     clock,
     async call(method, input, token = null) {

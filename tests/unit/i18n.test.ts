@@ -20,6 +20,7 @@ import { isMessageKey, translate, type MessageKey } from '../../shared/i18n/inde
 import { IMPORT_FIELDS } from '../../shared/imports';
 import type { NikProblem } from '../../shared/nik';
 import { AUDIT_ENTITIES, ENTITY_FIELDS } from '../../shared/recordFields';
+import { BACKUP_KINDS } from '../../shared/backups';
 import { OUTCOMES, REFERRAL_PROBLEMS, REFERRAL_STATUSES } from '../../shared/referrals';
 import type { AuditVerifyResult, BundleTableChanges, ImportAction } from '../../shared/types';
 
@@ -82,6 +83,7 @@ const VOCABULARIES: Readonly<Record<string, readonly string[]>> = {
   importAction: ['new', 'update', 'unchanged', 'error'] satisfies ImportAction[],
   importField: IMPORT_FIELDS,
   imports: ['nikDamaged', 'nikInvalid'],
+  'backups.kind': BACKUP_KINDS,
   'v.nik': ['format', 'short', 'long', 'date', 'serial', 'district'] satisfies (NikProblem | 'district')[],
   'bundles.summary': ['added', 'changed', 'archived'] satisfies (keyof Omit<BundleTableChanges, 'table'>)[],
   placeholder: PLACEHOLDERS,

@@ -8,6 +8,7 @@ import type { AppContext } from '../context';
 import { ensurePrivateDir } from '../privateFiles';
 import { officeSettings } from '../settings';
 import { storageFault } from './faults';
+import { retentionPolicy } from './settings';
 import { encodePrefix, headerTag, partAad, type Header, type PartSpec } from './format';
 import { nodeBackupIo, readRange, type BackupIo, type Sink } from './io';
 import { backupKeys, keyCheck, type KeyWrapper } from './keys';
@@ -160,6 +161,7 @@ async function applyRetention(ctx: AppContext, wrapper: KeyWrapper): Promise<voi
   const { remove } = retainBackups(
     rows.filter((r) => r.reason).map((r) => ({ name: r.name, createdAt: r.createdAt, reason: r.reason! })),
     officeSettings(ctx)?.timeZone ?? 'WIB',
+    retentionPolicy(ctx),
   );
   for (const name of remove) rmSync(join(backupsDir(ctx), name), { force: true });
 }

@@ -52,6 +52,8 @@ const Stored = z
      */
     pendingRecoveryKey: z.string().nullable(),
     createdAt: z.string(),
+    /** When the Kunci Pemulihan was last renewed (absent: made with the backup key). */
+    recoveryCreatedAt: z.string().optional(),
   })
   .strict();
 
@@ -150,4 +152,40 @@ export async function pendingRecoveryKey(ctx: AppContext, wrapper: KeyWrapper): 
 export async function keyFromRecovery(wrap: RecoveryWrap, recoveryKey: string): Promise<Buffer | null> {
   const derived = await scrypt(recoveryKey, Buffer.from(wrap.salt, 'base64'), wrap);
   return open(derived, Buffer.from(wrap.iv, 'base64'), Buffer.from(wrap.sealed, 'base64'));
+}
+
+/** When the current Kunci Pemulihan was made (the sheet prints it), or null before the office has a backup key. */
+export function recoveryKeyMadeAt(ctx: AppContext): string | null {
+  const file = join(ctx.keysDir, KEY_FILE);
+  if (!existsSync(file)) return null;
+  const stored = Stored.parse(JSON.parse(readFileSync(file, 'utf8')));
+  return stored.recoveryCreatedAt ?? stored.createdAt;
+}
+
+/** The office has written the Kunci Pemulihan down: the only copy of it on this computer goes. */
+export function forgetPendingRecoveryKey(ctx: AppContext): void {
+  const file = join(ctx.keysDir, KEY_FILE);
+  if (!existsSync(file)) return;
+  const stored = Stored.parse(JSON.parse(readFileSync(file, 'utf8')));
+  writePrivateFile(ctx.keysDir, KEY_FILE, JSON.stringify({ ...stored, pendingRecoveryKey: null }));
+}
+
+/**
+ * A new Kunci Pemulihan: the same backup key sealed under the new key's derivation, kept (sealed)
+ * until shown once. Backups already made keep the old wrap in their own header, so the old key
+ * still opens them; every backup from now on carries the new one.
+ */
+export async function renewRecoveryKey(ctx: AppContext, wrapper: KeyWrapper): Promise<void> {
+  const { key } = await backupKeys(ctx, wrapper);
+  const recoveryKey = newRecoveryKey();
+  const salt = randomBytes(16);
+  const { iv, sealed } = seal(await scrypt(readRecoveryKey(recoveryKey)!, salt, SCRYPT), key);
+  const stored = Stored.parse(JSON.parse(readFileSync(join(ctx.keysDir, KEY_FILE), 'utf8')));
+  const next: z.infer<typeof Stored> = {
+    ...stored,
+    recovery: { kdf: 'scrypt', ...SCRYPT, salt: salt.toString('base64'), iv: iv.toString('base64'), sealed: sealed.toString('base64') },
+    pendingRecoveryKey: (await wrapper.wrap(Buffer.from(recoveryKey))).toString('base64'),
+    recoveryCreatedAt: ctx.now().toISOString(),
+  };
+  writePrivateFile(ctx.keysDir, KEY_FILE, JSON.stringify(next));
 }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { retainBackups, type BackupReason, type BackupRow } from '../../../shared/backups';
 import type { AppContext } from '../context';
+import { retentionPolicy } from './settings';
 import { officeSettings } from '../settings';
 import { backupNames, backupsDir } from './folder';
 import { existingBackupKeys, type KeyWrapper } from './keys';
@@ -24,7 +25,7 @@ export async function listBackups(
     const h = peek.read.header;
     seen.push({ name, createdAt: h.createdAt, size: peek.read.size, reason: h.reason, verified: peek.authentic });
   }
-  const { keep } = retainBackups(seen, officeSettings(ctx)?.timeZone ?? 'WIB');
+  const { keep } = retainBackups(seen, officeSettings(ctx)?.timeZone ?? 'WIB', retentionPolicy(ctx));
   return seen
     .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.name < b.name ? 1 : -1))
     .map((b) => ({

@@ -1,3 +1,4 @@
+import { BackupsPage } from '../pages/backups/BackupsPage';
 import { Alert, Center, Loader } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -123,6 +124,7 @@ function Gate() {
           <Route path="/pengguna" component={UsersPage} />
           <Route path="/audit" component={AuditPage} />
           <Route path="/pengaturan" component={SettingsPage} />
+          <Route path="/pengaturan/cadangan" component={BackupsPage} />
           <Route path="/kunci" component={KeysPage} />
           <Route path="/kirim" component={SendPage} />
           <Route path="/terima" component={ReceivePage} />

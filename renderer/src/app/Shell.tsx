@@ -16,6 +16,7 @@ import {
   IconReportAnalytics,
   IconSearch,
   IconQrcode,
+  IconDatabase,
   IconSettings,
   IconShieldCheck,
   IconUserCheck,
@@ -66,6 +67,7 @@ function useNav(): NavItem[] {
     { href: '/audit', label: t('nav.audit'), icon: <IconShieldCheck size={18} />, method: 'audit.list' },
     { href: '/kunci', label: t('nav.keys'), icon: <IconKey size={18} />, method: 'keys.own' },
     { href: '/pengaturan', label: t('nav.settings'), icon: <IconSettings size={18} />, method: 'settings.update' },
+    { href: '/pengaturan/cadangan', label: t('nav.backups'), icon: <IconDatabase size={18} />, method: 'backups.list' },
   ];
   return items.filter((i) => session.can(contract[i.method].access) && (i.office === undefined || i.office === kind));
 }
@@ -140,7 +142,12 @@ export function Shell({ officeName, children }: { officeName: string; children: 
             href={item.href}
             label={item.label}
             leftSection={item.icon}
-            active={item.href === '/' ? location === '/' : location.startsWith(item.href)}
+            active={
+              item.href === '/'
+                ? location === '/'
+                : location.startsWith(item.href) &&
+                  !nav.some((o) => o.href.length > item.href.length && o.href.startsWith(item.href) && location.startsWith(o.href))
+            }
           />
         ))}
       </AppShell.Navbar>

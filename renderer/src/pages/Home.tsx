@@ -11,6 +11,7 @@ import { useSession } from '../app/session';
 import { useOffice, useOfficeToday } from '../app/useOffice';
 import { useI18n } from '../i18n';
 import { call } from '../rpc';
+import { BackupReminders } from './home/BackupReminders';
 import { TrendCards } from './home/TrendCards';
 
 function Stat({ label, value, onClick, testId }: { label: string; value: number | undefined; onClick: () => void; testId?: string }) {
@@ -167,6 +168,7 @@ export function Home() {
   return (
     <Stack>
       <Title order={2}>{t('home.title')}</Title>
+      <BackupReminders />
       <SimpleGrid cols={4}>
         <Stat label={t('home.partners')} value={all} onClick={() => navigate('/mitra')} />
         <Stat label={t('home.active')} value={active} onClick={() => navigate('/mitra')} />

@@ -195,6 +195,7 @@ export function SetupWizard({ onDone }: { onDone: () => void }) {
                   <PasswordInput label={t('setup.password')} withAsterisk autoComplete="new-password" {...form.getInputProps('admin.password')} />
                   <PasswordInput label={t('setup.passwordConfirm')} withAsterisk autoComplete="new-password" {...form.getInputProps('admin.passwordConfirm')} />
                 </Group>
+                <Alert color="blue">{t('setup.recoveryKeyNext')}</Alert>
               </Stack>
             </Stepper.Step>
           </Stepper>
