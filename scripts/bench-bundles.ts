@@ -16,6 +16,7 @@ import { SETUP } from '../tests/support/fixtures';
 import { PARENT_SETUP } from '../tests/support/offices';
 import { verdict } from './bench-util';
 import { seed } from './seed';
+import { MANUAL } from './bench-util';
 
 const work = mkdtempSync(join(tmpdir(), 'mitra-bench-bundles-'));
 const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -59,7 +60,7 @@ async function floor(select: (table: string) => unknown[]): Promise<{ ms: number
 const t0 = performance.now();
 const post = await seed(join(work, 'post'), 'large');
 console.log(`\nBundles: large seed built in ${secs(performance.now() - t0)}`);
-const parent = createAppCore(join(work, 'parent'));
+const parent = createAppCore(join(work, 'parent'), MANUAL);
 try {
   await parent.dispatch({ method: 'setup.complete', input: PARENT_SETUP, token: null });
   const atPost = await caller(post);
@@ -97,7 +98,7 @@ try {
   // A second floor for the import: the same rows with plain prepared INSERTs in one transaction
   // into a fresh database of the same schema, with the same page cache as the apply (what writing
   // them costs at the least).
-  const bare = createAppCore(join(work, 'bare'));
+  const bare = createAppCore(join(work, 'bare'), MANUAL);
   bare.db.raw.pragma('cache_size = -131072');
   const byTable = BUNDLE_TABLES.map((t) => [t, raw.prepare(`SELECT * FROM ${t}`).all() as Record<string, unknown>[]] as const);
   const w0 = performance.now();

@@ -28,7 +28,9 @@ export function copyPost(db: Database, postFile: string, code: string, tag: stri
         ]);
         const expr = (c: string) => {
           // A UUID stays a UUID: its last two hex digits name the copy.
-          if (keys.has(c)) return `CASE WHEN ${c} IS NULL THEN NULL ELSE substr(${c}, 1, 34) || '${tag}' END`;
+          // A printed document's entity id names its record (or a report's key), as the record ids do.
+          if (keys.has(c) || (table === 'printed_documents' && c === 'entity_id'))
+            return `CASE WHEN ${c} IS NULL THEN NULL ELSE substr(${c}, 1, 34) || '${tag}' END`;
           if (c === 'origin') return `'${code}'`;
           if (table === 'users' && c === 'username') return `username || '@${code}'`;
           if (table === 'users' && c === 'password_hash') return `''`;

@@ -22,6 +22,7 @@ import { PARENT_SETUP } from '../tests/support/offices';
 import { header, line, measure, verdict, type Timing } from './bench-util';
 import { caller, copyPost, POSTS } from './bench-parent';
 import { seed } from './seed';
+import { MANUAL } from './bench-util';
 
 const RUNS = Number(process.env.BENCH_POST_RUNS ?? 200);
 // Lists and home figures must stay under this at three posts (issue 13).
@@ -31,7 +32,7 @@ const work = mkdtempSync(join(tmpdir(), 'mitra-bench-posts-'));
 const t0 = performance.now();
 const post = await seed(join(work, 'post'), 'large');
 post.close();
-const parent = createAppCore(join(work, 'parent'));
+const parent = createAppCore(join(work, 'parent'), MANUAL);
 try {
   await parent.dispatch({ method: 'setup.complete', input: PARENT_SETUP, token: null });
   const call = await caller(parent);

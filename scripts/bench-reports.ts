@@ -29,6 +29,7 @@ import { PARENT_SETUP } from '../tests/support/offices';
 import { caller, copyPost, POSTS } from './bench-parent';
 import { header, line, measure, verdict } from './bench-util';
 import { seed } from './seed';
+import { MANUAL } from './bench-util';
 
 const RUNS = Number(process.env.BENCH_REPORT_RUNS ?? 20);
 const MONTH_TARGET = 100;
@@ -89,7 +90,7 @@ const browser =
   chromePath && existsSync(chromePath)
     ? await (await import('@playwright/test')).chromium.launch({ executablePath: chromePath, args: [...HEADLESS_CHROMIUM_ARGS] })
     : null;
-const core = createAppCore(join(work, 'post'), browser ? { printPdf: chromiumPdfPrinter(browser) } : {});
+const core = createAppCore(join(work, 'post'), { ...MANUAL, ...(browser ? { printPdf: chromiumPdfPrinter(browser) } : {}) });
 try {
   const call = await caller(core);
   const floor = floorOf(core.db.raw);
@@ -128,7 +129,7 @@ try {
 }
 
 // The Bapas induk holding three posts' large seeds: the consolidated monthly report.
-const parent = createAppCore(join(work, 'parent'));
+const parent = createAppCore(join(work, 'parent'), MANUAL);
 try {
   await parent.dispatch({ method: 'setup.complete', input: PARENT_SETUP, token: null });
   const call = await caller(parent);

@@ -38,3 +38,6 @@ export const header = () =>
 export function verdict(name: string, ok: boolean, value: string): void {
   console.log(`${ok ? 'PASS' : 'MISS'}  ${name}: ${value}`);
 }
+
+/** The benches time calls, so no backup runs by itself meanwhile (at start, hourly): it would take the cores the figures are read on. */
+export const MANUAL = { backupSchedule: 'manual' } as const;

@@ -21,6 +21,7 @@ import { localDateOf } from '../shared/format';
 import { DEFAULT_SERVICES, PARTNER_CATEGORIES, PARTNER_STATUSES } from '../shared/domain';
 import { SETUP } from '../tests/support/fixtures';
 import { measure, RUNS } from './bench-util';
+import { MANUAL } from './bench-util';
 
 const PARTNERS = 5000;
 
@@ -29,7 +30,7 @@ const NAMES = ['Al-Hikmah', 'Nurul Iman', 'Sejahtera', 'Maju Jaya', 'Rejang', 'C
 const REGENCIES = ['17.02', '17.08', '17.07'];
 
 const dir = mkdtempSync(join(tmpdir(), 'mitra-bench-'));
-const core = createAppCore(join(dir, 'data'));
+const core = createAppCore(join(dir, 'data'), MANUAL);
 try {
   const admin = await (async () => {
     await core.dispatch({ method: 'setup.complete', input: SETUP, token: null });

@@ -19,6 +19,7 @@ import { foldForSearch } from '../shared/validate';
 import { createAppCore, type AppCore } from '../electron/services/app';
 import { newId } from '../electron/services/ids';
 import { SETUP } from '../tests/support/fixtures';
+import { MANUAL } from './bench-util';
 
 export const SIZES = {
   large: { clients: 10_000, partners: 300, referrals: 30_000, activities: 50_000, attendance: 200_000, checkins: 300_000 },
@@ -85,7 +86,7 @@ export async function seed(dir: string, size: keyof typeof SIZES, today = new Da
   const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
   const dayIn = (from: string, to: string) => addDays(from, Math.floor(rnd() * (Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1)));
 
-  const core = createAppCore(dir);
+  const core = createAppCore(dir, MANUAL);
   const call = async (method: string, input: unknown, token: string | null = null) => {
     const r = await core.dispatch({ method, input, token });
     if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
