@@ -32,6 +32,8 @@ export function copyPost(db: Database, postFile: string, code: string, tag: stri
           if (keys.has(c) || (table === 'printed_documents' && c === 'entity_id'))
             return `CASE WHEN ${c} IS NULL THEN NULL ELSE substr(${c}, 1, 34) || '${tag}' END`;
           if (c === 'origin') return `'${code}'`;
+          // Verification codes are unique across the register: each copy's keeps its last characters for the copy.
+          if (table === 'printed_documents' && c === 'code') return `substr(code, 1, 9) || '${tag.toUpperCase()}'`;
           if (table === 'users' && c === 'username') return `username || '@${code}'`;
           if (table === 'users' && c === 'password_hash') return `''`;
           if (table === 'users' && c === 'active') return '0';

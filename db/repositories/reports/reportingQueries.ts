@@ -147,7 +147,7 @@ interface DueItem extends Item {
 }
 
 /** How far back the miss streaks read every client's check-ins at first. */
-const RECENT_DAYS = 62;
+const RECENT_DAYS = 120;
 
 /** What both wajib-lapor queries read for a span of days: the clients who can owe in it, and their check-ins. */
 interface Caseload {
