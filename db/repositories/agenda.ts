@@ -2,6 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../connection';
 import type { AgendaFilter } from '../../shared/checkins';
 import { FORTNIGHT_PHASE_OF_START, MONTH_DAY_OF_START } from '../migrations/0021_office_counts_agenda';
+import { REPORTING_CLIENT_COLUMNS } from './checkins';
 
 /**
  * The agenda's candidates read from the indexes of migration 0021: clients under supervision with
@@ -141,17 +142,6 @@ export const agendaRows = (db: Db, ids: readonly string[]) =>
         db.q
           .selectFrom('clients as c')
           .leftJoin('users as u', 'u.id', 'c.pk_user_id')
-          .select([
-            'c.id',
-            'c.name',
-            'c.register_number',
-            'c.supervision_start',
-            'c.supervision_end',
-            'c.reporting',
-            'c.last_checkin',
-            'c.reporting_from',
-            'c.pk_user_id',
-            'u.name as pk_name',
-          ])
+          .select(REPORTING_CLIENT_COLUMNS)
           .where('c.id', 'in', ids as string[]),
       );

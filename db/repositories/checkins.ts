@@ -53,6 +53,20 @@ function mayBeOverdue(cut: OverdueCutoffs) {
     OR NOT (${soundDate('c.supervision_start')} AND ${soundDate('c.supervision_end')} AND ${soundDate('c.reporting_from')} AND ${soundDate('c.last_checkin')}))`;
 }
 
+/** What the overdue list and the agenda show of a client and compute their schedule from. */
+export const REPORTING_CLIENT_COLUMNS = [
+  'c.id',
+  'c.name',
+  'c.register_number',
+  'c.supervision_start',
+  'c.supervision_end',
+  'c.reporting',
+  'c.last_checkin',
+  'c.reporting_from',
+  'c.pk_user_id',
+  'u.name as pk_name',
+] as const;
+
 /**
  * Clients under supervision with a reporting duty: what the overdue list is computed from (only
  * those who may be overdue, when `cutoffs` are given). The agenda reads its own candidates
@@ -63,18 +77,7 @@ export const reportingClients = (db: Db, today: string, cutoffs: OverdueCutoffs 
     db.q
       .selectFrom('clients as c')
       .leftJoin('users as u', 'u.id', 'c.pk_user_id')
-      .select([
-        'c.id',
-        'c.name',
-        'c.register_number',
-        'c.supervision_start',
-        'c.supervision_end',
-        'c.reporting',
-        'c.last_checkin',
-        'c.reporting_from',
-        'c.pk_user_id',
-        'u.name as pk_name',
-      ])
+      .select(REPORTING_CLIENT_COLUMNS)
       .where((eb) => underSupervision(eb, today))
       .where('c.reporting', '!=', 'tidak')
       .where('c.deleted_at', 'is', null)
