@@ -67,24 +67,15 @@ export function RegistersPage() {
           testId="book-clients"
           onPrint={() => print('registers.clients', { program, status: clientStatus, pkUserId: clientPk })}
         >
-          <Select
-            aria-label={t('clients.program')}
+          <FilterSelect
+            label={t('clients.program')}
             placeholder={t('books.allPrograms')}
-            clearable
             data={programOptions(t)}
             value={program}
             onChange={setProgram}
             w={220}
           />
-          <Select
-            aria-label={t('books.status')}
-            placeholder={t('books.status')}
-            clearable
-            data={clientStandingOptions(t)}
-            value={clientStatus}
-            onChange={setClientStatus}
-            w={180}
-          />
+          <FilterSelect label={t('books.status')} data={clientStandingOptions(t)} value={clientStatus} onChange={setClientStatus} w={180} />
           <PkFilter value={clientPk} onChange={setClientPk} w={200} />
         </BookCard>
         <BookCard
@@ -93,15 +84,7 @@ export function RegistersPage() {
           testId="book-klaper"
           onPrint={() => print('registers.klaper', { status: klaperStatus })}
         >
-          <Select
-            aria-label={t('books.status')}
-            placeholder={t('books.status')}
-            clearable
-            data={clientStandingOptions(t)}
-            value={klaperStatus}
-            onChange={setKlaperStatus}
-            w={180}
-          />
+          <FilterSelect label={t('books.status')} data={clientStandingOptions(t)} value={klaperStatus} onChange={setKlaperStatus} w={180} />
         </BookCard>
         <BookCard
           title={t('books.partners')}
@@ -109,19 +92,9 @@ export function RegistersPage() {
           testId="book-partners"
           onPrint={() => print('registers.partners', { category, status: partnerStatus })}
         >
-          <Select
-            aria-label={t('books.category')}
-            placeholder={t('books.category')}
-            clearable
-            data={categoryOptions(t)}
-            value={category}
-            onChange={setCategory}
-            w={240}
-          />
-          <Select
-            aria-label={t('books.status')}
-            placeholder={t('books.status')}
-            clearable
+          <FilterSelect label={t('books.category')} data={categoryOptions(t)} value={category} onChange={setCategory} w={240} />
+          <FilterSelect
+            label={t('books.status')}
             data={PARTNER_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
             value={partnerStatus}
             onChange={setPartnerStatus}
@@ -134,10 +107,8 @@ export function RegistersPage() {
           testId="book-referrals"
           onPrint={() => print('registers.referrals', { status: referralStatus })}
         >
-          <Select
-            aria-label={t('books.status')}
-            placeholder={t('books.status')}
-            clearable
+          <FilterSelect
+            label={t('books.status')}
             data={REFERRAL_STATUSES.map((s) => ({ value: s, label: t(`referralStatus.${s}`) }))}
             value={referralStatus}
             onChange={setReferralStatus}
@@ -161,5 +132,27 @@ export function RegistersPage() {
       </SimpleGrid>
       {printing && <DocumentPreview method={printing.method} input={printing.input} onClose={() => setPrinting(null)} />}
     </Stack>
+  );
+}
+
+/** A book's filter: cleared to "all"; the label names it for a screen reader and stands in the empty field. */
+function FilterSelect(props: {
+  label: string;
+  placeholder?: string;
+  data: { value: string; label: string }[];
+  value: string | null;
+  onChange: (v: string | null) => void;
+  w: number;
+}) {
+  return (
+    <Select
+      aria-label={props.label}
+      placeholder={props.placeholder ?? props.label}
+      clearable
+      data={props.data}
+      value={props.value}
+      onChange={props.onChange}
+      w={props.w}
+    />
   );
 }
